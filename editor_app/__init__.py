@@ -1,0 +1,3 @@
+"""Byline: an offline editorial workstation for newsrooms."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,145 @@
+"""The ``byline`` command: no sub-command opens the GUI; sub-commands run headless.
+
+Every sub-command lives in ``editor_app/commands/<area>.py`` and registers itself
+with ``register(subparsers)``. Handlers receive ``(args, ctx)`` and return an
+exit code. Errors reach the user as one line on stderr, never as a traceback:
+exit 1 for a failure, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import json
+import os
+import pathlib
+import sys
+
+from editor_app import __version__
+from editor_app.core.errors import BylineError
+
+COMMAND_MODULES = ("library_cmds", "spell", "tags_cmds", "review_cmds", "export_cmds",
+                   "maintenance_cmds")
+ENV_LIBRARY = "BYLINE_LIBRARY"
+
+
+def default_library_path() -> pathlib.Path:
+    """The library used when neither --library nor BYLINE_LIBRARY is given."""
+    import platformdirs
+
+    return pathlib.Path(platformdirs.user_data_dir("byline", appauthor=False)) / "library.byline"
+
+
+class UsageError(Exception):
+    """Bad command-line usage: exit status 2."""
+
+
+class ArgumentParser(argparse.ArgumentParser):
+    def error(self, message: str):  # noqa: D401 - argparse's name
+        raise UsageError(f"{self.prog}: {message}")
+
+
+class Context:
+    """What a command handler needs: the library (opened on first use) and output."""
+
+    def __init__(self, args: argparse.Namespace, stdout=None, stderr=None):
+        self.args = args
+        self.json = bool(getattr(args, "json", False))
+        self.stdout = stdout or sys.stdout
+        self.stderr = stderr or sys.stderr
+        self._library = None
+
+    @property
+    def library_path(self) -> pathlib.Path:
+        given = self.args.library or os.environ.get(ENV_LIBRARY)
+        return pathlib.Path(given).expanduser() if given else default_library_path()
+
+    def library(self, *, create: bool = True):
+        if self._library is None:
+            from editor_app.core.library import Library
+
+            path = self.library_path
+            if not self.args.library and not os.environ.get(ENV_LIBRARY):
+                path.parent.mkdir(parents=True, exist_ok=True)
+            self._library = Library.open(path, create=create)
+        return self._library
+
+    def out(self, text: str = "") -> None:
+        print(text, file=self.stdout)
+
+    def out_json(self, obj) -> None:
+        print(json.dumps(obj, ensure_ascii=False, indent=2, default=str), file=self.stdout)
+
+    def warn(self, text: str) -> None:
+        print(f"byline: {text}", file=self.stderr)
+
+    def close(self) -> None:
+        if self._library is not None:
+            self._library.close()
+
+
+def build_parser() -> ArgumentParser:
+    parser = ArgumentParser(prog="byline", description="Byline: an offline editorial workstation.")
+    parser.add_argument("--version", action="version", version=f"byline {__version__}")
+    parser.add_argument("--library", metavar="PATH",
+                        help=f"library file (default: ${ENV_LIBRARY} or the user data folder)")
+    parser.add_argument("--json", action="store_true", help="machine-readable output")
+    parser.add_argument("--smoke-test", action="store_true",
+                        help="open the main window offscreen with an article, render, exit")
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
+    for name in COMMAND_MODULES:
+        try:
+            module = importlib.import_module(f"editor_app.commands.{name}")
+        except ModuleNotFoundError as exc:
+            if exc.name != f"editor_app.commands.{name}":
+                raise
+            continue
+        module.register(sub)
+    return parser
+
+
+def _run_gui(args: argparse.Namespace, ctx: Context, open_id: str | None = None) -> int:
+    from editor_app.app import run_gui
+
+    return run_gui(library_path=ctx.library_path, explicit=bool(args.library or os.environ.get(ENV_LIBRARY)),
+                   open_id=open_id, smoke_test=args.smoke_test)
+
+
+def main(argv: list[str] | None = None) -> int:
+    argv = sys.argv[1:] if argv is None else argv
+    parser = build_parser()
+    try:
+        # --json is accepted before or after the sub-command.
+        if "--json" in argv:
+            argv = ["--json", *[a for a in argv if a != "--json"]]
+        args = parser.parse_args(argv)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
+    ctx = Context(args)
+    try:
+        if args.command is None:
+            return _run_gui(args, ctx)
+        if args.command == "open":
+            return _run_gui(args, ctx, open_id=args.id)
+        return int(args.func(args, ctx) or 0)
+    except BylineError as exc:
+        print(f"byline: error: {exc}", file=sys.stderr)
+        return 1
+    except KeyboardInterrupt:
+        print("byline: interrupted", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return 0
+    except Exception as exc:  # the last guard: no traceback reaches a user
+        print(f"byline: internal error: {type(exc).__name__}: {exc} "
+              "(please report this; set BYLINE_DEBUG=1 for details)", file=sys.stderr)
+        if os.environ.get("BYLINE_DEBUG"):
+            raise
+        return 1
+    finally:
+        ctx.close()
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,193 @@
+"""Sub-commands over the library itself: import, list, show, search, status, check, backup."""
+
+from __future__ import annotations
+
+from editor_app.core.importing import import_files
+from editor_app.core.models import Role, Status
+
+
+def register(sub) -> None:
+    p = sub.add_parser("open", help="open the GUI with an article in the editor")
+    p.add_argument("id", metavar="ID|SLUG")
+
+    p = sub.add_parser("import", help="import markdown or text files as articles")
+    p.add_argument("files", nargs="+", metavar="FILE")
+    p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("list", help="list articles")
+    p.add_argument("--status", help="only articles with this status")
+    p.add_argument("--tag", help="only articles with this tag")
+    p.add_argument("--limit", type=int, default=None)
+    p.set_defaults(func=cmd_list)
+
+    p = sub.add_parser("show", help="show one article")
+    p.add_argument("id", metavar="ID|SLUG")
+    p.set_defaults(func=cmd_show)
+
+    p = sub.add_parser("search", help="full-text search")
+    p.add_argument("query")
+    p.add_argument("--limit", type=int, default=20)
+    p.set_defaults(func=cmd_search)
+
+    p = sub.add_parser("status", help="move an article through the workflow")
+    p.add_argument("id", metavar="ID|SLUG")
+    p.add_argument("new_status", metavar="NEW_STATUS")
+    p.add_argument("--note", default="")
+    p.add_argument("--as", dest="role", metavar="ROLE",
+                   help="reporter, editor or producer (default: the preferences)")
+    p.add_argument("--who", default=None, help="name recorded in the trail")
+    p.add_argument("--force", action="store_true",
+                   help="override the pre-flight check or the transition table (recorded)")
+    p.set_defaults(func=cmd_status)
+
+    p = sub.add_parser("check", help="integrity check of the library")
+    p.set_defaults(func=cmd_check)
+
+    p = sub.add_parser("backup", help="consistent copy of the library")
+    p.add_argument("file", metavar="FILE")
+    p.set_defaults(func=cmd_backup)
+
+
+def cmd_import(args, ctx) -> int:
+    lib = ctx.library()
+    results = import_files(lib, args.files, who=_who(lib))
+    if ctx.json:
+        ctx.out_json([{"id": r.id, "slug": r.slug, "title": r.title} for r in results])
+    else:
+        for r in results:
+            verb = "imported" if r.created else "updated"
+            ctx.out(f"{verb} {r.id} {r.slug}  {r.title}  ({r.source})")
+    return 0
+
+
+def cmd_list(args, ctx) -> int:
+    lib = ctx.library()
+    rows = lib.list_articles(status=args.status, tag=args.tag, limit=args.limit)
+    if ctx.json:
+        ctx.out_json([r.as_dict() for r in rows])
+        return 0
+    for r in rows:
+        tags = ", ".join(r.tags)
+        ctx.out(f"{r.id:>5}  {r.date or '----------'}  {r.status:<17} {r.kind:<9} {r.title}"
+                + (f"  [{tags}]" if tags else ""))
+    return 0
+
+
+def article_dict(lib, article) -> dict:
+    """Everything about an article, as `show --json` prints it."""
+    related = lib.pinned_related(article.id)
+    return {
+        "id": article.id, "uuid": article.uuid, "slug": article.slug, "title": article.title,
+        "kind": article.kind.value, "interviewee": article.interviewee, "author": article.author,
+        "date": article.date, "language": article.language, "summary": article.summary,
+        "status": article.status.value, "tags": article.tags, "extra": article.extra,
+        "spellcheck": article.spellcheck, "version": article.version,
+        "created_at": article.created_at, "updated_at": article.updated_at,
+        "body": article.body,
+        "related": [{"id": r.id, "slug": r.slug, "title": r.title, "date": r.date} for r in related],
+        "trail": [{"from": e.from_status, "to": e.to_status, "who": e.who, "role": e.role,
+                   "note": e.note, "override": e.override, "at": e.created_at}
+                  for e in lib.status_events(article.id)],
+        "comments": [{"id": c.id, "parent_id": c.parent_id, "author": c.author, "text": c.text,
+                      "quote": c.quote, "start": c.start, "end": c.end, "resolved": c.resolved,
+                      "created_at": c.created_at} for c in lib.comments(article.id)],
+        "revisions": len(lib.revisions(article.id)),
+    }
+
+
+def cmd_show(args, ctx) -> int:
+    lib = ctx.library()
+    article = lib.get_article(args.id)
+    if ctx.json:
+        ctx.out_json(article_dict(lib, article))
+        return 0
+    ctx.out(article.title)
+    ctx.out("=" * min(len(article.title), 78))
+    meta = [("id", article.id), ("slug", article.slug), ("kind", article.kind.value),
+            ("status", article.status.value), ("date", article.date), ("author", article.author),
+            ("interviewee", article.interviewee), ("language", article.language),
+            ("tags", ", ".join(article.tags)), ("summary", article.summary)]
+    for key, value in meta:
+        if value not in ("", None):
+            ctx.out(f"{key + ':':<13}{value}")
+    related = lib.pinned_related(article.id)
+    if related:
+        ctx.out("related:     " + "; ".join(f"{r.slug} ({r.date})" for r in related))
+    ctx.out()
+    ctx.out(article.body.rstrip())
+    return 0
+
+
+def cmd_search(args, ctx) -> int:
+    hits = ctx.library().search(args.query, limit=args.limit)
+    if ctx.json:
+        ctx.out_json([h.as_dict() for h in hits])
+        return 0
+    if not hits:
+        ctx.out("no matches")
+    for h in hits:
+        ctx.out(f"{h.id:>5}  {h.title}\n       {h.snippet}")
+    return 0
+
+
+def _who(lib) -> str:
+    import getpass
+
+    name = lib.get_setting("user.name")
+    if name:
+        return name
+    try:
+        return getpass.getuser()
+    except Exception:
+        return ""
+
+
+def cmd_status(args, ctx) -> int:
+    lib = ctx.library()
+    article = lib.get_article(args.id)
+    new = Status.parse(args.new_status)
+    role = Role.parse(args.role or lib.get_setting("user.role") or "reporter")
+    event = _set_status(lib, article, new, role, args)
+    if ctx.json:
+        ctx.out_json({"id": article.id, "slug": article.slug, "from": event.from_status,
+                      "to": event.to_status, "who": event.who, "role": event.role,
+                      "note": event.note, "override": event.override, "at": event.created_at})
+    else:
+        extra = " (override recorded)" if event.override else ""
+        ctx.out(f"{article.slug}: {event.from_status} → {event.to_status}{extra}")
+    return 0
+
+
+def _set_status(lib, article, new, role, args):
+    """Apply a status change; the review module adds the pre-flight gate when present."""
+    try:
+        from editor_app.core.review import change_status
+    except ImportError:
+        return lib.set_status(article.id, new, role=role, who=args.who or _who(lib),
+                              note=args.note, force=args.force)
+    return change_status(lib, article.id, new, role=role, who=args.who or _who(lib),
+                         note=args.note, force=args.force)
+
+
+def cmd_check(args, ctx) -> int:
+    lib = ctx.library(create=False)
+    problems = lib.check()
+    if ctx.json:
+        ctx.out_json({"ok": not problems, "problems": problems, "schema_version": lib.schema_version(),
+                      "articles": lib.count_articles()})
+    elif problems:
+        for p in problems:
+            ctx.out(p)
+    else:
+        ctx.out(f"ok: {lib.count_articles()} articles, schema version {lib.schema_version()}")
+    return 0 if not problems else 1
+
+
+def cmd_backup(args, ctx) -> int:
+    lib = ctx.library(create=False)
+    lib.backup(args.file)
+    if ctx.json:
+        ctx.out_json({"backup": str(args.file)})
+    else:
+        ctx.out(f"backup written to {args.file}")
+    return 0

@@ -1,0 +1,1 @@
+"""Pure-Python core of Byline. Nothing in this package may import PySide6."""

@@ -1,0 +1,231 @@
+"""Reading and writing articles as markdown with YAML front matter (and plain text).
+
+This is the interchange format of DESIGN.md: the keys Hugo, Jekyll and
+Obsidian use, unknown keys kept. ``parse_markdown`` and ``dump_markdown`` are
+inverses for every field Byline stores, so an exported article imports back
+unchanged.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import pathlib
+import re
+
+import yaml
+
+from editor_app.core.errors import InputError
+from editor_app.core.models import Article, Kind, Status, parse_date
+from editor_app.core.text import check_clean_text
+
+MAX_FILE_BYTES = 10 * 1024 * 1024
+KNOWN_KEYS = ("title", "kind", "interviewee", "author", "date", "language", "summary",
+              "tags", "slug", "status", "related")
+_FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
+                           re.DOTALL | re.MULTILINE)
+
+
+class _NoAliasLoader(yaml.SafeLoader):
+    """SafeLoader that refuses anchors and aliases: no "billion laughs" expansion."""
+
+    def compose_node(self, parent, index):
+        if self.check_event(yaml.AliasEvent):
+            event = self.peek_event()
+            raise yaml.constructor.ConstructorError(
+                None, None, "aliases (*name) are not allowed in front matter", event.start_mark)
+        event = self.peek_event()
+        if getattr(event, "anchor", None):
+            raise yaml.constructor.ConstructorError(
+                None, None, "anchors (&name) are not allowed in front matter", event.start_mark)
+        return super().compose_node(parent, index)
+
+
+def decode_text(data: bytes, source: str) -> str:
+    """Bytes of a file as text, refusing binary and non-UTF-8 files with a clear message."""
+    if len(data) > MAX_FILE_BYTES:
+        raise InputError(f"{source}: file too large ({len(data) // (1024 * 1024)} MB; "
+                         f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+    if b"\x00" in data:
+        raise InputError(f"{source}: not a text file (contains NUL bytes)")
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = data[: exc.start].count(b"\n") + 1
+        raise InputError(f"{source}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
+                         "save the file as UTF-8") from None
+    return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def read_article_file(path: str | pathlib.Path) -> Article:
+    """Read a .md/.markdown/.txt file into an Article (not stored yet)."""
+    path = pathlib.Path(path)
+    try:
+        if path.is_dir():
+            raise InputError(f"{path}: is a folder, not a file")
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise InputError(f"{path}: no such file") from None
+    except PermissionError:
+        raise InputError(f"{path}: cannot be read (permission denied)") from None
+    except OSError as exc:
+        raise InputError(f"{path}: cannot be read ({exc.strerror})") from None
+    text = decode_text(data, str(path))
+    if path.suffix.lower() == ".txt" and not text.startswith("---"):
+        return parse_plain_text(text, source=str(path))
+    return parse_markdown(text, source=str(path))
+
+
+def parse_plain_text(text: str, *, source: str = "text") -> Article:
+    """Plain text: the first non-empty line is the headline, the rest the body."""
+    lines = text.strip("\n").split("\n")
+    while lines and not lines[0].strip():
+        lines.pop(0)
+    if not lines or not lines[0].strip():
+        raise InputError(f"{source}: missing title (the file is empty)")
+    title = lines[0].strip().lstrip("#").strip()
+    body = "\n".join(lines[1:]).strip("\n") + "\n"
+    _check(lambda: check_clean_text(title, "title"), source)
+    _check(lambda: check_clean_text(body, "body", multiline=True), source)
+    return Article(title=title, body=body)
+
+
+def _check(fn, source: str):
+    try:
+        return fn()
+    except InputError as exc:
+        raise InputError(f"{source}: {exc}") from None
+
+
+def parse_markdown(text: str, *, source: str = "markdown") -> Article:
+    """Markdown with optional YAML front matter -> Article; errors name file and line."""
+    meta: dict = {}
+    body = text
+    match = _FRONT_MATTER.match(text)
+    if text.startswith("---") and not match:
+        raise InputError(f"{source}:1: front matter is not closed (no second '---' line)")
+    if match:
+        body = text[match.end():]
+        try:
+            loaded = yaml.load(match.group(1), Loader=_NoAliasLoader)  # noqa: S506 (safe subclass)
+        except yaml.MarkedYAMLError as exc:
+            mark = exc.problem_mark or exc.context_mark
+            line = (mark.line + 2) if mark else 1
+            problem = exc.problem or exc.context or "invalid YAML"
+            raise InputError(f"{source}:{line}: malformed front matter: {problem}") from None
+        except yaml.YAMLError as exc:
+            raise InputError(f"{source}: malformed front matter: {exc}") from None
+        if loaded is None:
+            loaded = {}
+        if not isinstance(loaded, dict):
+            raise InputError(f"{source}:2: front matter must be a mapping of keys to values")
+        meta = loaded
+    body = body.lstrip("\n")
+    try:
+        return _article_from_meta(meta, body)
+    except InputError as exc:
+        line = _key_line(text, str(exc).split(":", 1)[0]) if match else None
+        where = f"{source}:{line}" if line else source
+        raise InputError(f"{where}: {exc}") from None
+
+
+def _key_line(text: str, key: str) -> int | None:
+    for number, line in enumerate(text.split("\n")[1:], start=2):
+        if line.startswith(f"{key}:"):
+            return number
+        if line.strip() in ("---", "..."):
+            return None
+    return None
+
+
+def _text(meta: dict, key: str) -> str:
+    value = meta.get(key, "")
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        raise InputError(f"{key}: must be text, not a {type(value).__name__}")
+    return str(value)
+
+
+def _article_from_meta(meta: dict, body: str) -> Article:
+    for key in meta:
+        if not isinstance(key, str):
+            raise InputError(f"{key!r}: front matter keys must be text")
+    title = check_clean_text(_text(meta, "title"), "title").strip()
+    if not title:
+        raise InputError("title: missing (add 'title:' to the front matter)")
+    tags = meta.get("tags") or []
+    if isinstance(tags, str):
+        tags = [t.strip() for t in tags.split(",") if t.strip()]
+    if not isinstance(tags, list) or not all(isinstance(t, str) for t in tags):
+        raise InputError("tags: must be a list of names, like [media, local news]")
+    related = meta.get("related") or []
+    if not isinstance(related, list) or not all(isinstance(r, (str, int)) for r in related):
+        raise InputError("related: must be a list of slugs")
+    date = meta.get("date", "")
+    article = Article(
+        title=title,
+        body=check_clean_text(body, "body", multiline=True),
+        kind=Kind.parse(_text(meta, "kind") or "news"),
+        interviewee=check_clean_text(_text(meta, "interviewee"), "interviewee").strip(),
+        author=check_clean_text(_text(meta, "author"), "author").strip(),
+        date=parse_date(date) if date not in ("", None) else "",
+        language=(_text(meta, "language") or "en").strip(),
+        summary=check_clean_text(_text(meta, "summary"), "summary", multiline=True).strip(),
+        slug=_text(meta, "slug").strip(),
+        status=Status.parse(_text(meta, "status") or "draft"),
+        tags=tags,
+        extra={k: _jsonable(v) for k, v in meta.items() if k not in KNOWN_KEYS},
+    )
+    if related:
+        article.extra["related"] = [str(r) for r in related]
+    return article
+
+
+def _jsonable(value):
+    """YAML dates and timestamps become ISO strings so unknown keys survive JSON storage."""
+    if isinstance(value, (_dt.date, _dt.datetime)):
+        return value.isoformat()
+    if isinstance(value, dict):
+        return {str(k): _jsonable(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [_jsonable(v) for v in value]
+    return value
+
+
+class _Dumper(yaml.SafeDumper):
+    pass
+
+
+def _str_presenter(dumper, data):
+    style = "|" if "\n" in data else None
+    return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
+
+
+_Dumper.add_representer(str, _str_presenter)
+
+
+def dump_markdown(article: Article, *, related_slugs: list[str] | None = None) -> str:
+    """The article as markdown with front matter: re-importable, Hugo/Pelican-ready."""
+    meta: dict = {"title": article.title, "kind": article.kind.value if hasattr(article.kind, "value")
+                  else str(article.kind)}
+    for key in ("interviewee", "author"):
+        if getattr(article, key):
+            meta[key] = getattr(article, key)
+    if article.date:
+        meta["date"] = article.date
+    meta["language"] = article.language or "en"
+    if article.summary:
+        meta["summary"] = article.summary
+    meta["tags"] = list(article.tags)
+    meta["slug"] = article.slug
+    meta["status"] = article.status.value if hasattr(article.status, "value") else str(article.status)
+    extra = dict(article.extra)
+    extra.pop("related", None)
+    if related_slugs:
+        meta["related"] = list(related_slugs)
+    for key in sorted(extra):
+        meta[key] = extra[key]
+    front = yaml.dump(meta, Dumper=_Dumper, allow_unicode=True, sort_keys=False,
+                      default_flow_style=None, width=1000)
+    body = article.body if article.body.endswith("\n") or not article.body else article.body + "\n"
+    return f"---\n{front}---\n{body}"

@@ -1,0 +1,96 @@
+"""The library: one SQLite file that holds every article, revision, tag and asset.
+
+All SQL of Byline lives in this package. ``Library`` is assembled from mixins,
+one per area, so that each file stays small; they share ``self.db`` (a
+sqlite-utils Database) and ``self._tx`` (locking and transactions).
+"""
+
+from __future__ import annotations
+
+import pathlib
+import sqlite3
+
+from sqlite_utils import Database
+
+from editor_app.core.errors import LibraryError
+from editor_app.core.library import schema
+from editor_app.core.library.articles import ArticleStore, ArticleSummary
+from editor_app.core.library.connection import (
+    Transactions,
+    check_library_path,
+    connect,
+    describe_sqlite_error,
+)
+from editor_app.core.library.misc import Asset, MiscStore, SearchHit
+from editor_app.core.library.related import RelatedStore
+from editor_app.core.library.review import ReviewStore
+from editor_app.core.library.tags import TagStore, clean_tag_name
+
+__all__ = ["Library", "ArticleSummary", "SearchHit", "Asset", "clean_tag_name"]
+
+
+class Library(ArticleStore, TagStore, RelatedStore, ReviewStore, MiscStore):
+    """An open library file. Thread-safe; each worker thread may also open its own."""
+
+    def __init__(self, path: pathlib.Path, conn: sqlite3.Connection, *, created: bool):
+        self.path = path
+        self.created = created
+        self.db = Database(conn)
+        self._tx = Transactions(self.db, path)
+
+    @classmethod
+    def open(cls, path: str | pathlib.Path, *, create: bool = True) -> Library:
+        """Open (and create or migrate) a library, or raise LibraryError with the reason."""
+        path = pathlib.Path(path).expanduser()
+        check_library_path(path)
+        existed = path.exists() and path.stat().st_size > 0
+        if not existed and not create:
+            raise LibraryError(f"{path}: no library here")
+        conn = connect(path)
+        try:
+            db = Database(conn)
+            cls._check_is_byline(db, path, existed)
+            schema.migrate(db)
+        except sqlite3.DatabaseError as exc:
+            conn.close()
+            raise LibraryError(f"{path}: cannot open the library ({describe_sqlite_error(exc)})") from None
+        except LibraryError:
+            conn.close()
+            raise
+        return cls(path, conn, created=not existed)
+
+    @staticmethod
+    def _check_is_byline(db: Database, path: pathlib.Path, existed: bool) -> None:
+        if not existed:
+            return
+        user_version = db.execute("PRAGMA user_version").fetchone()[0]
+        if user_version > schema.schema_version():
+            raise LibraryError(
+                f"{path}: was made by a newer Byline (schema {user_version}); please update Byline"
+            )
+        tables = set(db.table_names())
+        if tables and "articles" not in tables:
+            raise LibraryError(f"{path}: is an SQLite database but not a Byline library")
+
+    def transaction(self):
+        """Group several library calls into one transaction (nested calls join it)."""
+        return self._tx.write()
+
+    def reopen(self) -> Library:
+        """A second connection to the same file, for a worker thread."""
+        return Library(self.path, connect(self.path), created=False)
+
+    def schema_version(self) -> int:
+        return self.db.execute("PRAGMA user_version").fetchone()[0]
+
+    def close(self) -> None:
+        try:
+            self.db.conn.close()
+        except sqlite3.Error:
+            pass
+
+    def __enter__(self) -> Library:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.close()

@@ -1,0 +1,322 @@
+"""Articles and their revisions: create, update (autosave), snapshot, find, list."""
+
+from __future__ import annotations
+
+import json
+import uuid as _uuid
+from dataclasses import dataclass
+
+from editor_app.core.errors import ConflictError, InputError, NotFoundError
+from editor_app.core.library.connection import utc_now
+from editor_app.core.models import Article, Kind, Revision, Status, parse_date
+from editor_app.core.text import check_clean_text, is_valid_slug, slugify
+
+TITLE_MAX = 300
+EDITABLE_FIELDS = frozenset(
+    {"title", "kind", "interviewee", "author", "date", "language", "summary", "body",
+     "slug", "extra", "spellcheck"}
+)
+_COLUMNS = ("id, uuid, slug, title, kind, interviewee, author, date, language, summary, "
+            "body, status, extra, spellcheck, version, created_at, updated_at")
+
+
+@dataclass(frozen=True)
+class ArticleSummary:
+    """One row of the library list: what the table shows, without the body."""
+
+    id: int
+    slug: str
+    title: str
+    kind: str
+    status: str
+    date: str
+    tags: tuple[str, ...]
+    updated_at: str
+    author: str = ""
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "slug": self.slug, "title": self.title, "kind": self.kind,
+                "status": self.status, "date": self.date, "tags": list(self.tags),
+                "updated_at": self.updated_at}
+
+
+def validate_fields(fields: dict) -> dict:
+    """Check and normalise article fields; raises InputError naming the first bad one."""
+    out = dict(fields)
+    if "title" in out:
+        title = check_clean_text(str(out["title"] or ""), "title").strip()
+        if not title:
+            raise InputError("title: missing (every article needs a headline)")
+        if len(title) > TITLE_MAX:
+            raise InputError(f"title: longer than {TITLE_MAX} characters")
+        out["title"] = title
+    if "kind" in out:
+        out["kind"] = Kind.parse(out["kind"]).value
+    if "date" in out and out["date"] not in (None, ""):
+        out["date"] = parse_date(out["date"])
+    elif "date" in out:
+        out["date"] = ""
+    for name in ("interviewee", "author", "language"):
+        if name in out:
+            out[name] = check_clean_text(str(out[name] or ""), name).strip()
+    if "summary" in out:
+        out["summary"] = check_clean_text(str(out["summary"] or ""), "summary", multiline=True).strip()
+    if "body" in out:
+        out["body"] = check_clean_text(str(out["body"] or ""), "body", multiline=True)
+    if "slug" in out and out["slug"]:
+        slug = check_clean_text(str(out["slug"]), "slug")
+        if not is_valid_slug(slug):
+            raise InputError(
+                f"slug: {slug!r} is not valid (lowercase letters, digits and hyphens, at most 80)"
+            )
+    if "extra" in out:
+        try:
+            out["extra"] = json.dumps(out["extra"] or {}, ensure_ascii=False, sort_keys=True,
+                                      default=str)
+        except (TypeError, ValueError) as exc:
+            raise InputError(f"front matter: a value cannot be stored ({exc})") from None
+    if "spellcheck" in out:
+        out["spellcheck"] = 1 if out["spellcheck"] else 0
+    return out
+
+
+class ArticleStore:
+    """Mixin of Library: everything about articles and revisions."""
+
+    # -- reading -----------------------------------------------------------
+    def _row_to_article(self, row: tuple) -> Article:
+        (aid, uid, slug, title, kind, interviewee, author, date, language, summary, body,
+         status, extra, spellcheck, version, created, updated) = row
+        return Article(
+            id=aid, uuid=uid, slug=slug, title=title, kind=Kind(kind), interviewee=interviewee,
+            author=author, date=date, language=language, summary=summary, body=body,
+            status=Status(status), extra=json.loads(extra or "{}"), spellcheck=bool(spellcheck),
+            version=version, created_at=created, updated_at=updated,
+            tags=self.article_tags(aid),
+        )
+
+    def resolve_id(self, id_or_slug: int | str) -> int:
+        """Article id from an id or a slug (the CLI accepts both everywhere)."""
+        text = str(id_or_slug).strip()
+        with self._tx.lock:
+            if text.isdigit():
+                row = self.db.execute("SELECT id FROM articles WHERE id = ?", [int(text)]).fetchone()
+                if row:
+                    return row[0]
+            row = self.db.execute("SELECT id FROM articles WHERE slug = ?", [text]).fetchone()
+        if not row:
+            raise NotFoundError(f"no article with id or slug {text!r}")
+        return row[0]
+
+    def get_article(self, id_or_slug: int | str) -> Article:
+        aid = self.resolve_id(id_or_slug)
+        with self._tx.lock:
+            row = self.db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", [aid]).fetchone()
+            if row is None:
+                raise NotFoundError(f"no article with id {aid}")
+            return self._row_to_article(row)
+
+    def article_version(self, article_id: int) -> int | None:
+        """The change counter of an article, cheap enough to poll for outside edits."""
+        row = self.db.execute("SELECT version FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else None
+
+    def _filter_sql(self, status: str | None, tag: str | None, ids: list[int] | None = None):
+        where, params = [], []
+        if status:
+            where.append("a.status = ?")
+            params.append(Status.parse(status).value)
+        if tag:
+            where.append(
+                "a.id IN (SELECT at.article_id FROM article_tags at JOIN tags t ON t.id = at.tag_id"
+                " WHERE t.key = ? OR t.id IN (SELECT tag_id FROM tag_aliases WHERE key = ?))"
+            )
+            from editor_app.core.text import normalize_key
+            params += [normalize_key(tag), normalize_key(tag)]
+        if ids is not None:
+            where.append(f"a.id IN ({','.join('?' * len(ids))})" if ids else "0")
+            params += ids
+        return (" WHERE " + " AND ".join(where)) if where else "", params
+
+    def count_articles(self, *, status: str | None = None, tag: str | None = None) -> int:
+        sql, params = self._filter_sql(status, tag)
+        with self._tx.lock:
+            return self.db.execute(f"SELECT count(*) FROM articles a{sql}", params).fetchone()[0]
+
+    def status_counts(self) -> dict[str, int]:
+        """Articles per status, for the review queues in the sidebar."""
+        with self._tx.lock:
+            rows = self.db.execute("SELECT status, count(*) FROM articles GROUP BY status").fetchall()
+        counts = {s.value: 0 for s in Status}
+        counts.update(dict(rows))
+        return counts
+
+    _ORDERS = {
+        "updated": ("a.updated_at", "a.id"),
+        "date": ("a.date", "a.id"),
+        "title": ("a.title COLLATE NOCASE", "a.id"),
+        "status": ("a.status", "a.id"),
+        "kind": ("a.kind", "a.id"),
+    }
+
+    def list_articles(self, *, status: str | None = None, tag: str | None = None,
+                      ids: list[int] | None = None, order: str = "date",
+                      descending: bool = True, limit: int | None = None,
+                      offset: int = 0) -> list[ArticleSummary]:
+        """A page of the library, newest first by default; bodies are not read."""
+        sql, params = self._filter_sql(status, tag, ids)
+        direction = "DESC" if descending else "ASC"
+        order_sql = ", ".join(f"{col} {direction}" for col in self._ORDERS.get(order, self._ORDERS["date"]))
+        limit_sql = f" LIMIT {int(limit)} OFFSET {int(offset)}" if limit is not None else ""
+        with self._tx.lock:
+            rows = self.db.execute(
+                "SELECT a.id, a.slug, a.title, a.kind, a.status, a.date, a.updated_at, a.author "
+                f"FROM articles a{sql} ORDER BY {order_sql}{limit_sql}", params).fetchall()
+            tags = self._tags_for([r[0] for r in rows])
+        return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], r[5], tuple(tags.get(r[0], ())), r[6], r[7])
+                for r in rows]
+
+    # -- writing -----------------------------------------------------------
+    def _unique_slug(self, wanted: str, exclude_id: int | None = None) -> str:
+        base = wanted or "article"
+        candidate, n = base, 2
+        while True:
+            row = self.db.execute("SELECT id FROM articles WHERE slug = ?", [candidate]).fetchone()
+            if row is None or row[0] == exclude_id:
+                return candidate
+            suffix = f"-{n}"
+            candidate = base[: 80 - len(suffix)].rstrip("-") + suffix
+            n += 1
+
+    def create_article(self, article: Article, *, author: str = "", reason: str = "create") -> Article:
+        """Insert a new article with its first revision, tags and all, in one transaction."""
+        fields = validate_fields({name: getattr(article, name) for name in EDITABLE_FIELDS})
+        fields["status"] = Status.parse(article.status).value
+        now = utc_now()
+        with self._tx.write() as db:
+            wanted = fields.get("slug") or slugify(fields["title"])
+            if fields.get("slug") and db.execute(
+                    "SELECT 1 FROM articles WHERE slug = ?", [wanted]).fetchone():
+                raise InputError(f"slug: {wanted!r} is already used by another article")
+            fields["slug"] = self._unique_slug(wanted)
+            fields.update(uuid=article.uuid or str(_uuid.uuid4()), version=1,
+                          created_at=article.created_at or now, updated_at=now)
+            cols = ", ".join(fields)
+            cur = db.execute(f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' * len(fields))})",
+                             list(fields.values()))
+            aid = cur.lastrowid
+            if article.tags:
+                self.set_tags(aid, article.tags, _bump=False)
+            self._snapshot(aid, reason=reason, author=author or article.author)
+        return self.get_article(aid)
+
+    def update_article(self, article_id: int, *, expected_version: int | None = None,
+                       author: str = "", revision_reason: str | None = None,
+                       tags: list[str] | None = None, **fields) -> Article:
+        """Change fields of an article in one transaction and bump its version.
+
+        ``expected_version`` makes the write conditional: when another window or
+        process changed the article since it was read, ConflictError is raised
+        instead of silently overwriting their edit.
+        """
+        unknown = set(fields) - EDITABLE_FIELDS
+        if unknown:
+            raise InputError(f"cannot change {', '.join(sorted(unknown))} of an article")
+        fields = validate_fields(fields)
+        with self._tx.write() as db:
+            row = db.execute("SELECT version, slug FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                raise NotFoundError(f"no article with id {article_id}")
+            if expected_version is not None and row[0] != expected_version:
+                raise ConflictError(
+                    "this article was changed elsewhere since you opened it "
+                    f"(version {row[0]}, yours {expected_version})"
+                )
+            if fields.get("slug") and fields["slug"] != row[1]:
+                if db.execute("SELECT 1 FROM articles WHERE slug = ? AND id != ?",
+                              [fields["slug"], article_id]).fetchone():
+                    raise InputError(f"slug: {fields['slug']!r} is already used by another article")
+            elif "slug" in fields:
+                fields.pop("slug")
+            fields["version"] = row[0] + 1
+            fields["updated_at"] = utc_now()
+            assignments = ", ".join(f"{name} = ?" for name in fields)
+            db.execute(f"UPDATE articles SET {assignments} WHERE id = ?",
+                       [*fields.values(), article_id])
+            if tags is not None:
+                self.set_tags(article_id, tags, _bump=False)
+            if revision_reason:
+                self._snapshot(article_id, reason=revision_reason, author=author)
+        return self.get_article(article_id)
+
+    def delete_article(self, article_id: int) -> None:
+        with self._tx.write() as db:
+            if db.execute("DELETE FROM articles WHERE id = ?", [article_id]).rowcount == 0:
+                raise NotFoundError(f"no article with id {article_id}")
+
+    def _bump(self, article_id: int) -> None:
+        self.db.execute("UPDATE articles SET version = version + 1, updated_at = ? WHERE id = ?",
+                        [utc_now(), article_id])
+
+    # -- revisions ---------------------------------------------------------
+    def _snapshot(self, article_id: int, *, reason: str, author: str = "",
+                  skip_if_unchanged: bool = False) -> int | None:
+        art = self.get_article(article_id)
+        metadata = {name: getattr(art, name) for name in
+                    ("kind", "interviewee", "author", "date", "language", "summary", "slug")}
+        metadata["kind"] = art.kind.value
+        metadata["status"] = art.status.value
+        metadata["tags"] = art.tags
+        metadata["extra"] = art.extra
+        last = self.db.execute(
+            "SELECT number, title, body, metadata FROM revisions WHERE article_id = ? "
+            "ORDER BY number DESC LIMIT 1", [article_id]).fetchone()
+        meta_json = json.dumps(metadata, ensure_ascii=False, sort_keys=True)
+        if skip_if_unchanged and last and (last[1], last[2], last[3]) == (art.title, art.body, meta_json):
+            return None
+        number = (last[0] if last else 0) + 1
+        cur = self.db.execute(
+            "INSERT INTO revisions (article_id, number, title, body, metadata, author, reason, created_at)"
+            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [article_id, number, art.title, art.body, meta_json, author, reason, utc_now()])
+        return cur.lastrowid
+
+    def save_revision(self, article_id: int, *, reason: str, author: str = "",
+                      skip_if_unchanged: bool = True) -> int | None:
+        """Keep a snapshot (on close, status change, every few minutes); None if nothing changed."""
+        with self._tx.write():
+            return self._snapshot(article_id, reason=reason, author=author,
+                                  skip_if_unchanged=skip_if_unchanged)
+
+    def revisions(self, article_id: int, *, with_body: bool = False) -> list[Revision]:
+        """Revisions newest first; bodies only when asked (a history can hold thousands)."""
+        body = "body" if with_body else "''"
+        with self._tx.lock:
+            rows = self.db.execute(
+                f"SELECT id, article_id, number, title, {body}, metadata, author, reason, created_at"
+                " FROM revisions WHERE article_id = ? ORDER BY number DESC", [article_id]).fetchall()
+        return [Revision(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8]) for r in rows]
+
+    def get_revision(self, revision_id: int) -> Revision:
+        with self._tx.lock:
+            r = self.db.execute(
+                "SELECT id, article_id, number, title, body, metadata, author, reason, created_at"
+                " FROM revisions WHERE id = ?", [revision_id]).fetchone()
+        if r is None:
+            raise NotFoundError(f"no revision with id {revision_id}")
+        return Revision(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8])
+
+    def restore_revision(self, revision_id: int, *, author: str = "") -> Article:
+        """Bring back an old text as a NEW revision: history is never rewritten."""
+        rev = self.get_revision(revision_id)
+        meta = rev.metadata
+        fields = {k: meta[k] for k in ("kind", "interviewee", "author", "date", "language", "summary")
+                  if k in meta}
+        return self.update_article(rev.article_id, title=rev.title, body=rev.body,
+                                   tags=meta.get("tags"), author=author,
+                                   revision_reason=f"restore of revision {rev.number}", **fields)
+
+    def latest_revision_number(self, article_id: int) -> int:
+        row = self.db.execute("SELECT max(number) FROM revisions WHERE article_id = ?",
+                              [article_id]).fetchone()
+        return row[0] or 0

@@ -1,0 +1,115 @@
+"""Status changes with their audit trail, and comments anchored to passages."""
+
+from __future__ import annotations
+
+from editor_app.core.errors import InputError, NotFoundError
+from editor_app.core.library.connection import utc_now
+from editor_app.core.models import Comment, Role, Status, StatusEvent, check_transition
+
+
+class ReviewStore:
+    """Mixin of Library: the workflow trail and the comments of each article."""
+
+    def set_status(self, article_id: int, new_status: str | Status, *, role: str | Role,
+                   who: str = "", note: str = "", override: bool = False,
+                   force: bool = False) -> StatusEvent:
+        """Move an article through the workflow; the move and its trail entry are one write.
+
+        ``force`` skips the transition table (an editor fixing a mistake); it is
+        recorded as an override, like an approval over a failed pre-flight check.
+        """
+        new = Status.parse(new_status) if not isinstance(new_status, Status) else new_status
+        role = Role.parse(role) if not isinstance(role, Role) else role
+        with self._tx.write() as db:
+            row = db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                raise NotFoundError(f"no article with id {article_id}")
+            current = Status(row[0])
+            if current == new:
+                raise InputError(f"the article is already {new.value}")
+            if not force:
+                check_transition(current, new, role)
+            now = utc_now()
+            db.execute("UPDATE articles SET status = ?, version = version + 1, updated_at = ? "
+                       "WHERE id = ?", [new.value, now, article_id])
+            cur = db.execute(
+                "INSERT INTO status_events (article_id, from_status, to_status, who, role, note,"
+                " override, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                [article_id, current.value, new.value, who, role.value, note,
+                 1 if (override or force) else 0, now])
+            self._snapshot(article_id, reason=f"status change: {current.value} → {new.value}",
+                           author=who)
+            event_id = cur.lastrowid
+        return next(e for e in self.status_events(article_id) if e.id == event_id)
+
+    def record_status_event(self, article_id: int, from_status: Status, to_status: Status, *,
+                            who: str = "", role: str = "", note: str = "") -> None:
+        """Trail entry for a status that was set outside the workflow (an import)."""
+        with self._tx.write() as db:
+            db.execute(
+                "INSERT INTO status_events (article_id, from_status, to_status, who, role, note,"
+                " override, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
+                [article_id, Status(from_status).value, Status(to_status).value, who, role, note,
+                 utc_now()])
+
+    def status_events(self, article_id: int) -> list[StatusEvent]:
+        """The audit trail, oldest first."""
+        with self._tx.lock:
+            rows = self.db.execute(
+                "SELECT id, article_id, from_status, to_status, who, role, note, override, created_at"
+                " FROM status_events WHERE article_id = ? ORDER BY id", [article_id]).fetchall()
+        return [StatusEvent(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8]) for r in rows]
+
+    # -- comments ----------------------------------------------------------
+    def add_comment(self, article_id: int, *, text: str, author: str = "", quote: str = "",
+                    start: int = 0, end: int = 0, parent_id: int | None = None) -> Comment:
+        """Store a comment on a passage (or a reply when ``parent_id`` is given)."""
+        if not text.strip():
+            raise InputError("a comment needs some text")
+        if parent_id is None and (not quote.strip() or end <= start):
+            raise InputError("select the passage to comment on first (the selection is empty)")
+        now = utc_now()
+        with self._tx.write() as db:
+            if not db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
+                raise NotFoundError(f"no article with id {article_id}")
+            if parent_id is not None:
+                parent = db.execute("SELECT quote, start, \"end\" FROM comments WHERE id = ? AND "
+                                    "article_id = ?", [parent_id, article_id]).fetchone()
+                if parent is None:
+                    raise NotFoundError(f"no comment with id {parent_id} on this article")
+                quote, start, end = parent
+            cur = db.execute(
+                "INSERT INTO comments (article_id, parent_id, author, text, quote, start, \"end\","
+                " resolved, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
+                [article_id, parent_id, author, text.strip(), quote, start, end, now, now])
+            comment_id = cur.lastrowid
+        return self.get_comment(comment_id)
+
+    def get_comment(self, comment_id: int) -> Comment:
+        with self._tx.lock:
+            r = self.db.execute(
+                "SELECT id, article_id, author, text, quote, start, \"end\", created_at, parent_id,"
+                " resolved FROM comments WHERE id = ?", [comment_id]).fetchone()
+        if r is None:
+            raise NotFoundError(f"no comment with id {comment_id}")
+        return Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]))
+
+    def comments(self, article_id: int) -> list[Comment]:
+        with self._tx.lock:
+            rows = self.db.execute(
+                "SELECT id, article_id, author, text, quote, start, \"end\", created_at, parent_id,"
+                " resolved FROM comments WHERE article_id = ? ORDER BY id", [article_id]).fetchall()
+        return [Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9])) for r in rows]
+
+    def set_comment_resolved(self, comment_id: int, resolved: bool) -> Comment:
+        with self._tx.write() as db:
+            if db.execute("UPDATE comments SET resolved = ?, updated_at = ? WHERE id = ?",
+                          [1 if resolved else 0, utc_now(), comment_id]).rowcount == 0:
+                raise NotFoundError(f"no comment with id {comment_id}")
+        return self.get_comment(comment_id)
+
+    def move_comment_anchor(self, comment_id: int, start: int, end: int) -> None:
+        """Remember where a comment's quote is now, after edits moved it."""
+        with self._tx.write() as db:
+            db.execute("UPDATE comments SET start = ?, \"end\" = ?, updated_at = ? WHERE id = ?",
+                       [start, end, utc_now(), comment_id])

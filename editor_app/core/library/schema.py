@@ -1,0 +1,174 @@
+"""Schema of the library file, as an ordered list of migrations.
+
+Each migration runs in its own transaction (sqlite-utils ``Migrations``), so a
+failure leaves the file at the previous version. ``PRAGMA user_version`` mirrors
+the number of applied migrations so that an older Byline can refuse a newer file.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATION_SET = "byline"
+migrations = Migrations(MIGRATION_SET)
+
+
+@migrations(name="0001_initial")
+def m0001_initial(db: Database) -> None:
+    db.executescript(
+        """
+        CREATE TABLE articles (
+            id INTEGER PRIMARY KEY,
+            uuid TEXT NOT NULL UNIQUE,
+            slug TEXT NOT NULL UNIQUE,
+            title TEXT NOT NULL,
+            kind TEXT NOT NULL DEFAULT 'news',
+            interviewee TEXT NOT NULL DEFAULT '',
+            author TEXT NOT NULL DEFAULT '',
+            date TEXT NOT NULL DEFAULT '',
+            language TEXT NOT NULL DEFAULT 'en',
+            summary TEXT NOT NULL DEFAULT '',
+            body TEXT NOT NULL DEFAULT '',
+            status TEXT NOT NULL DEFAULT 'draft',
+            extra TEXT NOT NULL DEFAULT '{}',
+            spellcheck INTEGER NOT NULL DEFAULT 1,
+            version INTEGER NOT NULL DEFAULT 1,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX articles_status ON articles(status);
+        CREATE INDEX articles_date ON articles(date);
+        CREATE INDEX articles_updated ON articles(updated_at);
+
+        CREATE TABLE revisions (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            number INTEGER NOT NULL,
+            title TEXT NOT NULL,
+            body TEXT NOT NULL,
+            metadata TEXT NOT NULL DEFAULT '{}',
+            author TEXT NOT NULL DEFAULT '',
+            reason TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            UNIQUE (article_id, number)
+        );
+
+        CREATE TABLE tags (
+            id INTEGER PRIMARY KEY,
+            name TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE,
+            slug TEXT NOT NULL UNIQUE,
+            description TEXT NOT NULL DEFAULT ''
+        );
+        CREATE TABLE tag_aliases (
+            id INTEGER PRIMARY KEY,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            alias TEXT NOT NULL,
+            key TEXT NOT NULL UNIQUE
+        );
+        CREATE TABLE article_tags (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            tag_id INTEGER NOT NULL REFERENCES tags(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL DEFAULT 0,
+            PRIMARY KEY (article_id, tag_id)
+        );
+        CREATE INDEX article_tags_tag ON article_tags(tag_id);
+
+        CREATE TABLE related_pins (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            position INTEGER NOT NULL,
+            PRIMARY KEY (article_id, other_id)
+        );
+        CREATE TABLE related_bans (
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            other_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            PRIMARY KEY (article_id, other_id)
+        );
+
+        CREATE TABLE comments (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            parent_id INTEGER REFERENCES comments(id) ON DELETE CASCADE,
+            author TEXT NOT NULL DEFAULT '',
+            text TEXT NOT NULL,
+            quote TEXT NOT NULL DEFAULT '',
+            start INTEGER NOT NULL DEFAULT 0,
+            "end" INTEGER NOT NULL DEFAULT 0,
+            resolved INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL,
+            updated_at TEXT NOT NULL
+        );
+        CREATE INDEX comments_article ON comments(article_id);
+
+        CREATE TABLE status_events (
+            id INTEGER PRIMARY KEY,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            from_status TEXT NOT NULL,
+            to_status TEXT NOT NULL,
+            who TEXT NOT NULL DEFAULT '',
+            role TEXT NOT NULL DEFAULT '',
+            note TEXT NOT NULL DEFAULT '',
+            override INTEGER NOT NULL DEFAULT 0,
+            created_at TEXT NOT NULL
+        );
+        CREATE INDEX status_events_article ON status_events(article_id);
+
+        CREATE TABLE assets (
+            sha256 TEXT PRIMARY KEY,
+            name TEXT NOT NULL DEFAULT '',
+            mime TEXT NOT NULL DEFAULT 'application/octet-stream',
+            data BLOB NOT NULL,
+            size INTEGER NOT NULL,
+            created_at TEXT NOT NULL
+        );
+
+        CREATE TABLE dictionary_words (
+            scope TEXT NOT NULL,
+            word TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            PRIMARY KEY (scope, word)
+        );
+
+        CREATE TABLE settings (
+            key TEXT PRIMARY KEY,
+            value TEXT NOT NULL
+        );
+
+        CREATE VIRTUAL TABLE articles_fts USING fts5(
+            title, summary, body,
+            content='articles', content_rowid='id',
+            tokenize='porter unicode61 remove_diacritics 2'
+        );
+        -- Only the indexed columns fire the update trigger: a status change or a
+        -- version bump must not re-index a 50,000-word body.
+        CREATE TRIGGER articles_fts_ai AFTER INSERT ON articles BEGIN
+            INSERT INTO articles_fts(rowid, title, summary, body)
+            VALUES (new.id, new.title, new.summary, new.body);
+        END;
+        CREATE TRIGGER articles_fts_ad AFTER DELETE ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, summary, body)
+            VALUES ('delete', old.id, old.title, old.summary, old.body);
+        END;
+        CREATE TRIGGER articles_fts_au AFTER UPDATE OF title, summary, body ON articles BEGIN
+            INSERT INTO articles_fts(articles_fts, rowid, title, summary, body)
+            VALUES ('delete', old.id, old.title, old.summary, old.body);
+            INSERT INTO articles_fts(rowid, title, summary, body)
+            VALUES (new.id, new.title, new.summary, new.body);
+        END;
+        """
+    )
+
+
+def schema_version() -> int:
+    """The number of migrations this code knows: the newest schema it can read."""
+    return len(migrations._migrations)
+
+
+def migrate(db: Database) -> int:
+    """Apply pending migrations (idempotent) and return the resulting schema version."""
+    migrations.apply(db)
+    version = len(migrations.applied(db))
+    db.execute(f"PRAGMA user_version = {int(version)}")
+    return version

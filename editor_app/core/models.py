@@ -1,0 +1,207 @@
+"""Value objects of the newsroom and the workflow table.
+
+The transition table lives here, in core, so that the GUI and the command line
+enforce exactly the same rules (DESIGN.md, "Workflow").
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+from dataclasses import dataclass, field
+from enum import Enum
+
+from editor_app.core.errors import InputError, TransitionError
+
+
+class Status(str, Enum):
+    DRAFT = "draft"
+    SUBMITTED = "submitted"
+    IN_REVIEW = "in_review"
+    CHANGES_REQUESTED = "changes_requested"
+    APPROVED = "approved"
+    PUBLISHED = "published"
+    SPIKED = "spiked"
+
+    @classmethod
+    def parse(cls, value: str) -> Status:
+        """Return the status named ``value``; the error lists the valid names."""
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls(str(value).strip().lower().replace("-", "_").replace(" ", "_"))
+        except ValueError:
+            names = ", ".join(s.value for s in cls)
+            raise InputError(f"unknown status {value!r}; expected one of: {names}") from None
+
+    @property
+    def label(self) -> str:
+        return self.value.replace("_", " ").capitalize()
+
+
+class Role(str, Enum):
+    REPORTER = "reporter"
+    EDITOR = "editor"
+    PRODUCER = "producer"
+
+    @classmethod
+    def parse(cls, value: str) -> Role:
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            names = ", ".join(r.value for r in cls)
+            raise InputError(f"unknown role {value!r}; expected one of: {names}") from None
+
+
+class Kind(str, Enum):
+    NEWS = "news"
+    INTERVIEW = "interview"
+    FEATURE = "feature"
+    OPINION = "opinion"
+
+    @classmethod
+    def parse(cls, value: str) -> Kind:
+        if isinstance(value, cls):
+            return value
+        try:
+            return cls(str(value).strip().lower())
+        except ValueError:
+            names = ", ".join(k.value for k in cls)
+            raise InputError(f"unknown kind {value!r}; expected one of: {names}") from None
+
+
+S, R = Status, Role
+_ALL_BUT_PUBLISHED = [s for s in Status if s not in (S.PUBLISHED, S.SPIKED)]
+
+# (from, to) -> roles allowed to make that move.  Built from DESIGN.md's table.
+TRANSITIONS: dict[tuple[Status, Status], frozenset[Role]] = {
+    (S.DRAFT, S.SUBMITTED): frozenset({R.REPORTER, R.EDITOR}),
+    (S.SUBMITTED, S.IN_REVIEW): frozenset({R.EDITOR}),
+    (S.IN_REVIEW, S.CHANGES_REQUESTED): frozenset({R.EDITOR}),
+    (S.IN_REVIEW, S.APPROVED): frozenset({R.EDITOR}),
+    (S.CHANGES_REQUESTED, S.SUBMITTED): frozenset({R.REPORTER, R.EDITOR}),
+    (S.APPROVED, S.PUBLISHED): frozenset({R.PRODUCER, R.EDITOR}),
+    (S.APPROVED, S.IN_REVIEW): frozenset({R.EDITOR}),
+    (S.PUBLISHED, S.IN_REVIEW): frozenset({R.EDITOR}),
+    (S.SPIKED, S.DRAFT): frozenset({R.EDITOR}),
+    **{(s, S.SPIKED): frozenset({R.EDITOR}) for s in _ALL_BUT_PUBLISHED},
+}
+
+
+def allowed_transitions(current: Status, role: Role | None = None) -> list[Status]:
+    """Statuses reachable from ``current``; only those ``role`` may make when given."""
+    return [
+        to
+        for (frm, to), roles in TRANSITIONS.items()
+        if frm == current and (role is None or role in roles)
+    ]
+
+
+def check_transition(current: Status, new: Status, role: Role) -> None:
+    """Raise TransitionError naming the allowed moves when ``current -> new`` is refused."""
+    roles = TRANSITIONS.get((current, new))
+    if roles is not None and role in roles:
+        return
+    allowed = allowed_transitions(current, role)
+    allowed_text = ", ".join(s.value for s in allowed) or "none"
+    if roles is None:
+        raise TransitionError(
+            f"cannot move from {current.value} to {new.value}; "
+            f"a {role.value} may move it to: {allowed_text}"
+        )
+    who = ", ".join(sorted(r.value for r in roles))
+    raise TransitionError(
+        f"a {role.value} cannot move an article from {current.value} to {new.value} "
+        f"(only: {who}); allowed for a {role.value}: {allowed_text}"
+    )
+
+
+def parse_date(value: object, *, where: str = "date") -> str:
+    """Normalise a dateline to ISO ``YYYY-MM-DD`` or raise InputError naming ``where``."""
+    if isinstance(value, _dt.datetime):
+        return value.date().isoformat()
+    if isinstance(value, _dt.date):
+        return value.isoformat()
+    text = str(value).strip()
+    try:
+        return _dt.datetime.fromisoformat(text).date().isoformat()
+    except ValueError:
+        raise InputError(f"{where}: {text!r} is not a date (expected YYYY-MM-DD)") from None
+
+
+@dataclass
+class Article:
+    """An article as the newsroom sees it: metadata, markdown body, tags."""
+
+    title: str
+    body: str = ""
+    kind: Kind = Kind.NEWS
+    interviewee: str = ""
+    author: str = ""
+    date: str = ""
+    language: str = "en"
+    summary: str = ""
+    slug: str = ""
+    status: Status = Status.DRAFT
+    tags: list[str] = field(default_factory=list)
+    extra: dict = field(default_factory=dict)
+    id: int | None = None
+    uuid: str = ""
+    created_at: str = ""
+    updated_at: str = ""
+    version: int = 0
+    spellcheck: bool = True
+
+    METADATA_FIELDS = ("title", "kind", "interviewee", "author", "date", "language", "summary")
+
+
+@dataclass(frozen=True)
+class Revision:
+    id: int
+    article_id: int
+    number: int
+    title: str
+    body: str
+    metadata: dict
+    author: str
+    reason: str
+    created_at: str
+
+
+@dataclass(frozen=True)
+class Tag:
+    id: int
+    name: str
+    slug: str
+    description: str = ""
+    aliases: tuple[str, ...] = ()
+    count: int = 0
+
+
+@dataclass(frozen=True)
+class Comment:
+    id: int
+    article_id: int
+    author: str
+    text: str
+    quote: str
+    start: int
+    end: int
+    created_at: str
+    parent_id: int | None = None
+    resolved: bool = False
+    detached: bool = False
+
+
+@dataclass(frozen=True)
+class StatusEvent:
+    id: int
+    article_id: int
+    from_status: str
+    to_status: str
+    who: str
+    role: str
+    note: str
+    override: bool
+    created_at: str

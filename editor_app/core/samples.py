@@ -1,0 +1,18 @@
+"""Sample articles for a new library, so that the first launch is not empty."""
+
+from __future__ import annotations
+
+from editor_app.core.importers import read_article_file
+from editor_app.core.importing import ImportResult, import_articles
+from editor_app.core.resources import resource_path
+
+
+def sample_files() -> list:
+    return sorted(resource_path("samples").glob("*.md"))
+
+
+def seed_samples(library) -> list[ImportResult]:
+    """Import the bundled samples (oldest first, so related pins find their targets)."""
+    parsed = [(f.name, read_article_file(f)) for f in sample_files()]
+    parsed.sort(key=lambda item: item[1].date)
+    return import_articles(library, parsed, who="Byline samples")

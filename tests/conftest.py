@@ -1,0 +1,31 @@
+"""Shared fixtures. Qt runs offscreen; WebEngine runs without its sandbox under root."""
+
+import os
+import pathlib
+
+import pytest
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu --no-sandbox")
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+SHARED_DATA = ROOT.parent / "shared" / "data"
+
+
+@pytest.fixture(scope="session")
+def shared_data() -> pathlib.Path:
+    """The public corpora in ../shared/data; tests that need them skip when absent."""
+    if not SHARED_DATA.is_dir():
+        pytest.skip("../shared/data is not present")
+    return SHARED_DATA
+
+
+@pytest.fixture
+def library(tmp_path):
+    """A fresh, empty library in a temporary folder."""
+    from editor_app.core.library import Library
+
+    lib = Library.open(tmp_path / "test.byline")
+    yield lib
+    lib.close()
