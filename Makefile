@@ -1,0 +1,34 @@
+# Byline: the two set-up commands are `make run` and `make test`.
+PYTHON ?= python3
+VENV   ?= .venv
+PY      = $(VENV)/bin/python
+STAMP   = $(VENV)/.installed
+
+.PHONY: run test lint bench screenshots dist dist-test clean
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+# Reinstall when the project or the pinned versions change.
+$(STAMP): $(PY) pyproject.toml requirements.lock
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
+	touch $(STAMP)
+
+run: $(STAMP)
+	$(VENV)/bin/byline
+
+test: $(STAMP)
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(PY) -m pytest -q -p no:cacheprovider
+
+lint: $(STAMP)
+	$(VENV)/bin/ruff check editor_app tests benchmarks
+
+bench: $(STAMP)
+	$(PY) benchmarks/library.py --articles 100000
+
+screenshots: $(STAMP)
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(PY) -m editor_app.ui.screenshots docs/screenshots
+
+clean:
+	rm -rf build dist *.egg-info .pytest_cache
