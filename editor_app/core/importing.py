@@ -43,7 +43,7 @@ def import_articles(library, articles: list[tuple[str, Article]], *, who: str = 
                 fields = {name: getattr(article, name) for name in
                           ("title", "kind", "interviewee", "author", "date", "language",
                            "summary", "body", "extra")}
-                stored = library.update_article(existing, tags=article.tags, author=who,
+                stored = library.update_article(existing, tags=article.tags, who=who,
                                                 revision_reason="import", **fields)
                 results.append(ImportResult(stored.id, stored.slug, stored.title, False, source))
             else:

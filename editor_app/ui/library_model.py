@@ -26,6 +26,7 @@ class ArticleListModel(QAbstractTableModel):
         self._library = library
         self._rows: list[ArticleSummary] = []
         self._total = 0
+        self._fetching = False
         self._statuses: list[str] | None = None
         self._tag: str | None = None
         self._ids: list[int] | None = None
@@ -41,11 +42,17 @@ class ArticleListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        self.beginResetModel()
-        self._rows = []
-        self._total = self._count()
-        self._fetch(PAGE_SIZE)
-        self.endResetModel()
+        # No fetchMore while the reset is announced: listeners of modelReset may
+        # ask for more rows before the reset is complete.
+        self._fetching = True
+        try:
+            self.beginResetModel()
+            self._rows = []
+            self._total = self._count()
+            self._fetch(PAGE_SIZE)
+            self.endResetModel()
+        finally:
+            self._fetching = False
 
     def _count(self) -> int:
         if self._ids is not None and not self._statuses and not self._tag:
@@ -81,11 +88,20 @@ class ArticleListModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.COLUMNS)
 
     def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
-        return not parent.isValid() and len(self._rows) < self._total
+        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
 
     def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
-        if parent.isValid():
+        # Views (and the model tester) may call back into fetchMore from the
+        # rowsAboutToBeInserted signal; a nested fetch would insert a page twice.
+        if parent.isValid() or self._fetching:
             return
+        self._fetching = True
+        try:
+            self._fetch_page()
+        finally:
+            self._fetching = False
+
+    def _fetch_page(self) -> None:
         remaining = min(PAGE_SIZE, self._total - len(self._rows))
         if remaining <= 0:
             return

@@ -211,13 +211,14 @@ class ArticleStore:
         return self.get_article(aid)
 
     def update_article(self, article_id: int, *, expected_version: int | None = None,
-                       author: str = "", revision_reason: str | None = None,
+                       who: str = "", revision_reason: str | None = None,
                        tags: list[str] | None = None, **fields) -> Article:
         """Change fields of an article in one transaction and bump its version.
 
         ``expected_version`` makes the write conditional: when another window or
         process changed the article since it was read, ConflictError is raised
-        instead of silently overwriting their edit.
+        instead of silently overwriting their edit. ``who`` names the person in the
+        revision snapshot taken when ``revision_reason`` is given.
         """
         unknown = set(fields) - EDITABLE_FIELDS
         if unknown:
@@ -246,7 +247,7 @@ class ArticleStore:
             if tags is not None:
                 self.set_tags(article_id, tags, _bump=False)
             if revision_reason:
-                self._snapshot(article_id, reason=revision_reason, author=author)
+                self._snapshot(article_id, reason=revision_reason, author=who)
         return self.get_article(article_id)
 
     def delete_article(self, article_id: int) -> None:
@@ -313,7 +314,7 @@ class ArticleStore:
         fields = {k: meta[k] for k in ("kind", "interviewee", "author", "date", "language", "summary")
                   if k in meta}
         return self.update_article(rev.article_id, title=rev.title, body=rev.body,
-                                   tags=meta.get("tags"), author=author,
+                                   tags=meta.get("tags"), who=author,
                                    revision_reason=f"restore of revision {rev.number}", **fields)
 
     def latest_revision_number(self, article_id: int) -> int:

@@ -1,0 +1,109 @@
+"""Markdown with front matter and plain text in; every field and unknown key kept."""
+
+import pytest
+
+from editor_app.core.errors import InputError
+from editor_app.core.importers import dump_markdown, parse_markdown, read_article_file
+from editor_app.core.importing import import_files
+from editor_app.core.models import Kind, Status
+
+FULL = """---
+title: "Dr. Jane Roe: “small newsrooms can win”"
+kind: interview
+interviewee: Dr. Jane Roe
+author: Sam Reporter
+date: 2024-05-02
+language: en
+summary: One-sentence standfirst.
+tags: [media, local news]
+slug: jane-roe-interview
+photo_credit: Ana Lens
+series: {name: Small newsrooms, part: 2}
+---
+Lede paragraph.
+
+Q: First question?
+
+A: The answer.
+
+!!! aside "About the forum"
+    Boxed text.
+"""
+
+
+def write(tmp_path, name, text, encoding="utf-8"):
+    path = tmp_path / name
+    path.write_bytes(text.encode(encoding) if isinstance(text, str) else text)
+    return path
+
+
+def test_import_show_round_trip_keeps_every_field(library, tmp_path):
+    [result] = import_files(library, [write(tmp_path, "a.md", FULL)])
+    art = library.get_article(result.slug)
+    assert art.title == "Dr. Jane Roe: “small newsrooms can win”"
+    assert art.kind == Kind.INTERVIEW
+    assert (art.interviewee, art.author, art.date, art.language) == (
+        "Dr. Jane Roe", "Sam Reporter", "2024-05-02", "en")
+    assert art.summary == "One-sentence standfirst."
+    assert art.tags == ["media", "local news"]
+    assert art.slug == "jane-roe-interview"
+    assert art.extra == {"photo_credit": "Ana Lens", "series": {"name": "Small newsrooms", "part": 2}}
+    assert art.body.startswith("Lede paragraph.\n\nQ: First question?")
+    assert art.body.endswith("    Boxed text.\n")
+
+
+def test_dump_then_parse_gives_the_same_article(library, tmp_path):
+    [result] = import_files(library, [write(tmp_path, "a.md", FULL)])
+    art = library.get_article(result.id)
+    again = parse_markdown(dump_markdown(art))
+    for field in ("title", "kind", "interviewee", "author", "date", "language", "summary",
+                  "tags", "slug", "body", "extra", "status"):
+        assert getattr(again, field) == getattr(art, field), field
+
+
+def test_reimport_same_slug_makes_a_revision_not_a_duplicate(library, tmp_path):
+    path = write(tmp_path, "a.md", FULL)
+    import_files(library, [path])
+    path.write_text(FULL.replace("Lede paragraph.", "A better lede."), encoding="utf-8")
+    [result] = import_files(library, [path])
+    assert not result.created
+    assert library.count_articles() == 1
+    art = library.get_article(result.id)
+    assert art.body.startswith("A better lede.")
+    assert [r.reason for r in library.revisions(art.id)] == ["import", "import"]
+
+
+def test_plain_text_first_line_is_the_title(tmp_path):
+    art = read_article_file(write(tmp_path, "note.txt", "\n\nCouncil meets\n\nThe council met today.\n"))
+    assert art.title == "Council meets"
+    assert art.body.strip() == "The council met today."
+    assert art.status == Status.DRAFT
+
+
+@pytest.mark.parametrize("name, content, message", [
+    ("latin1.md", "---\ntitle: Café\n---\nbody".encode("latin-1"), r"latin1.md:2: not UTF-8"),
+    ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "not a text file"),
+    ("bad.md", "---\ntitle: [unclosed\n---\nbody", r"bad.md:\d+: malformed front matter"),
+    ("notitle.md", "---\nkind: news\n---\nbody", "title: missing"),
+    ("baddate.md", "---\ntitle: T\ndate: last tuesday\n---\nx", r"baddate.md:3: date: 'last tuesday' is not a date"),
+    ("badstatus.md", "---\ntitle: T\nstatus: finished\n---\nx", "unknown status 'finished'"),
+    ("badkind.md", "---\ntitle: T\nkind: poem\n---\nx", "unknown kind"),
+    ("tags.md", "---\ntitle: T\ntags: [1, {a: b}]\n---\nx", "tags: must be a list of names"),
+    ("open.md", "---\ntitle: T\nbody without closing", "front matter is not closed"),
+    ("list.md", "---\n- a\n- b\n---\nx", "front matter must be a mapping"),
+    ("bomb.md", "---\ntitle: T\na: &a [x, x]\nb: [*a, *a]\n---\nx", "anchors"),
+    ("rtl.md", "---\ntitle: \"Evil \u202egnp.exe\"\n---\nx", "right-to-left override"),
+    ("nul.txt", "Title\n\x00body", "NUL"),
+    ("empty.txt", "\n\n", "missing title"),
+])
+def test_bad_input_is_refused_and_writes_nothing(library, tmp_path, name, content, message):
+    good = write(tmp_path, "good.md", "---\ntitle: Fine\n---\nok\n")
+    bad = write(tmp_path, name, content)
+    with pytest.raises(InputError, match=message):
+        import_files(library, [good, bad])
+    assert library.count_articles() == 0
+
+
+def test_missing_file_is_named(library, tmp_path):
+    with pytest.raises(InputError, match="no such file"):
+        import_files(library, [tmp_path / "gone.md"])

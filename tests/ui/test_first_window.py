@@ -1,0 +1,53 @@
+"""The first window: samples listed, search narrows the list, selection shows the article."""
+
+from PySide6.QtCore import QSettings
+
+from editor_app.app import build_main_window, open_library_for_gui
+
+
+def make_window(qtbot, tmp_path, explicit=False):
+    library = open_library_for_gui(tmp_path / "lib.byline", explicit=explicit)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(library, settings=settings)
+    qtbot.addWidget(window)
+    window.show()
+    return window, library
+
+
+def test_first_launch_shows_sample_articles(qtbot, tmp_path):
+    window, library = make_window(qtbot, tmp_path)
+    panel = window.library_panel
+    assert panel.model.total == library.count_articles() >= 8
+    titles = [panel.model.data(panel.model.index(r, 0)) for r in range(panel.model.rowCount())]
+    assert any("Esther Lund" in t for t in titles)
+    window.grab().save(str(tmp_path / "first-window.png"))
+
+
+def test_explicit_new_library_starts_empty(qtbot, tmp_path):
+    window, library = make_window(qtbot, tmp_path, explicit=True)
+    assert window.library_panel.model.total == 0
+
+
+def test_search_box_filters_through_fts(qtbot, tmp_path):
+    window, _ = make_window(qtbot, tmp_path)
+    panel = window.library_panel
+    qtbot.keyClicks(panel.search_box, "boatyard")
+    qtbot.waitUntil(lambda: panel.model.total == 2, timeout=2000)
+    assert panel.count_label.text() == "2 articles"
+    panel.search_box.clear()
+    qtbot.waitUntil(lambda: panel.model.total >= 8, timeout=2000)
+
+
+def test_selecting_shows_the_article_read_only(qtbot, tmp_path):
+    window, library = make_window(qtbot, tmp_path)
+    target = library.get_article("ropewalk-quay-boatyard")
+    assert window.library_panel.select_article(target.id)
+    qtbot.waitUntil(lambda: window.reader.article_id == target.id, timeout=2000)
+    assert "Ropewalk Quay" in window.reader.toPlainText()
+    assert window.reader.isReadOnly()
+
+
+def test_queue_filter(qtbot, tmp_path):
+    window, library = make_window(qtbot, tmp_path)
+    window.library_panel.set_statuses(["published"])
+    assert window.library_panel.model.total == library.status_counts()["published"]
