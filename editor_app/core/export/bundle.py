@@ -1,0 +1,168 @@
+"""One article -> the files of its bundle, in memory (no library, no file system).
+
+Kept pure so it can run on any thread, and so that the same inputs give the
+same bytes: nothing here reads the clock, the locale's time zone or a random
+source.  The runner fetches inputs from the library and writes the result.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from markupsafe import Markup
+
+from editor_app.core.errors import InputError
+from editor_app.core.export import metadata, pages
+from editor_app.core.export.paths import check_relative
+from editor_app.core.importers import dump_markdown
+from editor_app.core.models import Article
+
+# Images live in the library under their sha256; the bundle keeps that name so
+# an unchanged picture has the same path and hash in every export.
+ASSET_NAME = re.compile(r"([0-9a-f]{64})\.(png|jpe?g|gif|webp|avif)")
+ASSET_MIMES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
+               "webp": "image/webp", "avif": "image/avif"}
+_IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"')
+
+
+@dataclass(frozen=True)
+class RelatedInput:
+    """A related story as frozen at export time (its excerpt is computed now)."""
+
+    id: int
+    uuid: str
+    slug: str
+    title: str
+    date: str
+    excerpt: str
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    url: str = ""            # "" -> links and canonical stay relative
+    publisher: str = ""
+    date_format: str = "%-d %B %Y"
+    tool_version: str = ""
+
+
+@dataclass
+class BundleJob:
+    article: Article
+    revision_number: int
+    revision_created: str
+    related: list[RelatedInput]
+    site: SiteSettings
+
+
+@dataclass
+class BuiltBundle:
+    """Files of one bundle without its assets and manifest (the runner adds those)."""
+
+    slug: str
+    files: dict[str, bytes]
+    assets: list[str]                         # "<sha256>.<ext>" names the body uses
+    title: str = ""
+    excerpt: str = ""
+    date: str = ""
+    updated: str = ""
+    extra: dict = field(default_factory=dict)
+
+
+def related_href(slug: str) -> str:
+    """Relative link from one bundle to another: both sit side by side in OUT/."""
+    return f"../{slug}/index.html"
+
+
+def check_asset_name(name: str) -> str:
+    """An asset reference the bundle may write under assets/, or InputError naming it."""
+    if not ASSET_NAME.fullmatch(name):
+        shown = name[:60] + ("…" if len(name) > 60 else "")
+        raise InputError(f"image {shown!r}: not a library image name (<sha256>.png|jpg|gif|webp|avif)")
+    check_relative(f"assets/{name}")
+    return name
+
+
+def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
+    """Render one article and its metadata files; raises BylineError (RenderError, InputError)."""
+    from editor_app.core.render import RelatedItem, make_excerpt
+
+    article, site = job.article, job.site
+    used: list[str] = []
+    bad: list[str] = []
+
+    def asset_url(name: str) -> str:
+        try:
+            check_asset_name(name)
+        except InputError:
+            bad.append(name)
+            return "#"
+        if name not in used:
+            used.append(name)
+        return f"assets/{name}"
+
+    related_items = [RelatedItem(title=r.title, slug=r.slug, date=r.date, excerpt=r.excerpt,
+                                 href=related_href(r.slug)) for r in job.related]
+    rendered = renderer.render_article(article, related=related_items, asset_url=asset_url)
+    if bad:
+        check_asset_name(bad[0])  # raises with the message naming it
+    _check_images(rendered.body_html, used)
+
+    excerpt = make_excerpt(article.summary, article.body)
+    description = article.summary or excerpt
+    date_published = article.date or job.revision_created[:10]
+    canonical_abs = pages.absolute(site.url, f"{article.slug}/")
+    images_abs = [pages.absolute(site.url, f"{article.slug}/assets/{n}") for n in used]
+    images_ld = images_abs if site.url else [f"assets/{n}" for n in used]
+    json_ld = metadata.news_article_ld(
+        title=article.title, description=description, date_published=date_published,
+        date_modified=job.revision_created, author=article.author, images=images_ld,
+        language=article.language or "en", keywords=list(article.tags),
+        publisher=site.publisher, canonical=canonical_abs,
+        identifier=f"urn:uuid:{article.uuid}", word_count=rendered.word_count,
+        interviewee=article.interviewee)
+    index_html = pages.render(
+        "page.html.j2",
+        language=article.language or "en",
+        title=article.title,
+        description=description,
+        canonical=canonical_abs or f"../{article.slug}/",
+        publisher=site.publisher,
+        og_image=images_abs[0] if (site.url and images_abs) else "",
+        date_published=date_published,
+        date_modified=job.revision_created,
+        tags=list(article.tags),
+        json_ld=Markup(metadata.script_json(json_ld)),
+        article_html=Markup(rendered.html),
+        tool_version=site.tool_version,
+    )
+    related_meta = [{"uuid": r.uuid, "slug": r.slug, "title": r.title, "date": r.date,
+                     "excerpt": r.excerpt} for r in job.related]
+    ninjs = metadata.ninjs(article=article, revision_number=job.revision_number,
+                           revision_created=job.revision_created, body_html=rendered.body_html,
+                           word_count=rendered.word_count, related=related_meta)
+    files = {
+        "index.html": index_html,
+        "fragment.html": (rendered.body_html.rstrip("\n") + "\n").encode("utf-8"),
+        "article.md": dump_markdown(article, related_slugs=[r.slug for r in job.related])
+        .encode("utf-8"),
+        "article.json": metadata.dump_json(ninjs),
+        "style.css": rendered.stylesheet.encode("utf-8"),
+    }
+    return BuiltBundle(slug=article.slug, files=files, assets=used, title=article.title,
+                       excerpt=excerpt, date=date_published, updated=job.revision_created)
+
+
+def _check_images(body_html: str, used: list[str]) -> None:
+    """Every picture must come from the library: a path to a file we do not have is an error.
+
+    The sanitizer keeps relative URLs, so ``![x](photo.jpg)`` survives rendering
+    but would be a broken image on the website; absolute http(s) images are the
+    producer's choice and are left alone.
+    """
+    for src in _IMG_SRC.findall(body_html):
+        if src.startswith(("https://", "http://", "//")):
+            continue
+        if src.startswith("assets/") and src[len("assets/"):] in used:
+            continue
+        raise InputError(f"image {src[:80]!r} is missing from the library")

@@ -1,0 +1,55 @@
+"""Jinja2 templates of the bundle (resources/templates), always with autoescaping.
+
+Values reach templates as plain strings and are escaped by Jinja; the only
+``Markup`` values are the renderer's sanitized article HTML and the
+script-escaped JSON-LD, both made safe before they get here.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from urllib.parse import urlsplit
+
+import jinja2
+
+from editor_app.core.errors import InputError
+from editor_app.core.resources import resource_path
+
+
+@functools.lru_cache(maxsize=1)
+def environment() -> jinja2.Environment:
+    return jinja2.Environment(
+        loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
+        autoescape=True,  # every template, .xml included: &<>"' are escaped the same way
+        undefined=jinja2.StrictUndefined,  # a typo in a template fails loudly, not silently empty
+        keep_trailing_newline=True,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+
+
+def render(template: str, **context) -> bytes:
+    return environment().get_template(template).render(**context).encode("utf-8")
+
+
+_SITE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
+
+
+def clean_site_url(value: object) -> str:
+    """The configured site URL without a trailing slash, or "" when unset.
+
+    Only http(s) URLs are accepted: the value ends up in canonical links, Open
+    Graph tags and the feed, where a ``javascript:`` URL would be active content.
+    """
+    text = str(value or "").strip()
+    if not text:
+        return ""
+    if not _SITE_URL.fullmatch(text) or not urlsplit(text).netloc:
+        raise InputError(f"site URL {text[:80]!r}: must be an http:// or https:// address")
+    return text.rstrip("/")
+
+
+def absolute(site_url: str, path: str) -> str | None:
+    """``site_url/path`` or None when there is no site URL (links stay relative)."""
+    return f"{site_url}/{path}" if site_url else None

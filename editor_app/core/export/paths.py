@@ -1,0 +1,137 @@
+"""Where export files may go: one gate (``safe_join``) and atomic folder replacement.
+
+Every path the exporter writes is built by ``safe_join`` from a root and a
+relative name, so a hostile slug or asset reference ("../../etc", "C:\\x",
+"a\\x00b", a 10,000-character name) is refused in one place instead of being
+caught, or missed, at each call site.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import shutil
+import tempfile
+
+from editor_app.core.errors import InputError
+
+# One path component: what the exporter itself produces (slugs, "index.html",
+# "<sha256>.<ext>"). Deliberately narrow: no spaces, no leading dot (hidden or
+# "."/".."), nothing a shell or a web server treats specially.
+_COMPONENT = re.compile(r"[a-z0-9][a-z0-9._-]*")
+COMPONENT_MAX = 120
+PATH_MAX = 240
+# Names Windows reserves for devices, with or without an extension: a bundle
+# unpacked there must not try to write to the printer port.
+_WINDOWS_DEVICES = frozenset(
+    ["con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))]
+)
+TEMP_PREFIX = ".byline-tmp-"
+ASIDE_PREFIX = ".byline-old-"
+
+
+def check_relative(rel: str) -> list[str]:
+    """The components of ``rel`` or InputError saying why it may not be written."""
+    if not isinstance(rel, str) or not rel:
+        raise InputError("export path: empty name")
+    shown = rel[:60] + ("…" if len(rel) > 60 else "")
+    if "\x00" in rel:
+        raise InputError(f"export path {shown!r}: contains a NUL byte")
+    if len(rel) > PATH_MAX:
+        raise InputError(f"export path {shown!r}: longer than {PATH_MAX} characters")
+    if rel.startswith(("/", "\\")) or re.match(r"[A-Za-z]:", rel):
+        raise InputError(f"export path {shown!r}: absolute paths are not allowed")
+    if "\\" in rel:
+        raise InputError(f"export path {shown!r}: backslashes are not allowed")
+    parts = rel.split("/")
+    for part in parts:
+        if part in ("", ".", ".."):
+            raise InputError(f"export path {shown!r}: '..', '.' and empty parts are not allowed")
+        if len(part) > COMPONENT_MAX:
+            raise InputError(f"export path {shown!r}: a part is longer than {COMPONENT_MAX} characters")
+        if not _COMPONENT.fullmatch(part):
+            raise InputError(
+                f"export path {shown!r}: only lowercase letters, digits, '.', '_' and '-' are allowed")
+        if part.split(".", 1)[0] in _WINDOWS_DEVICES:
+            raise InputError(f"export path {shown!r}: {part!r} is a reserved device name")
+    return parts
+
+
+def safe_join(root: str | os.PathLike, rel: str) -> pathlib.Path:
+    """``root/rel`` after proving it stays inside ``root``; the only way export builds paths.
+
+    The textual check refuses traversal outright; the resolved-path check also
+    catches a symlink planted inside the output folder that points elsewhere.
+    """
+    parts = check_relative(rel)
+    base = pathlib.Path(root).resolve()
+    target = base.joinpath(*parts)
+    # Resolve what exists of the parent chain: a symlinked folder inside OUT
+    # that leads outside must not be written through.
+    parent = target.parent.resolve()
+    if parent != base and base not in parent.parents:
+        raise InputError(f"export path {rel!r}: leads outside the output folder")
+    if target.is_symlink():
+        raise InputError(f"export path {rel!r}: is a symbolic link; refusing to write through it")
+    return target
+
+
+def make_temp_dir(root: pathlib.Path, label: str) -> pathlib.Path:
+    """A fresh hidden folder inside ``root``: same file system, so renames are atomic."""
+    safe_label = re.sub(r"[^a-z0-9-]", "", label)[:40] or "bundle"
+    return pathlib.Path(tempfile.mkdtemp(prefix=f"{TEMP_PREFIX}{safe_label}-", dir=root))
+
+
+def write_bytes(root: pathlib.Path, rel: str, data: bytes) -> pathlib.Path:
+    """Write one file below ``root`` (folders made as needed) through ``safe_join``."""
+    path = safe_join(root, rel)
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(path, "xb") as handle:  # "x": never follow or overwrite an existing entry
+        handle.write(data)
+    return path
+
+
+def replace_dir(tmp: pathlib.Path, final: pathlib.Path) -> None:
+    """Move the finished folder ``tmp`` to ``final``, keeping the old one until the move worked.
+
+    ``os.replace`` cannot put a folder over a non-empty folder, so the old
+    bundle is renamed aside first and restored if the second rename fails: at
+    every instant ``final`` is either the complete old bundle or the complete
+    new one (apart from the short gap between the two renames).
+    """
+    if not os.path.lexists(final):
+        os.rename(tmp, final)
+        return
+    aside = pathlib.Path(tempfile.mkdtemp(prefix=f"{ASIDE_PREFIX}{final.name[:40]}-", dir=final.parent))
+    aside.rmdir()  # only its unique name is needed
+    os.rename(final, aside)
+    try:
+        os.rename(tmp, final)
+    except BaseException:
+        os.rename(aside, final)
+        raise
+    remove_tree(aside)
+
+
+def replace_file(root: pathlib.Path, rel: str, data: bytes) -> pathlib.Path:
+    """Write a top-level file (listing, feed) atomically: temp file, then ``os.replace``."""
+    final = safe_join(root, rel)
+    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=root)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.chmod(tmp_name, 0o644)
+        os.replace(tmp_name, final)
+    except BaseException:
+        pathlib.Path(tmp_name).unlink(missing_ok=True)
+        raise
+    return final
+
+
+def remove_tree(path: pathlib.Path) -> None:
+    """Remove a folder the exporter made; never follows symlinks out of it."""
+    if os.path.islink(path):
+        os.unlink(path)
+    elif os.path.exists(path):
+        shutil.rmtree(path, ignore_errors=True)

@@ -1,0 +1,330 @@
+"""Exporting articles: one bundle per article, a listing and feed for a batch, or one zip.
+
+Work is spread over ``workers`` threads sharing one Renderer whose Markdown
+conversion already runs in ``workers`` child processes, so both cores are busy
+while the GIL-bound parts (templates, hashing, writing) run here.  Each bundle
+is built in a temporary folder inside the output folder and renamed into
+place, so an interrupted export leaves whole bundles or the previous ones.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import pathlib
+import threading
+import uuid as _uuid
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+
+from editor_app import __version__
+from editor_app.core.errors import BylineError, InputError
+from editor_app.core.export import archive, metadata, pages
+from editor_app.core.export.bundle import (
+    BuiltBundle,
+    BundleJob,
+    RelatedInput,
+    SiteSettings,
+    build_bundle,
+)
+from editor_app.core.export.paths import (
+    make_temp_dir,
+    remove_tree,
+    replace_dir,
+    replace_file,
+    safe_join,
+    write_bytes,
+)
+from editor_app.core.text import is_valid_slug
+
+DEFAULT_DATE_FORMAT = "%-d %B %Y"
+RENDER_TIMEOUT = 10.0  # export is not interactive, but a pathological text must still end
+Progress = Callable[[int, int, str], None]
+
+
+class Cancelled(BylineError):
+    """The user cancelled the export."""
+
+
+@dataclass(frozen=True)
+class ExportedArticle:
+    id: int
+    slug: str
+    path: str  # the bundle folder, or the zip that holds it
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "slug": self.slug, "path": self.path}
+
+
+@dataclass
+class ExportReport:
+    """What happened: ``failed`` holds (slug, one-line message) pairs."""
+
+    exported: list[ExportedArticle] = field(default_factory=list)
+    failed: list[tuple[str, str]] = field(default_factory=list)
+    cancelled: bool = False
+    out: str = ""          # the output folder or zip file
+    listing: str = ""      # OUT/index.html of a batch, when written
+
+    @property
+    def ok(self) -> bool:
+        return not self.failed and not self.cancelled
+
+    def as_dict(self) -> dict:
+        return {"exported": [e.as_dict() for e in self.exported],
+                "failed": [{"slug": slug, "error": message} for slug, message in self.failed],
+                "cancelled": self.cancelled, "out": self.out}
+
+    def summary(self) -> str:
+        text = f"{len(self.exported)} exported"
+        if self.failed:
+            text += f", {len(self.failed)} failed: " + "; ".join(f"{s}: {m}" for s, m in self.failed)
+        if self.cancelled:
+            text += " (cancelled)"
+        return text
+
+
+@dataclass
+class _Done:
+    id: int
+    uuid: str
+    author: str
+    tags: list[str]
+    bundle: BuiltBundle
+
+
+def site_settings(library) -> SiteSettings:
+    """Site URL, publisher and house date format from the library (they travel with it)."""
+    return SiteSettings(
+        url=pages.clean_site_url(library.get_setting("site.url", "")),
+        publisher=str(library.get_setting("site.publisher", "") or "").strip(),
+        date_format=str(library.get_setting("site.date_format", "") or DEFAULT_DATE_FORMAT),
+        tool_version=__version__,
+    )
+
+
+def _preflight_gate(library, article_id: int, force: bool) -> None:
+    """Refuse an article failing error-level pre-flight checks, unless forced (#6).
+
+    A forced export of a failing article goes through the review module's
+    ``gate_export`` so the override is recorded in the article's trail.
+    Without the review module the gate is skipped.
+    """
+    try:
+        from editor_app.core.review import gate_export, preflight
+    except ImportError:
+        return
+    if force:
+        gate_export(library, article_id, force=True)
+        return
+    result = preflight(library, article_id)
+    errors = [item.message for item in result.items if item.level == "error"]
+    if errors:
+        raise InputError("pre-flight check failed: " + "; ".join(errors)
+                         + " (export with force to override)")
+
+
+def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, force: bool = False,
+                    progress: Progress | None = None, cancel: threading.Event | None = None,
+                    workers: int = 2, listing: bool | None = None,
+                    render_timeout: float = RENDER_TIMEOUT) -> ExportReport:
+    """Export articles as bundles into ``out_dir`` (or one zip at ``zip_path``).
+
+    A failing article (missing image, hostile slug, render error, failed
+    pre-flight unless ``force``) is reported in ``failed``; the others still
+    export.  ``listing`` (default: more than one article) adds OUT/index.html and
+    OUT/feed.xml.  Raises BylineError only for problems of the whole export (the
+    output folder, the site settings).
+    """
+    ids = list(dict.fromkeys(int(i) for i in ids))
+    site = site_settings(library)
+    cancel = cancel or threading.Event()
+    listing = len(ids) > 1 if listing is None else listing
+    zip_target = pathlib.Path(zip_path).expanduser() if zip_path else None
+    if zip_target is not None:
+        if not zip_target.parent.is_dir():
+            raise InputError(f"{zip_target}: the folder {zip_target.parent} does not exist")
+        root = make_temp_dir(zip_target.parent.resolve(), "zip")
+    else:
+        root = _prepare_out_dir(out_dir)
+    report = ExportReport(out=str(zip_target or root))
+    try:
+        done = _export_all(library, ids, root, site, force=force, progress=progress,
+                           cancel=cancel, workers=workers, render_timeout=render_timeout,
+                           report=report, in_zip=zip_target)
+        report.cancelled = cancel.is_set()
+        if report.cancelled:
+            return report
+        if listing and done:
+            _write_listing(root, done, site)
+            report.listing = str(zip_target or root / "index.html")
+        if zip_target is not None and done:
+            archive.write_zip(root, zip_target)
+    finally:
+        if zip_target is not None:
+            remove_tree(root)
+    order = {aid: n for n, aid in enumerate(ids)}
+    report.exported.sort(key=lambda e: order.get(e.id, 0))
+    return report
+
+
+def _prepare_out_dir(out_dir) -> pathlib.Path:
+    root = pathlib.Path(out_dir).expanduser()
+    if root.exists() and not root.is_dir():
+        raise InputError(f"{root}: is a file, not a folder")
+    if not root.parent.is_dir():
+        raise InputError(f"{root}: the folder {root.parent} does not exist")
+    try:
+        root.mkdir(exist_ok=True)
+    except OSError as exc:
+        raise InputError(f"{root}: cannot create the folder ({exc.strerror})") from None
+    return root.resolve()
+
+
+def _export_all(library, ids, root, site, *, force, progress, cancel, workers, render_timeout,
+                report, in_zip) -> list[_Done]:
+    from editor_app.core.render import Renderer
+
+    done: list[_Done] = []
+    total = len(ids)
+    if not ids:
+        return done
+    workers = max(1, min(int(workers), total))
+    renderer = Renderer(timeout=render_timeout, date_format=site.date_format, workers=workers)
+    try:
+        with concurrent.futures.ThreadPoolExecutor(max_workers=workers,
+                                                   thread_name_prefix="byline-export") as pool:
+            futures = {pool.submit(_export_one, library, aid, root, site, renderer,
+                                   force, cancel): aid for aid in ids}
+            finished = 0
+            for future in concurrent.futures.as_completed(futures):
+                aid = futures[future]
+                finished += 1
+                try:
+                    result = future.result()
+                except Cancelled:
+                    continue
+                except BylineError as exc:
+                    slug = _slug_of(library, aid)
+                    report.failed.append((slug, str(exc)))
+                    _notify(progress, finished, total, slug)
+                    continue
+                except Exception as exc:  # a bug must cost one article, not the batch
+                    slug = _slug_of(library, aid)
+                    report.failed.append((slug, f"internal error: {type(exc).__name__}: {exc}"))
+                    _notify(progress, finished, total, slug)
+                    continue
+                done.append(result)
+                path = str(in_zip) if in_zip else str(root / result.bundle.slug)
+                report.exported.append(ExportedArticle(result.id, result.bundle.slug, path))
+                _notify(progress, finished, total, result.bundle.slug)
+                if cancel.is_set():
+                    for other in futures:
+                        other.cancel()
+    finally:
+        renderer.close()
+    return done
+
+
+def _notify(progress: Progress | None, done: int, total: int, slug: str) -> None:
+    if progress is not None:
+        progress(done, total, slug)
+
+
+def _slug_of(library, article_id: int) -> str:
+    try:
+        return library.get_article(article_id).slug
+    except BylineError:
+        return str(article_id)
+
+
+def _export_one(library, article_id: int, root: pathlib.Path, site: SiteSettings, renderer,
+                force: bool, cancel: threading.Event) -> _Done:
+    if cancel.is_set():
+        raise Cancelled("cancelled")
+    article = library.get_article(article_id)
+    if not is_valid_slug(article.slug):
+        raise InputError(f"slug {article.slug[:60]!r} cannot be a folder name")
+    safe_join(root, article.slug)
+    if article.status.value == "spiked" and not force:
+        raise InputError("the article is spiked (export with force to publish it anyway)")
+    _preflight_gate(library, article_id, force)
+    article, number, created = library.export_snapshot(article_id)
+    related = [_related_input(row) for row in library.export_related(article_id)]
+    job = BundleJob(article=article, revision_number=number, revision_created=created,
+                    related=related, site=site)
+    built = build_bundle(job, renderer)
+    files = dict(built.files)
+    missing = library.missing_assets(built.assets)
+    if missing:
+        raise InputError(f"image {missing[0]!r} is missing from the library"
+                         + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+    for name in built.assets:
+        data = library.asset_data(name.split(".", 1)[0])
+        if data is None:
+            raise InputError(f"image {name!r} is missing from the library")
+        files[f"assets/{name}"] = data
+    files["manifest.json"] = metadata.dump_json(metadata.manifest(
+        files=files, article=article, revision_number=number, tool_version=site.tool_version))
+    _write_bundle(root, article.slug, files, cancel)
+    return _Done(id=article.id, uuid=article.uuid, author=article.author, tags=list(article.tags),
+                 bundle=built)
+
+
+def _related_input(row: dict) -> RelatedInput:
+    from editor_app.core.render import make_excerpt
+
+    return RelatedInput(id=row["id"], uuid=row["uuid"], slug=row["slug"], title=row["title"],
+                        date=row["date"], excerpt=make_excerpt(row["summary"], row["body"]))
+
+
+def _write_bundle(root: pathlib.Path, slug: str, files: dict[str, bytes],
+                  cancel: threading.Event) -> None:
+    """Write into a hidden temp folder, then swap it in; anything going wrong removes it."""
+    final = safe_join(root, slug)
+    tmp = make_temp_dir(root, slug)
+    try:
+        for rel in sorted(files):
+            write_bytes(tmp, rel, files[rel])
+        tmp.chmod(0o755)
+        if cancel.is_set():
+            raise Cancelled("cancelled")
+        replace_dir(tmp, final)
+    except OSError as exc:
+        remove_tree(tmp)
+        raise InputError(f"{final}: cannot write the bundle ({exc.strerror or exc})") from None
+    except BaseException:
+        remove_tree(tmp)
+        raise
+
+
+def _write_listing(root: pathlib.Path, done: list[_Done], site: SiteSettings) -> None:
+    from editor_app.core.render import format_dateline
+
+    ordered = sorted(done, key=lambda d: (d.bundle.date, d.bundle.updated, d.bundle.slug),
+                     reverse=True)
+    heading = site.publisher or "Articles"
+    items = []
+    for d in ordered:
+        b = d.bundle
+        rel = f"{b.slug}/index.html"
+        items.append({
+            "slug": b.slug, "title": b.title, "excerpt": b.excerpt, "href": rel,
+            "date_iso": b.date, "dateline": format_dateline(b.date, site.date_format),
+            "urn": f"urn:uuid:{d.uuid}", "updated": b.updated,
+            "published": f"{b.date}T00:00:00Z" if b.date else "",
+            "link": pages.absolute(site.url, rel) or rel,
+            "author": d.author, "tags": d.tags,
+        })
+    language = ""
+    feed_key = site.url or f"byline-export:{site.publisher}"
+    context = dict(
+        heading=heading, items=items, tool_version=site.tool_version, language=language,
+        description=f"{len(items)} articles", publisher=site.publisher,
+        canonical=pages.absolute(site.url, "") or "",
+        feed_id=f"urn:uuid:{_uuid.uuid5(_uuid.NAMESPACE_URL, feed_key)}",
+        updated=max(i["updated"] for i in items),
+        self_href=pages.absolute(site.url, "feed.xml") or "feed.xml",
+        alternate_href=pages.absolute(site.url, "") or "index.html",
+    )
+    replace_file(root, "index.html", pages.render("listing.html.j2", **{**context, "language": "en"}))
+    replace_file(root, "feed.xml", pages.render("feed.xml.j2", **context))
