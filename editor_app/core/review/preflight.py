@@ -1,0 +1,259 @@
+"""The pre-flight check: what must be true before a story is approved or exported.
+
+Each check yields one ``CheckItem`` (code, level, message) so the GUI can draw
+a checklist and the command line can print or serialise it. Levels:
+
+- ``error``: approval, publishing and export need an explicit, recorded override;
+- ``warning``: worth a look, never blocks (related news, headline a bit long,
+  spell-check unavailable);
+- ``ok``: the check passed (kept in the list so the checklist is complete).
+
+Headline length: above ``HEADLINE_WARN`` (80) characters a headline is cut in
+search results and social cards (a warning); above ``HEADLINE_MAX`` (110) it
+no longer fits the site's two-line headline slot (an error).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from urllib.parse import urlsplit
+
+from editor_app.core.models import Kind
+
+HEADLINE_WARN = 80
+HEADLINE_MAX = 110
+ERROR, WARNING, OK = "error", "warning", "ok"
+
+_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
+_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+# [text](target) with one level of balanced parentheses in the target.
+_INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
+_REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S.*)$", re.M)
+_AUTOLINK = re.compile(r"<((?:https?|mailto|javascript|ftp|file|data):[^>]*)>", re.I)
+_HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
+_QUESTION = re.compile(r"^\s{0,3}(?:\*\*)?Q:", re.M)
+_TITLE_SUFFIX = re.compile(r"""\s+(?:"[^"]*"|'[^']*'|\([^)]*\))\s*$""")
+ALLOWED_SCHEMES = ("http", "https", "mailto", "asset")
+
+
+@dataclass(frozen=True)
+class CheckItem:
+    code: str
+    level: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"code": self.code, "level": self.level, "message": self.message}
+
+
+@dataclass(frozen=True)
+class PreflightResult:
+    items: list[CheckItem] = field(default_factory=list)
+
+    @property
+    def errors(self) -> list[CheckItem]:
+        return [i for i in self.items if i.level == ERROR]
+
+    @property
+    def warnings(self) -> list[CheckItem]:
+        return [i for i in self.items if i.level == WARNING]
+
+    @property
+    def ok(self) -> bool:
+        """True when no error-level check failed (warnings never block)."""
+        return not self.errors
+
+    def item(self, code: str) -> CheckItem:
+        return next(i for i in self.items if i.code == code)
+
+    def as_dict(self) -> dict:
+        return {"ok": self.ok, "errors": [i.code for i in self.errors],
+                "warnings": [i.code for i in self.warnings],
+                "items": [i.as_dict() for i in self.items]}
+
+
+def strip_code(body: str) -> str:
+    """The body with code blocks and spans blanked, so links in code are not checked.
+
+    Blanking (not removing) keeps offsets, should a caller want positions later.
+    """
+    def blank(match: re.Match) -> str:
+        return re.sub(r"[^\n]", " ", match.group(0))
+
+    text = _FENCE.sub(blank, body)
+    return _INLINE_CODE.sub(blank, text)
+
+
+def check_link(target: str) -> str | None:
+    """Why a link target is malformed, or None when it is fine."""
+    raw = target.strip()
+    if raw.startswith("<") and ">" in raw:
+        raw = raw[1:raw.index(">")]
+    else:
+        raw = _TITLE_SUFFIX.sub("", raw)
+    if not raw:
+        return "empty link target"
+    if any(c.isspace() for c in raw):
+        return f"{raw[:60]!r} contains a space"
+    parts = urlsplit(raw)
+    scheme = parts.scheme.lower()
+    if not scheme:
+        return None  # relative link (another bundle, an anchor)
+    if scheme not in ALLOWED_SCHEMES:
+        return f"{raw[:60]!r}: {scheme}: links are not allowed"
+    if scheme in ("http", "https") and not parts.netloc:
+        return f"{raw[:60]!r} has no host"
+    if scheme == "mailto" and "@" not in parts.path:
+        return f"{raw[:60]!r} is not an e-mail address"
+    if scheme == "asset" and not (parts.path or parts.netloc):
+        return f"{raw[:60]!r} names no asset"
+    return None
+
+
+def _check_headline(title: str) -> list[CheckItem]:
+    title = title.strip()
+    if not title:
+        return [CheckItem("headline", ERROR, "Headline missing")]
+    n = len(title)
+    if n > HEADLINE_MAX:
+        return [CheckItem("headline", ERROR,
+                          f"Headline too long: {n} characters (at most {HEADLINE_MAX})")]
+    if n > HEADLINE_WARN:
+        return [CheckItem("headline", WARNING,
+                          f"Headline is {n} characters; above {HEADLINE_WARN} it is cut "
+                          "in search results")]
+    return [CheckItem("headline", OK, f"Headline present ({n} characters)")]
+
+
+def _check_images(body: str) -> CheckItem:
+    missing = [m.group(3).strip()[:40] for m in _INLINE_LINK.finditer(body)
+               if m.group(1) == "!" and not m.group(2).strip()]
+    for tag in _HTML_IMG.finditer(body):
+        alt = _HTML_ALT.search(tag.group(0))
+        if alt is None or not "".join(g or "" for g in alt.groups()).strip():
+            missing.append("<img>")
+    if missing:
+        return CheckItem("images_alt", ERROR,
+                         f"{len(missing)} image(s) without alt text: {', '.join(missing[:3])}")
+    return CheckItem("images_alt", OK, "Every image has alt text")
+
+
+def _check_links(body: str) -> CheckItem:
+    problems = []
+    for m in _INLINE_LINK.finditer(body):
+        if m.group(1) != "!":
+            reason = check_link(m.group(3))
+            if reason:
+                problems.append(reason)
+    for m in _REFERENCE_DEF.finditer(body):
+        reason = check_link(m.group(1))
+        if reason:
+            problems.append(reason)
+    for m in _AUTOLINK.finditer(body):
+        reason = check_link(m.group(1))
+        if reason:
+            problems.append(reason)
+    if problems:
+        more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
+        return CheckItem("links", ERROR, "Malformed link: " + "; ".join(problems[:3]) + more)
+    return CheckItem("links", OK, "Links are well-formed")
+
+
+def _spelling_issues(library, article) -> list[str] | str:
+    """Unacknowledged spelling issues, or a reason string when spell-check is unavailable.
+
+    The spelling package is imported lazily: it is optional for this check (a
+    missing dictionary makes a warning, not a blocked approval).
+    """
+    try:
+        from editor_app.core.spelling import load_checker
+    except ImportError:
+        return "spell-check unavailable"
+    try:
+        checker = _article_checker(library, article, load_checker)
+        issues = checker.check(article.body)
+    except Exception as exc:  # a missing dictionary must not break the checklist
+        return f"spell-check unavailable ({exc})"
+    # The checker normally honours these lists already; filtering again keeps the
+    # count right with a checker that does not know about the library.
+    ignored = library.dictionary_words("newsroom") | library.dictionary_words(f"article:{article.id}")
+    ignored_folded = {w.casefold() for w in ignored}
+    flagged = []
+    for issue in issues:
+        word = _issue_word(issue)
+        if word is not None and word.casefold() in ignored_folded:
+            continue
+        flagged.append(word or "?")
+    return flagged
+
+
+def _article_checker(library, article, load_checker):
+    """The checker the editor would use: newsroom words, article ignores, names from metadata."""
+    try:
+        from editor_app.core.spelling import Dictionaries, names_from_metadata
+    except ImportError:
+        return load_checker(article.language or "en")
+    names = names_from_metadata(article.interviewee, article.author)
+    return Dictionaries(store=library, article_id=article.id).checker(
+        article.language or "en", metadata_names=names)
+
+
+def _issue_word(issue) -> str | None:
+    for getter in (lambda i: i.word, lambda i: i["word"], lambda i: i.text, lambda i: i[0]):
+        try:
+            value = getter(issue)
+        except (AttributeError, KeyError, IndexError, TypeError):
+            continue
+        if isinstance(value, str):
+            return value
+    return None
+
+
+def _check_spelling(library, article, spelling_issue_count: int | None) -> CheckItem:
+    if not article.spellcheck:
+        return CheckItem("spelling", WARNING, "Spell-check is turned off for this article")
+    count, examples = spelling_issue_count, ""
+    if count is None:
+        found = _spelling_issues(library, article)
+        if isinstance(found, str):
+            return CheckItem("spelling", WARNING, found[0].upper() + found[1:])
+        count = len(found)
+        shown = list(dict.fromkeys(found))[:5]
+        examples = ": " + ", ".join(shown) + ("…" if len(set(found)) > 5 else "")
+    if count:
+        return CheckItem("spelling", ERROR,
+                         f"{count} spelling issue(s) not fixed or ignored{examples}")
+    return CheckItem("spelling", OK, "No spelling issues left")
+
+
+def preflight(library, article_id: int, *, spelling_issue_count: int | None = None) -> PreflightResult:
+    """Run every check on the stored article.
+
+    ``spelling_issue_count`` lets the GUI pass the count of its live spell pass
+    (which already honours ignore lists) instead of checking the text again.
+    """
+    article = library.get_article(article_id)
+    body = strip_code(article.body)
+    items = _check_headline(article.title)
+    items.append(CheckItem("summary", OK, "Summary present") if article.summary.strip()
+                 else CheckItem("summary", ERROR, "Summary missing"))
+    n_tags = len(article.tags)
+    items.append(CheckItem("tags", OK, f"{n_tags} tag(s)") if n_tags
+                 else CheckItem("tags", ERROR, "No tags: add at least one"))
+    open_threads = library.unresolved_thread_count(article.id)
+    items.append(CheckItem("comments", ERROR, f"{open_threads} unresolved comment(s)")
+                 if open_threads else CheckItem("comments", OK, "No unresolved comments"))
+    items.append(_check_spelling(library, article, spelling_issue_count))
+    items.append(_check_images(body))
+    if article.kind == Kind.INTERVIEW:
+        items.append(CheckItem("questions", OK, "The interview has questions")
+                     if _QUESTION.search(body)
+                     else CheckItem("questions", ERROR,
+                                    "Interview without questions (no paragraph starts with Q:)"))
+    n_related = len(library.pinned_related(article.id))
+    items.append(CheckItem("related", OK, f"{n_related} related article(s) chosen") if n_related
+                 else CheckItem("related", WARNING, "No related news chosen"))
+    items.append(_check_links(body))
+    return PreflightResult(items)

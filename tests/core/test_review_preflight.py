@@ -1,0 +1,131 @@
+"""Pre-flight: each check reports its own failure, and a clean article passes."""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from editor_app.core.models import Article, Kind
+from editor_app.core.review import preflight
+from editor_app.core.review.preflight import HEADLINE_MAX, check_link
+
+CLEAN_BODY = ("Lede with a [link](https://example.org/a_(b)) and [another](../other/index.html).\n\n"
+              "Q: Why?\n\nA: ![A boat at the quay](asset:abc123) Because.\n\n"
+              "Write to [us](mailto:desk@example.org).\n")
+
+
+def make(library, **changes) -> int:
+    fields = dict(title="A headline", summary="Standfirst.", body=CLEAN_BODY,
+                  kind=Kind.INTERVIEW, tags=["local"])
+    fields.update(changes)
+    aid = library.create_article(Article(**fields)).id
+    return aid
+
+
+def levels(library, aid, **kw):
+    result = preflight(library, aid, spelling_issue_count=kw.pop("spelling", 0))
+    return {i.code: i.level for i in result.items}, result
+
+
+def with_related(library, aid):
+    other = library.create_article(Article(title="Older story")).id
+    library.pin_related(aid, other)
+    return aid
+
+
+def test_clean_article_passes_every_check(library):
+    aid = with_related(library, make(library))
+    got, result = levels(library, aid)
+    assert result.ok and set(got.values()) == {"ok"}
+    assert set(got) == {"headline", "summary", "tags", "comments", "spelling", "images_alt",
+                        "questions", "related", "links"}
+
+
+@pytest.mark.parametrize(("changes", "code"), [
+    ({"title": "x" * (HEADLINE_MAX + 1)}, "headline"),
+    ({"summary": ""}, "summary"),
+    ({"tags": []}, "tags"),
+    ({"body": CLEAN_BODY + "\n![](asset:def)\n"}, "images_alt"),
+    ({"body": CLEAN_BODY + '\n<img src="x.png">\n'}, "images_alt"),
+    ({"body": "Lede only, no questions.\n"}, "questions"),
+    ({"body": CLEAN_BODY + "\n[bad](javascript:alert(1))\n"}, "links"),
+    ({"body": CLEAN_BODY + "\n[bad](http://exa mple.org)\n"}, "links"),
+    ({"body": CLEAN_BODY + "\n[bad](https://)\n"}, "links"),
+    ({"body": CLEAN_BODY + "\n[ref]: javascript:alert(1)\n"}, "links"),
+])
+def test_each_failing_check_is_reported_as_an_error(library, changes, code):
+    aid = with_related(library, make(library, **changes))
+    got, result = levels(library, aid)
+    assert got[code] == "error"
+    assert [i.code for i in result.errors] == [code]
+    assert not result.ok
+
+
+def test_unresolved_comments_block_until_resolved(library):
+    aid = with_related(library, make(library))
+    comment = library.add_comment(aid, text="source?", quote="Lede", start=0, end=4)
+    library.add_comment(aid, text="agreed", parent_id=comment.id)
+    got, result = levels(library, aid)
+    assert got["comments"] == "error" and "1 unresolved" in result.item("comments").message
+    library.set_comment_resolved(comment.id, True)
+    assert levels(library, aid)[0]["comments"] == "ok"
+
+
+def test_spelling_count_from_the_editor_is_an_error(library):
+    aid = with_related(library, make(library))
+    got, _ = levels(library, aid, spelling=3)
+    assert got["spelling"] == "error"
+
+
+def test_spelling_unavailable_is_a_warning(library, monkeypatch):
+    monkeypatch.setitem(sys.modules, "editor_app.core.spelling", None)  # import fails
+    aid = with_related(library, make(library))
+    result = preflight(library, aid)
+    assert result.item("spelling").level == "warning"
+    assert "unavailable" in result.item("spelling").message
+
+
+def test_spelling_ignores_acknowledged_words(library):
+    pytest.importorskip("editor_app.core.spelling")
+    aid = with_related(library, make(library, body=CLEAN_BODY + "\nThe zqxwvy boat.\n"))
+    first = preflight(library, aid).item("spelling")
+    if first.level == "warning":
+        pytest.skip(first.message)
+    assert first.level == "error" and "zqxwvy" in first.message
+    library.add_dictionary_word("zqxwvy", f"article:{aid}")
+    assert preflight(library, aid).item("spelling").level == "ok"
+
+
+def test_long_headline_warns_before_it_errs(library):
+    aid = with_related(library, make(library, title="y" * 90))
+    assert levels(library, aid)[0]["headline"] == "warning"
+
+
+def test_missing_related_news_is_only_a_warning(library):
+    aid = make(library)
+    got, result = levels(library, aid)
+    assert got["related"] == "warning" and result.ok
+
+
+def test_news_needs_no_questions(library):
+    aid = make(library, kind=Kind.NEWS, body="Just news.\n")
+    assert "questions" not in levels(library, aid)[0]
+
+
+def test_links_in_code_are_not_checked(library):
+    body = CLEAN_BODY + "\n```\n[x](javascript:alert(1))\n```\n\nUse `[y](bad link)` here.\n"
+    aid = make(library, body=body)
+    assert levels(library, aid)[0]["links"] == "ok"
+
+
+@pytest.mark.parametrize(("target", "ok"), [
+    ("https://example.org/path?q=1#x", True), ("http://example.org", True),
+    ("mailto:a@b.org", True), ("../x/index.html", True), ("#section", True),
+    ("asset:0123abcd", True), ('https://example.org "a title"', True),
+    ("<https://example.org/a b>", False), ("javascript:alert(1)", False),
+    ("JavaScript:alert(1)", False), ("data:text/html,x", False), ("ftp://x.org", False),
+    ("mailto:nobody", False), ("http:/nohost", False), ("", False), ("a b", False),
+])
+def test_check_link(target, ok):
+    assert (check_link(target) is None) is ok
