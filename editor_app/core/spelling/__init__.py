@@ -1,0 +1,78 @@
+"""Markdown-aware spell-checking (no Qt): tokenizer, dictionaries, checker, suggestions.
+
+Typical use on a worker thread::
+
+    checker = Dictionaries(personal_path=p, store=library, article_id=a.id).checker(
+        a.language, metadata_names=names_from_metadata(a.interviewee, a.author), title=a.title)
+    issues = checker.check(a.body)                 # fast; no suggestions yet
+    issues = checker.with_suggestions(issues[:50]) # only for what is shown
+"""
+
+from editor_app.core.spelling.checker import (
+    REPEAT,
+    SPELLING,
+    SpellChecker,
+    SpellIssue,
+    is_sentence_start,
+    repeat_removal_span,
+)
+from editor_app.core.spelling.dictionaries import (
+    SCOPES,
+    Dictionaries,
+    DictionaryStore,
+    article_scope,
+    default_personal_path,
+    names_from_metadata,
+    normalize_word,
+    read_wordlist,
+    write_wordlist,
+)
+from editor_app.core.spelling.languages import (
+    LanguageData,
+    SpellingUnavailable,
+    available_languages,
+    load_language,
+    load_language_async,
+    normalize_language,
+)
+from editor_app.core.spelling.tokenizer import Token, iter_words, line_col, prose_regions, tokenize
+
+
+def load_checker(language: str | None = "en", **options) -> SpellChecker:
+    """A checker for ``language`` (dictionary cached per process; blocking on first use).
+
+    Raises InputError for an unknown language (listing the available ones) and
+    SpellingUnavailable when the dictionary file is missing or unreadable.
+    """
+    return SpellChecker(language, **options)
+
+
+__all__ = [
+    "REPEAT",
+    "SCOPES",
+    "SPELLING",
+    "Dictionaries",
+    "DictionaryStore",
+    "LanguageData",
+    "SpellChecker",
+    "SpellIssue",
+    "SpellingUnavailable",
+    "Token",
+    "article_scope",
+    "available_languages",
+    "default_personal_path",
+    "is_sentence_start",
+    "iter_words",
+    "line_col",
+    "load_checker",
+    "load_language",
+    "load_language_async",
+    "names_from_metadata",
+    "normalize_language",
+    "normalize_word",
+    "prose_regions",
+    "read_wordlist",
+    "repeat_removal_span",
+    "tokenize",
+    "write_wordlist",
+]

@@ -1,0 +1,237 @@
+"""The words a newsroom teaches Byline: personal, newsroom-wide, per article, and names.
+
+* personal: a plain text file per user (the caller picks the path, e.g. the platformdirs
+  user data dir), one word a line, so it can be edited, shared or versioned by hand;
+* newsroom: stored in the library (``Library.dictionary_words("newsroom")``), so it
+  travels with the library file to every desk that opens it;
+* article: the per-article ignore list, stored in the library under ``"article:<id>"``;
+* names: the interviewee and author of the article count as known words.
+
+Lookups are case-insensitive: a newsroom adding "Zinichev" does not want
+"ZINICHEV" in a headline flagged.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import re
+import tempfile
+import threading
+from collections.abc import Iterable
+from typing import Protocol
+
+from editor_app.core.errors import InputError
+
+SCOPES = ("personal", "newsroom", "article")
+
+
+class DictionaryStore(Protocol):
+    """What the library offers for stored word lists (implemented by Library)."""
+
+    def dictionary_words(self, scope: str) -> set[str]: ...
+
+    def add_dictionary_word(self, word: str, scope: str) -> None: ...
+
+    def remove_dictionary_word(self, word: str, scope: str) -> None: ...
+
+
+def normalize_word(word: str) -> str:
+    """The form words are compared in: typographic apostrophe folded, lower case.
+
+    ``lower`` rather than ``casefold``: the dictionaries are lower-cased that way, and
+    casefold would turn German "ß" into "ss" and miss them.
+    """
+    return word.strip().replace("\u2019", "'").lower()
+
+
+def clean_word(word: str) -> str:
+    """Validate a word someone wants to add; one line, no spaces, not empty."""
+    text = str(word).strip()
+    if not text or any(c.isspace() for c in text) or any(ord(c) < 32 for c in text):
+        raise InputError(f"{word!r} is not a single word")
+    if len(text) > 100:
+        raise InputError("a dictionary word is at most 100 characters long")
+    return text
+
+
+def read_wordlist(path: str | os.PathLike) -> list[str]:
+    """Words from a plain text file, one a line; blank lines and ``#`` comments skipped.
+
+    A UTF-8 byte order mark is accepted. Raises InputError for a file that cannot be read
+    or is not UTF-8 (saying where the first bad byte is).
+    """
+    path = pathlib.Path(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise InputError(f"cannot read word list {path}: {exc.strerror or exc}") from None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        line = raw.count(b"\n", 0, exc.start) + 1
+        raise InputError(
+            f"word list {path} is not UTF-8 text (bad byte at line {line}); save it as UTF-8"
+        ) from None
+    words = []
+    seen = set()
+    for line in text.splitlines():
+        word = line.strip()
+        if not word or word.startswith("#"):
+            continue
+        if word not in seen:
+            seen.add(word)
+            words.append(word)
+    return words
+
+
+def write_wordlist(path: str | os.PathLike, words: Iterable[str]) -> None:
+    """Write words sorted, one a line, UTF-8, atomically (a crash leaves the old file)."""
+    path = pathlib.Path(path)
+    lines = sorted({clean_word(w) for w in words}, key=lambda w: (w.casefold(), w))
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(prefix=".wordlist-", dir=path.parent)
+        with os.fdopen(fd, "w", encoding="utf-8", newline="\n") as handle:
+            handle.write("".join(f"{w}\n" for w in lines))
+        os.replace(tmp, path)
+    except OSError as exc:
+        raise InputError(f"cannot write word list {path}: {exc.strerror or exc}") from None
+
+
+_NAME_SEPARATORS = re.compile(r"[\s,;/&]+|\band\b")
+
+
+def names_from_metadata(*values: str | None) -> set[str]:
+    """Words of names such as ``"Dr. Jane Roe, Sam O'Neil"`` -> {"Jane", "Roe", "O'Neil", …}.
+
+    Hyphenated names are also split into their parts, the way the tokenizer checks them.
+    """
+    words = set()
+    for value in values:
+        for piece in _NAME_SEPARATORS.split(str(value or "")):
+            piece = piece.strip(".:\"'()[]“”‘’")
+            if not piece or not any(c.isalpha() for c in piece):
+                continue
+            words.add(piece)
+            words.update(p for p in re.split(r"[-\u2010]", piece) if p)
+            if piece.endswith(("'s", "\u2019s")):
+                words.add(piece[:-2])
+    return words
+
+
+def default_personal_path() -> pathlib.Path:
+    """Where the user's own word list lives unless the caller says otherwise."""
+    import platformdirs
+
+    return pathlib.Path(platformdirs.user_data_dir("byline", appauthor=False)) / "personal-dictionary.txt"
+
+
+def article_scope(article_id: int | str) -> str:
+    return f"article:{article_id}"
+
+
+class Dictionaries:
+    """The user's, newsroom's and one article's word lists, read and written in one place.
+
+    ``add``/``remove`` persist the change (file or library) and update every checker this
+    object made with `checker`, so the next check no longer flags the word.
+    """
+
+    def __init__(
+        self,
+        *,
+        personal_path: str | os.PathLike | None = None,
+        store: DictionaryStore | None = None,
+        article_id: int | str | None = None,
+    ) -> None:
+        self.personal_path = pathlib.Path(personal_path) if personal_path else None
+        self.store = store
+        self.article_id = article_id
+        self._checkers: list = []
+        self._lock = threading.Lock()
+
+    def words(self, scope: str) -> set[str]:
+        """The words of one scope ("personal", "newsroom" or "article")."""
+        if scope == "personal":
+            if self.personal_path is None or not self.personal_path.exists():
+                return set()
+            return set(read_wordlist(self.personal_path))
+        if scope == "newsroom":
+            return set(self.store.dictionary_words("newsroom")) if self.store else set()
+        if scope == "article":
+            if self.store is None or self.article_id is None:
+                return set()
+            return set(self.store.dictionary_words(article_scope(self.article_id)))
+        raise InputError(f"unknown dictionary {scope!r}; expected one of: {', '.join(SCOPES)}")
+
+    def add(self, word: str, scope: str) -> None:
+        word = clean_word(word)
+        with self._lock:
+            if scope == "personal":
+                if self.personal_path is None:
+                    raise InputError("no personal dictionary file is configured")
+                write_wordlist(self.personal_path, self.words("personal") | {word})
+            else:
+                store_scope = self._store_scope(scope)
+                self.store.add_dictionary_word(word, store_scope)
+            for checker in self._checkers:
+                checker.add_words([word], scope)
+
+    def remove(self, word: str, scope: str) -> None:
+        with self._lock:
+            if scope == "personal":
+                if self.personal_path is None:
+                    return
+                kept = {w for w in self.words("personal") if normalize_word(w) != normalize_word(word)}
+                write_wordlist(self.personal_path, kept)
+            else:
+                store_scope = self._store_scope(scope)
+                # the library matches exactly; remove every spelling that differs only in case
+                for stored in self.store.dictionary_words(store_scope):
+                    if normalize_word(stored) == normalize_word(word):
+                        self.store.remove_dictionary_word(stored, store_scope)
+            for checker in self._checkers:
+                checker.remove_words([word], scope)
+
+    def import_words(self, path: str | os.PathLike, scope: str) -> int:
+        """Add every word of a plain-text list; returns how many were new."""
+        have = {normalize_word(w) for w in self.words(scope)}
+        new = [w for w in read_wordlist(path) if normalize_word(w) not in have]
+        for word in new:
+            clean_word(word)
+        for word in new:
+            self.add(word, scope)
+        return len(new)
+
+    def export_words(self, path: str | os.PathLike, scope: str) -> int:
+        words = self.words(scope)
+        write_wordlist(path, words)
+        return len(words)
+
+    def _store_scope(self, scope: str) -> str:
+        if self.store is None:
+            raise InputError("no library is open; the newsroom dictionary lives in the library")
+        if scope == "newsroom":
+            return "newsroom"
+        if scope == "article":
+            if self.article_id is None:
+                raise InputError("no article is open")
+            return article_scope(self.article_id)
+        raise InputError(f"unknown dictionary {scope!r}; expected one of: {', '.join(SCOPES)}")
+
+    def checker(self, language: str | None = "en", *, metadata_names: Iterable[str] = (), **options):
+        """A SpellChecker with all three word lists; blocks while the language loads."""
+        from editor_app.core.spelling.checker import SpellChecker
+
+        checker = SpellChecker(
+            language,
+            personal_words=self.words("personal"),
+            newsroom_words=self.words("newsroom"),
+            ignored=self.words("article"),
+            known_names=metadata_names,
+            **options,
+        )
+        with self._lock:
+            self._checkers.append(checker)
+        return checker
