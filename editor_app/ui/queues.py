@@ -1,0 +1,124 @@
+"""The review queues in the library sidebar, each with a live count.
+
+Clicking a queue emits ``queue_selected(statuses)``; the main window connects
+it to the library list's status filter. Counts come from one cheap
+``GROUP BY status`` query and are refreshed (coalesced) whenever the signals
+hub says a status, an article or the library changed.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+
+from editor_app.core.errors import BylineError
+
+REFRESH_DELAY_MS = 50
+
+
+@dataclass(frozen=True)
+class Queue:
+    key: str
+    label: str
+    statuses: tuple[str, ...]
+    mine: bool = False  # only articles bylined to the current user, when a name is set
+
+
+QUEUES: tuple[Queue, ...] = (
+    Queue("all", "All articles", ()),
+    Queue("my_drafts", "My drafts", ("draft",), mine=True),
+    Queue("waiting", "Waiting for review", ("submitted", "in_review")),
+    Queue("changes", "Changes requested", ("changes_requested",)),
+    Queue("ready", "Ready to publish", ("approved",)),
+    Queue("published", "Published", ("published",)),
+    Queue("spiked", "Spiked", ("spiked",)),
+)
+
+
+def queue_counts(library) -> dict[str, int]:
+    """Count per queue key; "My drafts" counts all drafts when no user name is set."""
+    by_status = library.status_counts()
+    user = library.get_setting("user.name") or ""
+    counts = {}
+    for queue in QUEUES:
+        if queue.mine and user:
+            counts[queue.key] = library.count_by_status_and_author(queue.statuses[0], user)
+        elif not queue.statuses:
+            counts[queue.key] = sum(by_status.values())
+        else:
+            counts[queue.key] = sum(by_status.get(s, 0) for s in queue.statuses)
+    return counts
+
+
+class ReviewQueues(QWidget):
+    """A list of queues: "My drafts (3)", "Waiting for review (5)", …
+
+    Signals:
+      ``queue_selected(list)``: the statuses of the clicked queue; an empty list
+      means "All articles" (connect as ``lambda s: panel.set_statuses(s or None)``).
+      ``queue_activated(str, list, str)``: key, statuses and the author filter
+      ("" unless "My drafts" with a user name), for a list that can filter by author.
+    """
+
+    queue_selected = Signal(list)
+    queue_activated = Signal(str, list, str)
+
+    def __init__(self, library, signals=None, parent=None):
+        super().__init__(parent)
+        self._library = library
+        self.list = QListWidget()
+        self.list.setAccessibleName("Review queues")
+        self.list.setObjectName("reviewQueues")
+        for queue in QUEUES:
+            item = QListWidgetItem(queue.label)
+            item.setData(Qt.ItemDataRole.UserRole, queue.key)
+            self.list.addItem(item)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.list)
+        self.counts: dict[str, int] = {}
+        self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
+        self._timer.timeout.connect(self.refresh)
+        self.list.itemClicked.connect(self._on_clicked)
+        self.list.itemActivated.connect(self._on_clicked)
+        if signals is not None:
+            signals.status_changed.connect(lambda *_: self.schedule_refresh())
+            signals.article_saved.connect(lambda *_: self.schedule_refresh())
+            signals.library_changed.connect(self.schedule_refresh)
+        self.refresh()
+
+    def schedule_refresh(self) -> None:
+        """Coalesce bursts (an import emits many signals) into one query."""
+        self._timer.start()
+
+    def refresh(self) -> None:
+        try:
+            self.counts = queue_counts(self._library)
+        except BylineError:
+            return  # the library is busy or gone; the next signal retries
+        for row, queue in enumerate(QUEUES):
+            item = self.list.item(row)
+            n = self.counts.get(queue.key, 0)
+            item.setText(f"{queue.label} ({n})")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{queue.label}: {n} articles")
+
+    def count(self, key: str) -> int:
+        return self.counts.get(key, 0)
+
+    def select_queue(self, key: str) -> None:
+        """Select a queue as if clicked (keyboard shortcuts, restoring the last view)."""
+        for row, queue in enumerate(QUEUES):
+            if queue.key == key:
+                self.list.setCurrentRow(row)
+                self._on_clicked(self.list.item(row))
+                return
+        raise KeyError(key)
+
+    def _on_clicked(self, item: QListWidgetItem) -> None:
+        key = item.data(Qt.ItemDataRole.UserRole)
+        queue = next(q for q in QUEUES if q.key == key)
+        user = self._library.get_setting("user.name") or ""
+        self.queue_selected.emit(list(queue.statuses))
+        self.queue_activated.emit(queue.key, list(queue.statuses), user if queue.mine else "")
