@@ -161,6 +161,14 @@ def m0001_initial(db: Database) -> None:
     )
 
 
+@migrations(name="0002_fts_vocab")
+def m0002_fts_vocab(db: Database) -> None:
+    # Document frequencies of every indexed term, read by related-news scoring
+    # to weight an article's words by how rare they are in the library (#5).
+    db.execute("CREATE VIRTUAL TABLE IF NOT EXISTS articles_fts_vocab "
+               "USING fts5vocab(articles_fts, 'row')")
+
+
 def schema_version() -> int:
     """The number of migrations this code knows: the newest schema it can read."""
     return len(migrations._migrations)

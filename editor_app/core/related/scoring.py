@@ -1,0 +1,156 @@
+"""Related-news suggestions: shared tags, similar text and recency, each with its reasons.
+
+Why these parts:
+- Shared tags are the editors' own judgement, but a tag on half the library
+  ("news", "politics") would make everything look related, so each tag weighs
+  ``log(0.5 / share)``: rare tags count a lot, a tag on half the library or
+  more counts nothing.
+- Text similarity finds what nobody tagged: an OR query of the article's dozen
+  most characteristic terms, ranked by bm25 and divided by the article's own
+  score against that query, so it reads as "how much of me is in you" (0..1).
+- Recency: among equally close stories the fresher background is more useful,
+  but only gently (an old, exactly matching story still wins).
+By default only older, non-spiked articles are candidates: a story links to
+background that existed when it ran. Banned ones never come back; pinned ones
+are kept in the list but flagged.
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import math
+from dataclasses import dataclass, field
+
+from editor_app.core.related.terms import characteristic_terms, or_query
+
+TAG_SHARE_CUTOFF = 0.5
+# Below this many articles a tag's share of the library is not meaningful
+# (two of three stories sharing "harbour" should still count).
+MIN_LIBRARY_FOR_SHARE = 20
+TAG_WEIGHT = 0.45          # share of the score given to tags when the story has useful tags
+RECENCY_FLOOR = 0.85       # the oldest story keeps 85% of its score
+RECENCY_HALF_LIFE_DAYS = 365
+CANDIDATES = 60
+
+
+@dataclass(frozen=True)
+class RelatedSuggestion:
+    id: int
+    slug: str
+    title: str
+    date: str
+    score: float
+    reasons: list[str] = field(default_factory=list)
+    pinned: bool = False
+
+    def as_dict(self) -> dict:
+        return {"id": self.id, "slug": self.slug, "title": self.title, "date": self.date,
+                "score": self.score, "reasons": list(self.reasons), "pinned": self.pinned}
+
+
+def tag_weight(count: int, library_size: int) -> float:
+    """``log(0.5 / share)``, zero for a tag on half the library or more."""
+    if count <= 0:
+        return 0.0
+    share = count / max(library_size, MIN_LIBRARY_FOR_SHARE)
+    if share >= TAG_SHARE_CUTOFF:
+        return 0.0
+    return math.log(TAG_SHARE_CUTOFF / share)
+
+
+def _days_between(a: str, b: str) -> int | None:
+    try:
+        return (_dt.date.fromisoformat(a) - _dt.date.fromisoformat(b)).days
+    except (TypeError, ValueError):
+        return None
+
+
+def recency(article_date: str, other_date: str) -> tuple[float, str]:
+    """(multiplier, reason) for how far apart two stories ran."""
+    days = _days_between(article_date, other_date)
+    if days is None:
+        return RECENCY_FLOOR, "undated"
+    decay = math.exp(-abs(days) * math.log(2) / RECENCY_HALF_LIFE_DAYS)
+    factor = RECENCY_FLOOR + (1 - RECENCY_FLOOR) * decay
+    if days == 0:
+        return factor, "recent: same day"
+    unit = "day" if abs(days) == 1 else "days"
+    return factor, f"recent: {abs(days)} {unit} {'older' if days > 0 else 'newer'}"
+
+
+def _join_names(names: list[str], limit: int = 4) -> str:
+    shown = ", ".join(names[:limit])
+    return shown + (f" (+{len(names) - limit})" if len(names) > limit else "")
+
+
+def suggest_related(library, article_id: int | str, *, limit: int = 10,
+                    include_newer: bool = False) -> list[RelatedSuggestion]:
+    """The best related-news candidates for a story, best first, each with reasons."""
+    aid = library.resolve_id(article_id)
+    title, summary, body, date, _status = library.article_texts(aid)
+    before = None if include_newer or not date else date
+    size = library.library_size()
+
+    # -- tags: weights by rarity, candidates sharing the useful ones
+    own_tags = library.article_tag_stats(aid)
+    weights = {tid: tag_weight(n, size) for tid, _name, n in own_tags}
+    names = {tid: name for tid, name, _n in own_tags}
+    tag_total = sum(weights.values())
+    by_tags = dict(library.similar_by_tags(weights, exclude_id=aid, before=before, limit=CANDIDATES))
+
+    # -- text: the characteristic terms as one OR query
+    terms = characteristic_terms(library, title, summary, body)
+    match = or_query(terms)
+    by_text = dict(library.similar_by_text(match, exclude_id=aid, before=before, limit=CANDIDATES))
+    ceiling = library.self_text_score(match, aid) or max(by_text.values(), default=0.0) or 1.0
+    missing_text = [i for i in by_tags if i not in by_text]
+    if missing_text and match:
+        by_text.update(library.similar_by_text(match, exclude_id=aid, before=before,
+                                               limit=len(missing_text), only_ids=missing_text))
+
+    candidates = set(by_tags) | set(by_text)
+    banned = library.banned_related(aid)
+    candidates -= banned
+    candidates.discard(aid)
+    if not candidates:
+        return []
+    cand_tags = library.tag_ids_for(list(candidates))
+    briefs = library.article_briefs(list(candidates))
+    tag_share = TAG_WEIGHT if tag_total > 0 else 0.0
+
+    scored = []
+    for cid in candidates:
+        brief = briefs.get(cid)
+        if brief is None or brief[3] == "spiked":
+            continue
+        shared = [t for t in cand_tags.get(cid, []) if weights.get(t, 0) > 0]
+        tag_sim = sum(weights[t] for t in shared) / tag_total if tag_total else 0.0
+        text_sim = min(1.0, by_text.get(cid, 0.0) / ceiling) if ceiling > 0 else 0.0
+        base = tag_share * tag_sim + (1 - tag_share) * text_sim
+        if base <= 0:
+            continue
+        factor, when = recency(date, brief[2])
+        scored.append((base * factor, cid, shared, text_sim, when))
+    scored.sort(key=lambda item: (-item[0], item[1]))
+    top = scored[:limit]
+
+    # Reasons for the text part: which characteristic words each one shares.
+    top_ids = [cid for _s, cid, _sh, text_sim, _w in top if text_sim > 0]
+    holders = {t.stem: library.articles_containing(f'"{t.stem}"', top_ids) for t in terms} if top_ids else {}
+    pinned = {a.id for a in library.pinned_related(aid)}
+    out = []
+    for score, cid, shared, text_sim, when in top:
+        slug, other_title, other_date, _st = briefs[cid]
+        reasons = []
+        if shared:
+            shared.sort(key=lambda t: -weights[t])
+            reasons.append("shared tags: " + _join_names([names[t] for t in shared]))
+        words = [t.word for t in terms if cid in holders.get(t.stem, ())]
+        if text_sim > 0 and words:
+            reasons.append("similar text: " + _join_names(words, 5))
+        reasons.append(when)
+        if cid in pinned:
+            reasons.append("already pinned")
+        out.append(RelatedSuggestion(cid, slug, other_title, other_date, round(score, 4),
+                                     reasons, cid in pinned))
+    return out

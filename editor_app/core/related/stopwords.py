@@ -1,0 +1,27 @@
+"""English stop words: words that say nothing about what a story is about.
+
+Rare-term weighting already pushes most of them down; the list stops them from
+ever reaching an FTS query or a "similar text: …" reason in a small library,
+where even "the" can look rare. Newsroom filler ("said", "told", "according")
+is included because every story has it.
+"""
+
+STOP_WORDS = frozenset("""
+a about above after again against all also am an and any are aren't as at be because been
+before being below between both but by can cannot could couldn't did didn't do does doesn't
+doing don't down during each few for from further had hadn't has hasn't have haven't having he
+he'd he'll he's her here here's hers herself him himself his how how's i i'd i'll i'm i've if
+in into is isn't it it's its itself let's me more most mustn't my myself no nor not of off on
+once only or other ought our ours ourselves out over own same shan't she she'd she'll she's
+should shouldn't so some such than that that's the their theirs them themselves then there
+there's these they they'd they'll they're they've this those through to too under until up
+very was wasn't we we'd we'll we're we've were weren't what what's when when's where where's
+which while who who's whom why why's with won't would wouldn't you you'd you'll you're you've
+your yours yourself yourselves
+said says say told tell according also just like would could one two three four five six seven
+eight nine ten first second last new year years yesterday today tomorrow week weeks month
+months day days time times monday tuesday wednesday thursday friday saturday sunday
+january february march april may june july august september october november december
+mr mrs ms dr people many much well still even however since among around told reported report
+reports news percent per cent including include includes made make makes get got going went
+""".split())

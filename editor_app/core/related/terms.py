@@ -1,0 +1,111 @@
+"""An article's most characteristic terms: what its FTS5 similarity query is made of.
+
+Terms are the index's own stems (porter), obtained through the library so that
+a query word always means what the index means by it. A term's weight is
+tf-idf with the headline counting three times and the standfirst twice: a word
+that is frequent in this story and rare in the library says most about it.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+
+from editor_app.core.related.stopwords import STOP_WORDS
+
+FIELD_BOOST = (3.0, 2.0, 1.0)  # title, summary, body
+MAX_QUERY_TERMS = 12
+# A term in more than this share of the library is not characteristic; also
+# keeps the OR query fast (a doclist of 15,000 postings is the most we read).
+MAX_DF_SHARE = 0.15
+MIN_TERM_LENGTH = 3
+SMALL_LIBRARY = 1000
+_WORD = re.compile(r"[^\W_]+")
+_stop_stems: frozenset[str] | None = None
+
+
+@dataclass(frozen=True)
+class Term:
+    stem: str       # as the index knows it ("council", "flood", "citi")
+    word: str       # as a person reads it ("council", "flooding", "city")
+    weight: float
+    df: int
+
+
+def stop_stems(library) -> frozenset[str]:
+    """The stop words as the index stems them ("this" -> "thi", "was" -> "wa")."""
+    global _stop_stems
+    if _stop_stems is None:
+        (counts,) = library.text_terms([" ".join(sorted(STOP_WORDS))])
+        _stop_stems = frozenset(counts) | STOP_WORDS
+    return _stop_stems
+
+
+def surface_words(*texts: str) -> Counter:
+    """Lower-cased words without diacritics, as unicode61 sees them (for display)."""
+    words: Counter = Counter()
+    for text in texts:
+        plain = "".join(c for c in unicodedata.normalize("NFKD", text.lower())
+                        if not unicodedata.combining(c))
+        words.update(_WORD.findall(plain))
+    return words
+
+
+def display_word(stem: str, words: Counter) -> str:
+    """The commonest word of the article that the stem came from; the stem if none fits."""
+    prefixes = [stem]
+    if stem.endswith("i"):
+        prefixes.append(stem[:-1] + "y")  # porter: city -> citi
+    best = None
+    for word, n in words.items():
+        if any(word.startswith(p) for p in prefixes):
+            key = (n, -len(word))
+            if best is None or key > best[0]:
+                best = (key, word)
+    return best[1] if best else stem
+
+
+def _usable(stem: str, stops: frozenset[str]) -> bool:
+    return len(stem) >= MIN_TERM_LENGTH and not stem.isdigit() and stem not in stops
+
+
+def characteristic_terms(library, title: str, summary: str, body: str, *,
+                         limit: int = MAX_QUERY_TERMS, in_library: bool = True) -> list[Term]:
+    """The ``limit`` terms that best tell this article apart, heaviest first.
+
+    ``in_library`` says the text is itself indexed, so a term needs two
+    documents to connect it to anything else.
+    """
+    per_field = library.text_terms([title, summary, body])
+    stops = stop_stems(library)
+    tf: Counter = Counter()
+    for boost, counts in zip(FIELD_BOOST, per_field, strict=True):
+        for stem, n in counts.items():
+            if _usable(stem, stops):
+                tf[stem] += boost * n
+    if not tf:
+        return []
+    total = max(library.library_size(), 1)
+    df = library.document_frequencies(tf)
+    min_df = 2 if in_library else 1
+    # The cap is for speed on big libraries; in a small one idf alone decides.
+    max_df = total if total < SMALL_LIBRARY else int(total * MAX_DF_SHARE)
+    scored = []
+    for stem, weight in tf.items():
+        d = df.get(stem, 0)
+        if d < min_df or d > max_df:
+            continue
+        idf = math.log((total + 1) / d)
+        scored.append((stem, (1 + math.log(weight)) * idf, d))
+    scored.sort(key=lambda item: (-item[1], item[0]))
+    scored = scored[:limit]
+    words = surface_words(title, summary, body) if scored else Counter()
+    return [Term(stem, display_word(stem, words), round(w, 4), d) for stem, w, d in scored]
+
+
+def or_query(terms: list[Term]) -> str:
+    """An FTS5 query matching any of the terms (stems are [a-z0-9], quoting is safe)."""
+    return " OR ".join(f'"{t.stem}"' for t in terms)
