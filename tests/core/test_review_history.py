@@ -10,7 +10,7 @@ from editor_app.core.models import Article
 
 def test_restore_creates_a_new_revision(library):
     aid = library.create_article(Article(title="First", body="old text"), author="Sam").id
-    library.update_article(aid, body="new text", revision_reason="autosave", author="Sam")
+    library.update_article(aid, body="new text", revision_reason="autosave", who="Sam")
     first = library.revision_log(aid)[-1]
     article = library.restore_revision(first.id, author="Kim")
     log = library.revision_log(aid)
@@ -32,7 +32,7 @@ def test_log_of_missing_article_is_an_error(library):
 
 def test_log_lists_reasons_and_authors(library):
     aid = library.create_article(Article(title="t", body="x"), author="Sam", reason="import").id
-    library.update_article(aid, body="y", revision_reason="close", author="Sam")
+    library.update_article(aid, body="y", revision_reason="close", who="Sam")
     library.set_status(aid, "submitted", role="reporter", who="Sam")
     reasons = [r.reason for r in library.revision_log(aid)]
     assert reasons[0].startswith("status change") and reasons[1:] == ["close", "import"]
