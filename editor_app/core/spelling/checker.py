@@ -231,12 +231,11 @@ class SpellChecker:
 
     def is_known(self, word: str) -> bool:
         """Whether one word (not a compound) is spelled right; results are cached per word."""
-        key = normalize_word(word)
-        cache = self._known_cache
-        known = cache.get(key)
+        cache = self._known_cache  # keyed by the word as written: no normalizing on a hit
+        known = cache.get(word)
         if known is None:
-            known = self._lookup(key)
-            cache[key] = known
+            known = self._lookup(normalize_word(word))
+            cache[word] = known
         return known
 
     def _lookup(self, key: str) -> bool:

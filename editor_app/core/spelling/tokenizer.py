@@ -71,6 +71,8 @@ _INLINE = re.compile(
     "(?:" + "|".join(_SKIP_PATTERNS) + ")|(" + WORD_PATTERN + ")", re.MULTILINE
 )
 _DIGIT_OR_UNDERSCORE = re.compile(r"[\d_]").search
+# letters only, no possessive to cut: nothing to do but wrap it in a Token
+_PLAIN_WORD = re.compile(r"[A-Za-z]+(?:[-'\u2019][A-Za-z]+)*(?<![\u2019'][sS])").fullmatch
 _BACKTICKS = re.compile(r"`+")
 _BLANK_LINE = re.compile(r"\n[ \t]*(?=\n)")
 
@@ -221,10 +223,13 @@ def _words_between(text: str, start: int, end: int) -> Iterator[Token]:
     if start >= end:
         return
     for match in _INLINE.finditer(text, start, end):
-        word_start, word_end = match.span(1)
-        if word_start < 0:
-            continue
         word = match.group(1)
+        if word is None:
+            continue  # a skipped construct
+        if _PLAIN_WORD(word) and word.isascii():
+            yield Token(word, match.start(1), match.end(1))  # the common case, kept cheap
+            continue
+        word_start, word_end = match.span(1)
         if "_" in word:  # _emphasis_ markers are not part of the word
             stripped = word.strip("_")
             if not stripped:
