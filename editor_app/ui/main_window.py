@@ -1,16 +1,18 @@
-"""The main window: library sidebar on the left, the selected article on the right.
+"""The main window: library sidebar on the left, the Reader and open articles in tabs.
 
-It only lays out widgets and routes their signals through the hub; it does not
-know how articles are stored or rendered.
+It lays out widgets, owns the menus and routes signals through the hub; how
+articles are stored, rendered and saved is the business of core and ArticleTab.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
+    QFontDialog,
+    QLabel,
     QMainWindow,
     QMessageBox,
     QSplitter,
@@ -20,16 +22,26 @@ from PySide6.QtWidgets import (
 from editor_app import __version__
 from editor_app.core.errors import BylineError
 from editor_app.core.importing import import_files
+from editor_app.ui.article_tab import ArticleTab
 from editor_app.ui.article_view import ArticleView
+from editor_app.ui.autosave import AutosaveService
 from editor_app.ui.library_panel import LibraryPanel
+from editor_app.ui.settings import THEMES, Settings, apply_theme
+
+LIBRARY_RELOAD_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
-    def __init__(self, library, signals, settings: QSettings | None = None, parent=None):
+    def __init__(self, library, signals, settings: Settings | QSettings | None = None,
+                 parent=None, *, renderer=None):
         super().__init__(parent)
         self.library = library
         self.signals = signals
-        self.settings = settings or QSettings()
+        self.settings = settings if isinstance(settings, Settings) else Settings(settings)
+        self._renderer = renderer
+        self._owns_renderer = False
+        self.saver = AutosaveService(library, self)
+        self.dark = apply_theme(self.settings.theme())
         self.setWindowTitle(f"Byline — {library.path.name}")
         self.resize(1280, 800)
 
@@ -38,6 +50,7 @@ class MainWindow(QMainWindow):
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
+        self.tabs.setMovable(True)
         self.tabs.addTab(self.reader, "Reader")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
 
@@ -49,30 +62,109 @@ class MainWindow(QMainWindow):
         self.splitter.setSizes([560, 720])
         self.setCentralWidget(self.splitter)
 
+        self.stats_label = QLabel()
+        self.stats_label.setObjectName("textStats")
+        self.save_label = QLabel()
+        self.save_label.setObjectName("saveState")
+        self.statusBar().addPermanentWidget(self.stats_label)
+        self.statusBar().addPermanentWidget(self.save_label)
+
+        # Autosave fires article_saved every second while typing; the list only
+        # needs to catch up once the writer pauses.
+        self._reload_timer = QTimer(self, singleShot=True, interval=LIBRARY_RELOAD_DELAY_MS)
+        self._reload_timer.timeout.connect(self.library_panel.reload)
+
         self._build_menus()
         self.library_panel.article_selected.connect(self.reader.show_article)
         self.library_panel.article_activated.connect(self.signals.open_article_requested)
+        self.signals.open_article_requested.connect(self.open_article)
         self.signals.library_changed.connect(self.library_panel.reload)
-        self.signals.article_saved.connect(lambda _id: self.library_panel.reload())
+        self.signals.article_saved.connect(lambda _id: self._reload_timer.start())
         self.signals.status_changed.connect(lambda _id, _s: self.library_panel.reload())
         self.signals.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
+        self.tabs.tabCloseRequested.connect(self.close_tab_at)
+        self.tabs.currentChanged.connect(self._on_current_tab_changed)
         self.statusBar().showMessage(f"{library.count_articles()} articles in {library.path}", 5000)
+        self._on_current_tab_changed(0)
+
+    # -- renderer (one per window, shared by every preview) --------------------
+    @property
+    def renderer(self):
+        if self._renderer is None:
+            from editor_app.core.render.renderer import Renderer
+
+            self._renderer = Renderer()
+            self._owns_renderer = True
+        return self._renderer
 
     # -- menus ---------------------------------------------------------------
+    def _action(self, menu, text: str, slot, shortcut=None, *, tab_only: bool = False) -> QAction:
+        action = QAction(text, self)
+        if shortcut is not None:
+            action.setShortcut(QKeySequence(shortcut))
+        action.triggered.connect(slot)
+        menu.addAction(action)
+        if tab_only:
+            self._tab_actions.append(action)
+        return action
+
     def _build_menus(self) -> None:
+        self._tab_actions: list[QAction] = []
         file_menu = self.menuBar().addMenu("&File")
-        self.import_action = QAction("&Import Articles…", self, shortcut=QKeySequence("Ctrl+I"))
-        self.import_action.triggered.connect(self.import_dialog)
-        file_menu.addAction(self.import_action)
+        self.import_action = self._action(file_menu, "&Import Articles…", self.import_dialog,
+                                          "Ctrl+Shift+I")
         file_menu.addSeparator()
-        quit_action = QAction("&Quit", self, shortcut=QKeySequence.StandardKey.Quit)
-        quit_action.triggered.connect(self.close)
-        file_menu.addAction(quit_action)
+        self.close_tab_action = self._action(file_menu, "&Close Article", self.close_current_tab,
+                                             QKeySequence.StandardKey.Close, tab_only=True)
+        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+
+        edit = self.menuBar().addMenu("&Edit")
+        self._action(edit, "&Undo", lambda: self._editor_call("undo"),
+                     QKeySequence.StandardKey.Undo, tab_only=True)
+        self._action(edit, "&Redo", lambda: self._editor_call("redo"),
+                     QKeySequence.StandardKey.Redo, tab_only=True)
+        edit.addSeparator()
+        self.find_action = self._action(edit, "&Find…", self.find, QKeySequence.StandardKey.Find)
+        self.replace_action = self._action(edit, "Find and &Replace…", self.replace, "Ctrl+H",
+                                           tab_only=True)
+        self._action(edit, "&Go to Line…", lambda: self._editor_call("go_to_line"), "Ctrl+G",
+                     tab_only=True)
+
+        fmt = self.menuBar().addMenu("F&ormat")
+        self.bold_action = self._action(fmt, "&Bold", lambda: self._editor_call("toggle_bold"),
+                                        "Ctrl+B", tab_only=True)
+        self.italic_action = self._action(fmt, "&Italic", lambda: self._editor_call("toggle_italic"),
+                                          "Ctrl+I", tab_only=True)
+        self.link_action = self._action(fmt, "&Link", lambda: self._editor_call("insert_link"),
+                                        "Ctrl+K", tab_only=True)
+        self.image_action = self._action(fmt, "Insert &Image…",
+                                         lambda: self._tab_call("insert_image_dialog"),
+                                         "Ctrl+Shift+M", tab_only=True)
+
+        interview = self.menuBar().addMenu("I&nterview")
+        self.question_action = self._action(interview, "Insert &Question",
+                                            lambda: self._tab_call("insert_question"),
+                                            "Ctrl+Shift+Q", tab_only=True)
+        self.headline_action = self._action(interview, "Use Selection as &Headline Quote",
+                                            lambda: self._tab_call("use_selection_as_headline"),
+                                            "Ctrl+Shift+L", tab_only=True)
 
         self.view_menu = self.menuBar().addMenu("&View")
         find_action = QAction("&Search Library", self, shortcut=QKeySequence("Ctrl+Shift+F"))
         find_action.triggered.connect(self._focus_search)
         self.view_menu.addAction(find_action)
+        self.view_menu.addSeparator()
+        self._action(self.view_menu, "Editor &Font…", self.choose_editor_font)
+        theme_menu = self.view_menu.addMenu("&Theme")
+        self._theme_group = QActionGroup(self)
+        for theme in THEMES:
+            action = QAction(theme.capitalize() if theme != "system" else "Follow the system", self,
+                             checkable=True)
+            action.setChecked(theme == self.settings.theme())
+            action.triggered.connect(lambda _checked=False, theme=theme: self.set_theme(theme))
+            self._theme_group.addAction(action)
+            theme_menu.addAction(action)
+        self.view_menu.addSeparator()
 
         self.help_menu = self.menuBar().addMenu("&Help")
         about = QAction("&About Byline", self)
@@ -85,6 +177,29 @@ class MainWindow(QMainWindow):
         self.library_panel.search_box.setFocus()
         self.library_panel.search_box.selectAll()
 
+    def _editor_call(self, name: str) -> None:
+        tab = self.current_article_tab()
+        if tab is not None:
+            getattr(tab.editor, name)()
+
+    def _tab_call(self, name: str) -> None:
+        tab = self.current_article_tab()
+        if tab is not None:
+            getattr(tab, name)()
+
+    def find(self) -> None:
+        """Ctrl+F: find in the open article, or search the library from the Reader."""
+        tab = self.current_article_tab()
+        if tab is None:
+            self._focus_search()
+        else:
+            tab.find_bar.open_find()
+
+    def replace(self) -> None:
+        tab = self.current_article_tab()
+        if tab is not None:
+            tab.find_bar.open_find(replace=True)
+
     def add_panel(self, title: str, widget, area=Qt.DockWidgetArea.RightDockWidgetArea,
                   object_name: str | None = None) -> QDockWidget:
         """Mount a panel (comments, related, spelling…) as a dock the user can move or hide."""
@@ -94,6 +209,100 @@ class MainWindow(QMainWindow):
         self.addDockWidget(area, dock)
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    # -- article tabs --------------------------------------------------------
+    def article_tabs(self) -> list[ArticleTab]:
+        return [w for w in (self.tabs.widget(i) for i in range(self.tabs.count()))
+                if isinstance(w, ArticleTab)]
+
+    def current_article_tab(self) -> ArticleTab | None:
+        widget = self.tabs.currentWidget()
+        return widget if isinstance(widget, ArticleTab) else None
+
+    def tab_for(self, article_id: int) -> ArticleTab | None:
+        return next((t for t in self.article_tabs() if t.article_id == article_id), None)
+
+    def open_article(self, article_id: int, *, focus: bool = True) -> ArticleTab | None:
+        """Open an article for editing, or bring its tab to the front if it is open."""
+        tab = self.tab_for(article_id)
+        if tab is None:
+            try:
+                tab = ArticleTab(self.library, article_id, renderer=self.renderer, saver=self.saver,
+                                 signals=self.signals, dark=self.dark)
+            except BylineError as exc:
+                self.signals.message.emit(f"Cannot open article {article_id}: {exc}", 8000)
+                return None
+            tab.editor.setFont(self.settings.editor_font())
+            splitter = self.settings.editor_splitter()
+            if splitter is not None:
+                tab.splitter.restoreState(splitter)
+            tab.title_changed.connect(self._on_tab_title_changed)
+            tab.stats_changed.connect(lambda stats, tab=tab: self._show_stats(tab, stats))
+            tab.save_state_changed.connect(lambda text, tab=tab: self._show_save_state(tab, text))
+            index = self.tabs.addTab(tab, _tab_label(tab.title))
+            self.tabs.setTabToolTip(index, tab.title)
+        self.tabs.setCurrentWidget(tab)
+        if focus:
+            tab.editor.setFocus()
+        return tab
+
+    def close_tab_at(self, index: int) -> bool:
+        tab = self.tabs.widget(index)
+        if not isinstance(tab, ArticleTab):
+            return False
+        self.settings.set_editor_splitter(tab.splitter.saveState())
+        if not tab.close_tab():
+            self.tabs.setCurrentWidget(tab)
+            return False
+        self.tabs.removeTab(self.tabs.indexOf(tab))
+        tab.deleteLater()
+        return True
+
+    def close_current_tab(self) -> bool:
+        return self.close_tab_at(self.tabs.currentIndex())
+
+    def _on_tab_title_changed(self, article_id: int, title: str) -> None:
+        tab = self.tab_for(article_id)
+        if tab is not None:
+            index = self.tabs.indexOf(tab)
+            self.tabs.setTabText(index, _tab_label(title))
+            self.tabs.setTabToolTip(index, title)
+
+    def _on_current_tab_changed(self, _index: int) -> None:
+        tab = self.current_article_tab()
+        for action in self._tab_actions:
+            action.setEnabled(tab is not None)
+        if tab is None:
+            self.stats_label.setText("")
+            self.save_label.setText("")
+            self.signals.current_article_changed.emit(0)
+            return
+        self._show_stats(tab, getattr(tab, "stats", None))
+        self._show_save_state(tab, "Saved" if not tab.is_dirty() else "Unsaved changes")
+        self.signals.current_article_changed.emit(tab.article_id)
+
+    def _show_stats(self, tab: ArticleTab, stats) -> None:
+        if tab is self.current_article_tab() and stats is not None:
+            self.stats_label.setText(stats.summary())
+
+    def _show_save_state(self, tab: ArticleTab, text: str) -> None:
+        if tab is self.current_article_tab():
+            self.save_label.setText(text)
+            self.save_label.setStyleSheet("color: #c0392b" if text.startswith("Not saved") else "")
+
+    # -- preferences ---------------------------------------------------------
+    def choose_editor_font(self) -> None:
+        ok, font = QFontDialog.getFont(self.settings.editor_font(), self, "Editor font")
+        if ok:
+            self.settings.set_editor_font(font)
+            for tab in self.article_tabs():
+                tab.editor.setFont(font)
+
+    def set_theme(self, theme: str) -> None:
+        self.settings.set_theme(theme)
+        self.dark = apply_theme(theme)
+        for tab in self.article_tabs():
+            tab.editor.highlighter.set_dark(self.dark)
 
     # -- actions -------------------------------------------------------------
     def import_dialog(self) -> None:
@@ -111,21 +320,65 @@ class MainWindow(QMainWindow):
 
     # -- state ---------------------------------------------------------------
     def restore_layout(self) -> None:
-        geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
-        splitter = self.settings.value("window/splitter")
-        if isinstance(geometry, QByteArray):
+        geometry = self.settings.window_geometry()
+        state = self.settings.window_state()
+        splitter = self.settings.sidebar_splitter()
+        if geometry is not None:
             self.restoreGeometry(geometry)
-        if isinstance(state, QByteArray):
+        if state is not None:
             self.restoreState(state)
-        if isinstance(splitter, QByteArray):
+        if splitter is not None:
             self.splitter.restoreState(splitter)
 
     def save_layout(self) -> None:
-        self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
-        self.settings.setValue("window/splitter", self.splitter.saveState())
+        self.settings.save_window(geometry=self.saveGeometry(), state=self.saveState(),
+                                  splitter=self.splitter.saveState())
+        tab = self.current_article_tab() or next(iter(self.article_tabs()), None)
+        if tab is not None:
+            self.settings.set_editor_splitter(tab.splitter.saveState())
+        current = self.current_article_tab()
+        self.settings.set_open_tabs([t.article_id for t in self.article_tabs()],
+                                    current.article_id if current else None)
+
+    def restore_session(self) -> list[int]:
+        """Reopen the articles that were open at the last exit; returns their ids."""
+        opened = []
+        for article_id in self.settings.open_tabs():
+            if self.open_article(article_id, focus=False) is not None:
+                opened.append(article_id)
+        current = self.settings.current_tab()
+        if current in opened:
+            self.open_article(current)
+        return opened
+
+    def close_all_tabs(self) -> bool:
+        """Save and close every article; False when one could not be saved (it stays open)."""
+        ok = True
+        for tab in self.article_tabs():
+            if not self.close_tab_at(self.tabs.indexOf(tab)):
+                ok = False
+        return ok
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.save_layout()
+        if not self.close_all_tabs():
+            event.ignore()
+            QMessageBox.warning(self, "Byline",
+                                "An article could not be saved, so Byline stays open with your "
+                                "text. See the message above the article.")
+            return
+        self.shutdown()
         super().closeEvent(event)
+
+    def shutdown(self) -> None:
+        """Stop background work: pending renders, the save worker, the render processes."""
+        QThreadPool.globalInstance().waitForDone(5000)
+        self.saver.close()
+        if self._owns_renderer and self._renderer is not None:
+            self._renderer.close()
+            self._renderer = None
+
+
+def _tab_label(title: str) -> str:
+    title = title or "Untitled"
+    return title if len(title) <= 32 else title[:30].rstrip() + "…"

@@ -1,0 +1,205 @@
+"""Headline, kind, names, dateline, language and standfirst of the open article.
+
+The panel only edits values; the article tab saves them with the body (autosave).
+A field that does not validate (a date that is not a date) is marked and left out
+of ``values()`` until fixed, so a typo never blocks saving the text.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import (
+    QComboBox,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QSizePolicy,
+    QWidget,
+)
+
+from editor_app.core.errors import InputError
+from editor_app.core.models import Kind, parse_date
+
+LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da")
+_INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; }"
+
+
+class MetadataPanel(QWidget):
+    """Form over Article.METADATA_FIELDS; emits ``changed`` on every user edit."""
+
+    changed = Signal()
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("metadataPanel")
+        self._loading = False
+
+        self.title_edit = QLineEdit(placeholderText="Headline")
+        self.title_edit.setAccessibleName("Headline")
+        title_font = QFont(self.title_edit.font())
+        title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
+        title_font.setBold(True)
+        self.title_edit.setFont(title_font)
+        self.kind_box = QComboBox()
+        self.kind_box.setAccessibleName("Kind")
+        for kind in Kind:
+            self.kind_box.addItem(kind.value.capitalize(), kind.value)
+        self.interviewee_edit = QLineEdit(placeholderText="Name as printed")
+        self.interviewee_edit.setAccessibleName("Interviewee")
+        self.author_edit = QLineEdit(placeholderText="Reporter")
+        self.author_edit.setAccessibleName("Author")
+        self.date_edit = QLineEdit(placeholderText="YYYY-MM-DD")
+        self.date_edit.setAccessibleName("Dateline")
+        self.date_edit.setMaximumWidth(120)
+        self.language_box = QComboBox()
+        self.language_box.setEditable(True)
+        self.language_box.addItems(LANGUAGES)
+        self.language_box.setAccessibleName("Language")
+        self.language_box.setMaximumWidth(80)
+        self.summary_edit = QPlainTextEdit()
+        self.summary_edit.setPlaceholderText("One-sentence standfirst")
+        self.summary_edit.setAccessibleName("Summary")
+        self.summary_edit.setTabChangesFocus(True)
+        line = self.summary_edit.fontMetrics().lineSpacing()
+        self.summary_edit.setFixedHeight(int(line * 2.6) + 10)
+        self.interviewee_label = QLabel("Interviewee")
+        self.date_error = QLabel()
+        self.date_error.setStyleSheet("color: #c0392b")
+
+        details = QHBoxLayout()
+        details.setContentsMargins(0, 0, 0, 0)
+        for label, widget, stretch in (("Kind", self.kind_box, 0),
+                                       (self.interviewee_label, self.interviewee_edit, 2),
+                                       ("Author", self.author_edit, 2),
+                                       ("Date", self.date_edit, 0),
+                                       ("Language", self.language_box, 0)):
+            label_widget = label if isinstance(label, QLabel) else QLabel(label)
+            label_widget.setBuddy(widget)
+            details.addWidget(label_widget)
+            details.addWidget(widget, stretch)
+        details.addWidget(self.date_error)
+
+        self.form = QFormLayout(self)
+        self.form.setContentsMargins(8, 6, 8, 6)
+        self.form.setVerticalSpacing(4)
+        self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
+        self.form.addRow("Headline", self.title_edit)
+        self.form.addRow("", _wrap(details))
+        self.form.addRow("Summary", self.summary_edit)
+        # The tag editor (another panel) is mounted here with set_tag_widget.
+        self.tags_placeholder = QLabel("")
+        self.tags_placeholder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
+        self.form.addRow("Tags", self.tags_placeholder)
+        self.tags_placeholder.setVisible(False)
+        self.form.labelForField(self.tags_placeholder).setVisible(False)
+        self.tag_widget: QWidget | None = None
+
+        for edit in (self.title_edit, self.interviewee_edit, self.author_edit):
+            edit.textEdited.connect(self._emit_changed)
+        self.date_edit.textEdited.connect(self._on_date_edited)
+        self.kind_box.currentIndexChanged.connect(self._on_kind_changed)
+        self.language_box.currentTextChanged.connect(self._emit_changed)
+        self.summary_edit.textChanged.connect(self._emit_changed)
+
+    # -- tag editor slot -----------------------------------------------------
+    def set_tag_widget(self, widget: QWidget) -> None:
+        """Put the tag editor in the "Tags" row (replaces an earlier one)."""
+        old = self.tag_widget or self.tags_placeholder
+        label = self.form.labelForField(old)
+        self.form.replaceWidget(old, widget)
+        old.setParent(None)
+        label.setVisible(True)
+        widget.setVisible(True)
+        self.tag_widget = widget
+
+    # -- values --------------------------------------------------------------
+    def set_article(self, article) -> None:
+        """Show an article's metadata without emitting ``changed``."""
+        self._loading = True
+        try:
+            self.title_edit.setText(article.title or "")
+            self.title_edit.setCursorPosition(0)
+            index = self.kind_box.findData(getattr(article.kind, "value", article.kind))
+            self.kind_box.setCurrentIndex(max(index, 0))
+            self.interviewee_edit.setText(article.interviewee or "")
+            self.author_edit.setText(article.author or "")
+            self.date_edit.setText(article.date or "")
+            self.language_box.setCurrentText(article.language or "en")
+            if self.summary_edit.toPlainText() != (article.summary or ""):
+                self.summary_edit.setPlainText(article.summary or "")
+            self._check_date()
+            self._update_interviewee_visibility()
+        finally:
+            self._loading = False
+
+    def set_title(self, title: str) -> None:
+        """Set the headline as if typed (the headline-quote tool); emits ``changed``."""
+        self.title_edit.setText(title)
+        self.title_edit.setCursorPosition(0)
+        self._emit_changed()
+
+    def title(self) -> str:
+        return self.title_edit.text()
+
+    def interviewee(self) -> str:
+        return self.interviewee_edit.text().strip()
+
+    def kind(self) -> str:
+        return self.kind_box.currentData()
+
+    def values(self) -> dict:
+        """Fields ready for Library.update_article; an invalid date or empty title is left out."""
+        values = {
+            "kind": self.kind(),
+            "interviewee": self.interviewee_edit.text().strip(),
+            "author": self.author_edit.text().strip(),
+            "language": self.language_box.currentText().strip() or "en",
+            "summary": self.summary_edit.toPlainText().strip(),
+        }
+        if self.title_edit.text().strip():
+            values["title"] = self.title_edit.text().strip()
+        if self._check_date():
+            values["date"] = self.date_edit.text().strip()
+        return values
+
+    # -- internals -----------------------------------------------------------
+    def _emit_changed(self, *_args) -> None:
+        if not self._loading:
+            self.changed.emit()
+
+    def _on_kind_changed(self, _index: int) -> None:
+        self._update_interviewee_visibility()
+        self._emit_changed()
+
+    def _update_interviewee_visibility(self) -> None:
+        is_interview = self.kind() == Kind.INTERVIEW.value
+        self.interviewee_label.setEnabled(is_interview or bool(self.interviewee_edit.text()))
+        self.interviewee_edit.setEnabled(is_interview or bool(self.interviewee_edit.text()))
+
+    def _on_date_edited(self, _text: str) -> None:
+        self._check_date()
+        self._emit_changed()
+
+    def _check_date(self) -> bool:
+        text = self.date_edit.text().strip()
+        try:
+            if text:
+                parse_date(text)
+        except InputError:
+            self.date_edit.setStyleSheet(_INVALID_STYLE)
+            self.date_edit.setToolTip("Not a date: use YYYY-MM-DD (not saved until fixed)")
+            self.date_error.setText("not a date")
+            return False
+        self.date_edit.setStyleSheet("")
+        self.date_edit.setToolTip("")
+        self.date_error.setText("")
+        return True
+
+
+def _wrap(layout) -> QWidget:
+    widget = QWidget()
+    widget.setLayout(layout)
+    return widget
