@@ -1,0 +1,115 @@
+"""Markdown -> sanitized HTML for single blocks or a whole document.
+
+This module runs inside the render worker process (worker.py), so that a pathological
+input can be killed without harming the application.  It is also importable in
+process for tests.
+
+Each result is a ``Fragment``: sanitized HTML plus the positions of its top-level
+start tags and what kind of element each is.  The assembler (assemble.py) uses those
+positions to insert ``data-line`` and the interview ``answer`` class without parsing
+the HTML again.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from editor_app.core.render.extensions import make_markdown
+from editor_app.core.render.sanitize import sanitize
+
+# Kinds of top-level element, for the interview post-pass.
+QUESTION, ANSWER, PARAGRAPH, BREAK, OTHER = "Q", "A", "P", "H", "X"
+
+# nh3 output is well formed: values double-quoted with '"', '<' and '>' escaped
+# in text and attribute values, no comments, no raw-text elements.
+_TAG_RE = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"\'>/=]+(?:="[^"]*")?)*)\s*/?>')
+_CLASS_RE = re.compile(r'\sclass="([^"]*)"')
+_VOID = frozenset({"br", "hr", "img", "wbr", "area", "col", "embed", "input", "source"})
+_BREAK_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "hr"})
+
+
+@dataclass(frozen=True)
+class Fragment:
+    """Sanitized HTML of one block; ``marks`` = (offset after tag name, kind) per top-level tag."""
+
+    html: str
+    marks: tuple[tuple[int, str], ...]
+
+
+def top_level_marks(html: str) -> tuple[tuple[int, str], ...]:
+    marks = []
+    depth = 0
+    for match in _TAG_RE.finditer(html):
+        name = match.group(2).lower()
+        if match.group(1):
+            depth = max(0, depth - 1)
+            continue
+        if depth == 0:
+            kind = OTHER
+            if name == "p":
+                found = _CLASS_RE.search(match.group(3))
+                classes = found.group(1).split() if found else []
+                kind = (
+                    QUESTION
+                    if "question" in classes
+                    else ANSWER
+                    if "answer" in classes
+                    else PARAGRAPH
+                )
+            elif name in _BREAK_TAGS:
+                kind = BREAK
+            marks.append((match.end(2), kind))
+        if name not in _VOID:
+            depth += 1
+    return tuple(marks)
+
+
+def make_fragment(html: str) -> Fragment:
+    html = sanitize(html).strip("\n")
+    return Fragment(html, top_level_marks(html))
+
+
+class Converter:
+    """Holds one Markdown instance per mode; rebuilt after an error left it dirty."""
+
+    def __init__(self) -> None:
+        self._instances: dict[bool, object] = {}
+
+    def convert(self, text: str, interview: bool) -> str:
+        md = self._instances.get(interview)
+        if md is None:
+            md = self._instances[interview] = make_markdown(interview=interview)
+        try:
+            return md.reset().convert(text)
+        except BaseException:
+            self._instances.pop(interview, None)
+            raise
+
+    def render_block(self, text: str, interview: bool) -> Fragment:
+        return make_fragment(self.convert(text, interview))
+
+    def render_document(
+        self, blocks: list[str], interview: bool, nonce: str
+    ) -> tuple[list[Fragment], Fragment]:
+        """Convert all blocks in one go (reference links, footnotes) and cut per block.
+
+        A marker paragraph goes before each block and after the last; block boundaries
+        are clean (source.py), so the markers do not change how the blocks parse.
+        Returns one fragment per block and the trailer (the footnotes list).
+        """
+        markers = [f"bylinemark{nonce}x{index}" for index in range(len(blocks) + 1)]
+        parts = []
+        for marker, block in zip(markers, blocks, strict=False):
+            parts.append(marker)
+            parts.append(block)
+        parts.append(markers[-1])
+        html = sanitize(self.convert("\n\n".join(parts), interview))
+        pieces = re.split(rf"<p>bylinemark{nonce}x\d+</p>", html)
+        if len(pieces) != len(blocks) + 2:
+            # A marker was swallowed (should not happen): keep the page, lose the mapping.
+            whole = make_fragment(html.replace(f"bylinemark{nonce}x", ""))
+            empty = Fragment("", ())
+            return [whole] + [empty] * (len(blocks) - 1), empty
+        fragments = [make_fragment(piece) for piece in pieces[1:-1]]
+        return fragments, Fragment(pieces[-1].strip("\n"), ())

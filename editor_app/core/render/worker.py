@@ -1,0 +1,294 @@
+"""Render worker processes: markdown conversion with a hard time limit.
+
+Python-Markdown runs for minutes or dies with RecursionError on some inputs, and a
+thread cannot be stopped, so conversion happens in a small pool of child processes.
+A job that overruns its time is ended by killing the process; a fresh one takes its
+place at once.  Children are fresh interpreters started by subprocess (fork+exec, safe in a
+Qt process) talking pickles over a socket pair.  Keeping the work off the application's interpreter also keeps the GIL
+free for typing.
+
+Protocol over a Pipe, one job at a time per worker:
+  child -> ("ready",) once imported
+  parent -> ("blocks", texts, interview)          child -> ("ok", i, Fragment) | ("error", i, msg) ... ("done",)
+  parent -> ("document", texts, interview, nonce) child -> ("document", fragments, trailer) | ("error", 0, msg)
+Results of "blocks" come one by one so that, on a timeout, the parent keeps what was
+finished and knows which block was running.
+"""
+
+from __future__ import annotations
+
+import os
+import pathlib
+import socket
+import subprocess
+import sys
+import threading
+import time
+from dataclasses import dataclass, field
+from multiprocessing.connection import Connection
+
+from editor_app.core.render.errors import RenderError
+
+# Starting an interpreter and importing markdown is not part of the render budget.
+STARTUP_TIMEOUT = 60.0
+WORKER_FLAG = "--byline-render-worker"
+_PROJECT_ROOT = pathlib.Path(__file__).resolve().parents[3]
+
+
+def worker_main(conn) -> None:  # runs in the child
+    from editor_app.core.render.convert import Converter
+
+    converter = Converter()
+    conn.send(("ready",))
+    while True:
+        try:
+            message = conn.recv()
+        except (EOFError, OSError):
+            return
+        op = message[0]
+        if op == "blocks":
+            _, texts, interview = message
+            for index, text in enumerate(texts):
+                try:
+                    conn.send(("ok", index, converter.render_block(text, interview)))
+                except RecursionError:
+                    conn.send(("error", index, "the text is nested too deeply"))
+                except Exception as error:  # noqa: BLE001 - any parser bug is a render failure
+                    conn.send(("error", index, f"internal error ({type(error).__name__})"))
+            conn.send(("done",))
+        elif op == "document":
+            _, texts, interview, nonce = message
+            try:
+                fragments, trailer = converter.render_document(texts, interview, nonce)
+                conn.send(("document", fragments, trailer))
+            except RecursionError:
+                conn.send(("error", 0, "the text is nested too deeply"))
+            except Exception as error:  # noqa: BLE001
+                conn.send(("error", 0, f"internal error ({type(error).__name__})"))
+        elif op == "stop":
+            return
+
+
+def _child_main() -> None:
+    """Entry point of the worker interpreter: ``python -c ... <socket fd>``."""
+    conn = Connection(int(sys.argv[1]))
+    try:
+        worker_main(conn)
+    except KeyboardInterrupt:
+        pass
+
+
+def worker_command(fd: int) -> list[str]:
+    """The command line that starts a worker talking over socket ``fd``."""
+    if getattr(sys, "frozen", False):  # PyInstaller: the app binary dispatches (see run_if_worker)
+        return [sys.executable, WORKER_FLAG, str(fd)]
+    code = "from editor_app.core.render.worker import _child_main; _child_main()"
+    return [sys.executable, "-c", code, str(fd)]
+
+
+def run_if_worker() -> None:
+    """For frozen builds: call first thing in main(); becomes the worker when asked to."""
+    if len(sys.argv) == 3 and sys.argv[1] == WORKER_FLAG:
+        sys.argv = [sys.argv[0], sys.argv[2]]
+        _child_main()
+        raise SystemExit(0)
+
+
+class _Worker:
+    """One child interpreter, started with fork+exec by subprocess.
+
+    Not multiprocessing: its "spawn" and "forkserver" children re-import the
+    application's ``__main__`` module, and forking the Qt process itself is unsafe.
+    """
+
+    def __init__(self) -> None:
+        parent_sock, child_sock = socket.socketpair()
+        try:
+            env = dict(os.environ)
+            env["PYTHONPATH"] = os.pathsep.join(
+                p for p in (str(_PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
+            )
+            self.process = subprocess.Popen(
+                worker_command(child_sock.fileno()),
+                pass_fds=(child_sock.fileno(),),
+                stdin=subprocess.DEVNULL,
+                stdout=subprocess.DEVNULL,
+                stderr=subprocess.DEVNULL,  # a crash is reported as RenderError, not a traceback
+                env=env,
+                close_fds=True,
+            )
+        except BaseException:
+            parent_sock.close()
+            raise
+        finally:
+            child_sock.close()
+        self.conn = Connection(parent_sock.detach())
+        self.ready = False
+
+    def wait_ready(self) -> None:
+        if self.ready:
+            return
+        if not self.conn.poll(STARTUP_TIMEOUT):
+            raise RenderError("could not render: the renderer process did not start")
+        message = self.conn.recv()
+        if message != ("ready",):
+            raise RenderError("could not render: the renderer process did not start")
+        self.ready = True
+
+    def kill(self) -> None:
+        try:
+            self.process.kill()
+            self.process.wait(5)
+        except Exception:  # noqa: BLE001 - already gone is fine
+            pass
+        try:
+            self.conn.close()
+        except OSError:
+            pass
+
+
+@dataclass
+class BlockResults:
+    """What came back for a "blocks" job: fragments by index, and the first failure."""
+
+    fragments: dict = field(default_factory=dict)
+    failed_index: int | None = None
+    message: str = ""
+
+
+class WorkerPool:
+    """Up to ``size`` worker processes, handed out to one job at a time (thread-safe)."""
+
+    def __init__(self, *, size: int = 2, timeout: float = 2.0, prestart: bool = True) -> None:
+        self.size = max(1, size)
+        self.timeout = timeout
+        self._idle: list[_Worker] = []
+        self._count = 0
+        self._closed = False
+        self._cond = threading.Condition()
+        if prestart:
+            self._start_spare()
+
+    # -- pool bookkeeping -------------------------------------------------------------
+    def _start_spare(self) -> None:
+        """Start a worker in the background of the next job (no waiting for imports)."""
+        with self._cond:
+            if self._closed or self._count >= self.size:
+                return
+            self._count += 1
+        try:
+            worker = _Worker()
+        except Exception:  # noqa: BLE001 - the next job reports it
+            with self._cond:
+                self._count -= 1
+            return
+        with self._cond:
+            self._idle.append(worker)
+            self._cond.notify()
+
+    def _acquire(self) -> _Worker:
+        with self._cond:
+            while True:
+                if self._closed:
+                    raise RenderError("could not render: the renderer is closed")
+                if self._idle:
+                    return self._idle.pop()
+                if self._count < self.size:
+                    self._count += 1
+                    break
+                self._cond.wait()
+        try:
+            return _Worker()
+        except Exception as error:
+            with self._cond:
+                self._count -= 1
+                self._cond.notify()
+            raise RenderError(f"could not render: cannot start the renderer ({error})") from None
+
+    def _release(self, worker: _Worker) -> None:
+        with self._cond:
+            if not self._closed:
+                self._idle.append(worker)
+                self._cond.notify()
+                return
+        worker.kill()
+
+    def _discard(self, worker: _Worker) -> None:
+        worker.kill()
+        with self._cond:
+            self._count -= 1
+            self._cond.notify()
+        self._start_spare()
+
+    def close(self) -> None:
+        with self._cond:
+            self._closed = True
+            idle, self._idle = self._idle, []
+            self._cond.notify_all()
+        for worker in idle:
+            try:
+                worker.conn.send(("stop",))
+            except OSError:
+                pass
+            worker.kill()
+
+    # -- jobs -------------------------------------------------------------------------
+    def _timeout_message(self) -> str:
+        return f"could not render: took longer than {self.timeout:g} s"
+
+    def render_blocks(self, texts: list[str], interview: bool) -> BlockResults:
+        """Convert ``texts``; on a timeout or crash the failing index is reported."""
+        results = BlockResults()
+        worker = self._acquire()
+        try:
+            worker.wait_ready()
+            worker.conn.send(("blocks", texts, interview))
+            deadline = time.monotonic() + self.timeout
+            while True:
+                remaining = deadline - time.monotonic()
+                if remaining <= 0 or not worker.conn.poll(remaining):
+                    results.failed_index = len(results.fragments)
+                    results.message = self._timeout_message()
+                    self._discard(worker)
+                    return results
+                message = worker.conn.recv()
+                if message[0] == "done":
+                    break
+                status, index, payload = message
+                if status == "ok":
+                    results.fragments[index] = payload
+                elif results.failed_index is None:
+                    results.failed_index = index
+                    results.message = f"could not render: {payload}"
+        except (EOFError, OSError):
+            results.failed_index = len(results.fragments)
+            results.message = "could not render: the renderer stopped unexpectedly"
+            self._discard(worker)
+            return results
+        except BaseException:
+            self._discard(worker)
+            raise
+        self._release(worker)
+        return results
+
+    def render_document(self, texts: list[str], interview: bool, nonce: str):
+        """Whole-document conversion; returns (fragments, trailer) or raises RenderError."""
+        worker = self._acquire()
+        try:
+            worker.wait_ready()
+            worker.conn.send(("document", texts, interview, nonce))
+            finished = worker.conn.poll(self.timeout)
+            message = worker.conn.recv() if finished else None
+        except (EOFError, OSError):
+            self._discard(worker)
+            raise RenderError("could not render: the renderer stopped unexpectedly") from None
+        except BaseException:
+            self._discard(worker)
+            raise
+        if message is None:
+            self._discard(worker)
+            raise RenderError(self._timeout_message())
+        self._release(worker)
+        if message[0] == "error":
+            raise RenderError(f"could not render: {message[2]}")
+        return message[1], message[2]
