@@ -42,6 +42,7 @@ REANCHOR_DELAY_MS = 300
 OPEN_COLOR = QColor(255, 226, 122)      # a highlighter pen: visible on white and in dark themes
 RESOLVED_COLOR = QColor(220, 220, 220)
 QUOTE_PREVIEW = 80
+LAYER = "comments"  # name of our layer in an editor with selection layers
 
 
 class Utf16Map:
@@ -77,7 +78,7 @@ class CommentHighlighter:
     results), so this class does not own them: ``selections()`` returns its
     part and the caller merges, e.g.
     ``editor.setExtraSelections(own + highlighter.selections())``.
-    ``apply()`` is a shortcut for an editor that uses no other selections.
+    ``apply()`` does that itself with an editor offering ``set_selection_layer``.
     """
 
     def __init__(self, editor: QPlainTextEdit, *, show_resolved: bool = False):
@@ -111,7 +112,13 @@ class CommentHighlighter:
         return out
 
     def apply(self) -> None:
-        self.editor.setExtraSelections(self.selections())
+        """Show the highlights: in the editor's "comments" layer when it has layers
+        (the Byline editor does), else as the editor's only extra selections."""
+        set_layer = getattr(self.editor, "set_selection_layer", None)
+        if set_layer is not None:
+            set_layer(LAYER, self.selections())
+        else:
+            self.editor.setExtraSelections(self.selections())
 
 
 def _short(text: str, n: int = QUOTE_PREVIEW) -> str:
