@@ -9,7 +9,7 @@ import pytest
 from editor_app.core.errors import BylineError
 from editor_app.core.models import Article, Kind
 from editor_app.core.render import RelatedItem, Renderer, RenderError, render_standalone_page
-from tests.core.render_helpers import active_content, head_tags, load_vectors
+from tests.core.test_render_support import active_content, head_tags, load_vectors
 
 
 @pytest.fixture(scope="module")

@@ -1,4 +1,4 @@
-"""Shared helpers of the render tests (not a test module)."""
+"""Helpers shared by the render tests (no tests here; named test_render_* to sit with them)."""
 
 from __future__ import annotations
 
