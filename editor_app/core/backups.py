@@ -1,0 +1,309 @@
+"""Rolling backups of the library, and restoring the newest good one.
+
+Lost work is the complaint newsrooms have about editors; a crash-safe file is
+not enough when a disk or a sync tool damages it. So Byline keeps a rolling set
+of consistent copies (the SQLite backup API, safe while another process writes)
+in ``<library>.backups/`` next to the library: one at most daily while the app
+runs and one when it closes, ``keep`` of them at most.
+
+Restoring never deletes anything: the damaged file (and its -wal/-shm, which
+must not be replayed onto the restored copy) is moved aside as
+``<name>.damaged-<timestamp>``, each candidate is verified with ``PRAGMA
+integrity_check`` before it is used, and the copy is renamed into place
+atomically.
+
+Public API::
+
+    default_backup_folder(library_path) -> Path
+    make_backup(library, folder=None, *, keep=DEFAULT_KEEP, verify=True) -> Path
+    maybe_daily_backup(library, folder=None, keep=DEFAULT_KEEP, *, now=None) -> Path | None
+    backup_on_close(library, folder=None, keep=DEFAULT_KEEP) -> Path | None
+    list_backups(folder) -> list[BackupInfo]            newest first
+    detect_damage(library_path) -> str | None           cheap check before opening
+    restore_newest_good(library_path, folder=None, *, source=None, force=False) -> RestoreResult
+"""
+
+from __future__ import annotations
+
+import datetime as _dt
+import os
+import pathlib
+import re
+import shutil
+from dataclasses import dataclass, field
+
+from editor_app.core.errors import LibraryError
+from editor_app.core.library.connection import SQLITE_HEADER
+from editor_app.core.library.health import file_summary, verify_file
+
+DEFAULT_KEEP = 10
+DAILY = _dt.timedelta(hours=24)
+BACKUP_SUFFIX = ".byline"
+# <stem>-20240502T101500123456Z.byline: sortable by name, unique to the microsecond.
+_STAMP_FORMAT = "%Y%m%dT%H%M%S%fZ"
+_STAMP = re.compile(r"-(\d{8}T\d{12}Z)(?:-\d+)?\.byline$")
+_WAL_SIDECARS = ("-wal", "-shm", "-journal")
+
+
+@dataclass(frozen=True)
+class BackupInfo:
+    path: pathlib.Path
+    created: _dt.datetime  # UTC, from the file name (mtime can be changed by copying)
+    size: int
+
+    def as_dict(self) -> dict:
+        return {"path": str(self.path), "created": self.created.isoformat().replace("+00:00", "Z"),
+                "size": self.size}
+
+
+@dataclass
+class RestoreResult:
+    restored_from: pathlib.Path
+    library: pathlib.Path
+    damaged_copy: pathlib.Path | None  # where the old library was moved (None: there was none)
+    skipped: list[tuple[pathlib.Path, str]] = field(default_factory=list)  # bad backups and why
+
+    def as_dict(self) -> dict:
+        return {"restored_from": str(self.restored_from), "library": str(self.library),
+                "damaged_copy": str(self.damaged_copy) if self.damaged_copy else None,
+                "skipped": [{"path": str(p), "reason": r} for p, r in self.skipped]}
+
+
+def default_backup_folder(library_path: str | pathlib.Path) -> pathlib.Path:
+    """``<library path>.backups/``: next to the library, so it moves and syncs with it."""
+    path = pathlib.Path(library_path).expanduser()
+    return path.with_name(path.name + ".backups")
+
+
+def _utc_now() -> _dt.datetime:
+    return _dt.datetime.now(_dt.UTC)
+
+
+def _stem(library_path: pathlib.Path) -> str:
+    name = library_path.name
+    return name[: -len(BACKUP_SUFFIX)] if name.endswith(BACKUP_SUFFIX) else name
+
+
+def list_backups(folder: str | pathlib.Path) -> list[BackupInfo]:
+    """The rolling set in ``folder``, newest first; files not made by Byline are ignored."""
+    folder = pathlib.Path(folder)
+    if not folder.is_dir():
+        return []
+    found = []
+    for entry in folder.iterdir():
+        match = _STAMP.search(entry.name)
+        if not match or not entry.is_file():
+            continue
+        created = _dt.datetime.strptime(match.group(1), _STAMP_FORMAT).replace(tzinfo=_dt.UTC)
+        found.append(BackupInfo(entry, created, entry.stat().st_size))
+    found.sort(key=lambda b: (b.created, b.path.name), reverse=True)
+    return found
+
+
+def make_backup(library, folder: str | pathlib.Path | None = None, *, keep: int = DEFAULT_KEEP,
+                verify: bool = True, now: _dt.datetime | None = None) -> pathlib.Path:
+    """Write one consistent copy into ``folder`` and prune the set to ``keep`` copies.
+
+    The copy is verified before older copies are pruned: a library that went bad
+    unnoticed must not push the last good backups out of the rolling set. A bad
+    copy is renamed ``*.damaged`` (kept for inspection) and LibraryError raised.
+    """
+    if keep < 1:
+        raise LibraryError(f"backups: keep must be at least 1 (got {keep})")
+    folder = pathlib.Path(folder) if folder is not None else default_backup_folder(library.path)
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError as exc:
+        raise LibraryError(f"{folder}: cannot create the backup folder ({exc.strerror})") from None
+    stamp = (now or _utc_now()).strftime(_STAMP_FORMAT)
+    target = folder / f"{_stem(library.path)}-{stamp}{BACKUP_SUFFIX}"
+    n = 1
+    while target.exists():
+        target = folder / f"{_stem(library.path)}-{stamp}-{n}{BACKUP_SUFFIX}"
+        n += 1
+    library.backup(target)
+    if verify:
+        problems = verify_file(target, quick=True)
+        if problems:
+            bad = target.with_name(target.name + ".damaged")
+            target.replace(bad)
+            raise LibraryError(f"{library.path}: the library looks damaged ({problems[0]}); "
+                               f"backup kept as {bad.name}, older backups left in place")
+    prune_backups(folder, keep)
+    return target
+
+
+def prune_backups(folder: str | pathlib.Path, keep: int) -> list[pathlib.Path]:
+    """Remove the oldest copies beyond ``keep``; returns what was removed."""
+    removed = []
+    for old in list_backups(folder)[keep:]:
+        try:
+            old.path.unlink()
+            removed.append(old.path)
+            for suffix in _WAL_SIDECARS:
+                old.path.with_name(old.path.name + suffix).unlink(missing_ok=True)
+        except OSError:
+            pass  # a locked or vanished old copy is not worth failing a backup for
+    return removed
+
+
+def maybe_daily_backup(library, folder: str | pathlib.Path | None = None, keep: int = DEFAULT_KEEP,
+                       *, now: _dt.datetime | None = None) -> pathlib.Path | None:
+    """A backup when the newest one is more than a day old (or there is none); else None.
+
+    Cheap to call at start-up and from a timer every hour.
+    """
+    folder = pathlib.Path(folder) if folder is not None else default_backup_folder(library.path)
+    now = now or _utc_now()
+    backups = list_backups(folder)
+    if backups and now - backups[0].created < DAILY:
+        return None
+    return make_backup(library, folder, keep=keep, now=now)
+
+
+def backup_on_close(library, folder: str | pathlib.Path | None = None,
+                    keep: int = DEFAULT_KEEP) -> pathlib.Path | None:
+    """The backup taken when the window closes; None (not an error) when it fails.
+
+    Closing must never be blocked by a backup problem: the reason goes to the
+    caller's log through the returned None and ``last_backup_error``.
+    """
+    global last_backup_error
+    try:
+        path = make_backup(library, folder, keep=keep)
+    except LibraryError as exc:
+        last_backup_error = str(exc)
+        return None
+    last_backup_error = None
+    return path
+
+
+last_backup_error: str | None = None
+
+
+def detect_damage(library_path: str | pathlib.Path) -> str | None:
+    """A one-line reason when the file is plainly damaged or truncated, else None.
+
+    Cheap enough for every start-up (reads the 100-byte header and the file
+    size): SQLite itself only notices a truncated file when it reaches a missing
+    page, possibly minutes into a session. Deep damage needs ``verify_file``.
+    """
+    path = pathlib.Path(library_path)
+    try:
+        size = path.stat().st_size
+        if size == 0:
+            return None  # a new library being created
+        with open(path, "rb") as handle:
+            header = handle.read(100)
+    except FileNotFoundError:
+        return None
+    except OSError as exc:
+        return f"cannot be read ({exc.strerror})"
+    if header[:16] != SQLITE_HEADER:
+        return "is not an SQLite database (damaged, or another kind of file)"
+    if len(header) < 100:
+        return "is truncated (shorter than an SQLite header)"
+    page_size = int.from_bytes(header[16:18], "big")
+    page_size = 65536 if page_size == 1 else page_size
+    if page_size < 512 or page_size & (page_size - 1):
+        return "is damaged (invalid page size in its header)"
+    pages = int.from_bytes(header[28:32], "big")
+    change_counter = int.from_bytes(header[24:28], "big")
+    valid_for = int.from_bytes(header[92:96], "big")
+    # The in-header size is trustworthy only when written by SQLite >= 3.7.0,
+    # which stamps it with the change counter.
+    if pages and valid_for == change_counter and size < pages * page_size:
+        return (f"is truncated ({size} bytes, its header says {pages * page_size}); "
+                "restore a backup (byline restore)")
+    if size % page_size:
+        return f"is truncated or damaged (its size is not a multiple of the page size {page_size})"
+    return None
+
+
+def _aside_name(path: pathlib.Path, stamp: str) -> pathlib.Path:
+    candidate = path.with_name(f"{path.name}.damaged-{stamp}")
+    n = 1
+    while candidate.exists():
+        candidate = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        n += 1
+    return candidate
+
+
+def restore_newest_good(library_path: str | pathlib.Path, folder: str | pathlib.Path | None = None,
+                        *, source: str | pathlib.Path | None = None,
+                        force: bool = False) -> RestoreResult:
+    """Put the newest backup that passes ``integrity_check`` in place of the library.
+
+    ``source`` restores that one file instead (verified all the same). Unless
+    ``force``, a library that is present and sound is left alone (LibraryError):
+    replacing it would throw away the work done since the backup. Whatever was
+    at ``library_path`` is moved aside, never deleted. The library must not be
+    open in another Byline while this runs.
+    """
+    library_path = pathlib.Path(library_path).expanduser()
+    folder = pathlib.Path(folder) if folder is not None else default_backup_folder(library_path)
+    exists = library_path.exists()
+    if exists and not force and source is None:
+        reason = detect_damage(library_path)
+        if reason is None:
+            problems = verify_file(library_path)
+            reason = problems[0] if problems else None
+        if reason is None:
+            raise LibraryError(f"{library_path}: the library is sound; nothing to restore "
+                               "(use --force to replace it with the newest backup anyway)")
+    skipped: list[tuple[pathlib.Path, str]] = []
+    if source is not None:
+        candidates = [pathlib.Path(source).expanduser()]
+        if not candidates[0].is_file():
+            raise LibraryError(f"{candidates[0]}: no such backup file")
+    else:
+        candidates = [b.path for b in list_backups(folder)]
+        if not candidates:
+            raise LibraryError(f"{library_path}: no backups in {folder}")
+    chosen = None
+    for candidate in candidates:
+        problems = verify_file(candidate)
+        if not problems:
+            chosen = candidate
+            break
+        skipped.append((candidate, problems[0]))
+    if chosen is None:
+        if source is not None:
+            raise LibraryError(f"{source}: this backup is damaged too ({skipped[0][1]})")
+        raise LibraryError(f"{library_path}: none of the {len(candidates)} backups in {folder} "
+                           "is sound; the library was left as it is")
+    if chosen.resolve() == library_path.resolve():
+        raise LibraryError(f"{chosen}: is the library itself")
+    # Copy first, then move the old file aside and rename the copy in: at no
+    # moment is there neither a library nor the damaged file.
+    tmp = library_path.with_name(library_path.name + ".restoring")
+    try:
+        shutil.copyfile(chosen, tmp)
+        with open(tmp, "rb+") as handle:
+            os.fsync(handle.fileno())
+    except OSError as exc:
+        tmp.unlink(missing_ok=True)
+        raise LibraryError(f"{library_path}: cannot copy {chosen.name} ({exc.strerror}); "
+                           "the library was left as it is") from None
+    stamp = _utc_now().strftime("%Y%m%dT%H%M%SZ")
+    damaged_copy = None
+    try:
+        if exists:
+            damaged_copy = _aside_name(library_path, stamp)
+            library_path.replace(damaged_copy)
+        base = damaged_copy or _aside_name(library_path, stamp)
+        for suffix in _WAL_SIDECARS:
+            sidecar = library_path.with_name(library_path.name + suffix)
+            if sidecar.exists():
+                # A WAL from the damaged file would be replayed onto the restored one.
+                sidecar.replace(base.with_name(base.name + suffix))
+        tmp.replace(library_path)
+    except OSError as exc:
+        raise LibraryError(f"{library_path}: restore failed ({exc.strerror}); "
+                           f"the restored copy is {tmp}") from None
+    return RestoreResult(chosen, library_path, damaged_copy, skipped)
+
+
+def describe_backup(info: BackupInfo) -> dict:
+    """A backup with its article count and newest edit, for ``byline backups``."""
+    return {**info.as_dict(), **file_summary(info.path)}
