@@ -32,3 +32,18 @@ screenshots: $(STAMP)
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache
+
+# Desktop build: a one-folder PyInstaller program in dist/byline/ (packaging/byline.spec).
+DIST_STAMP = $(VENV)/.dist-installed
+
+$(DIST_STAMP): $(STAMP) packaging/requirements-dist.txt
+	$(PY) -m pip install --quiet -r packaging/requirements-dist.txt
+	touch $(DIST_STAMP)
+
+dist: $(DIST_STAMP)
+	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
+		--distpath dist --workpath build/pyinstaller packaging/byline.spec
+	@du -sh dist/byline
+
+dist-test: dist
+	$(PY) packaging/smoke_test.py dist/byline/byline

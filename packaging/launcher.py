@@ -1,0 +1,23 @@
+"""Entry point of the frozen program (PyInstaller runs this file as ``__main__``).
+
+The render worker processes are started as ``byline --byline-render-worker FD`` when
+frozen (there is no separate Python to run), so that check comes before anything else.
+"""
+
+import sys
+
+
+def main() -> int:
+    try:
+        from editor_app.core.render.worker import run_if_worker
+    except ImportError:  # a build from before the renderer existed
+        pass
+    else:
+        run_if_worker()
+    from editor_app.cli import main as cli_main
+
+    return cli_main()
+
+
+if __name__ == "__main__":
+    sys.exit(main())
