@@ -21,6 +21,11 @@ from collections.abc import Iterable
 # the headline says more than one deep in the body, but less than in search.
 SIMILARITY_WEIGHTS = (3.0, 2.0, 1.0)
 _DF_CACHE_MAX = 200_000
+CACHE_FROM_SIZE = 1000
+MMAP_BYTES = 1 << 30
+# Spiked articles through the status index: reading ``status`` from the row
+# itself would walk the body's overflow pages (status comes after the body).
+NOT_SPIKED = "{col} NOT IN (SELECT id FROM articles WHERE status = 'spiked')"
 _TERMS_TABLE = "byline_terms"
 
 
@@ -31,8 +36,33 @@ class SimilarityStore:
     def _similarity_state(self) -> dict:
         state = self.__dict__.get("_similarity")
         if state is None:
-            state = {"df": {}, "df_stamp": None, "temp": False, "lock": threading.Lock()}
+            state = {"df": {}, "tag_counts": {}, "stamp": None, "temp": False,
+                     "lock": threading.Lock()}
             self.__dict__["_similarity"] = state
+            with self._tx.lock:
+                # Suggestions read doclists and index pages all over a big file;
+                # mapping it saves a read() system call per page.
+                self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        return state
+
+    def _caches(self) -> dict | None:
+        """The statistics caches, or None when the library is small enough to ask each time.
+
+        They are dropped when the library grew or shrank by more than 1% or the
+        vocabulary changed: document frequencies and tag counts only steer
+        weights, so a slightly old figure is as good as a fresh one on a big
+        library, while a small one (tests, a new newsroom) is always exact.
+        """
+        state = self._similarity_state()
+        total = self.library_size()
+        if total < CACHE_FROM_SIZE:
+            return None
+        stamp = (total, self.vocabulary_stamp())
+        old = state["stamp"]
+        if old is None or old[1] != stamp[1] or abs(total - old[0]) > old[0] // 100:
+            state["df"].clear()
+            state["tag_counts"].clear()
+            state["stamp"] = stamp
         return state
 
     # -- terms -------------------------------------------------------------
@@ -68,21 +98,10 @@ class SimilarityStore:
         return out
 
     def document_frequencies(self, terms: Iterable[str]) -> dict[str, int]:
-        """How many articles contain each (stemmed) term; cached per connection.
-
-        The cache is dropped when the library grew or shrank by more than 1%
-        (any change at all below 100 articles):
-        document frequencies only steer which words are characteristic, so a
-        slightly old figure is as good as a fresh one.
-        """
-        state = self._similarity_state()
-        wanted = [t for t in dict.fromkeys(terms)]
-        total = self.library_size()
-        stamp = state["df_stamp"]
-        if stamp is None or abs(total - stamp) > stamp // 100:
-            state["df"].clear()
-            state["df_stamp"] = total
-        cache: dict[str, int] = state["df"]
+        """How many articles contain each (stemmed) term (fts5vocab; cached on big libraries)."""
+        wanted = list(dict.fromkeys(terms))
+        state = self._caches()
+        cache: dict[str, int] = state["df"] if state else {}
         missing = [t for t in wanted if t not in cache]
         if missing:
             with self._tx.lock:
@@ -114,22 +133,25 @@ class SimilarityStore:
         """
         if not match:
             return []
-        where = ["articles_fts MATCH ?", "a.status != 'spiked'"]
+        rowid = "articles_fts.rowid"
+        where = ["articles_fts MATCH ?", NOT_SPIKED.format(col=rowid)]
         params: list = [match]
+        join = ""
         if exclude_id is not None:
-            where.append("a.id != ?")
+            where.append(f"{rowid} != ?")
             params.append(exclude_id)
         if before:
+            # Only the date needs the row, and it sits before the body: no overflow pages.
+            join = "JOIN articles a ON a.id = articles_fts.rowid "
             where.append("(a.date < ? OR a.date = '')")
             params.append(before)
         if only_ids is not None:
             if not only_ids:
                 return []
-            where.append(f"articles_fts.rowid IN ({','.join('?' * len(only_ids))})")
+            where.append(f"{rowid} IN ({','.join('?' * len(only_ids))})")
             params += list(only_ids)
         w = ", ".join(str(x) for x in SIMILARITY_WEIGHTS)
-        sql = (f"SELECT a.id, bm25(articles_fts, {w}) AS score FROM articles_fts "
-               "JOIN articles a ON a.id = articles_fts.rowid "
+        sql = (f"SELECT {rowid}, bm25(articles_fts, {w}) AS score FROM articles_fts {join}"
                f"WHERE {' AND '.join(where)} ORDER BY score LIMIT ?")
         with self._tx.lock:
             rows = self.db.execute(sql, [*params, limit]).fetchall()
@@ -159,10 +181,31 @@ class SimilarityStore:
     def article_tag_stats(self, article_id: int) -> list[tuple[int, str, int]]:
         """(tag id, name, articles carrying it) for each tag of an article, in order."""
         with self._tx.lock:
-            return [tuple(r) for r in self.db.execute(
-                "SELECT t.id, t.name, (SELECT count(*) FROM article_tags x WHERE x.tag_id = t.id) "
-                "FROM article_tags at JOIN tags t ON t.id = at.tag_id "
-                "WHERE at.article_id = ? ORDER BY at.position", [article_id])]
+            rows = self.db.execute(
+                "SELECT t.id, t.name FROM article_tags at JOIN tags t ON t.id = at.tag_id "
+                "WHERE at.article_id = ? ORDER BY at.position", [article_id]).fetchall()
+        counts = self.tag_usage([r[0] for r in rows])
+        return [(tid, name, counts.get(tid, 0)) for tid, name in rows]
+
+    def tag_usage(self, tag_ids: list[int]) -> dict[int, int]:
+        """Articles per tag (cached on big libraries: "news" on 80,000 articles costs ms to count)."""
+        state = self._caches()
+        cache: dict[int, int] = state["tag_counts"] if state else {}
+        with self._tx.lock:
+            for tid in tag_ids:
+                if tid not in cache:
+                    cache[tid] = self.db.execute(
+                        "SELECT count(*) FROM article_tags WHERE tag_id = ?", [tid]).fetchone()[0]
+        return {tid: cache[tid] for tid in tag_ids}
+
+    def tag_names(self, tag_ids: list[int]) -> dict[int, str]:
+        with self._tx.lock:
+            out = {}
+            for start in range(0, len(tag_ids), 500):
+                chunk = tag_ids[start:start + 500]
+                out.update(self.db.execute(
+                    f"SELECT id, name FROM tags WHERE id IN ({','.join('?' * len(chunk))})", chunk))
+        return out
 
     def similar_by_tags(self, weights: dict[int, float], *, exclude_id: int | None = None,
                         before: str | None = None, limit: int = 50) -> list[tuple[int, float]]:
@@ -172,7 +215,7 @@ class SimilarityStore:
             return []
         values = ", ".join("(?, ?)" for _ in weights)
         params: list = [x for item in weights.items() for x in item]
-        where = ["a.status != 'spiked'"]
+        where = [NOT_SPIKED.format(col="at.article_id")]
         if exclude_id is not None:
             where.append("a.id != ?")
             params.append(exclude_id)
@@ -233,14 +276,14 @@ class SimilarityStore:
             raise NotFoundError(f"no article with id {article_id}")
         return tuple(row)
 
-    def article_briefs(self, ids: list[int]) -> dict[int, tuple[str, str, str, str]]:
-        """id -> (slug, title, date, status) for scoring results."""
+    def article_briefs(self, ids: list[int]) -> dict[int, tuple[str, str, str]]:
+        """id -> (slug, title, date) for scoring results (columns before the body: cheap)."""
         out = {}
         with self._tx.lock:
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
                 for r in self.db.execute(
-                        "SELECT id, slug, title, date, status FROM articles WHERE id IN "
+                        "SELECT id, slug, title, date FROM articles WHERE id IN "
                         f"({','.join('?' * len(chunk))})", chunk):
-                    out[r[0]] = (r[1], r[2], r[3], r[4])
+                    out[r[0]] = (r[1], r[2], r[3])
         return out

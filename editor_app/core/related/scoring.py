@@ -31,6 +31,10 @@ TAG_WEIGHT = 0.45          # share of the score given to tags when the story has
 RECENCY_FLOOR = 0.85       # the oldest story keeps 85% of its score
 RECENCY_HALF_LIFE_DAYS = 365
 CANDIDATES = 60
+# Tags on more than this share of the library still add to a candidate's score,
+# but do not bring candidates of their own: enumerating 3,000 holders of a
+# section tag costs more than it finds (text and rarer tags find the good ones).
+CANDIDATE_TAG_SHARE = 0.01
 
 
 @dataclass(frozen=True)
@@ -96,7 +100,9 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
     weights = {tid: tag_weight(n, size) for tid, _name, n in own_tags}
     names = {tid: name for tid, name, _n in own_tags}
     tag_total = sum(weights.values())
-    by_tags = dict(library.similar_by_tags(weights, exclude_id=aid, before=before, limit=CANDIDATES))
+    cap = max(MIN_LIBRARY_FOR_SHARE, size * CANDIDATE_TAG_SHARE)
+    finders = {tid: w for tid, _name, n in own_tags if n <= cap and (w := weights[tid]) > 0}
+    by_tags = dict(library.similar_by_tags(finders, exclude_id=aid, before=before, limit=CANDIDATES))
 
     # -- text: the characteristic terms as one OR query
     terms = characteristic_terms(library, title, summary, body)
@@ -121,7 +127,7 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
     scored = []
     for cid in candidates:
         brief = briefs.get(cid)
-        if brief is None or brief[3] == "spiked":
+        if brief is None:
             continue
         shared = [t for t in cand_tags.get(cid, []) if weights.get(t, 0) > 0]
         tag_sim = sum(weights[t] for t in shared) / tag_total if tag_total else 0.0
@@ -140,7 +146,7 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
     pinned = {a.id for a in library.pinned_related(aid)}
     out = []
     for score, cid, shared, text_sim, when in top:
-        slug, other_title, other_date, _st = briefs[cid]
+        slug, other_title, other_date = briefs[cid]
         reasons = []
         if shared:
             shared.sort(key=lambda t: -weights[t])

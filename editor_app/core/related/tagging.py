@@ -87,7 +87,6 @@ def suggest_tags(library, article_id: int | str, limit: int = 10) -> list[TagSug
     aid = library.resolve_id(article_id)
     title, summary, body, _date, _status = library.article_texts(aid)
     own = {tid for tid, _n, _c in library.article_tag_stats(aid)}
-    counts = library.tag_counts()
     evidence: dict[int, list[float]] = defaultdict(list)
     reasons: dict[int, list[str]] = defaultdict(list)
 
@@ -125,14 +124,15 @@ def suggest_tags(library, article_id: int | str, limit: int = 10) -> list[TagSug
             evidence[tid].append(NEIGHBOUR_WEIGHT * vote / total)
             reasons[tid].append(f"on {carriers[tid]} of {len(sims)} similar articles")
 
+    names = library.tag_names(list(evidence))
     out = []
     for tid, parts in evidence.items():
-        if tid not in counts:
+        if tid not in names:
             continue
         miss = 1.0
         for p in parts:
             miss *= 1.0 - p
-        out.append(TagSuggestion(counts[tid][0], round(1.0 - miss, 4), reasons[tid]))
+        out.append(TagSuggestion(names[tid], round(1.0 - miss, 4), reasons[tid]))
     out.sort(key=lambda s: (-s.score, s.tag.casefold()))
     return out[:limit]
 

@@ -8,6 +8,7 @@ that is frequent in this story and rare in the library says most about it.
 
 from __future__ import annotations
 
+import bisect
 import math
 import re
 import unicodedata
@@ -54,17 +55,25 @@ def surface_words(*texts: str) -> Counter:
     return words
 
 
-def display_word(stem: str, words: Counter) -> str:
-    """The commonest word of the article that the stem came from; the stem if none fits."""
+def display_word(stem: str, words: Counter, ordered: list[str] | None = None) -> str:
+    """The commonest word of the article that the stem came from; the stem if none fits.
+
+    ``ordered`` (the sorted words) lets a caller with many stems find each
+    stem's words by bisection instead of scanning every word.
+    """
+    ordered = ordered if ordered is not None else sorted(words)
     prefixes = [stem]
     if stem.endswith("i"):
         prefixes.append(stem[:-1] + "y")  # porter: city -> citi
     best = None
-    for word, n in words.items():
-        if any(word.startswith(p) for p in prefixes):
-            key = (n, -len(word))
+    for prefix in prefixes:
+        i = bisect.bisect_left(ordered, prefix)
+        while i < len(ordered) and ordered[i].startswith(prefix):
+            word = ordered[i]
+            key = (words[word], -len(word))
             if best is None or key > best[0]:
                 best = (key, word)
+            i += 1
     return best[1] if best else stem
 
 
@@ -103,7 +112,8 @@ def characteristic_terms(library, title: str, summary: str, body: str, *,
     scored.sort(key=lambda item: (-item[1], item[0]))
     scored = scored[:limit]
     words = surface_words(title, summary, body) if scored else Counter()
-    return [Term(stem, display_word(stem, words), round(w, 4), d) for stem, w, d in scored]
+    ordered = sorted(words)
+    return [Term(stem, display_word(stem, words, ordered), round(w, 4), d) for stem, w, d in scored]
 
 
 def or_query(terms: list[Term]) -> str:
