@@ -478,8 +478,11 @@ class SpellController(QObject):
             except RuntimeError:  # the controller was deleted meanwhile
                 pass
 
+        try:
+            self._executor.submit(run)
+        except RuntimeError:  # the service shut down (the application is quitting)
+            return
         self._in_flight = job
-        self._executor.submit(run)
 
     def _make_checker(self):
         return self.dictionaries.checker(
@@ -790,11 +793,17 @@ class SpellController(QObject):
             self._after_issues_changed()
 
     def _on_words_changed(self, word: str, scope: str, article_id, added: bool) -> None:
+        """A word list changed (``word`` empty: many words at once, e.g. an import)."""
         if self.checker is None:
             return
         if scope == "article" and article_id != self.article_id:
             return
-        if added:
+        if not word:
+            self.checker = None  # the next pass builds one with the lists as stored now
+            if self.enabled:
+                self._generation += 1
+                self._start_full_pass()
+        elif added:
             self.checker.add_words([word], scope)
             self._forget_word(word)
         elif normalize_word(word) in self.checker.words(scope):
