@@ -8,6 +8,7 @@ caught, or missed, at each call site.
 
 from __future__ import annotations
 
+import functools
 import os
 import pathlib
 import re
@@ -58,23 +59,32 @@ def check_relative(rel: str) -> list[str]:
     return parts
 
 
+@functools.lru_cache(maxsize=64)
+def _real_root(root: str) -> str:
+    """The output folder with its own symlinks resolved, once per folder (stat calls add up)."""
+    return os.path.realpath(root)
+
+
 def safe_join(root: str | os.PathLike, rel: str) -> pathlib.Path:
     """``root/rel`` after proving it stays inside ``root``; the only way export builds paths.
 
-    The textual check refuses traversal outright; the resolved-path check also
-    catches a symlink planted inside the output folder that points elsewhere.
+    The textual check refuses traversal outright; the symlink checks catch a link
+    planted inside the output folder that points elsewhere.  Files are then opened
+    with O_EXCL|O_NOFOLLOW (``write_bytes``), so the last component cannot be
+    swapped for a link either.
     """
     parts = check_relative(rel)
-    base = pathlib.Path(root).resolve()
-    target = base.joinpath(*parts)
-    # Resolve what exists of the parent chain: a symlinked folder inside OUT
-    # that leads outside must not be written through.
-    parent = target.parent.resolve()
-    if parent != base and base not in parent.parents:
-        raise InputError(f"export path {rel!r}: leads outside the output folder")
-    if target.is_symlink():
+    base = _real_root(os.fspath(root))
+    current = base
+    for part in parts[:-1]:
+        current = os.path.join(current, part)
+        if os.path.islink(current):
+            raise InputError(f"export path {rel!r}: leads outside the output folder "
+                             "through a symbolic link")
+    target = os.path.join(current, parts[-1])
+    if os.path.islink(target):
         raise InputError(f"export path {rel!r}: is a symbolic link; refusing to write through it")
-    return target
+    return pathlib.Path(target)
 
 
 def make_temp_dir(root: pathlib.Path, label: str) -> pathlib.Path:
@@ -86,8 +96,13 @@ def make_temp_dir(root: pathlib.Path, label: str) -> pathlib.Path:
 def write_bytes(root: pathlib.Path, rel: str, data: bytes) -> pathlib.Path:
     """Write one file below ``root`` (folders made as needed) through ``safe_join``."""
     path = safe_join(root, rel)
-    path.parent.mkdir(parents=True, exist_ok=True)
-    with open(path, "xb") as handle:  # "x": never follow or overwrite an existing entry
+    if "/" in rel:
+        os.makedirs(path.parent, exist_ok=True)
+    # O_EXCL: never overwrite or follow an existing entry; O_NOFOLLOW for systems
+    # where O_EXCL alone would still follow a dangling link.
+    flags = os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0) | getattr(os, "O_BINARY", 0)
+    fd = os.open(path, flags, 0o644)
+    with os.fdopen(fd, "wb") as handle:
         handle.write(data)
     return path
 

@@ -1,0 +1,246 @@
+"""Batch export of 1,000 articles of ~600 words: Byline against Pelican on the same markdown.
+
+    python benchmarks/export.py [--articles 1000] [--runs 2] [--workers 2]
+
+Budget (DESIGN.md): Byline's wall time under half of Pelican's.
+
+Both run as command-line processes, start-up included, on the same articles:
+real English news text cut into ~600-word articles from ../shared/data/wikinews
+(CC BY 2.5, Wikinews) when present, else benchmarks/make_library.py's synthetic
+text (made-up Zipf words: nearly every word is unknown to the spelling
+dictionary, the worst case for the pre-flight spell pass).  For each:
+- Byline: ``byline export ID... --out DIR --force`` (bundles with index.html,
+  fragment.html, article.md, ninjs, manifest, style.css; a listing and an Atom
+  feed), every article through the pre-flight gate.
+- Pelican: ``pelican content -o DIR -s pelicanconf.py`` on the same bodies
+  written as Pelican markdown (its own "Key: value" metadata).  Two configurations:
+  "default" (Pelican's defaults: tag, category, author, archive pages and feeds)
+  and "lean" (article pages, the index and one Atom feed: closest to what Byline
+  writes).
+
+Pelican is installed only here, in benchmarks/out/pelican-venv (never a
+dependency of Byline); the script creates that venv on first use.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import pathlib
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+
+from make_library import build_library  # noqa: E402
+
+from editor_app.core.library import Library  # noqa: E402
+from editor_app.core.models import Article  # noqa: E402
+
+OUT = ROOT / "benchmarks" / "out"
+PELICAN_VENV = OUT / "pelican-venv"
+PELICAN_LEAN = """
+AUTHOR = "Byline benchmark"
+SITENAME = "Benchmark"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+RELATIVE_URLS = True
+FEED_ALL_ATOM = "feed.xml"
+CATEGORY_FEED_ATOM = None
+TRANSLATION_FEED_ATOM = None
+AUTHOR_FEED_ATOM = None
+AUTHOR_FEED_RSS = None
+TAG_SAVE_AS = ""
+TAGS_SAVE_AS = ""
+CATEGORY_SAVE_AS = ""
+CATEGORIES_SAVE_AS = ""
+AUTHOR_SAVE_AS = ""
+AUTHORS_SAVE_AS = ""
+ARCHIVES_SAVE_AS = ""
+DEFAULT_PAGINATION = False
+ARTICLE_URL = "{slug}/index.html"
+ARTICLE_SAVE_AS = "{slug}/index.html"
+"""
+PELICAN_DEFAULT = """
+AUTHOR = "Byline benchmark"
+SITENAME = "Benchmark"
+SITEURL = ""
+TIMEZONE = "UTC"
+DEFAULT_LANG = "en"
+RELATIVE_URLS = True
+"""
+
+
+def pelican_bin() -> pathlib.Path:
+    exe = PELICAN_VENV / "bin" / "pelican"
+    if not exe.exists():
+        print("installing Pelican into benchmarks/out/pelican-venv …", file=sys.stderr)
+        subprocess.run([sys.executable, "-m", "venv", str(PELICAN_VENV)], check=True)
+        subprocess.run([str(PELICAN_VENV / "bin" / "pip"), "install", "-q", "pelican", "markdown"],
+                       check=True)
+    return exe
+
+
+WIKINEWS = ROOT.parent / "shared" / "data" / "wikinews" / "wikinews_2019_2020.jsonl"
+TAGS = ("politics", "science", "sport", "europe", "asia", "economy", "health", "culture")
+
+
+def build_real_library(path: pathlib.Path, n: int, words_each: int = 600) -> Library | None:
+    """``n`` articles of real Wikinews text (paragraphs kept), or None without the corpus."""
+    import datetime as _dt
+    import json
+
+    if not WIKINEWS.is_file():
+        return None
+    rows = [json.loads(line) for line in WIKINEWS.read_text(encoding="utf-8").splitlines() if line]
+    paragraphs = [p.strip() for row in rows for p in row["text"].split("\n") if len(p.split()) > 12]
+    lib = Library.open(path)
+    start, cursor = _dt.date(2019, 1, 1), 0
+    with lib.transaction():
+        for i in range(n):
+            body, count = [], 0
+            while count < words_each:
+                paragraph = paragraphs[cursor % len(paragraphs)]
+                cursor += 1
+                body.append(paragraph)
+                count += len(paragraph.split())
+            title = " ".join(body[0].split()[:9]).rstrip(".,;:") + f" ({i + 1})"
+            lib.create_article(Article(
+                title=title, body="\n\n".join(body[1:]) + "\n", summary=body[0][:300],
+                date=(start + _dt.timedelta(days=i % 700)).isoformat(), status="approved",
+                author="Wikinews contributors", tags=[TAGS[i % 8], TAGS[(i * 3 + 1) % 8]],
+                slug=f"article-{i + 1}"))
+    return lib
+
+
+def write_pelican_content(lib, ids: list[int], folder: pathlib.Path) -> None:
+    folder.mkdir(parents=True)
+    for aid in ids:
+        a = lib.get_article(aid)
+        header = [f"Title: {a.title}", f"Date: {a.date}", f"Slug: {a.slug}", "Category: news",
+                  f"Tags: {', '.join(a.tags)}", f"Summary: {a.summary}"]
+        if a.author:
+            header.append(f"Authors: {a.author}")
+        (folder / f"{a.slug}.md").write_text("\n".join(header) + "\n\n" + a.body + "\n",
+                                             encoding="utf-8")
+
+
+CPU_LAST = 0.0
+
+
+def timed(cmd: list[str], **kw) -> float:
+    """Wall seconds of one run; its CPU seconds (user+sys, children included) go to CPU_LAST."""
+    global CPU_LAST
+    before = resource.getrusage(resource.RUSAGE_CHILDREN)
+    start = time.perf_counter()
+    result = subprocess.run(cmd, capture_output=True, text=True, **kw)
+    elapsed = time.perf_counter() - start
+    after = resource.getrusage(resource.RUSAGE_CHILDREN)
+    CPU_LAST = (after.ru_utime - before.ru_utime) + (after.ru_stime - before.ru_stime)
+    if result.returncode != 0:
+        raise SystemExit(f"failed ({result.returncode}): {' '.join(cmd[:4])} …\n"
+                         f"{result.stderr[-2000:]}")
+    return elapsed
+
+
+def count_words(lib, ids) -> float:
+    return sum(len(lib.get_article(i).body.split()) + len(lib.get_article(i).summary.split())
+               for i in ids) / len(ids)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--articles", type=int, default=1000)
+    parser.add_argument("--runs", type=int, default=2, help="runs of each (first one cold)")
+    parser.add_argument("--workers", type=int, default=2)
+    args = parser.parse_args(argv)
+
+    OUT.mkdir(parents=True, exist_ok=True)
+    pelican = pelican_bin()
+    work = pathlib.Path(tempfile.mkdtemp(prefix="export-bench-", dir=OUT))
+    try:
+        lib_path = work / "bench.byline"
+        lib = build_real_library(lib_path, args.articles)
+        corpus = "Wikinews text"
+        if lib is None:
+            lib = build_library(lib_path, args.articles, optimize=False)
+            corpus = "synthetic text"
+        ids = [r[0] for r in lib.db.execute("SELECT id FROM articles ORDER BY id")]
+        words = count_words(lib, ids)
+        write_pelican_content(lib, ids, work / "content")
+        lib.close()
+        for name, conf in (("lean", PELICAN_LEAN), ("default", PELICAN_DEFAULT)):
+            (work / f"pelican-{name}.py").write_text(conf, encoding="utf-8")
+
+        env = {**os.environ, "PYTHONPATH": str(ROOT)}
+        byline_cmd = [sys.executable, "-m", "editor_app", "--library", str(lib_path), "export",
+                      *map(str, ids), "--out", str(work / "byline-site"), "--force",
+                      "--workers", str(args.workers)]
+        # The same export without the pre-flight gate (Pelican checks nothing either).
+        bare_code = ("import sys; from editor_app.core.library import Library; "
+                     "from editor_app.core.export import export_articles; "
+                     "lib = Library.open(sys.argv[1], create=False); "
+                     "ids = [r[0] for r in lib.db.execute('SELECT id FROM articles')]; "
+                     "r = export_articles(lib, ids, sys.argv[2], force=True, preflight=False, "
+                     "workers=int(sys.argv[3])); sys.exit(0 if r.ok else 1)")
+        bare_cmd = [sys.executable, "-c", bare_code, str(lib_path), str(work / "byline-bare"),
+                    str(args.workers)]
+        rows: list[tuple[str, list[float]]] = []
+        results: dict[str, list[float]] = {"byline": [], "bare": [], "bare-1": [], "lean": [],
+                                           "default": []}
+        cpu: dict[str, list[float]] = {key: [] for key in results}
+
+        def measure(key: str, cmd: list[str], **kw) -> None:
+            results[key].append(timed(cmd, **kw))
+            cpu[key].append(CPU_LAST)
+
+        for run in range(args.runs):
+            measure("byline", byline_cmd, env=env)
+            measure("bare", bare_cmd, env=env)
+            measure("bare-1", bare_cmd[:-1] + ["1"], env=env)
+            for name in ("lean", "default"):
+                site = work / f"pelican-{name}-site"
+                shutil.rmtree(site, ignore_errors=True)
+                measure(name, [str(pelican), str(work / "content"), "-o", str(site),
+                               "-s", str(work / f"pelican-{name}.py"), "-q"])
+            print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1]:.2f} s" for k, v in results.items()),
+                  file=sys.stderr)
+        bundles = sum(1 for p in (work / "byline-site").iterdir() if p.is_dir())
+        labels = {"bare": f"Byline export, {args.workers} workers", "bare-1": "Byline export, 1 worker",
+                  "byline": "Byline export + pre-flight gate", "lean": "Pelican, lean config",
+                  "default": "Pelican, default config"}
+        rows = [(labels[key], results[key]) for key in ("bare", "bare-1", "byline", "lean", "default")]
+        cpu_best = {labels[key]: min(cpu[key]) for key in labels}
+        best = {label: min(times) for label, times in rows}
+        print(f"\nBatch export: {args.articles} articles of {corpus}, ~{words:.0f} words each, "
+              f"{os.cpu_count()} CPUs, {bundles} bundles written; best of {args.runs} runs "
+              "(the first Byline run also snapshots a revision per article)\n")
+        print("Byline rows: CLI process incl. start-up; 'export' skips the pre-flight gate "
+              "(spell pass, link checks), the last row is `byline export --force`.\n")
+        print(f"| {'what':<32} | {'wall runs (s)':<16} | {'best wall (s)':>13} | "
+              f"{'per article':>11} | {'CPU (s)':>7} |")
+        print(f"|{'-' * 34}|{'-' * 18}|{'-' * 15}|{'-' * 13}|{'-' * 9}|")
+        for label, times in rows:
+            runs = ", ".join(f"{t:.2f}" for t in times)
+            print(f"| {label:<32} | {runs:<16} | {best[label]:>13.2f} | "
+                  f"{1000 * best[label] / args.articles:>8.1f} ms | {cpu_best[label]:>7.2f} |")
+        print()
+        for mine in (rows[0][0], rows[2][0]):
+            for label in ("Pelican, lean config", "Pelican, default config"):
+                ratio = best[mine] / best[label]
+                verdict = "within budget" if ratio < 0.5 else "OVER budget"
+                print(f"{mine} / {label}: {ratio:.2f} (budget < 0.50: {verdict})")
+    finally:
+        shutil.rmtree(work, ignore_errors=True)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
