@@ -16,7 +16,9 @@ What the articles look like, and why:
   news and tag suggestions have to find);
 - tags: the topic's tag on 90% of its articles, a section tag (of 30), and the
   tag "news" on ~80% of the library (the too-common tag that must not
-  dominate); dates over ten years; ~1% spiked.
+  dominate); dates over ten years; ~1% spiked. The topic number is kept in
+  the article's front-matter extras ({"topic": n}): a labelled set for
+  benchmarks/related_quality.py.
 Rows go in with executemany in one transaction (the FTS triggers index them);
 revisions are not written unless asked, the benchmarks do not read them.
 """
@@ -145,7 +147,7 @@ def build_library(path: str | pathlib.Path, n: int, seed: int = 0, *,
             date = (start_day + _dt.timedelta(days=rng.randrange(3650))).isoformat()
             status = "spiked" if rng.random() < 0.01 else rng.choice(("published", "published", "draft", "approved"))
             batch.append((i, str(uuid.UUID(int=rng.getrandbits(128))), f"article-{i}", title,
-                          date, summary, body, status, now, now))
+                          date, summary, body, status, f'{{"topic": {topic}}}', now, now))
             names = []
             if rng.random() < 0.9:
                 names.append(corpus.topic_names[topic])
@@ -170,8 +172,8 @@ def build_library(path: str | pathlib.Path, n: int, seed: int = 0, *,
 
 def _flush(db, batch, tags, revs) -> None:
     db.conn.executemany(
-        "INSERT INTO articles (id, uuid, slug, title, date, summary, body, status, created_at, "
-        "updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
+        "INSERT INTO articles (id, uuid, slug, title, date, summary, body, status, extra, "
+        "created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", batch)
     db.conn.executemany("INSERT INTO article_tags (article_id, tag_id, position) VALUES (?, ?, ?)", tags)
     if revs:
         db.conn.executemany(

@@ -5,7 +5,7 @@ Why these parts:
   ("news", "politics") would make everything look related, so each tag weighs
   ``log(0.5 / share)``: rare tags count a lot, a tag on half the library or
   more counts nothing.
-- Text similarity finds what nobody tagged: an OR query of the article's dozen
+- Text similarity finds what nobody tagged: an OR query of the article's 16
   most characteristic terms, ranked by bm25 and divided by the article's own
   score against that query, so it reads as "how much of me is in you" (0..1).
 - Recency: among equally close stories the fresher background is more useful,
@@ -31,6 +31,10 @@ TAG_WEIGHT = 0.45          # share of the score given to tags when the story has
 RECENCY_FLOOR = 0.85       # the oldest story keeps 85% of its score
 RECENCY_HALF_LIFE_DAYS = 365
 CANDIDATES = 60
+# The tag part is divided by at least the weight of a tag on 0.2% of the
+# library: a story whose only useful tag is a broad section tag must not give
+# every other story of that section a full tag score.
+REFERENCE_TAG_WEIGHT = math.log(TAG_SHARE_CUTOFF / 0.002)
 # Tags on more than this share of the library still add to a candidate's score,
 # but do not bring candidates of their own: enumerating 3,000 holders of a
 # section tag costs more than it finds (text and rarer tags find the good ones).
@@ -130,7 +134,8 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
         if brief is None:
             continue
         shared = [t for t in cand_tags.get(cid, []) if weights.get(t, 0) > 0]
-        tag_sim = sum(weights[t] for t in shared) / tag_total if tag_total else 0.0
+        tag_sim = (sum(weights[t] for t in shared) / max(tag_total, REFERENCE_TAG_WEIGHT)
+                   if tag_total else 0.0)
         text_sim = min(1.0, by_text.get(cid, 0.0) / ceiling) if ceiling > 0 else 0.0
         base = tag_share * tag_sim + (1 - tag_share) * text_sim
         if base <= 0:
