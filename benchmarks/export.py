@@ -188,13 +188,15 @@ def main(argv: list[str] | None = None) -> int:
                      "from editor_app.core.export import export_articles; "
                      "lib = Library.open(sys.argv[1], create=False); "
                      "ids = [r[0] for r in lib.db.execute('SELECT id FROM articles')]; "
-                     "r = export_articles(lib, ids, sys.argv[2], force=True, preflight=False, "
-                     "workers=int(sys.argv[3])); sys.exit(0 if r.ok else 1)")
+                     "z = sys.argv[2] if sys.argv[2].endswith('.zip') else None; "
+                     "r = export_articles(lib, ids, None if z else sys.argv[2], zip_path=z, "
+                     "force=True, preflight=False, workers=int(sys.argv[3])); "
+                     "sys.exit(0 if r.ok else 1)")
         bare_cmd = [sys.executable, "-c", bare_code, str(lib_path), str(work / "byline-bare"),
                     str(args.workers)]
         rows: list[tuple[str, list[float]]] = []
-        results: dict[str, list[float]] = {"byline": [], "bare": [], "bare-1": [], "lean": [],
-                                           "default": []}
+        results: dict[str, list[float]] = {"byline": [], "bare": [], "bare-1": [], "zip": [],
+                                           "lean": [], "default": []}
         cpu: dict[str, list[float]] = {key: [] for key in results}
 
         def measure(key: str, cmd: list[str], **kw) -> None:
@@ -205,6 +207,7 @@ def main(argv: list[str] | None = None) -> int:
             measure("byline", byline_cmd, env=env)
             measure("bare", bare_cmd, env=env)
             measure("bare-1", bare_cmd[:-1] + ["1"], env=env)
+            measure("zip", [*bare_cmd[:-2], str(work / "byline.zip"), bare_cmd[-1]], env=env)
             for name in ("lean", "default"):
                 site = work / f"pelican-{name}-site"
                 shutil.rmtree(site, ignore_errors=True)
@@ -214,9 +217,11 @@ def main(argv: list[str] | None = None) -> int:
                   file=sys.stderr)
         bundles = sum(1 for p in (work / "byline-site").iterdir() if p.is_dir())
         labels = {"bare": f"Byline export, {args.workers} workers", "bare-1": "Byline export, 1 worker",
-                  "byline": "Byline export + pre-flight gate", "lean": "Pelican, lean config",
+                  "byline": "Byline export + pre-flight gate",
+                  "zip": f"Byline export to zip, {args.workers} workers", "lean": "Pelican, lean config",
                   "default": "Pelican, default config"}
-        rows = [(labels[key], results[key]) for key in ("bare", "bare-1", "byline", "lean", "default")]
+        rows = [(labels[key], results[key])
+                for key in ("bare", "bare-1", "zip", "byline", "lean", "default")]
         cpu_best = {labels[key]: min(cpu[key]) for key in labels}
         best = {label: min(times) for label, times in rows}
         print(f"\nBatch export: {args.articles} articles of {corpus}, ~{words:.0f} words each, "
@@ -232,7 +237,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"| {label:<32} | {runs:<16} | {best[label]:>13.2f} | "
                   f"{1000 * best[label] / args.articles:>8.1f} ms | {cpu_best[label]:>7.2f} |")
         print()
-        for mine in (rows[0][0], rows[2][0]):
+        for mine in (rows[0][0], rows[2][0], rows[3][0]):
             for label in ("Pelican, lean config", "Pelican, default config"):
                 ratio = best[mine] / best[label]
                 verdict = "within budget" if ratio < 0.5 else "OVER budget"

@@ -31,8 +31,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.errors import BylineError, InputError
-from editor_app.core.export import ExportReport, export_articles
-from editor_app.core.export.pages import clean_site_url
+from editor_app.core.export import ExportReport, clean_site_url, export_articles
 from editor_app.core.models import Status
 
 DEFAULT_DATE_FORMAT = "%-d %B %Y"

@@ -27,6 +27,7 @@ from editor_app.core.export.bundle import (
     build_bundle,
 )
 from editor_app.core.export.paths import (
+    check_relative,
     make_temp_dir,
     remove_tree,
     replace_dir,
@@ -90,6 +91,7 @@ class _Done:
     author: str
     tags: list[str]
     bundle: BuiltBundle
+    language: str = ""
 
 
 def site_settings(library) -> SiteSettings:
@@ -145,7 +147,7 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
     if zip_target is not None:
         if not zip_target.parent.is_dir():
             raise InputError(f"{zip_target}: the folder {zip_target.parent} does not exist")
-        root = make_temp_dir(zip_target.parent.resolve(), "zip")
+        root = archive.MemoryTree()
     else:
         root = _prepare_out_dir(out_dir)
     report = ExportReport(out=str(zip_target or root))
@@ -162,8 +164,7 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
         if zip_target is not None and done:
             archive.write_zip(root, zip_target)
     finally:
-        if zip_target is not None:
-            remove_tree(root)
+        root = None  # a MemoryTree can hold a lot; let it go
     order = {aid: n for n, aid in enumerate(ids)}
     report.exported.sort(key=lambda e: order.get(e.id, 0))
     return report
@@ -246,7 +247,7 @@ def _export_one(library, article_id: int, root: pathlib.Path, site: SiteSettings
     article = library.get_article(article_id)
     if not is_valid_slug(article.slug):
         raise InputError(f"slug {article.slug[:60]!r} cannot be a folder name")
-    safe_join(root, article.slug)
+    _check_target(root, article.slug)
     if article.status.value == "spiked" and not force:
         raise InputError("the article is spiked (export with force to publish it anyway)")
     if preflight:
@@ -270,7 +271,7 @@ def _export_one(library, article_id: int, root: pathlib.Path, site: SiteSettings
         files=files, article=article, revision_number=number, tool_version=site.tool_version))
     _write_bundle(root, article.slug, files, cancel)
     return _Done(id=article.id, uuid=article.uuid, author=article.author, tags=list(article.tags),
-                 bundle=built)
+                 bundle=built, language=article.language or "")
 
 
 def _related_input(row: dict) -> RelatedInput:
@@ -280,9 +281,20 @@ def _related_input(row: dict) -> RelatedInput:
                         date=row["date"], excerpt=make_excerpt(row["summary"], row["body"]))
 
 
-def _write_bundle(root: pathlib.Path, slug: str, files: dict[str, bytes],
-                  cancel: threading.Event) -> None:
+def _check_target(root, slug: str) -> None:
+    if isinstance(root, archive.MemoryTree):
+        check_relative(slug)
+    else:
+        safe_join(root, slug)
+
+
+def _write_bundle(root, slug: str, files: dict[str, bytes], cancel: threading.Event) -> None:
     """Write into a hidden temp folder, then swap it in; anything going wrong removes it."""
+    if isinstance(root, archive.MemoryTree):
+        if cancel.is_set():
+            raise Cancelled("cancelled")
+        root.add_bundle(slug, files)
+        return
     final = safe_join(root, slug)
     tmp = make_temp_dir(root, slug)
     try:
@@ -300,7 +312,7 @@ def _write_bundle(root: pathlib.Path, slug: str, files: dict[str, bytes],
         raise
 
 
-def _write_listing(root: pathlib.Path, done: list[_Done], site: SiteSettings) -> None:
+def _write_listing(root, done: list[_Done], site: SiteSettings) -> None:
     from editor_app.core.render import format_dateline
 
     ordered = sorted(done, key=lambda d: (d.bundle.date, d.bundle.updated, d.bundle.slug),
@@ -318,7 +330,8 @@ def _write_listing(root: pathlib.Path, done: list[_Done], site: SiteSettings) ->
             "link": pages.absolute(site.url, rel) or rel,
             "author": d.author, "tags": d.tags,
         })
-    language = ""
+    languages = {d.language for d in done}
+    language = languages.pop() if len(languages) == 1 else ""
     feed_key = site.url or f"byline-export:{site.publisher}"
     context = dict(
         heading=heading, items=items, tool_version=site.tool_version, language=language,
@@ -329,5 +342,11 @@ def _write_listing(root: pathlib.Path, done: list[_Done], site: SiteSettings) ->
         self_href=pages.absolute(site.url, "feed.xml") or "feed.xml",
         alternate_href=pages.absolute(site.url, "") or "index.html",
     )
-    replace_file(root, "index.html", pages.render("listing.html.j2", **{**context, "language": "en"}))
-    replace_file(root, "feed.xml", pages.render("feed.xml.j2", **context))
+    listing = pages.render("listing.html.j2", **{**context, "language": language or "en"})
+    feed = pages.render("feed.xml.j2", **context)
+    if isinstance(root, archive.MemoryTree):
+        root.add("index.html", listing)
+        root.add("feed.xml", feed)
+    else:
+        replace_file(root, "index.html", listing)
+        replace_file(root, "feed.xml", feed)
