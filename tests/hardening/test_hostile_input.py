@@ -88,7 +88,7 @@ def _case_params():
         yield pytest.param(name, marks=marks, id=name)
 
 
-@pytest.mark.parametrize("name", _case_params())
+@pytest.mark.parametrize("name", list(_case_params()))
 def test_bad_file_is_refused_clearly_and_nothing_is_written(name, tmp_path):
     data, filename, expected = CASES[name]
     bad = tmp_path / filename
@@ -146,7 +146,7 @@ def _surrogate_params():
         yield pytest.param(args, marks=marks, id=name)
 
 
-@pytest.mark.parametrize("args", _surrogate_params())
+@pytest.mark.parametrize("args", list(_surrogate_params()))
 def test_lone_surrogates_from_the_command_line(args, tmp_path):
     lib_path = tmp_path / "cli.byline"
     with Library.open(lib_path) as lib:
