@@ -53,6 +53,7 @@ MAX_SUGGESTIONS = 5
 #: An edit this large (characters removed + added) restarts the full pass.
 BIG_EDIT = 20_000
 LAYER = "spelling"
+_RESIZE = QEvent.Type.Resize
 
 
 class _IssueIndex:
@@ -126,7 +127,7 @@ class _IssueIndex:
         if new_k >= len(items):
             self.d = 0
 
-    def edit(self, pos: int, removed: int, added: int) -> None:
+    def edit(self, pos: int, removed: int, added: int) -> int:
         """Text ``[pos, pos+removed)`` became ``added`` characters: drop the issues it
         touches (the word changed; the recheck decides) and shift those after it."""
         items = self.items
@@ -143,16 +144,22 @@ class _IssueIndex:
         if delta and lo < len(items):
             self._move_boundary(lo)
             self.d += delta
+        return hi - lo
 
-    def replace_span(self, span_start: int, span_end: int, issues) -> None:
-        """Replace the issues starting inside ``[span_start, span_end]`` with ``issues``."""
+    def replace_span(self, span_start: int, span_end: int, issues) -> bool:
+        """Replace the issues starting inside ``[span_start, span_end]`` with ``issues``;
+        True when that changed anything."""
         lo = self.first_starting_at_or_after(span_start)
         hi = self.first_starting_at_or_after(span_end + 1)
         self._move_boundary(lo)
         d = self.d
-        self.items[lo:hi] = [[i.start - d, i.end - d, i.kind, i.word] for i in issues]
+        new = [[i.start - d, i.end - d, i.kind, i.word] for i in issues]
+        if self.items[lo:hi] == new:
+            return False
+        self.items[lo:hi] = new
         if self.k >= len(self.items):
             self.d = 0
+        return True
 
     def in_range(self, start: int, end: int, limit: int) -> list[SpellIssue]:
         i = self.first_ending_at_or_after(start)
@@ -209,6 +216,12 @@ def show_selection_layer(editor: QPlainTextEdit, name: str, selections) -> None:
         setter(name, selections)
     else:
         SelectionLayers.of(editor).set_layer(name, selections)
+
+
+class _NamesBox:
+    """The names a full pass proved; written once on the worker, read by later jobs."""
+
+    names: frozenset[str] | None = None
 
 
 class _Relay(QObject):
@@ -346,9 +359,15 @@ class SpellController(QObject):
         self._executor = pool or self.service.executor
         self.dictionaries = self.service.dictionaries(library, article_id)
         self.checker = None
-        self._names: frozenset[str] | None = None
+        # Names the whole article proves (the names rule); filled in on the worker right
+        # after the first pass, so underlines need not wait for a second scan.
+        self._names_box = _NamesBox()
         self._issues = _IssueIndex()
+        # A copy of the editor's text for the worker. Edits only widen ``_stale_text``
+        # (the span that differs); `text()` patches that span in when a copy is needed.
         self._text = ""
+        self._length = 0
+        self._stale_text: tuple[int, int] | None = None
         self._revision = -1
         self._generation = 0
         self._dirty: tuple[int, int] | None = None
@@ -359,6 +378,8 @@ class SpellController(QObject):
         self._closed = False
         self.enabled = False
         self.stale_dropped = 0  # results dropped because the text moved on (tests, stats)
+        self._dropped_on_edit = False  # an edit dropped issues whose underline still shows
+        self.resyncs = 0  # times the text copy had to be taken whole again (tests)
 
         self._spelling_format = QTextCharFormat()
         self._spelling_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
@@ -387,8 +408,12 @@ class SpellController(QObject):
         document = editor.document()
         document.contentsChange.connect(self._on_contents_change)
         editor.verticalScrollBar().valueChanged.connect(self._on_scrolled)
+        # Only the viewport is filtered, for Resize: a filter on the editor would put a
+        # Python call in front of every key event. The context menu comes as a signal.
         editor.viewport().installEventFilter(self)
-        editor.installEventFilter(self)
+        self._previous_menu_policy = editor.contextMenuPolicy()
+        editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        editor.customContextMenuRequested.connect(self._show_context_menu)
         self.service.words_changed.connect(self._on_words_changed)
         self.service.preload(self.language)
 
@@ -455,7 +480,8 @@ class SpellController(QObject):
         try:
             self.editor.document().contentsChange.disconnect(self._on_contents_change)
             self.editor.viewport().removeEventFilter(self)
-            self.editor.removeEventFilter(self)
+            self.editor.customContextMenuRequested.disconnect(self._show_context_menu)
+            self.editor.setContextMenuPolicy(self._previous_menu_policy)
             self.service.words_changed.disconnect(self._on_words_changed)
         except (RuntimeError, TypeError):
             pass
@@ -463,7 +489,9 @@ class SpellController(QObject):
             self.service.shutdown()
 
     # -- worker jobs -----------------------------------------------------------------------
-    def _submit(self, job: dict, work) -> None:
+    def _submit(self, job: dict, work, then=None) -> None:
+        """Run ``work`` on the worker and deliver its result; ``then`` runs on the worker
+        after delivery (work the GUI need not wait for)."""
         relay = self._relay
 
         def run():
@@ -476,7 +504,12 @@ class SpellController(QObject):
             try:
                 relay.done.emit((job, result))
             except RuntimeError:  # the controller was deleted meanwhile
-                pass
+                return
+            if then is not None and not isinstance(result, BaseException):
+                try:
+                    then(result)
+                except Exception:  # noqa: S110 - an optional refinement; the pass stands
+                    pass
 
         try:
             self._executor.submit(run)
@@ -493,6 +526,8 @@ class SpellController(QObject):
 
     def _start_full_pass(self) -> None:
         self._text = self.editor.toPlainText()
+        self._length = len(self._text)
+        self._stale_text = None
         self._revision = self.editor.document().revision()
         text = self._text
         job = {"id": next(_job_ids), "kind": "full", "generation": self._generation}
@@ -500,13 +535,19 @@ class SpellController(QObject):
         self._edit_log = []
         self._dirty = None
         existing = self.checker
+        box = self._names_box = _NamesBox()
 
         def work():
             checker = existing or self._make_checker()
-            names = checker.document_names(text)
-            return checker, names, checker.check(text, names=names)
+            return checker, checker.check(text)  # infers the names from the whole text
 
-        self._submit(job, work)
+        def then(result):
+            # the same names again, for paragraph rechecks; they queue behind this on the
+            # single worker, so they see it (a shared pool may run one early: it then
+            # infers names from its paragraph alone)
+            box.names = result[0].document_names(text)
+
+        self._submit(job, work, then)
 
     def _dispatch_recheck(self) -> None:
         if self._closed or not self.enabled or self._dirty is None:
@@ -515,10 +556,10 @@ class SpellController(QObject):
             return  # sent when the job on the worker comes back
         start, end = self._dirty
         self._dirty = None
-        text, checker, names = self._text, self.checker, self._names
+        text, checker, box = self.text(), self.checker, self._names_box
         job = {"id": next(_job_ids), "kind": "range", "generation": self._generation,
                "range": [start, end]}
-        self._submit(job, lambda: checker.check_range(text, start, end, names=names))
+        self._submit(job, lambda: checker.check_range(text, start, end, names=box.names))
 
     def recheck_now(self) -> None:
         """Send pending edits to the worker without waiting for the typing pause."""
@@ -548,12 +589,11 @@ class SpellController(QObject):
             self._recheck_timer.start()
 
     def _apply_full(self, job, result) -> None:
-        checker, names, issues = result
+        checker, issues = result
         if job is not self._full_job:
             return  # spell-check was switched off or restarted since
         self._full_job = None
         self.checker = checker
-        self._names = names
         edits = self._edit_log or []
         self._edit_log = None
         known = checker.is_known
@@ -579,8 +619,11 @@ class SpellController(QObject):
         span_start, span_end, issues = result
         known = self.checker.is_known
         issues = [i for i in issues if i.kind != SPELLING or not known(i.word)]
-        self._issues.replace_span(span_start, span_end, issues)
-        self._after_issues_changed()
+        changed = self._issues.replace_span(span_start, span_end, issues)
+        if changed or self._dropped_on_edit:
+            # most pauses end on correct words: then nothing is redrawn or announced
+            self._dropped_on_edit = False
+            self._after_issues_changed()
 
     def _go_unavailable(self, message: str) -> None:
         self.enabled = False
@@ -608,6 +651,31 @@ class SpellController(QObject):
         else:
             self._dirty = (min(self._dirty[0], start), max(self._dirty[1], end))
 
+    def text(self) -> str:
+        """The editor's text as the checker sees it (``toPlainText()``), kept up to date
+        without copying the whole document on every keystroke."""
+        stale = self._stale_text
+        if stale is None:
+            return self._text
+        self._stale_text = None
+        start, end = stale
+        old = self._text
+        document = self.editor.document()
+        length = document.characterCount() - 1
+        suffix = length - end  # text after the edited span, the same as before it
+        if 0 <= start <= end and 0 <= suffix <= len(old) - start:
+            cursor = QTextCursor(document)
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            text = old[:start] + _plain(cursor.selectedText()) + old[len(old) - suffix:]
+        else:
+            text = ""
+        if len(text) != length:  # an edit Qt reported in a way we cannot follow
+            text = self.editor.toPlainText()
+            self.resyncs += 1
+        self._text = text
+        return text
+
     def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
         if not self.enabled:
             return
@@ -620,24 +688,19 @@ class SpellController(QObject):
         if removed + added > BIG_EDIT:  # a reload or a huge paste: check everything again
             self._start_full_pass()
             return
-        text = self._text
+        # Qt may report a span running past the end (the first edit, setPlainText): clamp
         length = document.characterCount() - 1
-        removed = min(removed, len(text) - pos)
-        added = min(added, length - pos)
-        if added == 1:
-            inserted = _plain(document.characterAt(pos))
-        elif added > 0:
-            cursor = QTextCursor(document)
-            cursor.setPosition(pos)
-            cursor.setPosition(pos + added, QTextCursor.MoveMode.KeepAnchor)
-            inserted = _plain(cursor.selectedText())
+        removed = max(0, min(removed, self._length - pos))
+        added = max(0, min(added, length - pos))
+        self._length = length
+        stale = self._stale_text
+        if stale is None:
+            self._stale_text = (pos, pos + added)
         else:
-            inserted = ""
-        text = text[:pos] + inserted + text[pos + removed:]
-        if len(text) != length:  # Qt reported a span we cannot follow: take the text again
-            text = self.editor.toPlainText()
-        self._text = text
-        self._issues.edit(pos, removed, added)
+            self._stale_text = (min(_shift(stale[0], pos, removed, added), pos),
+                                max(_shift(stale[1], pos, removed, added), pos + added))
+        if self._issues.edit(pos, removed, added):
+            self._dropped_on_edit = True
         if self._edit_log is not None:
             self._edit_log.append((pos, removed, added))
         if self._dirty is not None:
@@ -693,18 +756,15 @@ class SpellController(QObject):
         show_selection_layer(self.editor, LAYER, selections)
 
     def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
-        kind = event.type()
-        if kind == QEvent.Type.Resize and watched is self.editor.viewport():
+        if event.type() == _RESIZE:
             self._render(force=True)
-        elif kind == QEvent.Type.ContextMenu:
-            position = event.pos()
-            if watched is self.editor:  # the Menu key: the event is in editor coordinates
-                position = self.editor.viewport().mapFrom(self.editor, position)
-            menu = self.build_context_menu(position)
-            menu.exec(event.globalPos())
-            menu.deleteLater()
-            return True
         return False
+
+    def _show_context_menu(self, position: QPoint) -> None:
+        # QAbstractScrollArea reports the position in viewport coordinates
+        menu = self.build_context_menu(position)
+        menu.exec(self.editor.viewport().mapToGlobal(position))
+        menu.deleteLater()
 
     # -- issues ------------------------------------------------------------------------------
     def issues(self) -> list[SpellIssue]:
@@ -736,7 +796,7 @@ class SpellController(QObject):
     def select_issue(self, issue: SpellIssue) -> None:
         """Select an issue's word in the editor and bring it into view."""
         start, end = issue.start, issue.end
-        text = self._text
+        text = self.text()
         if text[start:end] != issue.word:  # the panel's copy is older than the text
             found = self._nearest(issue)
             if found is None:
@@ -765,7 +825,7 @@ class SpellController(QObject):
         self.editor.setTextCursor(cursor)
 
     def remove_repeat(self, issue: SpellIssue) -> None:
-        start, end = repeat_removal_span(self._text, issue)
+        start, end = repeat_removal_span(self.text(), issue)
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()
         cursor.setPosition(start)

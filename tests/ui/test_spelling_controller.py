@@ -124,7 +124,7 @@ def test_typing_a_typo_gets_underlined_after_the_pause(qtbot, library, article, 
     qtbot.keyClicks(editor, " Wrods fail.")
     wait_idle(qtbot, controller)
     qtbot.waitUntil(lambda: "Wrods" in underlined_words(editor))
-    assert controller._text == editor.toPlainText()
+    assert controller.text() == editor.toPlainText()
     # offsets follow the edits: the underline still covers exactly the word
     assert sorted(underlined_words(editor)) == ["Wrods", "mispelled"]
 
@@ -363,3 +363,54 @@ def test_issue_index_matches_a_naive_model():
                 index.replace_span(s0, e0, [SpellIssue("spelling", "w", a, b) for a, b in new])
                 model = sorted([(a, b) for a, b in model if not s0 <= a <= e0] + new)
                 assert [(i.start, i.end) for i in index.all()] == model
+
+
+def test_fixing_a_typo_by_typing_removes_its_underline(qtbot, library, article, service):
+    editor = make_editor(qtbot, BODY)
+    controller = attach(qtbot, editor, library, article.id, service)
+    cursor = editor.textCursor()
+    cursor.setPosition(BODY.index("mispelled") + 3)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, "s")  # mis|pelled -> miss|pelled
+    wait_idle(qtbot, controller)
+    qtbot.waitUntil(lambda: underlined_words(editor) == [])
+    assert controller.issues() == []
+    # and typing a correct word elsewhere leaves the issue list as it was
+    cursor.movePosition(QTextCursor.MoveOperation.End)
+    editor.setTextCursor(cursor)
+    qtbot.keyClicks(editor, " Fine")
+    wait_idle(qtbot, controller)
+    assert controller.issues() == []
+
+
+def test_text_copy_follows_random_edits_undo_and_redo(qtbot, library, article, service):
+    rng = random.Random(7)
+    text = "".join(rng.choice(["word ", "Zed ", "\n", "\n\n", "é ", "“q” "]) for _ in range(400))
+    editor = make_editor(qtbot, text)
+    controller = attach(qtbot, editor, library, article.id, service)
+    for step in range(150):
+        cursor = QTextCursor(editor.document())
+        length = editor.document().characterCount() - 1
+        start = rng.randint(0, length)
+        cursor.setPosition(start)
+        cursor.setPosition(min(length, start + rng.choice([0, 0, 1, 5, 30])),
+                           QTextCursor.MoveMode.KeepAnchor)
+        action = rng.random()
+        if action < 0.15:
+            editor.undo()
+        elif action < 0.2:
+            editor.redo()
+        else:
+            cursor.insertText(rng.choice(["", "a", "teh ", "\n", "x\n\ny", "wrold\u2029z"]))
+        if step % 7 == 0:
+            assert controller.text() == editor.toPlainText()
+    assert controller.text() == editor.toPlainText()
+    assert controller.resyncs == 0
+    wait_idle(qtbot, controller)
+    final = editor.toPlainText()
+    for issue in controller.issues():
+        assert final[issue.start:issue.end] == issue.word
+    # the incremental bookkeeping ends where a fresh pass over the final text would
+    expected = controller.checker.check(final, names=controller._names_box.names)
+    assert [(i.kind, i.word, i.start) for i in controller.issues()] == \
+        [(i.kind, i.word, i.start) for i in expected]
