@@ -395,3 +395,14 @@ def test_ids_with_status(library):
     b = library.create_article(Article(title="B", date="2024-02-01", status="approved"))
     library.create_article(Article(title="C", status="draft"))
     assert library.ids_with_status("approved") == [b.id, a.id]
+
+
+def test_noncharacters_do_not_break_the_page(library, tmp_path):
+    """The library accepts U+FFFE/U+FDD0 (not controls); the page must still parse strictly."""
+    story = make_story(library, title="Odd \ufffe title \ufdd0", summary="Sum \uffff mary",
+                       tags=["tag\ufffe"])
+    export(library, [story.id], tmp_path / "out")
+    page = (tmp_path / "out" / story.slug / "index.html").read_text(encoding="utf-8")
+    doc = parse_strict(page)
+    assert doc.find(".//title").text == "Odd  title "
+    assert json_ld(doc)["headline"] == "Odd  title "

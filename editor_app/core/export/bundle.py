@@ -24,18 +24,6 @@ ASSET_NAME = re.compile(r"([0-9a-f]{64})\.(png|jpe?g|gif|webp|avif)")
 ASSET_MIMES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
                "webp": "image/webp", "avif": "image/avif"}
 _IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"')
-# Code points HTML5 calls parse errors (C0/C1 controls but tab/LF/FF/CR, noncharacters).
-# Python-Markdown can leak its \x02…\x03 placeholders into odd link targets; they are
-# invisible in the preview, but a published page must parse without errors.
-_NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
-                          "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0010fffe\U0010ffff]")
-
-
-def html_text(text: str) -> str:
-    """``text`` without the code points an HTML5 parser reports as errors."""
-    return _NOT_IN_HTML.sub("", text)
-
-
 @dataclass(frozen=True)
 class RelatedInput:
     """A related story as frozen at export time (its excerpt is computed now)."""
@@ -116,7 +104,7 @@ def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
     rendered = renderer.render_article(article, related=related_items, asset_url=asset_url)
     if bad:
         check_asset_name(bad[0])  # raises with the message naming it
-    body_html = html_text(rendered.body_html)
+    body_html = pages.html_text(rendered.body_html)
     _check_images(body_html, used)
 
     excerpt = make_excerpt(article.summary, article.body)
@@ -144,7 +132,7 @@ def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
         date_modified=job.revision_created,
         tags=list(article.tags),
         json_ld=Markup(metadata.script_json(json_ld)),
-        article_html=Markup(html_text(rendered.html)),
+        article_html=Markup(rendered.html),
         tool_version=site.tool_version,
     )
     related_meta = [{"uuid": r.uuid, "slug": r.slug, "title": r.title, "date": r.date,

@@ -16,6 +16,17 @@ import jinja2
 from editor_app.core.errors import InputError
 from editor_app.core.resources import resource_path
 
+# Code points HTML5 calls parse errors (C0/C1 controls but tab/LF/FF/CR, noncharacters).
+# Python-Markdown can leak its \x02…\x03 placeholders into odd link targets; they are
+# invisible in the preview, but a published page must parse without errors.
+_NOT_IN_HTML = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f-\x9f\ufdd0-\ufdef\ufffe\uffff"
+                          "\U0001fffe\U0001ffff\U0002fffe\U0002ffff\U0010fffe\U0010ffff]")
+
+
+def html_text(text: str) -> str:
+    """``text`` without the code points an HTML5 parser reports as errors."""
+    return _NOT_IN_HTML.sub("", text)
+
 
 @functools.lru_cache(maxsize=1)
 def environment() -> jinja2.Environment:
@@ -30,7 +41,8 @@ def environment() -> jinja2.Environment:
 
 
 def render(template: str, **context) -> bytes:
-    return environment().get_template(template).render(**context).encode("utf-8")
+    """A template as UTF-8, without code points an HTML5 or XML parser would reject."""
+    return html_text(environment().get_template(template).render(**context)).encode("utf-8")
 
 
 _SITE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")
