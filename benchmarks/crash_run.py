@@ -30,10 +30,10 @@ def main() -> int:
     parser.add_argument("--min-delay", type=float, default=0.3)
     parser.add_argument("--max-delay", type=float, default=2.5)
     parser.add_argument("--max-wait", type=float, default=None,
-                        help="autosave max wait in seconds (default: the child's, 0.8)")
+                        help="autosave max wait in seconds (default: the child's, 0.9 like the desk)")
     parser.add_argument("--seed", type=int, default=1)
     args = parser.parse_args()
-    extra = ("--revision-every", "3")
+    extra = ("--revision-every", "2")
     if args.max_wait is not None:
         extra += ("--max-wait", str(args.max_wait))
 
