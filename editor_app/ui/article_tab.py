@@ -119,12 +119,16 @@ class ArticleTab(QWidget):
         self.editor.document().contentsChanged.connect(self._on_contents_changed)
         self.metadata.changed.connect(self._on_metadata_changed)
         self.editor.image_received.connect(self.add_image)
+        self.editor.refused.connect(self._message)
         self.editor.top_line_changed.connect(self.preview.scroll_to_line)
         saver.finished.connect(self._on_save_finished)
 
     # -- loading -------------------------------------------------------------
     def load(self) -> None:
-        """Read the article from the library into the editor (raises NotFoundError)."""
+        """Read the article from the library into the editor.
+
+        Raises NotFoundError, or InputError when the text has a line too long to edit.
+        """
         article = self.library.get_article(self.article_id)
         self._article = article
         self._version = article.version

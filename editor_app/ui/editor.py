@@ -15,10 +15,24 @@ from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QTextEdit
 
+from editor_app.core.errors import InputError
 from editor_app.core.interview import question_insertion
 from editor_app.ui.highlighter import MarkdownHighlighter
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
+#: Qt lays out a line in time quadratic in its length (200,000 characters: about a
+#: second; 3 million: minutes), so longer lines are refused instead of freezing.
+MAX_LINE_LENGTH = 100_000
+
+
+def check_line_lengths(text: str) -> None:
+    """Raise InputError when a line is too long for the editor to lay out in time."""
+    if len(text) <= MAX_LINE_LENGTH:
+        return
+    longest = max(map(len, text.split("\n")))
+    if longest > MAX_LINE_LENGTH:
+        raise InputError(f"a line of {longest:,} characters is longer than the editor can show "
+                         f"({MAX_LINE_LENGTH:,}); split it with line breaks in another program first")
 
 
 class MarkdownEditor(QPlainTextEdit):
@@ -29,10 +43,12 @@ class MarkdownEditor(QPlainTextEdit):
         the article tab stores it as an asset and inserts the reference.
       top_line_changed(int): the 0-based source line at the top of the view changed
         (scrolling); the preview follows it.
+      refused(str): pasted text was not inserted, with the reason.
     """
 
     image_received = Signal(bytes, str, str)
     top_line_changed = Signal(int)
+    refused = Signal(str)  # a paste was refused (the reason, for the status bar)
 
     def __init__(self, parent=None, *, dark: bool = False):
         super().__init__(parent)
@@ -52,7 +68,8 @@ class MarkdownEditor(QPlainTextEdit):
 
     # -- text ----------------------------------------------------------------
     def set_text(self, text: str) -> None:
-        """Replace the text without an undo step (opening or reloading an article)."""
+        """Replace the text without an undo step; InputError when a line is too long."""
+        check_line_lengths(text)
         self.setPlainText(text)
         self.document().setModified(False)
 
@@ -214,7 +231,13 @@ class MarkdownEditor(QPlainTextEdit):
                 return
         # Paste plain text only: rich text from a browser would bring invisible junk.
         if source.hasText():
-            self.textCursor().insertText(source.text())
+            text = source.text()
+            try:
+                check_line_lengths(text)
+            except InputError as exc:
+                self.refused.emit(f"Not pasted: {exc}")
+                return
+            self.textCursor().insertText(text)
             self.ensureCursorVisible()
             return
         super().insertFromMimeData(source)

@@ -20,7 +20,11 @@ from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCh
 # Block states carried from one line to the next.
 NORMAL, FENCE_BACKTICK, FENCE_TILDE, QUESTION, ASIDE = 0, 1, 2, 3, 4
 #: Lines longer than this get only their line-level format (a heading, a question).
-INLINE_LIMIT = 5000
+INLINE_LIMIT = 20000
+# Inline spans (bold, code, a link) longer than this are not coloured.  The bound keeps
+# every pattern linear: an unclosed "**" scans at most this far, not to the end of a
+# 20,000-character line (quadratic time on pathological input, with the GIL held).
+_SPAN_MAX = 400
 
 _HEADING_RE = re.compile(r"^ {0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT_RE = re.compile(r"^ {0,3}(?:=+|-+)[ \t]*$")
@@ -32,11 +36,11 @@ _INDENTED_RE = re.compile(r"^(?: {4}|\t)")
 _QUOTE_RE = re.compile(r"^ {0,3}>+")
 _LIST_RE = re.compile(r"^[ \t]*(?:[*+-]|\d+[.)])[ \t]+")
 _RULE_RE = re.compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$")
-_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.+?)(?<=\S)\1")
-_EMPHASIS_RE = re.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.+?)(?<=[^\s*_])\1(?![*_\w])")
-_CODE_RE = re.compile(r"(`+)(?!`)(.+?)(?<!`)\1(?!`)")
-_LINK_RE = re.compile(r"(!?)\[([^\]\n]*)\]\(([^)\n]*)\)")
-_URL_RE = re.compile(r"<?\bhttps?://[^\s<>()]+>?")
+_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.{1,%d}?)(?<=\S)\1" % _SPAN_MAX)
+_EMPHASIS_RE = re.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.{1,%d}?)(?<=[^\s*_])\1(?![*_\w])" % _SPAN_MAX)
+_CODE_RE = re.compile(r"(`{1,8})(?!`)(.{1,%d}?)(?<!`)\1(?!`)" % _SPAN_MAX)
+_LINK_RE = re.compile(r"(!?)\[([^\[\]\n]{0,%d})\]\(([^()\n]{0,%d})\)" % (_SPAN_MAX, _SPAN_MAX))
+_URL_RE = re.compile(r"<?\bhttps?://[^\s<>()]{1,2000}>?")
 
 Span = tuple[int, int, QTextCharFormat]
 Overlay = Callable[[str, QTextBlock], Iterable[Span]]
