@@ -86,7 +86,9 @@ class Settings:
     def editor_font(self) -> QFont:
         text = self.qsettings.value("editor/font", "")
         font = QFont()
-        if isinstance(text, str) and text and font.fromString(text):
+        # QFont.toString() writes "family,size,…"; anything else was not written by us.
+        if isinstance(text, str) and text.count(",") >= 9 and font.fromString(text) \
+                and 6 <= font.pointSizeF() <= 72:
             return font
         return default_editor_font()
 
