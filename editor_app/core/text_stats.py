@@ -1,8 +1,8 @@
 """Counts for the editor's status bar: words, characters, questions, reading time.
 
 Every pattern is linear in the length of a line: a bracket class that excludes the
-opening bracket too (``[^\[\]]``) stops a scan at the next opener, so a line of
-65,000 unclosed ``[`` costs 65,000 steps, not two billion (see the pathological
+opening bracket as well as the closing one stops a scan at the next opener, so a line
+of 65,000 unclosed brackets costs 65,000 steps, not two billion (see the pathological
 markdown corpus).  Regular expressions hold the GIL, so a quadratic one here would
 freeze the window even when counting runs on a worker thread.
 

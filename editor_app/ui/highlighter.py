@@ -36,10 +36,11 @@ _INDENTED_RE = re.compile(r"^(?: {4}|\t)")
 _QUOTE_RE = re.compile(r"^ {0,3}>+")
 _LIST_RE = re.compile(r"^[ \t]*(?:[*+-]|\d+[.)])[ \t]+")
 _RULE_RE = re.compile(r"^ {0,3}(?:[-*_][ \t]*){3,}$")
-_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.{1,%d}?)(?<=\S)\1" % _SPAN_MAX)
-_EMPHASIS_RE = re.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.{1,%d}?)(?<=[^\s*_])\1(?![*_\w])" % _SPAN_MAX)
-_CODE_RE = re.compile(r"(`{1,8})(?!`)(.{1,%d}?)(?<!`)\1(?!`)" % _SPAN_MAX)
-_LINK_RE = re.compile(r"(!?)\[([^\[\]\n]{0,%d})\]\(([^()\n]{0,%d})\)" % (_SPAN_MAX, _SPAN_MAX))
+_STRONG_RE = re.compile(r"(\*\*|__)(?=\S)(.{1,_MAX}?)(?<=\S)\1".replace("_MAX", str(_SPAN_MAX)))
+_EMPHASIS_RE = re.compile(r"(?<![*_\w])([*_])(?=[^\s*_])(.{1,_MAX}?)(?<=[^\s*_])\1(?![*_\w])"
+                          .replace("_MAX", str(_SPAN_MAX)))
+_CODE_RE = re.compile(r"(`{1,8})(?!`)(.{1,_MAX}?)(?<!`)\1(?!`)".replace("_MAX", str(_SPAN_MAX)))
+_LINK_RE = re.compile(r"(!?)\[([^\[\]\n]{0,_MAX})\]\(([^()\n]{0,_MAX})\)".replace("_MAX", str(_SPAN_MAX)))
 _URL_RE = re.compile(r"<?\bhttps?://[^\s<>()]{1,2000}>?")
 
 Span = tuple[int, int, QTextCharFormat]

@@ -3,7 +3,12 @@
 import pytest
 
 from editor_app.core.errors import InputError
-from editor_app.core.interview import apply_insertion, clean_quote, headline_quote, question_insertion
+from editor_app.core.interview import (
+    apply_insertion,
+    clean_quote,
+    headline_quote,
+    question_insertion,
+)
 
 
 def test_headline_quote_uses_typographic_quotes():

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from editor_app.app import build_main_window
 from editor_app.core.render.renderer import Renderer
 from editor_app.ui.article_tab import ArticleTab
