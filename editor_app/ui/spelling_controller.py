@@ -24,8 +24,9 @@ from __future__ import annotations
 
 import concurrent.futures
 import itertools
+import threading
 
-from PySide6.QtCore import QEvent, QObject, QPoint, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QMetaMethod, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import QMenu, QPlainTextEdit, QTextEdit
 
@@ -53,7 +54,6 @@ MAX_SUGGESTIONS = 5
 #: An edit this large (characters removed + added) restarts the full pass.
 BIG_EDIT = 20_000
 LAYER = "spelling"
-_RESIZE = QEvent.Type.Resize
 
 
 class _IssueIndex:
@@ -218,6 +218,55 @@ def show_selection_layer(editor: QPlainTextEdit, name: str, selections) -> None:
         SelectionLayers.of(editor).set_layer(name, selections)
 
 
+class _LostTrack(Exception):
+    """The text copy no longer matches the document (an edit Qt reported oddly)."""
+
+
+class _TextVersion:
+    """One state of the text, spliced together on the worker from the previous state.
+
+    Versions form a chain completed in order by the single spell worker; ``get`` waits
+    for it. ``None`` as text means the splice did not add up and a full pass must resync.
+    """
+
+    def __init__(self, text: str | None = None):
+        self.text = text
+        self._ready = threading.Event()
+        self._make = None
+        if text is not None:
+            self._ready.set()
+
+    @classmethod
+    def spliced(cls, base: _TextVersion, start: int, middle: str, suffix: int, length: int):
+        version = cls()
+
+        def make():
+            old = base.get()
+            text = None
+            if old is not None and 0 <= start and 0 <= suffix <= len(old) - start:
+                text = old[:start] + middle + old[len(old) - suffix:]
+                if len(text) != length:
+                    text = None
+            return text
+
+        version._make = make
+        return version
+
+    def complete(self) -> None:
+        """Build the text in this thread if nobody has yet (idempotent)."""
+        make, self._make = self._make, None
+        if make is not None:
+            try:
+                self.text = make()
+            finally:
+                self._ready.set()
+
+    def get(self, timeout: float | None = None) -> str | None:
+        self.complete()
+        self._ready.wait(timeout)
+        return self.text
+
+
 class _NamesBox:
     """The names a full pass proved; written once on the worker, read by later jobs."""
 
@@ -363,9 +412,10 @@ class SpellController(QObject):
         # after the first pass, so underlines need not wait for a second scan.
         self._names_box = _NamesBox()
         self._issues = _IssueIndex()
-        # A copy of the editor's text for the worker. Edits only widen ``_stale_text``
-        # (the span that differs); `text()` patches that span in when a copy is needed.
-        self._text = ""
+        # The worker's copy of the text. Edits only widen ``_stale_text`` (the span that
+        # differs from ``_version``); a recheck reads that span from the document and the
+        # worker splices it in, so the GUI thread never copies the whole text.
+        self._version = _TextVersion("")
         self._length = 0
         self._stale_text: tuple[int, int] | None = None
         self._revision = -1
@@ -388,6 +438,7 @@ class SpellController(QObject):
         self._repeat_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
         self._repeat_format.setUnderlineColor(QColor("#d97706"))
 
+        self._issues_signal = QMetaMethod.fromSignal(self.issues_changed)
         self._relay = _Relay(self)
         self._relay.done.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
         self._recheck_timer = QTimer(self, singleShot=True, interval=RECHECK_DELAY_MS)
@@ -408,9 +459,10 @@ class SpellController(QObject):
         document = editor.document()
         document.contentsChange.connect(self._on_contents_change)
         editor.verticalScrollBar().valueChanged.connect(self._on_scrolled)
-        # Only the viewport is filtered, for Resize: a filter on the editor would put a
-        # Python call in front of every key event. The context menu comes as a signal.
-        editor.viewport().installEventFilter(self)
+        # No event filter: it would put a Python call (and a wait for the GIL while the
+        # worker runs) in front of every key and paint event. A resize that changes what
+        # is visible changes the scroll range; the context menu comes as a signal.
+        editor.verticalScrollBar().rangeChanged.connect(self._on_scrolled)
         self._previous_menu_policy = editor.contextMenuPolicy()
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         editor.customContextMenuRequested.connect(self._show_context_menu)
@@ -479,7 +531,8 @@ class SpellController(QObject):
         self._issues_timer.stop()
         try:
             self.editor.document().contentsChange.disconnect(self._on_contents_change)
-            self.editor.viewport().removeEventFilter(self)
+            self.editor.verticalScrollBar().rangeChanged.disconnect(self._on_scrolled)
+            self.editor.verticalScrollBar().valueChanged.disconnect(self._on_scrolled)
             self.editor.customContextMenuRequested.disconnect(self._show_context_menu)
             self.editor.setContextMenuPolicy(self._previous_menu_policy)
             self.service.words_changed.disconnect(self._on_words_changed)
@@ -497,7 +550,7 @@ class SpellController(QObject):
         def run():
             try:
                 result = work()
-            except BylineError as exc:
+            except (BylineError, _LostTrack) as exc:
                 result = exc
             except Exception as exc:  # a bug must not take the editor down with it
                 result = BylineError(f"spell-check failed: {exc}")
@@ -525,11 +578,11 @@ class SpellController(QObject):
         )
 
     def _start_full_pass(self) -> None:
-        self._text = self.editor.toPlainText()
-        self._length = len(self._text)
+        text = self.editor.toPlainText()
+        self._version = _TextVersion(text)
+        self._length = len(text)
         self._stale_text = None
         self._revision = self.editor.document().revision()
-        text = self._text
         job = {"id": next(_job_ids), "kind": "full", "generation": self._generation}
         self._full_job = job
         self._edit_log = []
@@ -556,10 +609,17 @@ class SpellController(QObject):
             return  # sent when the job on the worker comes back
         start, end = self._dirty
         self._dirty = None
-        text, checker, box = self.text(), self.checker, self._names_box
+        version, checker, box = self._next_version(), self.checker, self._names_box
         job = {"id": next(_job_ids), "kind": "range", "generation": self._generation,
                "range": [start, end]}
-        self._submit(job, lambda: checker.check_range(text, start, end, names=box.names))
+
+        def work():
+            text = version.get()
+            if text is None:
+                raise _LostTrack()
+            return checker.check_range(text, start, end, names=box.names)
+
+        self._submit(job, work)
 
     def recheck_now(self) -> None:
         """Send pending edits to the worker without waiting for the typing pause."""
@@ -574,6 +634,11 @@ class SpellController(QObject):
         if self._closed:
             return
         if not self.enabled:
+            return
+        if isinstance(result, _LostTrack):
+            self.resyncs += 1
+            self._generation += 1
+            self._start_full_pass()
             return
         if isinstance(result, BaseException):
             if job is self._full_job:
@@ -641,7 +706,8 @@ class SpellController(QObject):
         self._issues_timer.start()
 
     def _emit_issues(self) -> None:
-        if not self._closed:
+        # building the list costs O(issues): only when someone listens (the panel)
+        if not self._closed and self.isSignalConnected(self._issues_signal):
             self.issues_changed.emit(self.issues())
 
     # -- edits (the per-keystroke path: keep it to integer bookkeeping) -----------------------
@@ -651,29 +717,32 @@ class SpellController(QObject):
         else:
             self._dirty = (min(self._dirty[0], start), max(self._dirty[1], end))
 
-    def text(self) -> str:
-        """The editor's text as the checker sees it (``toPlainText()``), kept up to date
-        without copying the whole document on every keystroke."""
+    def _next_version(self) -> _TextVersion:
+        """The text as it is now, as a version the worker completes (or already complete)."""
         stale = self._stale_text
         if stale is None:
-            return self._text
+            return self._version
         self._stale_text = None
         start, end = stale
-        old = self._text
         document = self.editor.document()
         length = document.characterCount() - 1
-        suffix = length - end  # text after the edited span, the same as before it
-        if 0 <= start <= end and 0 <= suffix <= len(old) - start:
-            cursor = QTextCursor(document)
-            cursor.setPosition(start)
-            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-            text = old[:start] + _plain(cursor.selectedText()) + old[len(old) - suffix:]
-        else:
-            text = ""
-        if len(text) != length:  # an edit Qt reported in a way we cannot follow
-            text = self.editor.toPlainText()
+        cursor = QTextCursor(document)
+        cursor.setPosition(max(0, min(start, length)))
+        cursor.setPosition(max(0, min(end, length)), QTextCursor.MoveMode.KeepAnchor)
+        version = _TextVersion.spliced(self._version, start, _plain(cursor.selectedText()),
+                                       length - end, length)
+        self._version = version
+        return version
+
+    def text(self) -> str:
+        """The editor's text as the worker sees it (``toPlainText()``); for tests."""
+        version = self._next_version()
+        version.complete()
+        text = version.get(timeout=5)
+        if text is None:  # lost track of an edit: take the whole text again
             self.resyncs += 1
-        self._text = text
+            text = self.editor.toPlainText()
+            self._version = _TextVersion(text)
         return text
 
     def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
@@ -724,7 +793,7 @@ class SpellController(QObject):
         last = self.editor.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
         return first, max(first, last)
 
-    def _on_scrolled(self, _value: int) -> None:
+    def _on_scrolled(self, *_args) -> None:
         self._render()
 
     def _render(self, force: bool = False) -> None:
@@ -754,11 +823,6 @@ class SpellController(QObject):
             selection.format = self._repeat_format if issue.kind == REPEAT else self._spelling_format
             selections.append(selection)
         show_selection_layer(self.editor, LAYER, selections)
-
-    def eventFilter(self, watched, event) -> bool:  # noqa: N802 (Qt name)
-        if event.type() == _RESIZE:
-            self._render(force=True)
-        return False
 
     def _show_context_menu(self, position: QPoint) -> None:
         # QAbstractScrollArea reports the position in viewport coordinates
@@ -796,8 +860,7 @@ class SpellController(QObject):
     def select_issue(self, issue: SpellIssue) -> None:
         """Select an issue's word in the editor and bring it into view."""
         start, end = issue.start, issue.end
-        text = self.text()
-        if text[start:end] != issue.word:  # the panel's copy is older than the text
+        if self._document_text(start, end) != issue.word:  # the panel's copy is older
             found = self._nearest(issue)
             if found is None:
                 return
@@ -808,6 +871,13 @@ class SpellController(QObject):
         self.editor.setTextCursor(cursor)
         self.editor.ensureCursorVisible()
         self.editor.setFocus()
+
+    def _document_text(self, start: int, end: int) -> str:
+        cursor = QTextCursor(self.editor.document())
+        length = self.editor.document().characterCount() - 1
+        cursor.setPosition(max(0, min(start, length)))
+        cursor.setPosition(max(0, min(end, length)), QTextCursor.MoveMode.KeepAnchor)
+        return _plain(cursor.selectedText())
 
     def _nearest(self, issue: SpellIssue) -> SpellIssue | None:
         candidates = [i for i in self._issues.all() if i.word == issue.word and i.kind == issue.kind]
@@ -825,7 +895,11 @@ class SpellController(QObject):
         self.editor.setTextCursor(cursor)
 
     def remove_repeat(self, issue: SpellIssue) -> None:
-        start, end = repeat_removal_span(self.text(), issue)
+        offset = max(0, issue.start - 200)  # the blanks before the word go too
+        context = self._document_text(offset, issue.end)
+        local = SpellIssue(issue.kind, issue.word, issue.start - offset, issue.end - offset)
+        start, end = repeat_removal_span(context, local)
+        start, end = start + offset, end + offset
         cursor = QTextCursor(self.editor.document())
         cursor.beginEditBlock()
         cursor.setPosition(start)
