@@ -14,14 +14,20 @@ between that delayed it: recheck dispatch, results, underlines, painting, GIL wa
 
 from __future__ import annotations
 
-import argparse
-import json
-import os
 import pathlib
-import statistics
 import sys
-import tempfile
-import time
+
+# Scripts run with their folder first on sys.path; a benchmarks/typing.py would then
+# shadow the standard library's typing module (PySide6 imports it). Drop that entry.
+_HERE = pathlib.Path(__file__).resolve().parent
+sys.path[:] = [p for p in sys.path if pathlib.Path(p or ".").resolve() != _HERE]
+
+import argparse  # noqa: E402
+import json  # noqa: E402
+import os  # noqa: E402
+import statistics  # noqa: E402
+import tempfile  # noqa: E402
+import time  # noqa: E402
 
 ROOT = pathlib.Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))

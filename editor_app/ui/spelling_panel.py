@@ -97,6 +97,7 @@ class SpellingPanel(QWidget):
                 except (RuntimeError, TypeError):
                     pass
         self.controller = controller
+        self._stale = True
         if controller is not None:
             for signal, slot in self._connections():
                 signal.connect(slot)
@@ -113,10 +114,14 @@ class SpellingPanel(QWidget):
         self._on_issues_changed([])
 
     def _on_enabled_changed(self, _enabled: bool) -> None:
+        self._stale = True  # the header changes even when the list does not
         self._on_issues_changed(self.controller.issues() if self.controller else [])
 
     def _on_issues_changed(self, issues: list) -> None:
-        self._issues = list(issues)
+        issues = list(issues)
+        if issues == self._issues and not self._stale and self.controller is not None:
+            return  # nothing new: keep the tree (and its expanded rows) as it is
+        self._issues = issues
         self._stale = True
         if self.isVisible():
             self.refresh()
