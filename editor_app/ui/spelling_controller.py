@@ -25,6 +25,7 @@ from __future__ import annotations
 import concurrent.futures
 import itertools
 import threading
+import time
 
 from PySide6.QtCore import QMetaMethod, QObject, QPoint, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
@@ -51,6 +52,8 @@ ISSUES_SIGNAL_DELAY_MS = 150
 #: Most underlines drawn at once (a screenful rarely holds more than a few dozen).
 MAX_UNDERLINES = 600
 MAX_SUGGESTIONS = 5
+#: Worker pause between delivering a full pass and deriving names from it.
+NAMES_DELAY_S = 0.05
 #: An edit this large (characters removed + added) restarts the full pass.
 BIG_EDIT = 20_000
 LAYER = "spelling"
@@ -425,11 +428,13 @@ class SpellController(QObject):
         self._edit_log: list | None = None  # edits made while the full pass runs
         self._full_job: dict | None = None
         self._rendered_window = (0, -1)
+        self._selection_pool: list[QTextEdit.ExtraSelection] = []
         self._closed = False
         self.enabled = False
         self.stale_dropped = 0  # results dropped because the text moved on (tests, stats)
         self._dropped_on_edit = False  # an edit dropped issues whose underline still shows
         self.resyncs = 0  # times the text copy had to be taken whole again (tests)
+        self._words_epoch = 0  # bumped when a word list changes
 
         self._spelling_format = QTextCharFormat()
         self._spelling_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
@@ -583,7 +588,8 @@ class SpellController(QObject):
         self._length = len(text)
         self._stale_text = None
         self._revision = self.editor.document().revision()
-        job = {"id": next(_job_ids), "kind": "full", "generation": self._generation}
+        job = {"id": next(_job_ids), "kind": "full", "generation": self._generation,
+               "words": self._words_epoch}
         self._full_job = job
         self._edit_log = []
         self._dirty = None
@@ -597,7 +603,9 @@ class SpellController(QObject):
         def then(result):
             # the same names again, for paragraph rechecks; they queue behind this on the
             # single worker, so they see it (a shared pool may run one early: it then
-            # infers names from its paragraph alone)
+            # infers names from its paragraph alone). The pause first lets the GUI thread
+            # apply the result without competing for the GIL.
+            time.sleep(NAMES_DELAY_S)
             box.names = result[0].document_names(text)
 
         self._submit(job, work, then)
@@ -661,17 +669,12 @@ class SpellController(QObject):
         self.checker = checker
         edits = self._edit_log or []
         self._edit_log = None
-        known = checker.is_known
-        mapped = []
-        for issue in issues:
-            if issue.kind == SPELLING and known(issue.word):
-                continue  # taught while the pass ran
-            if edits:
-                issue = _map_through(issue, edits)
-                if issue is None:
-                    continue
-            mapped.append(issue)
-        self._issues.reset(mapped)
+        if job["words"] != self._words_epoch:  # a word was taught while the pass ran
+            known = checker.is_known
+            issues = [i for i in issues if i.kind != SPELLING or not known(i.word)]
+        if edits:
+            issues = [m for m in (_map_through(i, edits) for i in issues) if m is not None]
+        self._issues.reset(issues)
         self._after_issues_changed()
 
     def _apply_range(self, job, result) -> None:
@@ -812,17 +815,20 @@ class SpellController(QObject):
         margin = max(500, (last - first) // 2)
         low, high = max(0, first - margin), last + margin
         self._rendered_window = (low, high)
-        document = self.editor.document()
-        selections = []
-        for issue in self._issues.in_range(low, high, MAX_UNDERLINES):
-            selection = QTextEdit.ExtraSelection()
-            cursor = QTextCursor(document)
+        issues = self._issues.in_range(low, high, MAX_UNDERLINES)
+        # Constructing Qt objects lets a busy worker thread take the GIL (up to 5 ms
+        # each time); one cursor and recycled selections keep this loop free of them.
+        pool = self._selection_pool
+        while len(pool) < len(issues):
+            pool.append(QTextEdit.ExtraSelection())
+        cursor = QTextCursor(self.editor.document())
+        keep = QTextCursor.MoveMode.KeepAnchor
+        for selection, issue in zip(pool, issues, strict=False):
             cursor.setPosition(issue.start)
-            cursor.setPosition(issue.end, QTextCursor.MoveMode.KeepAnchor)
-            selection.cursor = cursor
+            cursor.setPosition(issue.end, keep)
+            selection.cursor = cursor  # copied: Qt moves the copy with later edits
             selection.format = self._repeat_format if issue.kind == REPEAT else self._spelling_format
-            selections.append(selection)
-        show_selection_layer(self.editor, LAYER, selections)
+        show_selection_layer(self.editor, LAYER, pool[:len(issues)])
 
     def _show_context_menu(self, position: QPoint) -> None:
         # QAbstractScrollArea reports the position in viewport coordinates
@@ -922,6 +928,7 @@ class SpellController(QObject):
         return self.add_word(word, "article")
 
     def _forget_word(self, word: str) -> None:
+        self._words_epoch += 1
         key = normalize_word(word)
         if self._issues.keep_only(lambda kind, w: kind != SPELLING or normalize_word(w) != key):
             self._after_issues_changed()
