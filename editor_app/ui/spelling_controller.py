@@ -454,8 +454,9 @@ class SpellController(QObject):
         self.toggle_action = QAction("Check spelling", self, checkable=True)
         self.toggle_action.setToolTip("Spell-check this article (F7: next issue)")
         self.toggle_action.toggled.connect(self._toggled_by_user)
-        self.next_action = QAction("Next spelling issue", self)
-        self.next_action.setShortcut(QKeySequence(Qt.Key.Key_F7))
+        # F7 belongs to the editor's QShortcut; binding it to a menu action as well would
+        # make it ambiguous (Qt then fires neither), so this action only names the key.
+        self.next_action = QAction("Next spelling issue\tF7", self)
         self.next_action.triggered.connect(self.next_issue)
         self.shortcut = QShortcut(QKeySequence(Qt.Key.Key_F7), editor)
         self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
