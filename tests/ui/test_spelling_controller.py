@@ -414,3 +414,13 @@ def test_text_copy_follows_random_edits_undo_and_redo(qtbot, library, article, s
     expected = controller.checker.check(final, names=controller._names_box.names)
     assert [(i.kind, i.word, i.start) for i in controller.issues()] == \
         [(i.kind, i.word, i.start) for i in expected]
+
+
+def test_metadata_names_count_as_known_and_follow_changes(qtbot, library, article, service):
+    text = "We met Qwertzu at the station."
+    editor = make_editor(qtbot, text)
+    controller = attach(qtbot, editor, library, article.id, service)
+    assert [i.word for i in controller.issues()] == ["Qwertzu"]
+    controller.set_metadata(metadata_names={"Dr. Anna Qwertzu"})  # the interviewee field
+    wait_idle(qtbot, controller)
+    assert controller.issues() == []
