@@ -139,6 +139,9 @@ class Suggester:
         self._keys: array | None = None
         self._bitmap: bytearray | None = None
         self._build_lock = threading.Lock()
+        # A separate lock for starting the background build: suggest() calls
+        # build_index_in_background() and must not wait for a build to finish.
+        self._start_lock = threading.Lock()
         self._build_thread: threading.Thread | None = None
 
     # -- the deletion index ------------------------------------------------------------
@@ -172,7 +175,7 @@ class Suggester:
 
     def build_index_in_background(self) -> threading.Thread:
         """Start building the index on a daemon thread (once); returns that thread."""
-        with self._build_lock:
+        with self._start_lock:
             if self._build_thread is None:
                 self._build_thread = threading.Thread(
                     target=self.build_index, name="byline-spelling-index", daemon=True
