@@ -20,6 +20,16 @@ def prepare_environment() -> None:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
+def tune_interpreter() -> None:
+    """Hand the GIL back to the GUI thread sooner than Python's default 5 ms.
+
+    Render, save and spelling threads run Python too; with the default switch
+    interval a keystroke could wait 5 ms for the GIL twice over.  1 ms costs the
+    workers a little throughput and keeps typing under the 5 ms budget.
+    """
+    sys.setswitchinterval(0.001)
+
+
 def open_library_for_gui(path: pathlib.Path, *, explicit: bool):
     """Open the library; the default one is created and seeded with samples on first launch."""
     from editor_app.core.library import Library
@@ -57,6 +67,7 @@ def build_main_window(library, *, settings=None, renderer=None):
 def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None = None,
             smoke_test: bool = False) -> int:
     prepare_environment()
+    tune_interpreter()
     if smoke_test:
         os.environ["QT_QPA_PLATFORM"] = "offscreen"
     from PySide6.QtCore import QCoreApplication, QTimer

@@ -13,7 +13,7 @@ import sys
 import tempfile
 
 SAMPLE_SLUG = "amara-finch-interview"
-WINDOW_SIZE = (1480, 920)
+WINDOW_SIZE = (1680, 980)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -44,12 +44,12 @@ def main(argv: list[str] | None = None) -> int:
         renderer = build_renderer()
         window = build_main_window(library, settings=settings, renderer=renderer)
         window.resize(*WINDOW_SIZE)
-        window.splitter.setSizes([400, WINDOW_SIZE[0] - 400])
+        window.splitter.setSizes([470, WINDOW_SIZE[0] - 470])
         window.show()
         article_id = library.resolve_id(SAMPLE_SLUG)
         window.library_panel.select_article(article_id)
         tab = window.open_article(article_id)
-        tab.splitter.setSizes([540, 540])
+        tab.splitter.setSizes([600, 610])
         # Put the cursor in the second question, as a reporter at work would.
         block = tab.editor.document().findBlockByNumber(6)
         cursor = tab.editor.textCursor()
@@ -61,6 +61,7 @@ def main(argv: list[str] | None = None) -> int:
             if result.get("shot"):
                 return
             result["shot"] = 1
+            window.statusBar().clearMessage()
             window.grab().save(str(out / "main-window.png"))
             tab.preview.grab().save(str(out / "preview.png"))
             print(f"wrote {out / 'main-window.png'} and {out / 'preview.png'}")
