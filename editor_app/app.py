@@ -50,27 +50,61 @@ def build_renderer():
     return Renderer()
 
 
-def build_main_window(library, *, settings=None, renderer=None):
+def build_spell_service():
+    """One spelling service per process: dictionaries load once, on workers, at start-up."""
+    from editor_app.core.spelling import default_personal_path
+    from editor_app.ui.spelling_controller import SpellService
+
+    service = SpellService(personal_path=default_personal_path())
+    service.preload("en")
+    return service
+
+
+def build_main_window(library, *, settings=None, renderer=None, spell_service=None,
+                      watch_outside_changes: bool = True):
     """Create the signal hub and the main window and wire them; returns the window.
 
     Without a renderer the window makes its own when the first article opens.
+    The editorial panels (queues, workflow, comments, related news, spelling)
+    and the outside-change monitor are attached here.
     """
+    from editor_app.ui.editorial_panels import EditorialPanels
     from editor_app.ui.main_window import MainWindow
+    from editor_app.ui.outside_changes import OutsideChangeMonitor
     from editor_app.ui.signals import AppSignals
 
     signals = AppSignals()
     window = MainWindow(library, signals, settings=settings, renderer=renderer)
     window.signals_hub = signals  # keep the hub alive as long as the window
+    if spell_service is None:
+        spell_service = build_spell_service()
+    window.spell_service = spell_service
+    window.panels = EditorialPanels(window, spell_service)
+    window.outside_changes = OutsideChangeMonitor(window) if watch_outside_changes else None
+    window.destroyed.connect(lambda *_: spell_service.shutdown())
     return window
+
+
+def check_library_file(path: pathlib.Path) -> None:
+    """Refuse a damaged library before SQLite half-reads it; the message names the fix."""
+    from editor_app.core.backups import detect_damage
+    from editor_app.core.errors import LibraryError
+
+    reason = detect_damage(path) if path.exists() else None
+    if reason:
+        raise LibraryError(f"{path}: {reason}; run `byline restore` to put back the newest "
+                           "good backup (the damaged file is kept aside)")
 
 
 def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None = None,
             smoke_test: bool = False) -> int:
+    if smoke_test:  # its own offscreen window on a throw-away library (packaging, #8)
+        from editor_app.smoke import run_smoke_test
+
+        return run_smoke_test()
     prepare_environment()
     tune_interpreter()
-    if smoke_test:
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
-    from PySide6.QtCore import QCoreApplication, QTimer
+    from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from editor_app.core.errors import BylineError
@@ -79,6 +113,7 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
     QCoreApplication.setApplicationName("Byline")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
+        check_library_file(library_path)
         library = open_library_for_gui(library_path, explicit=explicit)
         open_article = library.get_article(open_id).id if open_id else None
     except BylineError as exc:
@@ -97,10 +132,53 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
         window.activateWindow()
     elif library.count_articles():
         window.library_panel.table.selectRow(0)
-    if smoke_test:
-        QTimer.singleShot(500, window.close)
+    backups = start_backups(window, library)
     code = app.exec()
     window.shutdown()
+    window.panels.shutdown()
+    window.spell_service.shutdown()
     renderer.close()
+    backups.finish()
     library.close()
     return code
+
+
+class _Backups:
+    """Daily backup shortly after start (on a worker, own connection) and one on close."""
+
+    START_DELAY_MS = 30_000
+
+    def __init__(self, window, library):
+        from PySide6.QtCore import QTimer
+
+        self.library = library
+        self.keep = int(library.get_setting("backups.keep", 10) or 10)
+        self.timer = QTimer(window, singleShot=True, interval=self.START_DELAY_MS)
+        self.timer.timeout.connect(self._daily)
+        self.timer.start()
+
+    def _daily(self) -> None:
+        import threading
+
+        from editor_app.core.backups import maybe_daily_backup
+
+        def work():
+            try:
+                worker_library = self.library.reopen()
+                try:
+                    maybe_daily_backup(worker_library, keep=self.keep)
+                finally:
+                    worker_library.close()
+            except Exception as exc:  # a failed backup must never stop the writing desk
+                print(f"byline: backup skipped: {exc}", file=sys.stderr)
+
+        threading.Thread(target=work, name="byline-daily-backup", daemon=True).start()
+
+    def finish(self) -> None:
+        from editor_app.core.backups import backup_on_close
+
+        backup_on_close(self.library, keep=self.keep)
+
+
+def start_backups(window, library) -> _Backups:
+    return _Backups(window, library)

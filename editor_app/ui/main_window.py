@@ -6,7 +6,7 @@ articles are stored, rendered and saved is the business of core and ArticleTab.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer
+from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -32,6 +32,11 @@ LIBRARY_RELOAD_DELAY_MS = 1500
 
 
 class MainWindow(QMainWindow):
+    #: an ArticleTab was created (panels attach their per-article parts here)
+    tab_opened = Signal(object)
+    #: an ArticleTab was saved and is about to be deleted
+    tab_closed = Signal(object)
+
     def __init__(self, library, signals, settings: Settings | QSettings | None = None,
                  parent=None, *, renderer=None):
         super().__init__(parent)
@@ -241,6 +246,7 @@ class MainWindow(QMainWindow):
             tab.save_state_changed.connect(lambda text, tab=tab: self._show_save_state(tab, text))
             index = self.tabs.addTab(tab, _tab_label(tab.title))
             self.tabs.setTabToolTip(index, tab.title)
+            self.tab_opened.emit(tab)
         self.tabs.setCurrentWidget(tab)
         if focus:
             tab.editor.setFocus()
@@ -254,6 +260,7 @@ class MainWindow(QMainWindow):
         if not tab.close_tab():
             self.tabs.setCurrentWidget(tab)
             return False
+        self.tab_closed.emit(tab)
         self.tabs.removeTab(self.tabs.indexOf(tab))
         tab.deleteLater()
         return True

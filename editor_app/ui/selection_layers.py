@@ -19,11 +19,17 @@ class SelectionLayers:
 
     @classmethod
     def of(cls, editor: QPlainTextEdit) -> SelectionLayers:
-        """The layers of an editor (created on first use and kept on the editor)."""
-        layers = getattr(editor, "_selection_layers", None)
+        """The layers of an editor (created on first use and kept on the editor).
+
+        Byline's MarkdownEditor keeps its own layers (``set_selection_layer``);
+        for it this returns an adapter, so both kinds of editor work the same.
+        """
+        if hasattr(editor, "set_selection_layer"):
+            return _EditorLayers(editor)
+        layers = getattr(editor, "_byline_selection_layers", None)
         if layers is None:
             layers = cls(editor)
-            editor._selection_layers = layers
+            editor._byline_selection_layers = layers
         return layers
 
     def set_layer(self, name: str, selections: list[QTextEdit.ExtraSelection]) -> None:
@@ -40,3 +46,13 @@ class SelectionLayers:
         for name in names:
             merged.extend(self._layers[name])
         self._editor.setExtraSelections(merged)
+
+
+class _EditorLayers:
+    """Adapter over an editor that manages its own named layers."""
+
+    def __init__(self, editor):
+        self._editor = editor
+
+    def set_layer(self, name: str, selections) -> None:
+        self._editor.set_selection_layer(name, list(selections))

@@ -89,8 +89,18 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
         return self.db.execute("PRAGMA user_version").fetchone()[0]
 
     def close(self) -> None:
+        """Close the connection; later calls raise LibraryError instead of crashing.
+
+        Timers and workers of the GUI may still fire once after a window closed
+        its library: they get an error they already handle.
+        """
+        db = self.db
+        if isinstance(db, _ClosedDatabase):
+            return
+        self.db = _ClosedDatabase(self.path)
+        self._tx.db = self.db
         try:
-            self.db.conn.close()
+            db.conn.close()
         except sqlite3.Error:
             pass
 
@@ -99,3 +109,13 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
 
     def __exit__(self, *exc) -> None:
         self.close()
+
+
+class _ClosedDatabase:
+    """Stands in for the database of a closed library."""
+
+    def __init__(self, path: pathlib.Path):
+        self._path = path
+
+    def __getattr__(self, name):
+        raise LibraryError(f"{self._path}: the library is closed")
