@@ -16,7 +16,7 @@ import yaml
 
 from editor_app.core.errors import InputError
 from editor_app.core.models import Article, Kind, Status, parse_date
-from editor_app.core.text import check_clean_text
+from editor_app.core.text import check_clean_text, is_valid_slug
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 KNOWN_KEYS = ("title", "kind", "interviewee", "author", "date", "language", "summary",
@@ -38,6 +38,22 @@ class _NoAliasLoader(yaml.SafeLoader):
             raise yaml.constructor.ConstructorError(
                 None, None, "anchors (&name) are not allowed in front matter", event.start_mark)
         return super().compose_node(parent, index)
+
+    def construct_object(self, node, deep=False):
+        # Remembered so that an error of a constructor (a ValueError for
+        # month 13) can name the line of the value that caused it.
+        self.last_node = node
+        return super().construct_object(node, deep=deep)
+
+    def construct_yaml_timestamp(self, node):
+        try:
+            return super().construct_yaml_timestamp(node)
+        except (ValueError, OverflowError) as exc:
+            raise yaml.constructor.ConstructorError(
+                None, None, f"{node.value!r} is not a date ({exc})", node.start_mark) from None
+
+
+_NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp)
 
 
 def decode_text(data: bytes, source: str) -> str:
@@ -105,15 +121,7 @@ def parse_markdown(text: str, *, source: str = "markdown") -> Article:
         raise InputError(f"{source}:1: front matter is not closed (no second '---' line)")
     if match:
         body = text[match.end():]
-        try:
-            loaded = yaml.load(match.group(1), Loader=_NoAliasLoader)  # noqa: S506 (safe subclass)
-        except yaml.MarkedYAMLError as exc:
-            mark = exc.problem_mark or exc.context_mark
-            line = (mark.line + 2) if mark else 1
-            problem = exc.problem or exc.context or "invalid YAML"
-            raise InputError(f"{source}:{line}: malformed front matter: {problem}") from None
-        except yaml.YAMLError as exc:
-            raise InputError(f"{source}: malformed front matter: {exc}") from None
+        loaded = _load_front_matter(match.group(1), source)
         if loaded is None:
             loaded = {}
         if not isinstance(loaded, dict):
@@ -126,6 +134,50 @@ def parse_markdown(text: str, *, source: str = "markdown") -> Article:
         line = _key_line(text, str(exc).split(":", 1)[0]) if match else None
         where = f"{source}:{line}" if line else source
         raise InputError(f"{where}: {exc}") from None
+
+
+def _one_line(text: str) -> str:
+    """PyYAML's problem texts can span lines; a user's message must not."""
+    return " ".join(str(text).split())
+
+
+def _load_front_matter(front: str, source: str):
+    """The YAML of the front matter, or InputError "<file>:<line>: malformed front matter: …".
+
+    Whatever YAML raises while reading or constructing (a ReaderError for a
+    control character, a ValueError from a date constructor, RecursionError for
+    absurd nesting) becomes one line naming the file and, when known, the line.
+    The front matter starts on line 2 of the file, hence the ``+ 2``.
+    """
+    loader = None
+    try:
+        loader = _NoAliasLoader(front)  # the reader checks for control characters here
+        return loader.get_single_data()
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        line = (mark.line + 2) if mark else 2
+        problem = _one_line(exc.problem or exc.context or "invalid YAML")
+        raise InputError(f"{source}:{line}: malformed front matter: {problem}") from None
+    except yaml.reader.ReaderError as exc:
+        line = front[: exc.position].count("\n") + 2
+        what = (f"a control character (U+{exc.character:04X})" if isinstance(exc.character, int)
+                else "an invalid character")
+        raise InputError(f"{source}:{line}: malformed front matter: contains {what}") from None
+    except yaml.YAMLError as exc:
+        raise InputError(f"{source}:2: malformed front matter: {_one_line(exc)}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as exc:
+        node = getattr(loader, "last_node", None)
+        if node is not None:
+            line = node.start_mark.line + 2
+        else:  # failed while composing, before any value was constructed
+            line = loader.get_mark().line + 2 if loader is not None else 2
+        reason = _one_line(exc) or type(exc).__name__
+        if isinstance(exc, RecursionError):
+            reason = "nested too deeply"
+        raise InputError(f"{source}:{line}: malformed front matter: {reason}") from None
+    finally:
+        if loader is not None:
+            loader.dispose()
 
 
 def _key_line(text: str, key: str) -> int | None:
@@ -144,6 +196,15 @@ def _text(meta: dict, key: str) -> str:
     if isinstance(value, (dict, list)):
         raise InputError(f"{key}: must be text, not a {type(value).__name__}")
     return str(value)
+
+
+def _slug(meta: dict) -> str:
+    """Checked here, not only by the library, so the message names the file and line."""
+    slug = check_clean_text(_text(meta, "slug"), "slug").strip()
+    if slug and not is_valid_slug(slug):
+        raise InputError(f"slug: {slug!r} is not valid (lowercase letters, digits and hyphens, "
+                         "at most 80)")
+    return slug
 
 
 def _article_from_meta(meta: dict, body: str) -> Article:
@@ -171,7 +232,7 @@ def _article_from_meta(meta: dict, body: str) -> Article:
         date=parse_date(date) if date not in ("", None) else "",
         language=(_text(meta, "language") or "en").strip(),
         summary=check_clean_text(_text(meta, "summary"), "summary", multiline=True).strip(),
-        slug=_text(meta, "slug").strip(),
+        slug=_slug(meta),
         status=Status.parse(_text(meta, "status") or "draft"),
         tags=tags,
         extra={k: _jsonable(v) for k, v in meta.items() if k not in KNOWN_KEYS},

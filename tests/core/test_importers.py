@@ -107,3 +107,34 @@ def test_bad_input_is_refused_and_writes_nothing(library, tmp_path, name, conten
 def test_missing_file_is_named(library, tmp_path):
     with pytest.raises(InputError, match="no such file"):
         import_files(library, [tmp_path / "gone.md"])
+
+
+# -- front matter that made PyYAML raise past the importer (#9) ----------------
+
+@pytest.mark.parametrize("front, line, words", [
+    ("title: T\ndate: 2024-13-45\n", 3, "is not a date"),
+    ("title: T\nseen: [1, 2024-02-30]\n", 3, "is not a date"),
+    ("title: Bell \x07 ringing\n", 2, "control character (U+0007)"),
+    ("title: T\nx: " + "[" * 3000 + "]" * 3000 + "\n", 3, "nested too deeply"),
+])
+def test_yaml_errors_become_one_line_with_file_and_line(front, line, words):
+    with pytest.raises(InputError) as caught:
+        parse_markdown(f"---\n{front}---\nBody\n", source="story.md")
+    message = str(caught.value)
+    assert message.startswith(f"story.md:{line}: malformed front matter: "), message
+    assert words in message and "\n" not in message
+
+
+@pytest.mark.parametrize("slug, words", [("abc\u202edef", "right-to-left"),
+                                         ("Not A Slug", "is not valid")])
+def test_bad_slug_is_refused_by_the_importer_with_its_line(slug, words):
+    with pytest.raises(InputError) as caught:
+        parse_markdown(f"---\ntitle: T\nslug: {slug}\n---\nBody\n", source="story.md")
+    assert str(caught.value).startswith("story.md:3: slug: ") and words in str(caught.value)
+
+
+def test_valid_dates_and_timestamps_still_import():
+    article = parse_markdown("---\ntitle: T\ndate: 2024-02-29\nupdated: 2024-03-01 10:00:00\n"
+                             "---\nBody\n")
+    assert article.date == "2024-02-29"
+    assert article.extra["updated"] == "2024-03-01T10:00:00"

@@ -25,8 +25,10 @@ HEADLINE_WARN = 80
 HEADLINE_MAX = 110
 ERROR, WARNING, OK = "error", "warning", "ok"
 
-_FENCE = re.compile(r"^(```|~~~).*?^\1[ \t]*$", re.M | re.S)
-_INLINE_CODE = re.compile(r"(`+)(?:(?!\1).)+?\1", re.S)
+_FENCE_OPEN = re.compile(r"(```|~~~)")
+_FENCE_CLOSE = re.compile(r"(```|~~~)[ \t]*")
+_BACKTICK_RUN = re.compile(r"`+")
+_NOT_NEWLINE = re.compile(r"[^\n]")
 # [text](target) with one level of balanced parentheses in the target.
 _INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\n]*(?:\([^()\n]*\)[^()\n]*)*)\)")
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S.*)$", re.M)
@@ -78,12 +80,70 @@ def strip_code(body: str) -> str:
     """The body with code blocks and spans blanked, so links in code are not checked.
 
     Blanking (not removing) keeps offsets, should a caller want positions later.
+    Both passes are linear scans, not backtracking regexes: a pasted file of
+    thousands of unmatched backtick runs must not stall an export (#9).
     """
-    def blank(match: re.Match) -> str:
-        return re.sub(r"[^\n]", " ", match.group(0))
+    return _strip_code_spans(_strip_fences(body))
 
-    text = _FENCE.sub(blank, body)
-    return _INLINE_CODE.sub(blank, text)
+
+def _blank(text: str) -> str:
+    return _NOT_NEWLINE.sub(" ", text)
+
+
+def _strip_fences(body: str) -> str:
+    """Blank ``` / ~~~ blocks: an opening line starting with the marker, up to the
+    first later line holding only that marker (and spaces); an unclosed opener is text."""
+    lines = body.split("\n")
+    openers = [m.group(1) if (m := _FENCE_OPEN.match(line)) else None for line in lines]
+    closers = [m.group(1) if (m := _FENCE_CLOSE.fullmatch(line)) else None for line in lines]
+    # For each opener, the first later closing line of its marker: one pass
+    # from the end, remembering the nearest closer of each marker.
+    after: list[int | None] = [None] * len(lines)
+    upcoming: dict[str, int] = {}
+    for i in range(len(lines) - 1, -1, -1):
+        if openers[i]:
+            after[i] = upcoming.get(openers[i])
+        if closers[i]:
+            upcoming[closers[i]] = i
+    out, i = [], 0
+    while i < len(lines):
+        j = after[i]
+        if openers[i] and j is not None:
+            out.extend(_blank(line) for line in lines[i:j + 1])
+            i = j + 1
+        else:
+            out.append(lines[i])
+            i += 1
+    return "\n".join(out)
+
+
+def _strip_code_spans(text: str) -> str:
+    """Blank inline code: a run of N backticks up to the next run of exactly N.
+
+    A run with no partner of its length is plain text (CommonMark), and the
+    scan goes on after it.
+    """
+    runs = [(m.start(), m.end()) for m in _BACKTICK_RUN.finditer(text)]
+    if len(runs) < 2:
+        return text
+    partner: list[int | None] = [None] * len(runs)
+    later: dict[int, int] = {}
+    for i in range(len(runs) - 1, -1, -1):
+        length = runs[i][1] - runs[i][0]
+        partner[i] = later.get(length)
+        later[length] = i
+    pieces, done, i = [], 0, 0
+    while i < len(runs):
+        j = partner[i]
+        if j is None:
+            i += 1
+            continue
+        start, end = runs[i][0], runs[j][1]
+        pieces.append(text[done:start])
+        pieces.append(_blank(text[start:end]))
+        done, i = end, j + 1
+    pieces.append(text[done:])
+    return "".join(pieces)
 
 
 def check_link(target: str) -> str | None:
