@@ -136,14 +136,26 @@ def main(argv: list[str] | None = None) -> int:
         return 130
     except BrokenPipeError:
         return 0
-    except Exception as exc:  # the last guard: no traceback reaches a user
-        print(f"byline: internal error: {type(exc).__name__}: {exc} "
-              "(please report this; set BYLINE_DEBUG=1 for details)", file=sys.stderr)
-        if os.environ.get("BYLINE_DEBUG"):
-            raise
+    except UnicodeEncodeError as exc:
+        # Bytes that are not UTF-8 in an argument reach Python as lone
+        # surrogates; any path that forgot to check one lands here (#9).
+        if "surrogate" not in str(exc.reason):
+            return _internal_error(exc)
+        print("byline: error: argument contains an invalid character (lone surrogate)",
+              file=sys.stderr)
         return 1
+    except Exception as exc:  # the last guard: no traceback reaches a user
+        return _internal_error(exc)
     finally:
         ctx.close()
+
+
+def _internal_error(exc: Exception) -> int:
+    print(f"byline: internal error: {type(exc).__name__}: {exc} "
+          "(please report this; set BYLINE_DEBUG=1 for details)", file=sys.stderr)
+    if os.environ.get("BYLINE_DEBUG"):
+        raise exc
+    return 1
 
 
 if __name__ == "__main__":

@@ -21,8 +21,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from editor_app.core.library.health import HealthStore
-
 
 @dataclass(frozen=True)
 class ExternalChanges:
@@ -49,14 +47,14 @@ class ExternalChangeWatcher:
     def __init__(self, library):
         self.library = library
         self._data_version = library.data_version()
-        self._watermark = HealthStore.newest_update(library)
+        self._watermark = library.newest_update()
         self._known = self._versions_at(self._watermark)
-        self._ids = HealthStore.article_ids(library)
+        self._ids = library.article_ids()
 
     def _versions_at(self, watermark: str) -> dict[int, int]:
         if not watermark:
             return {}
-        return {aid: version for aid, version, _ in HealthStore.changed_since(self.library, watermark)}
+        return {aid: version for aid, version, _ in self.library.changed_since(watermark)}
 
     def note_own_write(self, article_id: int, version: int) -> None:
         """Tell the watcher about a save of our own, so it is not reported back to us."""
@@ -69,7 +67,7 @@ class ExternalChangeWatcher:
         if version == self._data_version:
             return ExternalChanges()
         self._data_version = version
-        rows = HealthStore.changed_since(self.library, self._watermark)
+        rows = self.library.changed_since(self._watermark)
         changed = set()
         for aid, art_version, updated_at in rows:
             if self._known.get(aid) != art_version:
@@ -82,7 +80,7 @@ class ExternalChangeWatcher:
         self._ids |= {aid for aid, _, _ in rows}
         deleted: set[int] = set()
         if self.library.count_articles() != len(self._ids):
-            ids = HealthStore.article_ids(self.library)
+            ids = self.library.article_ids()
             deleted = self._ids - ids
             self._ids = ids
         return ExternalChanges(frozenset(changed - deleted), frozenset(deleted))

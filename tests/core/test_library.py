@@ -236,3 +236,77 @@ def test_newer_schema_is_refused(tmp_path):
         lib.db.execute("PRAGMA user_version = 999")
     with pytest.raises(LibraryError, match="newer Byline"):
         Library.open(path)
+
+
+# -- hardening (#9) ----------------------------------------------------------------
+
+def test_resolve_id_refuses_lone_surrogates_clearly(library):
+    library.create_article(Article(title="Target", body="body"))
+    with pytest.raises(NotFoundError, match="lone surrogate") as caught:
+        library.resolve_id("slug-\udcff")
+    assert "\n" not in str(caught.value)
+
+
+def test_status_notes_and_comments_refuse_lone_surrogates(library):
+    art = library.create_article(Article(title="Target", body="some body text"))
+    with pytest.raises(InputError, match="note"):
+        library.set_status(art.id, "submitted", role="reporter", note="bad \ud800")
+    with pytest.raises(InputError, match="comment"):
+        library.add_comment(art.id, text="bad \ud800", quote="some", start=0, end=4)
+    assert library.get_article(art.id).status == Status.DRAFT
+    assert library.status_events(art.id) == [] and library.comments(art.id) == []
+
+
+def test_health_store_is_part_of_library(library):
+    art = library.create_article(Article(title="Target", body="body"))
+    assert library.article_ids() == {art.id}
+    assert library.newest_update() == library.get_article(art.id).updated_at
+    assert [row[0] for row in library.changed_since(library.newest_update())] == [art.id]
+
+
+def test_connect_closes_the_connection_when_a_check_fails(tmp_path, monkeypatch):
+    from editor_app.core.library import connection
+
+    opened = []
+
+    class Probe:
+        def __init__(self, real):
+            self.real, self.closed = real, False
+            opened.append(self)
+
+        def execute(self, sql, *args):
+            if sql.startswith("SELECT count(*) FROM sqlite_master"):
+                raise sqlite3.DatabaseError("file is not a database")
+            return self.real.execute(sql, *args)
+
+        def close(self):
+            self.closed = True
+            self.real.close()
+
+    real_connect = sqlite3.connect
+    monkeypatch.setattr(connection.sqlite3, "connect", lambda *a, **k: Probe(real_connect(*a, **k)))
+    with pytest.raises(LibraryError, match="cannot open"):
+        connection.connect(tmp_path / "x.byline")
+    assert opened and all(p.closed for p in opened)
+
+
+def test_read_only_library_opens_for_reading_and_refuses_writes(tmp_path, monkeypatch):
+    from editor_app.core.library import connection
+
+    path = tmp_path / "ro.byline"
+    with Library.open(path) as lib:
+        art = lib.create_article(Article(title="Saved", body="kept text"))
+    # os.access is what a read-only mount or a chmod'ed file answers (root ignores chmod).
+    real_access = connection.os.access
+    monkeypatch.setattr(connection.os, "access",
+                        lambda p, mode: False if mode == connection.os.W_OK else real_access(p, mode))
+    with Library.open(path) as lib:
+        assert lib.read_only == "the file is not writable"
+        assert lib.get_article(art.id).body == "kept text"
+        with pytest.raises(LibraryError, match="read-only \\(the file is not writable\\)"):
+            lib.update_article(art.id, expected_version=art.version, body="new")
+    with pytest.raises(LibraryError, match="the library is read-only"):
+        Library.open(path, writable=True)
+    monkeypatch.undo()
+    with Library.open(path) as lib:
+        assert lib.read_only is None and lib.get_article(art.id).body == "kept text"

@@ -22,6 +22,7 @@ from editor_app.core.library.connection import (
     describe_sqlite_error,
 )
 from editor_app.core.library.exporting import ExportStore
+from editor_app.core.library.health import HealthStore
 from editor_app.core.library.history import HistoryStore
 from editor_app.core.library.misc import Asset, MiscStore, SearchHit
 from editor_app.core.library.related import RelatedStore
@@ -34,35 +35,58 @@ __all__ = ["Library", "ArticleSummary", "SearchHit", "Asset", "clean_tag_name"]
 
 
 class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityStore,
-              ReviewStore, HistoryStore, MiscStore, ExportStore):
+              ReviewStore, HistoryStore, MiscStore, ExportStore, HealthStore):
     """An open library file. Thread-safe; each worker thread may also open its own."""
 
-    def __init__(self, path: pathlib.Path, conn: sqlite3.Connection, *, created: bool):
+    def __init__(self, path: pathlib.Path, conn: sqlite3.Connection, *, created: bool,
+                 read_only: str | None = None):
         self.path = path
         self.created = created
         self.db = Database(conn)
-        self._tx = Transactions(self.db, path)
+        self._tx = Transactions(self.db, path, read_only=read_only)
+
+    @property
+    def read_only(self) -> str | None:
+        """Why this library cannot be written (None when it can): for a banner or a warning."""
+        return self._tx.read_only
 
     @classmethod
-    def open(cls, path: str | pathlib.Path, *, create: bool = True) -> Library:
-        """Open (and create or migrate) a library, or raise LibraryError with the reason."""
+    def open(cls, path: str | pathlib.Path, *, create: bool = True,
+             writable: bool = False) -> Library:
+        """Open (and create or migrate) a library, or raise LibraryError with the reason.
+
+        A library that cannot be written (a read-only file, folder or mount)
+        still opens for reading; every write then raises LibraryError
+        "...: the library is read-only (<why>)". ``writable=True`` refuses it at
+        once instead, for callers that are about to write anyway.
+        """
         path = pathlib.Path(path).expanduser()
-        check_library_path(path)
+        read_only = check_library_path(path, writable=writable)
         existed = path.exists() and path.stat().st_size > 0
         if not existed and not create:
             raise LibraryError(f"{path}: no library here")
-        conn = connect(path)
+        try:
+            conn = connect(path, readonly=bool(read_only))
+        except LibraryError:
+            if read_only:
+                raise LibraryError(f"{path}: cannot open the library, it is read-only "
+                                   f"({read_only})") from None
+            raise
         try:
             db = Database(conn)
             cls._check_is_byline(db, path, existed)
-            schema.migrate(db)
+            if not read_only:
+                schema.migrate(db)
+            elif db.execute("PRAGMA user_version").fetchone()[0] < schema.schema_version():
+                raise LibraryError(f"{path}: the library is read-only ({read_only}) and needs an "
+                                   "upgrade; open it once where it can be written")
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise LibraryError(f"{path}: cannot open the library ({describe_sqlite_error(exc)})") from None
         except LibraryError:
             conn.close()
             raise
-        return cls(path, conn, created=not existed)
+        return cls(path, conn, created=not existed, read_only=read_only)
 
     @staticmethod
     def _check_is_byline(db: Database, path: pathlib.Path, existed: bool) -> None:
@@ -83,7 +107,8 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
 
     def reopen(self) -> Library:
         """A second connection to the same file, for a worker thread."""
-        return Library(self.path, connect(self.path), created=False)
+        return Library(self.path, connect(self.path, readonly=bool(self.read_only)), created=False,
+                       read_only=self.read_only)
 
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]

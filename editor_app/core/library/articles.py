@@ -98,6 +98,13 @@ class ArticleStore:
     def resolve_id(self, id_or_slug: int | str) -> int:
         """Article id from an id or a slug (the CLI accepts both everywhere)."""
         text = str(id_or_slug).strip()
+        try:
+            # A lone surrogate (a non-UTF-8 shell argument) cannot even be sent
+            # to SQLite; no slug holds a control character either.
+            check_clean_text(text, "id or slug")
+        except InputError as exc:
+            problem = str(exc).split(": ", 1)[-1]
+            raise NotFoundError(f"no article with id or slug {text!r}: {problem}") from None
         with self._tx.lock:
             if text.isdigit():
                 row = self.db.execute("SELECT id FROM articles WHERE id = ?", [int(text)]).fetchone()

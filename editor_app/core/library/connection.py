@@ -27,8 +27,39 @@ def utc_now() -> str:
     return _dt.datetime.now(_dt.UTC).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
 
 
-def check_library_path(path: pathlib.Path) -> None:
-    """Refuse paths that cannot hold a library, before SQLite makes a confusing error."""
+def read_only_reason(path: pathlib.Path) -> str | None:
+    """Why an existing library file cannot be written (None when it can, or is new).
+
+    SQLite opens such a file read-only without a word and fails only at the
+    first save; naming the cause up front lets that failure say what to fix.
+    The folder matters too: WAL mode creates -wal and -shm files beside the file.
+    """
+    if not path.exists():
+        return None
+    if _on_read_only_mount(path):
+        return "the file system is read-only"
+    if not os.access(path, os.W_OK):
+        return "the file is not writable"
+    if not os.access(path.parent, os.W_OK):
+        return f"the folder {path.parent} is not writable"
+    return None
+
+
+def _on_read_only_mount(path: pathlib.Path) -> bool:
+    try:
+        return bool(os.statvfs(path).f_flag & os.ST_RDONLY)
+    except (OSError, AttributeError):  # no statvfs on Windows
+        return False
+
+
+def check_library_path(path: pathlib.Path, *, writable: bool = False) -> str | None:
+    """Refuse paths that cannot hold a library, before SQLite makes a confusing error.
+
+    Returns why an existing library is read-only (None when it is writable).
+    That is not refused here unless ``writable`` is asked for: listing,
+    showing or backing up a library on a read-only share still works, and the
+    first write then fails with this reason (see ``Transactions``).
+    """
     parent = path.parent
     if path.is_dir():
         raise LibraryError(f"{path}: is a folder, not a library file")
@@ -41,15 +72,28 @@ def check_library_path(path: pathlib.Path) -> None:
             header = handle.read(len(SQLITE_HEADER))
         if header and header != SQLITE_HEADER:
             raise LibraryError(f"{path}: is not a Byline library (not an SQLite database)")
-    elif not os.access(parent, os.W_OK):
+        reason = read_only_reason(path)
+        if reason and writable:
+            raise LibraryError(f"{path}: the library is read-only ({reason})")
+        return reason
+    if not os.access(parent, os.W_OK):
         raise LibraryError(f"{path}: cannot create the library, the folder {parent} is not writable")
+    return None
 
 
 def connect(path: pathlib.Path, *, readonly: bool = False) -> sqlite3.Connection:
-    """A connection in autocommit mode: transactions are opened explicitly."""
+    """A connection in autocommit mode: transactions are opened explicitly.
+
+    ``readonly`` also covers a file that cannot be written: no journal-mode
+    switch is attempted (it would fail), SQLite falls back to reading.
+    """
+    conn = None
     try:
         if readonly:
-            uri = f"file:{path}?mode=ro"
+            # On a read-only mount no -shm file can be made and nobody can write
+            # either, so the file is opened as immutable (no locking, no -shm).
+            params = "mode=ro&immutable=1" if _on_read_only_mount(path) else "mode=ro"
+            uri = f"{pathlib.Path(path).resolve().as_uri()}?{params}"
             conn = sqlite3.connect(uri, uri=True, timeout=BUSY_TIMEOUT_MS / 1000,
                                    isolation_level=None, check_same_thread=False)
         else:
@@ -66,7 +110,13 @@ def connect(path: pathlib.Path, *, readonly: bool = False) -> sqlite3.Connection
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
     except sqlite3.DatabaseError as exc:
+        if conn is not None:  # a check after connecting failed: do not leak the handle
+            conn.close()
         raise LibraryError(f"{path}: cannot open the library ({describe_sqlite_error(exc)})") from None
+    except BaseException:
+        if conn is not None:
+            conn.close()
+        raise
     return conn
 
 
@@ -88,9 +138,12 @@ def describe_sqlite_error(exc: BaseException) -> str:
 class Transactions:
     """Serialises access to one connection and runs writes as IMMEDIATE transactions."""
 
-    def __init__(self, db: Database, path: pathlib.Path):
+    def __init__(self, db: Database, path: pathlib.Path, *, read_only: str | None = None):
         self.db = db
         self.path = path
+        # Why the library cannot be written (None when it can): checked before
+        # each write so the message names the cause, not SQLite's "readonly".
+        self.read_only = read_only
         self.lock = threading.RLock()
 
     @contextlib.contextmanager
@@ -106,6 +159,9 @@ class Transactions:
                 with self.db.atomic():
                     yield self.db
                 return
+            if self.read_only:
+                raise LibraryError(f"{self.path}: could not save, the library is read-only "
+                                   f"({self.read_only})")
             self._begin(conn)
             try:
                 yield self.db

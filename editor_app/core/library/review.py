@@ -5,6 +5,13 @@ from __future__ import annotations
 from editor_app.core.errors import InputError, NotFoundError
 from editor_app.core.library.connection import utc_now
 from editor_app.core.models import Comment, Role, Status, StatusEvent, check_transition
+from editor_app.core.text import check_clean_text
+
+
+def _clean_trail(who: str, note: str) -> None:
+    """Refuse a name or note SQLite cannot store (a lone surrogate) or that could mislead."""
+    check_clean_text(who, "who")
+    check_clean_text(note, "note", multiline=True)
 
 
 class ReviewStore:
@@ -20,6 +27,7 @@ class ReviewStore:
         """
         new = Status.parse(new_status) if not isinstance(new_status, Status) else new_status
         role = Role.parse(role) if not isinstance(role, Role) else role
+        _clean_trail(who, note)
         with self._tx.write() as db:
             row = db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
@@ -45,6 +53,7 @@ class ReviewStore:
     def record_status_event(self, article_id: int, from_status: Status, to_status: Status, *,
                             who: str = "", role: str = "", note: str = "") -> None:
         """Trail entry for a status that was set outside the workflow (an import)."""
+        _clean_trail(who, note)
         with self._tx.write() as db:
             db.execute(
                 "INSERT INTO status_events (article_id, from_status, to_status, who, role, note,"
@@ -64,6 +73,9 @@ class ReviewStore:
     def add_comment(self, article_id: int, *, text: str, author: str = "", quote: str = "",
                     start: int = 0, end: int = 0, parent_id: int | None = None) -> Comment:
         """Store a comment on a passage (or a reply when ``parent_id`` is given)."""
+        check_clean_text(text, "comment", multiline=True)
+        check_clean_text(author, "author")
+        check_clean_text(quote, "quote", multiline=True)
         if not text.strip():
             raise InputError("a comment needs some text")
         if parent_id is None and (not quote.strip() or end <= start):
