@@ -120,3 +120,12 @@ def test_line_col_is_one_based_and_counts_characters():
     text = "ünïcode\nsecond lïne here"
     assert line_col(text, 0) == (1, 1)
     assert line_col(text, text.index("here")) == (2, 13)
+
+
+def test_no_empty_tokens_around_hyphens():
+    from editor_app.core.spelling import tokenize
+
+    text = "a _-word b--c -x"
+    tokens = list(tokenize(text))
+    assert all(t.text for t in tokens)
+    assert all(text[t.start:t.end] == t.text for t in tokens)

@@ -255,7 +255,8 @@ def split_compound(token: Token) -> list[Token]:
     parts = []
     pos = 0
     for piece in _SPLIT_HYPHENS.split(token.text):
-        parts.append(Token(piece, token.start + pos, token.start + pos + len(piece)))
+        if piece:  # "-word" or "a--b": no empty tokens
+            parts.append(Token(piece, token.start + pos, token.start + pos + len(piece)))
         pos += len(piece) + 1
     return parts
 

@@ -1,0 +1,105 @@
+"""The main window with every panel mounted: each part follows the current article."""
+
+from __future__ import annotations
+
+import pytest
+
+from editor_app.app import build_main_window
+from editor_app.core.importing import import_articles
+from editor_app.core.models import Article, Kind
+from editor_app.core.render.renderer import Renderer
+from tests.ui.desk_helpers import settings_file
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    with Renderer(timeout=2.0) as shared:
+        yield shared
+
+
+@pytest.fixture
+def window(qtbot, library, renderer, tmp_path):
+    library.create_article(Article(title="Harbour barrier approved", kind=Kind.NEWS,
+                                   body="The councl voted for the barrier.\n", date="2024-01-02",
+                                   tags=["harbour"]))
+    library.create_article(Article(title="Ferry returns", body="The ferry is back.\n",
+                                   date="2024-02-02", tags=["harbour", "transport"]))
+    win = build_main_window(library, settings=settings_file(tmp_path), renderer=renderer)
+    qtbot.addWidget(win)
+    win.show()
+    yield win
+    win.close_all_tabs()
+    win.panels.shutdown()
+    win.shutdown()
+
+
+def test_every_panel_is_mounted_and_reachable_from_the_menus(window):
+    titles = {d.windowTitle() for d in window.findChildren(type(window.panels.queues_dock))}
+    assert {"Queues", "Workflow", "Comments", "Related news", "Spelling"} <= titles
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert "&Review" in menus and "&Tools" in menus
+    assert window.panels.export_action.shortcut().toString() == "Ctrl+E"
+
+
+def test_opening_an_article_attaches_tags_and_spelling(qtbot, window, library):
+    article = library.get_article("harbour-barrier-approved")
+    tab = window.open_article(article.id)
+    parts = window.panels._tab_parts[id(tab)]
+    assert tab.metadata.tag_widget is parts["tags"]
+    assert parts["tags"].chip_names() == ["harbour"]
+    assert window.panels.workflow.article_id == article.id
+    assert window.panels.spelling.controller is parts["spelling"]
+    qtbot.waitUntil(lambda: any(i.word == "councl" for i in parts["spelling"].issues()),
+                    timeout=20000)
+
+
+def test_queue_click_filters_the_library(qtbot, window, library):
+    library.set_status(library.resolve_id("ferry-returns"), "submitted", role="reporter")
+    window.signals.status_changed.emit(0, "submitted")
+    window.panels.queues.queue_selected.emit(["submitted", "in_review"])
+    assert window.library_panel.model.total == 1
+
+
+def test_panels_follow_the_library_selection_from_the_reader(qtbot, window, library):
+    ferry = library.resolve_id("ferry-returns")
+    window.library_panel.select_article(ferry)
+    assert window.panels.article_id == ferry
+    assert window.panels.related.article_id == ferry
+
+
+def test_an_outside_change_reloads_a_clean_tab(qtbot, window, library):
+    ferry = library.resolve_id("ferry-returns")
+    tab = window.open_article(ferry)
+    other = library.reopen()
+    try:
+        other.update_article(ferry, body="Changed by the command line.\n")
+    finally:
+        other.close()
+    window.outside_changes.poll()
+    assert tab.editor.toPlainText() == "Changed by the command line.\n"
+
+
+def test_an_outside_change_never_overwrites_unsaved_typing(qtbot, window, library):
+    ferry = library.resolve_id("ferry-returns")
+    tab = window.open_article(ferry)
+    tab.autosave.stop()
+    tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.End)
+    qtbot.keyClicks(tab.editor, " Mine.")
+    tab.autosave.stop()
+    other = library.reopen()
+    try:
+        other.update_article(ferry, body="Theirs.\n")
+    finally:
+        other.close()
+    window.outside_changes.poll()
+    assert tab.editor.toPlainText().endswith(" Mine.")
+    assert "changed elsewhere" in tab.banner_text()
+
+
+def test_imported_pins_show_in_the_related_panel(qtbot, window, library):
+    story = Article(title="Barrier follow-up", body="More on the barrier.\n", date="2024-03-03",
+                    extra={"related": ["harbour-barrier-approved"]})
+    [result] = import_articles(library, [("follow.md", story)])
+    tab = window.open_article(result.id)
+    assert window.panels.related.article_id == tab.article_id
+    assert [a.slug for a in library.pinned_related(result.id)] == ["harbour-barrier-approved"]
