@@ -87,13 +87,12 @@ def build_main_window(library, *, settings=None, renderer=None, spell_service=No
 
 def check_library_file(path: pathlib.Path) -> None:
     """Refuse a damaged library before SQLite half-reads it; the message names the fix."""
-    from editor_app.core.backups import detect_damage
+    from editor_app.core.backups import damaged_library_message
     from editor_app.core.errors import LibraryError
 
-    reason = detect_damage(path) if path.exists() else None
-    if reason:
-        raise LibraryError(f"{path}: {reason}; run `byline restore` to put back the newest "
-                           "good backup (the damaged file is kept aside)")
+    message = damaged_library_message(path)
+    if message:
+        raise LibraryError(message)
 
 
 def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None = None,

@@ -58,9 +58,15 @@ class Context:
         if self._library is None:
             from editor_app.core.library import Library
 
+            from editor_app.core.backups import damaged_library_message
+            from editor_app.core.errors import LibraryError
+
             path = self.library_path
             if not self.args.library and not os.environ.get(ENV_LIBRARY):
                 path.parent.mkdir(parents=True, exist_ok=True)
+            message = damaged_library_message(path)
+            if message:
+                raise LibraryError(message)
             self._library = Library.open(path, create=create)
         return self._library
 

@@ -307,3 +307,20 @@ def restore_newest_good(library_path: str | pathlib.Path, folder: str | pathlib.
 def describe_backup(info: BackupInfo) -> dict:
     """A backup with its article count and newest edit, for ``byline backups``."""
     return {**info.as_dict(), **file_summary(info.path)}
+
+
+def damaged_library_message(library_path: str | pathlib.Path) -> str | None:
+    """The one-line refusal for a damaged library file, naming the way back; else None.
+
+    A file that is not SQLite at all is left to ``Library.open``, which says it
+    is not a library: offering to restore a backup over someone's notes would
+    be wrong.
+    """
+    path = pathlib.Path(library_path)
+    if not path.is_file():
+        return None
+    reason = detect_damage(path)
+    if reason is None or reason.startswith("is not an SQLite database"):
+        return None
+    return (f"{path}: {reason}; run `byline restore` to put back the newest good backup "
+            "(the damaged file is kept aside)")
