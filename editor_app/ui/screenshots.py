@@ -39,6 +39,9 @@ def main(argv: list[str] | None = None) -> int:
         temp_path = pathlib.Path(temp)
         library = Library.open(temp_path / "newsroom.byline")
         seed_samples(library)
+        # An editor sees the workflow buttons; a reporter would see none on an approved story.
+        library.set_setting("user.role", "editor")
+        library.set_setting("user.name", "Nadia Brook")
         settings = QSettings(str(temp_path / "settings.ini"), QSettings.Format.IniFormat)
         settings.setValue("appearance/theme", "light")
         renderer = build_renderer()
