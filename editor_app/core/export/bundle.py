@@ -152,6 +152,23 @@ def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
                        excerpt=excerpt, date=date_published, updated=job.revision_created)
 
 
+def finish_files(built: BuiltBundle, *, article, revision_number: int, tool_version: str,
+                 asset_data: dict[str, bytes | None]) -> dict[str, bytes]:
+    """The bundle's files with its images and manifest; ``asset_data`` maps each name of
+    ``built.assets`` to its bytes, None when the library lacks it (InputError naming it).
+    """
+    missing = [name for name in built.assets if asset_data.get(name) is None]
+    if missing:
+        raise InputError(f"image {missing[0]!r} is missing from the library"
+                         + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
+    files = dict(built.files)
+    for name in built.assets:
+        files[f"assets/{name}"] = asset_data[name]
+    files["manifest.json"] = metadata.dump_json(metadata.manifest(
+        files=files, article=article, revision_number=revision_number, tool_version=tool_version))
+    return files
+
+
 def _check_images(body_html: str, used: list[str]) -> None:
     """Every picture must come from the library: a path to a file we do not have is an error.
 

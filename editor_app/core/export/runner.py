@@ -1,10 +1,15 @@
 """Exporting articles: one bundle per article, a listing and feed for a batch, or one zip.
 
-Work is spread over ``workers`` threads sharing one Renderer whose Markdown
-conversion already runs in ``workers`` child processes, so both cores are busy
-while the GIL-bound parts (templates, hashing, writing) run here.  Each bundle
-is built in a temporary folder inside the output folder and renamed into
-place, so an interrupted export leaves whole bundles or the previous ones.
+Two ways to spread the work, same bytes either way.  A batch of
+PROCESS_MIN_ARTICLES or more goes to ``workers`` export processes (procpool.py)
+that each render, assemble and write whole bundles, so templates, JSON and
+hashing run on both cores instead of taking turns on this interpreter's GIL.
+Smaller exports (the GUI's usual single article) use ``workers`` threads
+sharing one Renderer, whose Markdown conversion runs in its own child
+processes.  Either way this process keeps the library work (pre-flight gate,
+revision snapshot, related stories, image bytes).  Each bundle is built in a
+temporary folder inside the output folder and renamed into place, so an
+interrupted export leaves whole bundles or the previous ones.
 """
 
 from __future__ import annotations
@@ -18,13 +23,14 @@ from dataclasses import dataclass, field
 
 from editor_app import __version__
 from editor_app.core.errors import BylineError, InputError
-from editor_app.core.export import archive, metadata, pages
+from editor_app.core.export import archive, pages, procpool
 from editor_app.core.export.bundle import (
     BuiltBundle,
     BundleJob,
     RelatedInput,
     SiteSettings,
     build_bundle,
+    finish_files,
 )
 from editor_app.core.export.paths import (
     check_relative,
@@ -38,6 +44,8 @@ from editor_app.core.export.paths import (
 from editor_app.core.text import is_valid_slug
 
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
+# Below this many articles, starting export processes costs more than it saves.
+PROCESS_MIN_ARTICLES = 24
 RENDER_TIMEOUT = 10.0  # export is not interactive, but a pathological text must still end
 Progress = Callable[[int, int, str], None]
 
@@ -129,7 +137,7 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
                     progress: Progress | None = None, cancel: threading.Event | None = None,
                     workers: int = 2, listing: bool | None = None,
                     render_timeout: float = RENDER_TIMEOUT,
-                    preflight: bool = True) -> ExportReport:
+                    preflight: bool = True, processes: bool | None = None) -> ExportReport:
     """Export articles as bundles into ``out_dir`` (or one zip at ``zip_path``).
 
     A failing article (missing image, hostile slug, render error, failed
@@ -138,6 +146,10 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
     OUT/feed.xml.  Raises BylineError only for problems of the whole export (the
     output folder, the site settings).  ``preflight=False`` skips the pre-flight
     gate; only for measuring the export alone (benchmarks/export.py).
+    ``processes`` picks how: True renders, assembles and writes in ``workers``
+    export processes (procpool.py), False in threads of this process sharing one
+    Renderer; None (default) uses processes for batches of PROCESS_MIN_ARTICLES
+    or more, where starting them pays off.  Both give the same bytes.
     """
     ids = list(dict.fromkeys(int(i) for i in ids))
     site = site_settings(library)
@@ -154,7 +166,8 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
     try:
         done = _export_all(library, ids, root, site, force=force, progress=progress,
                            cancel=cancel, workers=workers, render_timeout=render_timeout,
-                           report=report, in_zip=zip_target, preflight=preflight)
+                           report=report, in_zip=zip_target, preflight=preflight,
+                           processes=processes)
         report.cancelled = cancel.is_set()
         if report.cancelled:
             return report
@@ -184,19 +197,26 @@ def _prepare_out_dir(out_dir) -> pathlib.Path:
 
 
 def _export_all(library, ids, root, site, *, force, progress, cancel, workers, render_timeout,
-                report, in_zip, preflight) -> list[_Done]:
-    from editor_app.core.render import Renderer
-
+                report, in_zip, preflight, processes=None) -> list[_Done]:
     done: list[_Done] = []
     total = len(ids)
     if not ids:
         return done
     workers = max(1, min(int(workers), total))
-    renderer = Renderer(timeout=render_timeout, date_format=site.date_format, workers=workers)
+    if processes is None:
+        processes = total >= PROCESS_MIN_ARTICLES and workers > 1
+    if processes and procpool.available():
+        engine = procpool.ProcessPool(workers, render_timeout)
+        task = _export_one_in_process
+    else:
+        from editor_app.core.render import Renderer
+
+        engine = Renderer(timeout=render_timeout, date_format=site.date_format, workers=workers)
+        task = _export_one
     try:
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers,
                                                    thread_name_prefix="byline-export") as pool:
-            futures = {pool.submit(_export_one, library, aid, root, site, renderer,
+            futures = {pool.submit(task, library, aid, root, site, engine,
                                    force, cancel, preflight): aid for aid in ids}
             finished = 0
             for future in concurrent.futures.as_completed(futures):
@@ -224,7 +244,7 @@ def _export_all(library, ids, root, site, *, force, progress, cancel, workers, r
                     for other in futures:
                         other.cancel()
     finally:
-        renderer.close()
+        engine.close()
     return done
 
 
@@ -240,8 +260,9 @@ def _slug_of(library, article_id: int) -> str:
         return str(article_id)
 
 
-def _export_one(library, article_id: int, root: pathlib.Path, site: SiteSettings, renderer,
-                force: bool, cancel: threading.Event, preflight: bool = True) -> _Done:
+def _prepare_job(library, article_id: int, root, site: SiteSettings, force: bool,
+                 cancel: threading.Event, preflight: bool = True) -> BundleJob:
+    """The library side of one article: checks, pre-flight gate, revision snapshot, related."""
     if cancel.is_set():
         raise Cancelled("cancelled")
     article = library.get_article(article_id)
@@ -254,24 +275,44 @@ def _export_one(library, article_id: int, root: pathlib.Path, site: SiteSettings
         _preflight_gate(library, article_id, force)
     article, number, created = library.export_snapshot(article_id)
     related = [_related_input(row) for row in library.export_related(article_id)]
-    job = BundleJob(article=article, revision_number=number, revision_created=created,
-                    related=related, site=site)
-    built = build_bundle(job, renderer)
-    files = dict(built.files)
-    missing = library.missing_assets(built.assets)
-    if missing:
-        raise InputError(f"image {missing[0]!r} is missing from the library"
-                         + (f" (and {len(missing) - 1} more)" if len(missing) > 1 else ""))
-    for name in built.assets:
-        data = library.asset_data(name.split(".", 1)[0])
-        if data is None:
-            raise InputError(f"image {name!r} is missing from the library")
-        files[f"assets/{name}"] = data
-    files["manifest.json"] = metadata.dump_json(metadata.manifest(
-        files=files, article=article, revision_number=number, tool_version=site.tool_version))
-    _write_bundle(root, article.slug, files, cancel)
+    return BundleJob(article=article, revision_number=number, revision_created=created,
+                     related=related, site=site)
+
+
+def asset_data(library, names: list[str]) -> dict[str, bytes | None]:
+    """The library's bytes for each ``<sha256>.<ext>`` name, None where it has none."""
+    missing = set(library.missing_assets(names))
+    return {name: None if name in missing else library.asset_data(name.split(".", 1)[0])
+            for name in names}
+
+
+def _done(job: BundleJob, built: BuiltBundle) -> _Done:
+    article = job.article
     return _Done(id=article.id, uuid=article.uuid, author=article.author, tags=list(article.tags),
                  bundle=built, language=article.language or "")
+
+
+def _export_one(library, article_id: int, root: pathlib.Path, site: SiteSettings, renderer,
+                force: bool, cancel: threading.Event, preflight: bool = True) -> _Done:
+    job = _prepare_job(library, article_id, root, site, force, cancel, preflight)
+    built = build_bundle(job, renderer)
+    files = finish_files(built, article=job.article, revision_number=job.revision_number,
+                         tool_version=site.tool_version,
+                         asset_data=asset_data(library, built.assets))
+    _write_bundle(root, job.article.slug, files, cancel)
+    return _done(job, built)
+
+
+def _export_one_in_process(library, article_id: int, root, site: SiteSettings, pool,
+                           force: bool, cancel: threading.Event, preflight: bool = True) -> _Done:
+    """``_export_one`` with render, assembly and writing done by an export process."""
+    job = _prepare_job(library, article_id, root, site, force, cancel, preflight)
+    in_memory = isinstance(root, archive.MemoryTree)
+    built, files = pool.export(job, None if in_memory else str(root),
+                               lambda names: asset_data(library, names))
+    if in_memory:
+        _write_bundle(root, job.article.slug, files, cancel)
+    return _done(job, built)
 
 
 def _related_input(row: dict) -> RelatedInput:
