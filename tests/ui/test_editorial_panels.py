@@ -94,6 +94,8 @@ def test_an_outside_change_never_overwrites_unsaved_typing(qtbot, window, librar
     window.outside_changes.poll()
     assert tab.editor.toPlainText().endswith(" Mine.")
     assert "changed elsewhere" in tab.banner_text()
+    assert tab.keep_mine()  # resolve it, or closing the window would ask the user
+    assert library.get_article(ferry).body.endswith(" Mine.")
 
 
 def test_imported_pins_show_in_the_related_panel(qtbot, window, library):
