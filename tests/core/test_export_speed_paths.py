@@ -126,12 +126,12 @@ def test_process_path_replaces_previous_export_whole(library, batch, tmp_path):
 
 
 def test_process_path_timeout_costs_one_article(library, batch, tmp_path):
-    slow = library.create_article(Article(title="Slow", body="x\n\n" * 20000))
+    slow = library.create_article(Article(title="Slow", body="x\n\n" * 100000))
     report = export_articles(library, [*batch, slow.id], tmp_path / "out", force=True,
-                             processes=True, render_timeout=0.05)
+                             processes=True, render_timeout=1.0)
     failed = dict(report.failed)
     assert "took longer than" in failed[library.get_article(slow.id).slug]
-    assert len(report.exported) >= 1  # the replacement process carries on
+    assert len(report.exported) == len(batch)  # the replacement process carries on
 
 
 def test_process_path_cancel_leaves_only_whole_bundles(library, batch, tmp_path):
@@ -161,3 +161,23 @@ def test_big_batches_choose_processes(library, tmp_path, monkeypatch):
     ids = [library.create_article(Article(title=f"S {n}", body="Text.")).id for n in range(3)]
     assert export_articles(library, ids[:2], tmp_path / "a", force=True).ok and not used
     assert export_articles(library, ids, tmp_path / "b", force=True).ok and used
+
+
+def test_process_path_preflight_gate_matches_thread_path(library, batch, tmp_path):
+    pytest.importorskip("editor_app.core.review")
+    bare = [library.create_article(Article(title=f"No summary {n}", body="Text.")).id
+            for n in range(2)]
+    ids = [*batch, *bare]
+    threads = export_articles(library, ids, tmp_path / "t", processes=False)
+    procs = export_articles(library, ids, tmp_path / "p", processes=True)
+    assert sorted(threads.failed) == sorted(procs.failed)
+    assert any("pre-flight" in message for _, message in procs.failed)
+    assert sorted(e.slug for e in procs.exported) == sorted(e.slug for e in threads.exported)
+
+    def overrides(article_id):
+        return [e for e in library.status_events(article_id) if "override" in (e.note or "")]
+
+    assert not overrides(bare[0])
+    assert export_articles(library, ids, tmp_path / "p", force=True, processes=True).ok
+    forced = overrides(bare[0])
+    assert len(forced) == 1 and forced[0].note.startswith("export: override of failed pre-flight")

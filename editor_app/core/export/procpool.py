@@ -15,6 +15,8 @@ replaced, so a pathological text costs its article, not the batch.
 
 Protocol, one job at a time per child:
   child -> ("ready",)
+  parent -> ("check", library path, article id)  the pre-flight checks (the spell pass is
+  child -> ("checked", PreflightResult | None)    the slow part), on a connection of its own
   parent -> ("job", root or None, BundleJob)     root None: return the files (zip export)
   child -> ("need", [asset names])               only when the body uses images
   parent -> ("assets", {name: bytes | None})
@@ -37,6 +39,9 @@ from editor_app.core.errors import BylineError
 from editor_app.core.render import RenderError
 
 STARTUP_TIMEOUT = 60.0
+# The first check in a child loads the spelling dictionary; a check is not a render
+# and has no pathological inputs the Renderer's limit guards against.
+CHECK_TIMEOUT = 60.0
 _PROJECT_ROOT = pathlib.Path(__file__).resolve().parents[3]
 
 
@@ -70,16 +75,39 @@ def _child_job(conn, renderers: dict, root: str | None, job):
     return built, None
 
 
+def _child_preflight(libraries: dict, path: str, article_id: int):
+    """The review module's pre-flight result, or None without that module."""
+    try:
+        from editor_app.core.review import preflight
+    except ImportError:
+        return None
+    library = libraries.get(path)
+    if library is None:
+        from editor_app.core.library import Library
+
+        library = libraries[path] = Library.open(path, create=False)
+    return preflight(library, article_id)
+
+
 def child_main() -> None:
     """Entry point of the export child: ``python -c ... <socket fd>``."""
     conn = Connection(int(sys.argv[1]))
     renderers: dict = {}
+    libraries: dict = {}
     conn.send(("ready",))
     while True:
         try:
             message = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
+        if message[0] == "check":
+            try:
+                conn.send(("checked", _child_preflight(libraries, message[1], message[2])))
+            except BylineError as error:
+                conn.send(("error", str(error)))
+            except Exception as error:  # noqa: BLE001
+                conn.send(("error", f"internal error: {type(error).__name__}: {error}"))
+            continue
         if message[0] != "job":
             return
         _, root, job = message
@@ -158,26 +186,34 @@ class ProcessPool:
                 self._all.remove(child)
         self._add()
 
+    def preflight(self, library_path: str, article_id: int):
+        """The pre-flight result for one article, checked in a child (None: no review module)."""
+        return self._talk(("check", library_path, article_id), None, CHECK_TIMEOUT)[0]
+
     def export(self, job, root: str | None, fetch_assets):
         """(BuiltBundle, files or None) for one job; raises BylineError for this article."""
+        return self._talk(("job", root, job), fetch_assets, self.timeout)
+
+    def _talk(self, request, fetch_assets, timeout: float):
         child = self._idle.get()
         try:
             child.wait_ready()
-            child.conn.send(("job", root, job))
-            deadline = time.monotonic() + self.timeout
+            child.conn.send(request)
+            deadline = time.monotonic() + timeout
             while True:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not child.conn.poll(remaining):
                     self._replace(child)
                     child = None
-                    raise RenderError(f"could not render: took longer than {self.timeout:g} s")
+                    what = "render" if request[0] == "job" else "check"
+                    raise RenderError(f"could not {what}: took longer than {timeout:g} s")
                 message = child.conn.recv()
                 if message[0] == "need":
                     child.conn.send(("assets", fetch_assets(message[1])))
                     continue
                 if message[0] == "error":
                     raise BylineError(message[1])
-                return message[1], message[2]
+                return message[1:]
         except (EOFError, OSError):
             self._replace(child)
             child = None

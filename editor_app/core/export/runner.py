@@ -133,6 +133,24 @@ def _preflight_gate(library, article_id: int, force: bool) -> None:
                          + " (export with force to override)")
 
 
+def _apply_preflight(library, article_id: int, force: bool, result) -> None:
+    """``_preflight_gate`` for a result an export process computed (None: no review module).
+
+    Same outcome as ``gate_export``: refuse with the failing checks, or, when
+    forced, record the override in the article's trail.
+    """
+    if result is None or result.ok:
+        return
+    if not force:
+        raise InputError("pre-flight check failed: " + "; ".join(i.message for i in result.errors)
+                         + " (export with force to override)")
+    from editor_app.core.review.workflow import current_role, current_user, override_note
+
+    library.record_override_event(article_id, who=current_user(library),
+                                  role=current_role(library).value,
+                                  note="export: " + override_note(result))
+
+
 def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, force: bool = False,
                     progress: Progress | None = None, cancel: threading.Event | None = None,
                     workers: int = 2, listing: bool | None = None,
@@ -261,8 +279,8 @@ def _slug_of(library, article_id: int) -> str:
 
 
 def _prepare_job(library, article_id: int, root, site: SiteSettings, force: bool,
-                 cancel: threading.Event, preflight: bool = True) -> BundleJob:
-    """The library side of one article: checks, pre-flight gate, revision snapshot, related."""
+                 cancel: threading.Event, gate: Callable[[], None] | None) -> BundleJob:
+    """The library side of one article: checks, pre-flight ``gate``, revision snapshot, related."""
     if cancel.is_set():
         raise Cancelled("cancelled")
     article = library.get_article(article_id)
@@ -271,8 +289,8 @@ def _prepare_job(library, article_id: int, root, site: SiteSettings, force: bool
     _check_target(root, article.slug)
     if article.status.value == "spiked" and not force:
         raise InputError("the article is spiked (export with force to publish it anyway)")
-    if preflight:
-        _preflight_gate(library, article_id, force)
+    if gate is not None:
+        gate()
     article, number, created = library.export_snapshot(article_id)
     related = [_related_input(row) for row in library.export_related(article_id)]
     return BundleJob(article=article, revision_number=number, revision_created=created,
@@ -294,7 +312,8 @@ def _done(job: BundleJob, built: BuiltBundle) -> _Done:
 
 def _export_one(library, article_id: int, root: pathlib.Path, site: SiteSettings, renderer,
                 force: bool, cancel: threading.Event, preflight: bool = True) -> _Done:
-    job = _prepare_job(library, article_id, root, site, force, cancel, preflight)
+    gate = (lambda: _preflight_gate(library, article_id, force)) if preflight else None
+    job = _prepare_job(library, article_id, root, site, force, cancel, gate)
     built = build_bundle(job, renderer)
     files = finish_files(built, article=job.article, revision_number=job.revision_number,
                          tool_version=site.tool_version,
@@ -305,8 +324,15 @@ def _export_one(library, article_id: int, root: pathlib.Path, site: SiteSettings
 
 def _export_one_in_process(library, article_id: int, root, site: SiteSettings, pool,
                            force: bool, cancel: threading.Event, preflight: bool = True) -> _Done:
-    """``_export_one`` with render, assembly and writing done by an export process."""
-    job = _prepare_job(library, article_id, root, site, force, cancel, preflight)
+    """``_export_one`` with pre-flight checks, render, assembly and writing in an export process."""
+    path = getattr(library, "path", None)
+    gate = None
+    if preflight and path and pathlib.Path(path).is_file():
+        gate = lambda: _apply_preflight(library, article_id, force,  # noqa: E731
+                                        pool.preflight(str(path), article_id))
+    elif preflight:
+        gate = lambda: _preflight_gate(library, article_id, force)  # noqa: E731
+    job = _prepare_job(library, article_id, root, site, force, cancel, gate)
     in_memory = isinstance(root, archive.MemoryTree)
     built, files = pool.export(job, None if in_memory else str(root),
                                lambda names: asset_data(library, names))
