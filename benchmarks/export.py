@@ -4,7 +4,8 @@
 
 Budget (DESIGN.md): Byline's wall time under half of Pelican's.
 
-Both run as command-line processes, start-up included, on the same articles:
+Both run as command-line processes, start-up included, on the same articles
+(a batch this size goes to Byline's export processes, runner.PROCESS_MIN_ARTICLES):
 real English news text cut into ~600-word articles from ../shared/data/wikinews
 (CC BY 2.5, Wikinews) when present, else benchmarks/make_library.py's synthetic
 text (made-up Zipf words: nearly every word is unknown to the spelling
@@ -150,6 +151,19 @@ def timed(cmd: list[str], **kw) -> float:
     return elapsed
 
 
+def file_create_ms(folder: pathlib.Path, n: int = 300) -> float:
+    """Milliseconds to create one small file here: on a busy VM disk this swings tenfold
+    (0.02-0.7 ms seen), and a bundle is 7 new inodes against Pelican's one page."""
+    probe = pathlib.Path(tempfile.mkdtemp(prefix="create-probe-", dir=folder))
+    try:
+        start = time.perf_counter()
+        for i in range(n):
+            (probe / f"f{i}").write_bytes(b"x" * 4000)
+        return 1000 * (time.perf_counter() - start) / n
+    finally:
+        shutil.rmtree(probe, ignore_errors=True)
+
+
 def count_words(lib, ids) -> float:
     return sum(len(lib.get_article(i).body.split()) + len(lib.get_article(i).summary.split())
                for i in ids) / len(ids)
@@ -203,7 +217,9 @@ def main(argv: list[str] | None = None) -> int:
             results[key].append(timed(cmd, **kw))
             cpu[key].append(CPU_LAST)
 
+        create_ms: list[float] = []
         for run in range(args.runs):
+            create_ms.append(file_create_ms(work))
             measure("byline", byline_cmd, env=env)
             measure("bare", bare_cmd, env=env)
             measure("bare-1", bare_cmd[:-1] + ["1"], env=env)
@@ -227,6 +243,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"\nBatch export: {args.articles} articles of {corpus}, ~{words:.0f} words each, "
               f"{os.cpu_count()} CPUs, {bundles} bundles written; best of {args.runs} runs "
               "(the first Byline run also snapshots a revision per article)\n")
+        print("File creation on this disk: " + ", ".join(f"{ms:.3f}" for ms in create_ms)
+              + " ms per file (probe before each run; Byline writes 7 inodes per article "
+              "(folder + 6 files), Pelican 2 (folder + page)).\n")
         print("Byline rows: CLI process incl. start-up; 'export' skips the pre-flight gate "
               "(spell pass, link checks), the last row is `byline export --force`.\n")
         print(f"| {'what':<32} | {'wall runs (s)':<16} | {'best wall (s)':>13} | "

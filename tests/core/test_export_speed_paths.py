@@ -126,9 +126,11 @@ def test_process_path_replaces_previous_export_whole(library, batch, tmp_path):
 
 
 def test_process_path_timeout_costs_one_article(library, batch, tmp_path):
-    slow = library.create_article(Article(title="Slow", body="x\n\n" * 100000))
+    # Distinct paragraphs: repeated ones would come from the block cache at once.
+    slow = library.create_article(Article(
+        title="Slow", body="\n\n".join(f"Paragraph {n}." for n in range(100_000))))
     report = export_articles(library, [*batch, slow.id], tmp_path / "out", force=True,
-                             processes=True, render_timeout=1.0)
+                             processes=True, render_timeout=1.0, preflight=False)
     failed = dict(report.failed)
     assert "took longer than" in failed[library.get_article(slow.id).slug]
     assert len(report.exported) == len(batch)  # the replacement process carries on
@@ -181,3 +183,15 @@ def test_process_path_preflight_gate_matches_thread_path(library, batch, tmp_pat
     assert export_articles(library, ids, tmp_path / "p", force=True, processes=True).ok
     forced = overrides(bare[0])
     assert len(forced) == 1 and forced[0].note.startswith("export: override of failed pre-flight")
+
+
+def test_inline_renderer_block_cache_is_bounded_and_transparent(monkeypatch):
+    from editor_app.core.export import inline_render
+
+    monkeypatch.setattr(inline_render, "CACHE_BLOCKS", 2)
+    inline = InlineRenderer(date_format="%Y")
+    texts = ["One \"a\".\n\nTwo.", "Three.\n\nOne \"a\".", "Four.\n\nFive.\n\nTwo."]
+    first = [inline.render_body(t) for t in texts]
+    assert len(inline._blocks) == 2
+    assert [inline.render_body(t) for t in texts] == first
+    assert [InlineRenderer(date_format="%Y").render_body(t) for t in texts] == first

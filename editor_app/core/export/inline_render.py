@@ -4,12 +4,14 @@ An export worker process (procpool.py) is already a disposable child that the
 parent kills on overrun, so it converts Markdown in its own interpreter instead
 of sending every block to yet another process: same code (convert.py,
 source.py, assemble.py, build_article), same bytes, no pickling per block.
-No block cache: an export sees each text once.
+Like the Renderer it keeps converted blocks (bounded): a batch often repeats a
+paragraph (a standard boilerplate line, a box reused across a series).
 """
 
 from __future__ import annotations
 
 import secrets
+from collections import OrderedDict
 from collections.abc import Callable, Sequence
 
 from editor_app.core.render import RenderError, build_article
@@ -25,12 +27,27 @@ def _failure(error: BaseException) -> str:
     return f"could not render: internal error ({type(error).__name__})"
 
 
+CACHE_BLOCKS = 20_000  # as the Renderer's: a few MB for a normal batch
+
+
 class InlineRenderer:
     """``render_article`` like Renderer's, converting in this process (not thread-safe)."""
 
     def __init__(self, *, date_format: str) -> None:
         self.date_format = date_format
         self._converter = Converter()
+        self._blocks: OrderedDict = OrderedDict()
+
+    def _block(self, text: str, interview: bool):
+        key = (text, interview)
+        fragment = self._blocks.get(key)
+        if fragment is not None:
+            self._blocks.move_to_end(key)
+            return fragment
+        fragment = self._blocks[key] = self._converter.render_block(text, interview)
+        if len(self._blocks) > CACHE_BLOCKS:
+            self._blocks.popitem(last=False)
+        return fragment
 
     def render_body(self, markdown_text: str, *, kind: str = "news") -> str:
         text = normalize_source(markdown_text)
@@ -50,7 +67,7 @@ class InlineRenderer:
         pairs = []
         for block in blocks:
             try:
-                pairs.append((block.start_line, self._converter.render_block(block.text, interview)))
+                pairs.append((block.start_line, self._block(block.text, interview)))
             except Exception as error:  # noqa: BLE001
                 raise RenderError(_failure(error), line=block.start_line + 1) from None
         return assemble(pairs, interview=interview)
