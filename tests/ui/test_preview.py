@@ -150,4 +150,6 @@ def test_pathological_inputs_do_not_hang_the_window(qtbot, tab, shared_data):
     timer.stop()
     assert failures >= 5  # the slow ones hit the time limit or the nesting guard
     assert refused >= 1
-    assert max(gaps) < 0.5, f"the GUI thread stalled for {max(gaps):.2f} s"
+    # A hang guard, not the budget: a frozen window stalls for the whole render
+    # (20 s and more); the 100 ms budget is measured by benchmarks/preview.py.
+    assert max(gaps) < 2.0, f"the GUI thread stalled for {max(gaps):.2f} s"
