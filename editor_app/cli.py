@@ -56,10 +56,9 @@ class Context:
 
     def library(self, *, create: bool = True):
         if self._library is None:
-            from editor_app.core.library import Library
-
             from editor_app.core.backups import damaged_library_message
             from editor_app.core.errors import LibraryError
+            from editor_app.core.library import Library
 
             path = self.library_path
             if not self.args.library and not os.environ.get(ENV_LIBRARY):

@@ -53,7 +53,7 @@ def import_articles(library, articles: list[tuple[str, Article]], *, who: str = 
                     library.record_status_event(stored.id, Status.DRAFT, stored.status,
                                                 who=who, note=f"imported from {source}")
                 results.append(ImportResult(stored.id, stored.slug, stored.title, True, source))
-        for (source, article), result in zip(articles, results, strict=True):
+        for (_source, article), result in zip(articles, results, strict=True):
             for other in article.extra.get("related", []):
                 try:
                     library.pin_related(result.id, other)

@@ -8,12 +8,30 @@ from __future__ import annotations
 
 import datetime as _dt
 from dataclasses import dataclass, field
-from enum import Enum
+from enum import StrEnum
 
 from editor_app.core.errors import InputError, TransitionError
 
 
-class Status(str, Enum):
+class _Choice(StrEnum):
+    """A closed set of names; ``parse`` refuses others with a message listing them all."""
+
+    @classmethod
+    def parse(cls, value):
+        if isinstance(value, cls):
+            return value
+        text = str(value).strip().lower()
+        if cls is Status:
+            text = text.replace("-", "_").replace(" ", "_")
+        try:
+            return cls(text)
+        except ValueError:
+            names = ", ".join(member.value for member in cls)
+            what = cls.__name__.lower()
+            raise InputError(f"unknown {what} {value!r}; expected one of: {names}") from None
+
+
+class Status(_Choice):
     DRAFT = "draft"
     SUBMITTED = "submitted"
     IN_REVIEW = "in_review"
@@ -22,53 +40,22 @@ class Status(str, Enum):
     PUBLISHED = "published"
     SPIKED = "spiked"
 
-    @classmethod
-    def parse(cls, value: str) -> Status:
-        """Return the status named ``value``; the error lists the valid names."""
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls(str(value).strip().lower().replace("-", "_").replace(" ", "_"))
-        except ValueError:
-            names = ", ".join(s.value for s in cls)
-            raise InputError(f"unknown status {value!r}; expected one of: {names}") from None
-
     @property
     def label(self) -> str:
         return self.value.replace("_", " ").capitalize()
 
 
-class Role(str, Enum):
+class Role(_Choice):
     REPORTER = "reporter"
     EDITOR = "editor"
     PRODUCER = "producer"
 
-    @classmethod
-    def parse(cls, value: str) -> Role:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            names = ", ".join(r.value for r in cls)
-            raise InputError(f"unknown role {value!r}; expected one of: {names}") from None
 
-
-class Kind(str, Enum):
+class Kind(_Choice):
     NEWS = "news"
     INTERVIEW = "interview"
     FEATURE = "feature"
     OPINION = "opinion"
-
-    @classmethod
-    def parse(cls, value: str) -> Kind:
-        if isinstance(value, cls):
-            return value
-        try:
-            return cls(str(value).strip().lower())
-        except ValueError:
-            names = ", ".join(k.value for k in cls)
-            raise InputError(f"unknown kind {value!r}; expected one of: {names}") from None
 
 
 S, R = Status, Role

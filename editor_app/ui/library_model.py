@@ -13,6 +13,7 @@ from editor_app.core.library import ArticleSummary
 from editor_app.core.models import Status
 
 PAGE_SIZE = 200
+_ROOT = QModelIndex()  # Qt's default argument: the invisible root
 
 
 class ArticleListModel(QAbstractTableModel):
@@ -81,16 +82,16 @@ class ArticleListModel(QAbstractTableModel):
         return page
 
     # -- Qt model API --------------------------------------------------------
-    def rowCount(self, parent=QModelIndex()) -> int:  # noqa: N802 (Qt name)
+    def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt name)
         return 0 if parent.isValid() else len(self._rows)
 
-    def columnCount(self, parent=QModelIndex()) -> int:  # noqa: N802
+    def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
 
-    def canFetchMore(self, parent=QModelIndex()) -> bool:  # noqa: N802
+    def canFetchMore(self, parent=_ROOT) -> bool:  # noqa: N802
         return not parent.isValid() and not self._fetching and len(self._rows) < self._total
 
-    def fetchMore(self, parent=QModelIndex()) -> None:  # noqa: N802
+    def fetchMore(self, parent=_ROOT) -> None:  # noqa: N802
         # Views (and the model tester) may call back into fetchMore from the
         # rowsAboutToBeInserted signal; a nested fetch would insert a page twice.
         if parent.isValid() or self._fetching:
