@@ -25,24 +25,21 @@ Protocol, one job at a time per child:
 
 from __future__ import annotations
 
-import os
 import pathlib
 import queue
-import socket
 import subprocess
 import sys
 import threading
 import time
 from multiprocessing.connection import Connection
 
+from editor_app.core.child_process import ChildProcess
 from editor_app.core.errors import BylineError
 from editor_app.core.render import RenderError
 
-STARTUP_TIMEOUT = 60.0
 # The first check in a child loads the spelling dictionary; a check is not a render
 # and has no pathological inputs the Renderer's limit guards against.
 CHECK_TIMEOUT = 60.0
-_PROJECT_ROOT = pathlib.Path(__file__).resolve().parents[3]
 
 
 def available() -> bool:
@@ -123,43 +120,17 @@ def child_main() -> None:
 
 
 # -- parent --------------------------------------------------------------------------
-class _Child:
+def _child_command(fd: int) -> list[str]:
+    code = "from editor_app.core.export.procpool import child_main; child_main()"
+    return [sys.executable, "-c", code, str(fd)]
+
+
+class _Child(ChildProcess):
+    """One export child interpreter (see editor_app.core.child_process)."""
+
     def __init__(self) -> None:
-        parent_sock, child_sock = socket.socketpair()
-        try:
-            env = dict(os.environ)
-            env["PYTHONPATH"] = os.pathsep.join(
-                p for p in (str(_PROJECT_ROOT), env.get("PYTHONPATH", "")) if p)
-            code = "from editor_app.core.export.procpool import child_main; child_main()"
-            self.process = subprocess.Popen(
-                [sys.executable, "-c", code, str(child_sock.fileno())],
-                pass_fds=(child_sock.fileno(),), stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env, close_fds=True)
-        except BaseException:
-            parent_sock.close()
-            raise
-        finally:
-            child_sock.close()
-        self.conn = Connection(parent_sock.detach())
-        self.ready = False
-
-    def wait_ready(self) -> None:
-        if self.ready:
-            return
-        if not self.conn.poll(STARTUP_TIMEOUT) or self.conn.recv() != ("ready",):
-            raise RenderError("could not export: the export process did not start")
-        self.ready = True
-
-    def kill(self) -> None:
-        try:
-            self.process.kill()
-            self.process.wait(5)
-        except Exception:  # noqa: BLE001 - already gone is fine
-            pass
-        try:
-            self.conn.close()
-        except OSError:
-            pass
+        super().__init__(_child_command, start_error=RenderError(
+            "could not export: the export process did not start"))
 
 
 class ProcessPool:

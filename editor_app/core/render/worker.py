@@ -17,22 +17,16 @@ finished and knows which block was running.
 
 from __future__ import annotations
 
-import os
-import pathlib
-import socket
-import subprocess
 import sys
 import threading
 import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
 
+from editor_app.core.child_process import ChildProcess
 from editor_app.core.render.errors import RenderError
 
-# Starting an interpreter and importing markdown is not part of the render budget.
-STARTUP_TIMEOUT = 60.0
 WORKER_FLAG = "--byline-render-worker"
-_PROJECT_ROOT = pathlib.Path(__file__).resolve().parents[3]
 
 
 def worker_main(conn) -> None:  # runs in the child
@@ -94,57 +88,12 @@ def run_if_worker() -> None:
         raise SystemExit(0)
 
 
-class _Worker:
-    """One child interpreter, started with fork+exec by subprocess.
-
-    Not multiprocessing: its "spawn" and "forkserver" children re-import the
-    application's ``__main__`` module, and forking the Qt process itself is unsafe.
-    """
+class _Worker(ChildProcess):
+    """One renderer child interpreter (see editor_app.core.child_process)."""
 
     def __init__(self) -> None:
-        parent_sock, child_sock = socket.socketpair()
-        try:
-            env = dict(os.environ)
-            env["PYTHONPATH"] = os.pathsep.join(
-                p for p in (str(_PROJECT_ROOT), env.get("PYTHONPATH", "")) if p
-            )
-            self.process = subprocess.Popen(
-                worker_command(child_sock.fileno()),
-                pass_fds=(child_sock.fileno(),),
-                stdin=subprocess.DEVNULL,
-                stdout=subprocess.DEVNULL,
-                stderr=subprocess.DEVNULL,  # a crash is reported as RenderError, not a traceback
-                env=env,
-                close_fds=True,
-            )
-        except BaseException:
-            parent_sock.close()
-            raise
-        finally:
-            child_sock.close()
-        self.conn = Connection(parent_sock.detach())
-        self.ready = False
-
-    def wait_ready(self) -> None:
-        if self.ready:
-            return
-        if not self.conn.poll(STARTUP_TIMEOUT):
-            raise RenderError("could not render: the renderer process did not start")
-        message = self.conn.recv()
-        if message != ("ready",):
-            raise RenderError("could not render: the renderer process did not start")
-        self.ready = True
-
-    def kill(self) -> None:
-        try:
-            self.process.kill()
-            self.process.wait(5)
-        except Exception:  # noqa: BLE001 - already gone is fine
-            pass
-        try:
-            self.conn.close()
-        except OSError:
-            pass
+        super().__init__(worker_command, start_error=RenderError(
+            "could not render: the renderer process did not start"))
 
 
 @dataclass
