@@ -35,6 +35,11 @@ def check_line_lengths(text: str) -> None:
                          f"({MAX_LINE_LENGTH:,}); split it with line breaks in another program first")
 
 
+#: texts longer than this are highlighted in the background after the first screens
+LONG_TEXT_LINES = 3000
+FIRST_HIGHLIGHTED_BLOCKS = 300
+
+
 class MarkdownEditor(QPlainTextEdit):
     """Plain-text markdown editing for prose: soft wrap, a readable width, few surprises.
 
@@ -70,6 +75,8 @@ class MarkdownEditor(QPlainTextEdit):
     def set_text(self, text: str) -> None:
         """Replace the text without an undo step; InputError when a line is too long."""
         check_line_lengths(text)
+        if text.count("\n") > LONG_TEXT_LINES:
+            self.highlighter.highlight_in_background(first_blocks=FIRST_HIGHLIGHTED_BLOCKS)
         self.setPlainText(text)
         self.document().setModified(False)
 

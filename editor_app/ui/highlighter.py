@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QColor, QFont, QSyntaxHighlighter, QTextBlock, QTextCharFormat
 
 # Block states carried from one line to the next.
@@ -81,10 +82,43 @@ def _format(color: str | None = None, *, bold: bool = False, italic: bool = Fals
 class MarkdownHighlighter(QSyntaxHighlighter):
     """Headings, emphasis, links, code, Q:/A: paragraphs and ``!!! aside`` fact boxes."""
 
+    #: blocks highlighted per step when a long text is highlighted in the background
+    BACKGROUND_CHUNK = 400
+
     def __init__(self, document, *, dark: bool = False):
         super().__init__(document)
         self._overlays: list[Overlay] = []
+        #: blocks after this number are left plain until the background pass reaches them
+        self.limit_block: int | None = None
         self._build_formats(dark)
+        self._background = QTimer(self, interval=0)
+        self._background.timeout.connect(self._background_step)
+
+    def highlight_in_background(self, first_blocks: int) -> None:
+        """Highlight the first blocks now and the rest in small steps from the event loop.
+
+        Opening a 100,000-line text used to highlight every line before the window
+        could answer (half a second and more); now only the first screenfuls are
+        highlighted at once. Call before the text is set.
+        """
+        self.limit_block = first_blocks
+        self._background.start()
+
+    def _background_step(self) -> None:
+        document = self.document()
+        if document is None or self.limit_block is None:
+            self._background.stop()
+            return
+        start = self.limit_block + 1
+        self.limit_block += self.BACKGROUND_CHUNK
+        if self.limit_block >= document.blockCount() - 1:
+            self.limit_block = None
+            self._background.stop()
+        block = document.findBlockByNumber(start)
+        end = start + self.BACKGROUND_CHUNK
+        while block.isValid() and block.blockNumber() < end:
+            self.rehighlightBlock(block)
+            block = block.next()
 
     # -- public --------------------------------------------------------------
     def set_dark(self, dark: bool) -> None:
@@ -131,6 +165,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
     # -- highlighting --------------------------------------------------------
     def highlightBlock(self, text: str) -> None:  # noqa: N802 (Qt name)
         previous = self.previousBlockState()
+        if self.limit_block is not None and self.currentBlock().blockNumber() > self.limit_block:
+            self.setCurrentBlockState(previous)  # plain for now; the background pass comes
+            return
         state = NORMAL
         f = self.formats
         length = len(text)
