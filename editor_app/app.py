@@ -132,6 +132,7 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
     elif library.count_articles():
         window.library_panel.table.selectRow(0)
     backups = start_backups(window, library)
+    install_quit_on_sigterm(window)
     code = app.exec()
     window.shutdown()
     window.panels.shutdown()
@@ -140,6 +141,26 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
     backups.finish()
     library.close()
     return code
+
+
+def install_quit_on_sigterm(window):
+    """Close the window (saving every tab) when the session ends with SIGTERM.
+
+    Python runs signal handlers only between bytecodes, and Qt's event loop is
+    C++: a slow timer gives the interpreter a moment to notice the signal.
+    """
+    import signal
+
+    from PySide6.QtCore import QTimer
+
+    def on_term(_signum, _frame):
+        QTimer.singleShot(0, window.close)
+
+    previous = signal.signal(signal.SIGTERM, on_term)
+    window._sigterm_timer = QTimer(window, interval=250)
+    window._sigterm_timer.timeout.connect(lambda: None)
+    window._sigterm_timer.start()
+    return previous
 
 
 class _Backups:
