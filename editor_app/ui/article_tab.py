@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError, ConflictError
 from editor_app.core.interview import headline_quote
 from editor_app.core.models import Article, Kind
+from editor_app.core.related.block import related_news_items
 from editor_app.core.text_stats import StatsCounter
 from editor_app.ui.autosave import REVISION_INTERVAL_S, AutosaveTimer, SaveRequest, save_article
 from editor_app.ui.editor import IMAGE_SUFFIXES, MarkdownEditor
@@ -122,6 +123,8 @@ class ArticleTab(QWidget):
         self.editor.refused.connect(self._message)
         self.editor.top_line_changed.connect(self.preview.scroll_to_line)
         saver.finished.connect(self._on_save_finished)
+        if signals is not None:
+            signals.tags_changed.connect(self._on_related_changed)
 
     # -- loading -------------------------------------------------------------
     def load(self) -> None:
@@ -189,8 +192,18 @@ class ArticleTab(QWidget):
         if not self._conflict:
             self.save_state_changed.emit("Unsaved changes")
 
+    def _on_related_changed(self, article_id: int) -> None:
+        """Pins changed (or the vocabulary, 0): the "Related news" block may differ."""
+        if article_id in (0, self.article_id) and not self._closed:
+            self._preview_timer.start()
+
     def refresh_preview(self) -> int:
-        generation = self.preview.request(self.snapshot())
+        # The pins are read here, on the GUI thread: a few rows, and never stale.
+        try:
+            related = related_news_items(self.library, self.article_id)
+        except BylineError:
+            related = ()
+        generation = self.preview.request(self.snapshot(), related)
         self.text_changed.emit()
         return generation
 

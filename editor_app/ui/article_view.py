@@ -1,65 +1,54 @@
-"""A read-only view of one article: headline, metadata and the body as formatted text."""
+"""The Reader: the article selected in the library, as it will be published.
+
+It shows the output of the one renderer (through PreviewPane, which renders on a
+worker), so an editor working a queue reads exactly what the export will write,
+related news included, without opening the article for editing.
+"""
 
 from __future__ import annotations
 
-import html
-
-from PySide6.QtWidgets import QTextBrowser
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from editor_app.core.errors import BylineError
+from editor_app.core.related.block import related_news_items
+from editor_app.ui.preview import PreviewPane, data_url_for_asset
+
+PLACEHOLDER = ("Select an article in the library to read it here; double-click or press "
+               "Enter to open it for editing.")
 
 
-class ArticleView(QTextBrowser):
-    """Shows the selected article without editing it (quick reading in the library)."""
+class ArticleView(QWidget):
+    """Read-only view of one article; the renderer is asked for only when needed."""
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library, renderer_provider, parent=None):
         super().__init__(parent)
         self._library = library
-        self.setOpenExternalLinks(False)
-        self.setReadOnly(True)
+        self._renderer_provider = renderer_provider
         self.article_id: int | None = None
-        self.show_placeholder()
+        self.pane: PreviewPane | None = None
+        self.message = QLabel(PLACEHOLDER)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: gray; padding: 24px;")
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.message)
 
-    def show_placeholder(self) -> None:
+    def show_placeholder(self, text: str = PLACEHOLDER) -> None:
         self.article_id = None
-        self.setHtml("<p style='color:gray'>Select an article in the library to read it here; "
-                     "double-click or press Enter to open it for editing.</p>")
+        self.message.setText(text)
+        self._stack.setCurrentWidget(self.message)
 
-    def show_article(self, article_id: int) -> None:
+    def show_article(self, article_id: int) -> int | None:
+        """Render the article in the background; returns the preview generation to wait for."""
         try:
             article = self._library.get_article(article_id)
+            related = related_news_items(self._library, article_id)
         except BylineError as exc:
-            self.setHtml(f"<p>{html.escape(str(exc))}</p>")
-            return
+            self.show_placeholder(str(exc))
+            return None
+        if self.pane is None:
+            self.pane = PreviewPane(self._renderer_provider(),
+                                    asset_url=data_url_for_asset(self._library))
+            self._stack.addWidget(self.pane)
         self.article_id = article_id
-        meta = " · ".join(html.escape(x) for x in (
-            article.date, article.kind.value, article.status.label, article.author) if x)
-        tags = ", ".join(html.escape(t) for t in article.tags)
-        header = (f"<h1>{html.escape(article.title)}</h1><p style='color:gray'>{meta}</p>"
-                  + (f"<p><i>{html.escape(article.summary)}</i></p>" if article.summary else "")
-                  + (f"<p style='color:gray'>Tags: {tags}</p>" if tags else "") + "<hr>")
-        self.setHtml(header)
-        cursor = self.textCursor()
-        cursor.movePosition(cursor.MoveOperation.End)
-        # Qt's own markdown reader is enough for a read-only glance; the preview
-        # of the writing desk uses the real renderer.
-        body = "\n\n".join(_strip_interview_prefix(p) for p in article.body.split("\n\n"))
-        doc_html = self._markdown_html(body)
-        cursor.insertHtml(doc_html)
-        self.moveCursor(cursor.MoveOperation.Start)
-
-    @staticmethod
-    def _markdown_html(markdown_text: str) -> str:
-        from PySide6.QtGui import QTextDocument
-
-        doc = QTextDocument()
-        doc.setMarkdown(markdown_text)
-        return doc.toHtml()
-
-
-def _strip_interview_prefix(paragraph: str) -> str:
-    if paragraph.startswith("Q:"):
-        return "**" + paragraph[2:].strip() + "**"
-    if paragraph.startswith("A:"):
-        return paragraph[2:].strip()
-    return paragraph
+        self._stack.setCurrentWidget(self.pane)
+        return self.pane.request(article, related)

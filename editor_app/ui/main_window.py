@@ -51,7 +51,7 @@ class MainWindow(QMainWindow):
         self.resize(1280, 800)
 
         self.library_panel = LibraryPanel(library)
-        self.reader = ArticleView(library)
+        self.reader = ArticleView(library, lambda: self.renderer)
         self.tabs = QTabWidget()
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)

@@ -98,6 +98,7 @@ class RenderRequest:
     generation: int
     article: object
     started: float
+    related: tuple = ()  # RelatedItems of the "Related news" block
 
 
 class _Bridge(QObject):
@@ -117,7 +118,9 @@ class _RenderJob(QRunnable):
 
     def run(self) -> None:
         try:
-            rendered = self._renderer.render_article(self._request.article, asset_url=self._asset_url)
+            rendered = self._renderer.render_article(self._request.article,
+                                                      related=self._request.related,
+                                                      asset_url=self._asset_url)
         except BylineError as exc:
             self._bridge.finished.emit(self._request.generation, None, str(exc),
                                        getattr(exc, "line", None) or 0)
@@ -215,10 +218,13 @@ class PreviewPane(QWidget):
     def shown_generation(self) -> int:
         return self._shown_generation
 
-    def request(self, article) -> int:
-        """Render ``article`` (an Article snapshot) soon; returns its generation."""
+    def request(self, article, related=()) -> int:
+        """Render ``article`` (an Article snapshot) with its "Related news" items soon.
+
+        Returns the generation of this request.
+        """
         self._generation += 1
-        request = RenderRequest(self._generation, article, time.perf_counter())
+        request = RenderRequest(self._generation, article, time.perf_counter(), tuple(related))
         if self._in_flight is None:
             self._start(request)
         else:

@@ -98,10 +98,25 @@ def test_an_outside_change_never_overwrites_unsaved_typing(qtbot, window, librar
     assert library.get_article(ferry).body.endswith(" Mine.")
 
 
-def test_imported_pins_show_in_the_related_panel(qtbot, window, library):
+def page_html(qtbot, pane) -> str:
+    html = []
+    pane.page_html(html.append)
+    qtbot.waitUntil(lambda: bool(html), timeout=5000)
+    return html[0]
+
+
+def test_pins_run_as_related_news_in_the_editing_preview(qtbot, window, library):
     story = Article(title="Barrier follow-up", body="More on the barrier.\n", date="2024-03-03",
                     extra={"related": ["harbour-barrier-approved"]})
     [result] = import_articles(library, [("follow.md", story)])
     tab = window.open_article(result.id)
     assert window.panels.related.article_id == tab.article_id
-    assert [a.slug for a in library.pinned_related(result.id)] == ["harbour-barrier-approved"]
+    qtbot.waitUntil(lambda: tab.preview.shown_generation >= 1 and tab.preview.is_idle(),
+                    timeout=30000)
+    page = page_html(qtbot, tab.preview)
+    assert 'class="related-news"' in page and "Harbour barrier approved" in page
+    assert "Ferry returns" not in page
+
+    library.pin_related(result.id, "ferry-returns")  # as the Related panel does
+    window.signals.tags_changed.emit(result.id)
+    qtbot.waitUntil(lambda: "Ferry returns" in page_html(qtbot, tab.preview), timeout=30000)

@@ -38,13 +38,24 @@ def test_search_box_filters_through_fts(qtbot, tmp_path):
     qtbot.waitUntil(lambda: panel.model.total >= 8, timeout=2000)
 
 
-def test_selecting_shows_the_article_read_only(qtbot, tmp_path):
+def test_selecting_shows_the_article_as_published(qtbot, tmp_path):
+    """The Reader shows the renderer's page (the export's HTML), related news included."""
     window, library = make_window(qtbot, tmp_path)
-    target = library.get_article("ropewalk-quay-boatyard")
+    target = library.get_article("esther-lund-interview")
     assert window.library_panel.select_article(target.id)
-    qtbot.waitUntil(lambda: window.reader.article_id == target.id, timeout=2000)
-    assert "Ropewalk Quay" in window.reader.toPlainText()
-    assert window.reader.isReadOnly()
+    assert window.reader.article_id == target.id
+    pane = window.reader.pane
+    qtbot.waitUntil(lambda: pane.shown_generation >= 1 and pane.is_idle(), timeout=30000)
+    html = []
+    pane.page_html(html.append)
+    qtbot.waitUntil(lambda: bool(html), timeout=5000)
+    page = html[0]
+    assert 'class="question"' in page  # the interview markup of core/render
+    assert 'class="related-news"' in page
+    assert "Five candidates will contest" in page  # the first pinned related story
+    window.close_all_tabs()
+    window.panels.shutdown()
+    window.shutdown()
 
 
 def test_queue_filter(qtbot, tmp_path):

@@ -4,9 +4,10 @@ Pure Python over the Library's public methods; the SQL lives in
 editor_app/core/library/similarity.py.
 """
 
+from editor_app.core.related.block import related_news_items
 from editor_app.core.related.scoring import RelatedSuggestion, suggest_related, tag_weight
 from editor_app.core.related.tagging import TagSuggestion, suggest_tags, tag_articles
 from editor_app.core.related.terms import Term, characteristic_terms
 
-__all__ = ["RelatedSuggestion", "suggest_related", "tag_weight", "TagSuggestion",
+__all__ = ["related_news_items", "RelatedSuggestion", "suggest_related", "tag_weight", "TagSuggestion",
            "suggest_tags", "tag_articles", "Term", "characteristic_terms"]

@@ -1,0 +1,17 @@
+"""The items of an article's "Related news" block, as the renderer takes them.
+
+One function for preview and export, so the block the editor sees is the one
+the website gets: pinned order, spiked stories left out, excerpts frozen from the
+other story's summary or first paragraph.
+"""
+
+from __future__ import annotations
+
+from editor_app.core.render import RelatedItem, make_excerpt
+
+
+def related_news_items(library, article_id: int) -> list[RelatedItem]:
+    """The pinned related stories of ``article_id`` as RelatedItems (links to sibling bundles)."""
+    return [RelatedItem(title=row["title"], slug=row["slug"], date=row["date"],
+                        excerpt=make_excerpt(row["summary"], row["body"]))
+            for row in library.export_related(article_id)]
