@@ -44,11 +44,12 @@ class LibraryPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
+        # The headline is what people scan: it takes the room, the others get fixed widths
+        # (resizing to contents made "Changes requested" squeeze every title).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column in (1, 2, 3):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
-        header.setSectionResizeMode(4, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(4, 130)
+        for column, width in ((1, 72), (2, 118), (3, 84), (4, 110)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
 
