@@ -17,7 +17,7 @@ from collections.abc import Callable, Sequence
 from editor_app.core.render import RenderError, build_article
 from editor_app.core.render.assemble import assemble
 from editor_app.core.render.convert import Converter
-from editor_app.core.render.source import has_global_definitions, normalize_source, split_blocks
+from editor_app.core.render.source import has_global_definitions, prepare_body
 
 
 def _failure(error: BaseException) -> str:
@@ -50,9 +50,7 @@ class InlineRenderer:
         return fragment
 
     def render_body(self, markdown_text: str, *, kind: str = "news") -> str:
-        text = normalize_source(markdown_text)
-        interview = str(getattr(kind, "value", kind)) == "interview"
-        blocks = split_blocks(text)
+        text, interview, blocks = prepare_body(markdown_text, kind)
         if not blocks:
             return ""
         if has_global_definitions(text):

@@ -18,7 +18,7 @@ from collections.abc import Callable, Sequence
 from editor_app.core.render.assemble import assemble
 from editor_app.core.render.convert import Fragment
 from editor_app.core.render.errors import RenderError
-from editor_app.core.render.source import has_global_definitions, normalize_source, split_blocks
+from editor_app.core.render.source import has_global_definitions, prepare_body
 from editor_app.core.render.worker import WorkerPool
 
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
@@ -70,9 +70,7 @@ class Renderer:
     # -- body ---------------------------------------------------------------------------
     def render_body(self, markdown_text: str, *, kind: str = "news") -> str:
         """Sanitized body HTML with ``data-line`` on top-level elements; raises RenderError."""
-        text = normalize_source(markdown_text)
-        interview = str(getattr(kind, "value", kind)) == "interview"
-        blocks = split_blocks(text)
+        text, interview, blocks = prepare_body(markdown_text, kind)
         if not blocks:
             return ""
         if has_global_definitions(text):

@@ -147,3 +147,13 @@ def _mark(group: list, lines: list[str], start: int, end: int) -> None:
             group[3] = True
         if group[2] and group[3]:
             return
+
+
+def prepare_body(markdown_text: str, kind) -> tuple[str, bool, list[Block]]:
+    """Normalized text, whether interview rules apply, and its top-level blocks.
+
+    The first step of every body render (the Renderer's and the export processes').
+    """
+    text = normalize_source(markdown_text)
+    interview = str(getattr(kind, "value", kind)) == "interview"
+    return text, interview, split_blocks(text)
