@@ -13,11 +13,15 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.core.errors import BylineError
+from editor_app.ui.background import BackgroundQuery
 from editor_app.ui.library_model import ArticleListModel
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 500
+
+
+def _search_ids(library, query: str) -> list[int]:
+    return [hit.id for hit in library.search(query, limit=SEARCH_LIMIT)]
 
 
 class LibraryPanel(QWidget):
@@ -60,6 +64,11 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.count_label)
 
         self._statuses: list[str] | None = None
+        self._reselect: int | None = None
+        # On a large library a search takes tens of milliseconds: never on the GUI thread.
+        self._search = BackgroundQuery(library, self)
+        self._search.finished.connect(self._show_search_result)
+        self._search.failed.connect(lambda _message: self._show_search_result([]))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
         self._search_timer.timeout.connect(self.apply_filter)
         self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
@@ -74,21 +83,31 @@ class LibraryPanel(QWidget):
         self.apply_filter()
 
     def apply_filter(self) -> None:
+        """Show the current queue, narrowed by the search box (searched on a worker)."""
         query = self.search_box.text().strip()
-        ids = None
         if query:
-            try:
-                ids = [hit.id for hit in self._library.search(query, limit=SEARCH_LIMIT)]
-            except BylineError:
-                ids = []
+            self._search.submit(_search_ids, query)
+            return
+        self._search.generation += 1  # an answer still on its way is stale now
+        self._show(None)
+
+    def _show_search_result(self, ids: list[int]) -> None:
+        self._show(ids)
+
+    def _show(self, ids: list[int] | None) -> None:
         self.model.set_filter(statuses=self._statuses, ids=ids)
         self._update_count()
+        reselect, self._reselect = self._reselect, None
+        if reselect is not None:
+            self.select_article(reselect)
+
+    def shutdown(self) -> None:
+        self._search.close()
 
     def reload(self) -> None:
-        current = self.current_article_id()
+        """Read the list again (after saves, imports, status changes), keeping the selection."""
+        self._reselect = self.current_article_id()
         self.apply_filter()
-        if current is not None:
-            self.select_article(current)
 
     def _update_count(self) -> None:
         total = self.model.total

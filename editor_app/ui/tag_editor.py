@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError
 from editor_app.core.related import suggest_tags, tag_articles
-from editor_app.ui.related_panel import BackgroundQuery
+from editor_app.ui.background import BackgroundQuery
 
 SUGGESTIONS = 6
 
