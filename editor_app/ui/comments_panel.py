@@ -36,6 +36,7 @@ from editor_app.core.review import (
     current_user,
     reanchor_comments,
 )
+from editor_app.ui.selection_layers import SelectionLayers
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 REANCHOR_DELAY_MS = 300
@@ -112,13 +113,8 @@ class CommentHighlighter:
         return out
 
     def apply(self) -> None:
-        """Show the highlights: in the editor's "comments" layer when it has layers
-        (the Byline editor does), else as the editor's only extra selections."""
-        set_layer = getattr(self.editor, "set_selection_layer", None)
-        if set_layer is not None:
-            set_layer(LAYER, self.selections())
-        else:
-            self.editor.setExtraSelections(self.selections())
+        """Show the highlights in the editor's "comments" layer, beside other layers."""
+        SelectionLayers.of(self.editor).set_layer(LAYER, self.selections())
 
 
 def _short(text: str, n: int = QUOTE_PREVIEW) -> str:

@@ -52,12 +52,8 @@ LAYER = "spelling"
 
 
 def show_selection_layer(editor: QPlainTextEdit, name: str, selections) -> None:
-    """Use the editor's own layers when it has them (MarkdownEditor), else SelectionLayers."""
-    setter = getattr(editor, "set_selection_layer", None)
-    if callable(setter):
-        setter(name, selections)
-    else:
-        SelectionLayers.of(editor).set_layer(name, selections)
+    """Show ``selections`` as the editor's layer ``name`` (any QPlainTextEdit)."""
+    SelectionLayers.of(editor).set_layer(name, selections)
 
 
 
