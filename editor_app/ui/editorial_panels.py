@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QMenu, QMessageBox
 
 from editor_app.core.errors import BylineError
 from editor_app.core.spelling import names_from_metadata
@@ -344,9 +344,7 @@ def _spelling_key(article) -> tuple:
     return (article.language, article.interviewee, article.author, article.title)
 
 
-def _menu(window, title: str):
-    from PySide6.QtWidgets import QMenu
-
+def _menu(window, title: str) -> QMenu:
     return QMenu(title, window)
 
 
