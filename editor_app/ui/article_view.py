@@ -52,3 +52,15 @@ class ArticleView(QWidget):
         self.article_id = article_id
         self._stack.setCurrentWidget(self.pane)
         return self.pane.request(article, related)
+
+    def release(self) -> None:
+        """Delete the web view now: QtWebEngine crashes at exit when a page outlives
+        its profile, and deleteLater would run only if the event loop turns again."""
+        if self.pane is None:
+            return
+        from shiboken6 import Shiboken
+
+        pane, self.pane = self.pane, None
+        self._stack.removeWidget(pane)
+        Shiboken.delete(pane)
+        self.show_placeholder()

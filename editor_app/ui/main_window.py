@@ -380,6 +380,7 @@ class MainWindow(QMainWindow):
     def shutdown(self) -> None:
         """Stop background work: pending renders, the save worker, the render processes."""
         QThreadPool.globalInstance().waitForDone(5000)
+        self.reader.release()
         self.library_panel.shutdown()
         self.saver.close()
         if self._owns_renderer and self._renderer is not None:
