@@ -14,6 +14,8 @@ from markdown.extensions import Extension
 from markdown.extensions.admonition import AdmonitionProcessor
 from markdown.treeprocessors import Treeprocessor
 
+from editor_app.core.render.smartquotes import SmartQuotesExtension
+
 # Our aside borrows admonition parsing (indented body, nesting in lists) under its own
 # class name, so a user's own "!!! note" stays plain text and cannot become a box.
 _ASIDE_CLASS = "byline-aside-box"
@@ -112,7 +114,7 @@ def make_markdown(*, interview: bool) -> markdown.Markdown:
         extensions=[
             "tables",
             "footnotes",
-            "smarty",
+            SmartQuotesExtension(),
             "attr_list",
             "fenced_code",
             BylineExtension(interview=interview),
