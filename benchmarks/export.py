@@ -26,8 +26,10 @@ dependency of Byline); the script creates that venv on first use.
 from __future__ import annotations
 
 import argparse
+import itertools
 import os
 import pathlib
+import re
 import resource
 import shutil
 import subprocess
@@ -93,23 +95,37 @@ WIKINEWS = ROOT.parent / "shared" / "data" / "wikinews" / "wikinews_2019_2020.js
 TAGS = ("politics", "science", "sport", "europe", "asia", "economy", "health", "culture")
 
 
+_SENTENCE_END = re.compile(r"(?<=[.!?\"”’)])\s+(?=[A-Z“\"‘(])")
+
+
 def build_real_library(path: pathlib.Path, n: int, words_each: int = 600) -> Library | None:
-    """``n`` articles of real Wikinews text (paragraphs kept), or None without the corpus."""
+    """``n`` articles of real Wikinews text, or None without the corpus.
+
+    The corpus holds about 210,000 words in long paragraphs, a third of what
+    1,000 articles need, so whole paragraphs would come back three times and
+    Byline's block cache would skip two thirds of the Markdown work that
+    Pelican does.  Paragraphs are therefore rebuilt from a stream of the
+    corpus's sentences, two to five at a time (a cycle that does not line up
+    with the corpus length): every paragraph of every article is different.
+    """
     import datetime as _dt
     import json
 
     if not WIKINEWS.is_file():
         return None
     rows = [json.loads(line) for line in WIKINEWS.read_text(encoding="utf-8").splitlines() if line]
-    paragraphs = [p.strip() for row in rows for p in row["text"].split("\n") if len(p.split()) > 12]
+    sentences = [s.strip() for row in rows for p in row["text"].split("\n")
+                 if len(p.split()) > 12 for s in _SENTENCE_END.split(p.strip()) if s.strip()]
     lib = Library.open(path)
-    start, cursor = _dt.date(2019, 1, 1), 0
+    start, cursor, paragraph_no = _dt.date(2019, 1, 1), 0, 0
     with lib.transaction():
         for i in range(n):
             body, count = [], 0
             while count < words_each:
-                paragraph = paragraphs[cursor % len(paragraphs)]
-                cursor += 1
+                size = 2 + paragraph_no % 4
+                paragraph_no += 1
+                paragraph = " ".join(sentences[(cursor + k) % len(sentences)] for k in range(size))
+                cursor += size
                 body.append(paragraph)
                 count += len(paragraph.split())
             title = " ".join(body[0].split()[:9]).rstrip(".,;:") + f" ({i + 1})"
@@ -152,16 +168,33 @@ def timed(cmd: list[str], **kw) -> float:
 
 
 def file_create_ms(folder: pathlib.Path, n: int = 300) -> float:
-    """Milliseconds to create one small file here: on a busy VM disk this swings tenfold
-    (0.02-0.7 ms seen), and a bundle is 7 new inodes against Pelican's one page."""
+    """Milliseconds to create one small file here: on this VM's disk it swings tenfold
+    (0.02-1 ms seen), and a bundle is 7 new inodes against Pelican's 2.
+
+    The probe files stay until the end: deleting them would slow the next run
+    (see ``fresh_folder``).
+    """
     probe = pathlib.Path(tempfile.mkdtemp(prefix="create-probe-", dir=folder))
-    try:
-        start = time.perf_counter()
-        for i in range(n):
-            (probe / f"f{i}").write_bytes(b"x" * 4000)
-        return 1000 * (time.perf_counter() - start) / n
-    finally:
-        shutil.rmtree(probe, ignore_errors=True)
+    start = time.perf_counter()
+    for i in range(n):
+        (probe / f"f{i}").write_bytes(b"x" * 4000)
+    return 1000 * (time.perf_counter() - start) / n
+
+
+def fresh_folder(work: pathlib.Path, name: str) -> pathlib.Path:
+    """A never-used output folder for one timed run, the same for Byline and Pelican.
+
+    Nothing is deleted while timing: on ext4 without a journal (this VM's
+    disk) creating a file within a minute of deleting many scans past every
+    recently freed inode (``recently_deleted`` in the kernel's inode
+    allocator), so a run that follows a deletion pays for it, and Byline's
+    seven files per article pay seven times.
+    """
+    for n in itertools.count(1):
+        folder = work / f"{name}-{n}"
+        if not folder.exists():
+            return folder
+    raise AssertionError("unreachable")
 
 
 def count_words(lib, ids) -> float:
@@ -195,8 +228,7 @@ def main(argv: list[str] | None = None) -> int:
 
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         byline_cmd = [sys.executable, "-m", "editor_app", "--library", str(lib_path), "export",
-                      *map(str, ids), "--out", str(work / "byline-site"), "--force",
-                      "--workers", str(args.workers)]
+                      *map(str, ids), "--force", "--workers", str(args.workers), "--out"]
         # The same export without the pre-flight gate (Pelican checks nothing either).
         bare_code = ("import sys; from editor_app.core.library import Library; "
                      "from editor_app.core.export import export_articles; "
@@ -206,8 +238,9 @@ def main(argv: list[str] | None = None) -> int:
                      "r = export_articles(lib, ids, None if z else sys.argv[2], zip_path=z, "
                      "force=True, preflight=False, workers=int(sys.argv[3])); "
                      "sys.exit(0 if r.ok else 1)")
-        bare_cmd = [sys.executable, "-c", bare_code, str(lib_path), str(work / "byline-bare"),
-                    str(args.workers)]
+        def bare_cmd(out: pathlib.Path, workers: int = args.workers) -> list[str]:
+            return [sys.executable, "-c", bare_code, str(lib_path), str(out), str(workers)]
+
         rows: list[tuple[str, list[float]]] = []
         results: dict[str, list[float]] = {"byline": [], "bare": [], "bare-1": [], "zip": [],
                                            "lean": [], "default": []}
@@ -217,21 +250,23 @@ def main(argv: list[str] | None = None) -> int:
             results[key].append(timed(cmd, **kw))
             cpu[key].append(CPU_LAST)
 
+        def pelican_cmd(name: str) -> list[str]:
+            return [str(pelican), str(work / "content"), "-o",
+                    str(fresh_folder(work, f"pelican-{name}-site")),
+                    "-s", str(work / f"pelican-{name}.py"), "-q"]
+
         create_ms: list[float] = []
         for run in range(args.runs):
             create_ms.append(file_create_ms(work))
-            measure("byline", byline_cmd, env=env)
-            measure("bare", bare_cmd, env=env)
-            measure("bare-1", bare_cmd[:-1] + ["1"], env=env)
-            measure("zip", [*bare_cmd[:-2], str(work / "byline.zip"), bare_cmd[-1]], env=env)
-            for name in ("lean", "default"):
-                site = work / f"pelican-{name}-site"
-                shutil.rmtree(site, ignore_errors=True)
-                measure(name, [str(pelican), str(work / "content"), "-o", str(site),
-                               "-s", str(work / f"pelican-{name}.py"), "-q"])
+            measure("bare", bare_cmd(fresh_folder(work, "byline-bare")), env=env)
+            measure("lean", pelican_cmd("lean"))
+            measure("bare-1", bare_cmd(fresh_folder(work, "byline-bare"), 1), env=env)
+            measure("zip", bare_cmd(work / f"byline-{run + 1}.zip"), env=env)
+            measure("default", pelican_cmd("default"))
+            measure("byline", [*byline_cmd, str(fresh_folder(work, "byline-site"))], env=env)
             print(f"run {run + 1}: " + ", ".join(f"{k} {v[-1]:.2f} s" for k, v in results.items()),
                   file=sys.stderr)
-        bundles = sum(1 for p in (work / "byline-site").iterdir() if p.is_dir())
+        bundles = sum(1 for p in (work / "byline-site-1").iterdir() if p.is_dir())
         labels = {"bare": f"Byline export, {args.workers} workers", "bare-1": "Byline export, 1 worker",
                   "byline": "Byline export + pre-flight gate",
                   "zip": f"Byline export to zip, {args.workers} workers", "lean": "Pelican, lean config",

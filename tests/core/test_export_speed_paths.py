@@ -15,7 +15,7 @@ import zipfile
 
 import pytest
 
-from editor_app.core.export import export_articles, runner
+from editor_app.core.export import export_articles, procpool, runner
 from editor_app.core.export.inline_render import InlineRenderer
 from editor_app.core.models import Article, Kind
 from editor_app.core.render import Renderer, RenderError
@@ -152,13 +152,13 @@ def test_process_path_cancel_leaves_only_whole_bundles(library, batch, tmp_path)
 
 def test_big_batches_choose_processes(library, tmp_path, monkeypatch):
     used = []
-    real = runner._export_one_in_process
+    real = procpool.ProcessPool.export_chunk
 
     def spy(*args, **kwargs):
         used.append(True)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(runner, "_export_one_in_process", spy)
+    monkeypatch.setattr(procpool.ProcessPool, "export_chunk", spy)
     monkeypatch.setattr(runner, "PROCESS_MIN_ARTICLES", 3)
     ids = [library.create_article(Article(title=f"S {n}", body="Text.")).id for n in range(3)]
     assert export_articles(library, ids[:2], tmp_path / "a", force=True).ok and not used

@@ -1,11 +1,16 @@
 """Markdown with front matter and plain text in; every field and unknown key kept."""
 
+import pathlib
+
 import pytest
+import yaml
 
 from editor_app.core.errors import InputError
 from editor_app.core.importers import dump_markdown, parse_markdown, read_article_file
 from editor_app.core.importing import import_files
 from editor_app.core.models import Kind, Status
+
+ROOT_SAMPLES = pathlib.Path(__file__).resolve().parents[2] / "resources" / "samples"
 
 FULL = """---
 title: "Dr. Jane Roe: “small newsrooms can win”"
@@ -138,3 +143,29 @@ def test_valid_dates_and_timestamps_still_import():
                              "---\nBody\n")
     assert article.date == "2024-02-29"
     assert article.extra["updated"] == "2024-03-01T10:00:00"
+
+
+def _metadata_samples(shared_data) -> list[dict]:
+    import json
+
+    samples = []
+    for path in sorted(ROOT_SAMPLES.glob("*.md")):
+        meta = yaml.safe_load(path.read_text(encoding="utf-8").split("---")[1])
+        samples.append(meta)
+    for line in (shared_data / "xss" / "vectors.jsonl").read_text(encoding="utf-8").splitlines():
+        vector = json.loads(line)["vector"]
+        samples.append({"title": vector, "summary": vector + "\n" + vector, "tags": [vector, "x"],
+                        "extra": {"note": vector, "list": [vector]}})
+    return samples
+
+
+def test_libyaml_and_python_emitters_write_the_same_front_matter(shared_data):
+    """Front matter goes through libyaml when PyYAML has it; without it (another build)
+    the Python emitter must write the same bytes, so an export does not depend on that."""
+    from editor_app.core.importers import _PythonDumper, dump_front_matter
+
+    samples = _metadata_samples(shared_data)
+    assert len(samples) > 2000
+    for meta in samples:
+        assert dump_front_matter(meta) == dump_front_matter(meta, dumper=_PythonDumper), meta
+        assert yaml.safe_load(dump_front_matter(meta)) == meta

@@ -1,26 +1,25 @@
-"""Export worker processes: each renders, assembles and writes whole bundles.
+"""Export worker processes: each checks, snapshots, renders, assembles and writes whole bundles.
 
 A batch spends nearly all its time in Python code (Markdown, templates, JSON,
-YAML), so threads in one interpreter take turns on the GIL and a second core
-helps only with the Markdown the Renderer ships to its own processes, one
-block at a time.  Here each child does the whole article (inline_render.py,
-bundle.py, runner's atomic ``_write_bundle``), so two children keep two cores
-busy.  The parent keeps what must stay in one place: the library (pre-flight
-gate, revision snapshot, related stories, image bytes on request) and the report.
+YAML, the pre-flight spell pass), so threads in one interpreter take turns on
+the GIL.  Here each child opens the library itself and runs the whole of
+``runner.export_one`` for a chunk of articles, so two children keep two cores
+busy and the parent only hands out chunks and collects one small result per
+article (it would otherwise spend a third of a core on library reads and
+pickling).  SQLite lets the children write their export snapshots side by side.
 
 Children are fresh interpreters started by subprocess (fork+exec, as in
 render/worker.py: safe in a Qt process, no re-import of ``__main__``), talking
 pickles over a socket pair.  A child that overruns the time limit is killed and
 replaced, so a pathological text costs its article, not the batch.
 
-Protocol, one job at a time per child:
+Protocol, one chunk at a time per child:
   child -> ("ready",)
-  parent -> ("check", library path, article id)  the pre-flight checks (the spell pass is
-  child -> ("checked", PreflightResult | None)    the slow part), on a connection of its own
-  parent -> ("job", root or None, BundleJob)     root None: return the files (zip export)
-  child -> ("need", [asset names])               only when the body uses images
-  parent -> ("assets", {name: bytes | None})
-  child -> ("done", BuiltBundle, files | None)  |  ("error", message)
+  parent -> ("export", ExportRequest)
+  then for each article of the chunk, in order:
+  child -> ("checked", id)                 its pre-flight gate passed (starts the render clock)
+  child -> ("done", id, _Done, files|None) files only for a zip export (root None)
+        |  ("error", id, message)
 """
 
 from __future__ import annotations
@@ -31,14 +30,16 @@ import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
+from dataclasses import dataclass
 from multiprocessing.connection import Connection
 
 from editor_app.core.child_process import ChildProcess
 from editor_app.core.errors import BylineError
 from editor_app.core.render import RenderError
 
-# The first check in a child loads the spelling dictionary; a check is not a render
-# and has no pathological inputs the Renderer's limit guards against.
+# The first pre-flight check in a child loads the spelling dictionary; a check is not a
+# render and has no pathological inputs the Renderer's limit guards against.
 CHECK_TIMEOUT = 60.0
 
 
@@ -47,76 +48,86 @@ def available() -> bool:
     return not getattr(sys, "frozen", False)
 
 
+@dataclass(frozen=True)
+class ExportRequest:
+    """One chunk of articles for a child; ``root`` None means return the files (zip)."""
+
+    library_path: str
+    root: str | None
+    site: object  # SiteSettings
+    force: bool
+    preflight: bool
+    ids: tuple[int, ...]
+
+
 # -- child ---------------------------------------------------------------------------
-def _child_job(conn, renderers: dict, root: str | None, job):
-    from editor_app.core.export.bundle import build_bundle, finish_files
-    from editor_app.core.export.inline_render import InlineRenderer
-    from editor_app.core.export.runner import _write_bundle
+class _ChildState:
+    """What a child keeps between chunks: the open library and a renderer per date format."""
 
-    site = job.site
-    renderer = renderers.get(site.date_format)
-    if renderer is None:
-        renderer = renderers[site.date_format] = InlineRenderer(date_format=site.date_format)
-    built = build_bundle(job, renderer)
-    data: dict = {}
-    if built.assets:
-        conn.send(("need", list(built.assets)))
-        reply = conn.recv()
-        data = reply[1]
-    files = finish_files(built, article=job.article, revision_number=job.revision_number,
-                         tool_version=site.tool_version, asset_data=data)
-    if root is None:
-        return built, files
-    _write_bundle(pathlib.Path(root), job.article.slug, files, threading.Event())
-    built.files = {}  # written; no need to send the bytes back
-    return built, None
+    def __init__(self) -> None:
+        self.libraries: dict = {}
+        self.renderers: dict = {}
+
+    def library(self, path: str):
+        library = self.libraries.get(path)
+        if library is None:
+            from editor_app.core.library import Library
+
+            library = self.libraries[path] = Library.open(path, create=False)
+        return library
+
+    def renderer(self, date_format: str):
+        from editor_app.core.export.inline_render import InlineRenderer
+
+        renderer = self.renderers.get(date_format)
+        if renderer is None:
+            renderer = self.renderers[date_format] = InlineRenderer(date_format=date_format)
+        return renderer
 
 
-def _child_preflight(libraries: dict, path: str, article_id: int):
-    """The review module's pre-flight result, or None without that module."""
+def _failure(error: BaseException) -> str:
+    if isinstance(error, BylineError):
+        return str(error)
+    if isinstance(error, RecursionError):
+        return "could not render: the text is nested too deeply"
+    return f"internal error: {type(error).__name__}: {error}"
+
+
+def _child_chunk(conn, state: _ChildState, request: ExportRequest) -> None:
+    from editor_app.core.export.runner import export_one
+
+    root = pathlib.Path(request.root) if request.root is not None else None
     try:
-        from editor_app.core.review import preflight
-    except ImportError:
-        return None
-    library = libraries.get(path)
-    if library is None:
-        from editor_app.core.library import Library
-
-        library = libraries[path] = Library.open(path, create=False)
-    return preflight(library, article_id)
+        library = state.library(request.library_path)
+        renderer = state.renderer(request.site.date_format)
+    except Exception as error:  # noqa: BLE001 - every article of the chunk reports it
+        for article_id in request.ids:
+            conn.send(("error", article_id, _failure(error)))
+        return
+    for article_id in request.ids:
+        try:
+            done, files = export_one(
+                library, article_id, root, request.site, renderer, force=request.force,
+                preflight=request.preflight,
+                on_checked=lambda aid=article_id: conn.send(("checked", aid)))
+            conn.send(("done", article_id, done, files))
+        except Exception as error:  # noqa: BLE001 - a bug costs one article, not the batch
+            conn.send(("error", article_id, _failure(error)))
 
 
 def child_main() -> None:
     """Entry point of the export child: ``python -c ... <socket fd>``."""
     conn = Connection(int(sys.argv[1]))
-    renderers: dict = {}
-    libraries: dict = {}
+    state = _ChildState()
     conn.send(("ready",))
     while True:
         try:
             message = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
             return
-        if message[0] == "check":
-            try:
-                conn.send(("checked", _child_preflight(libraries, message[1], message[2])))
-            except BylineError as error:
-                conn.send(("error", str(error)))
-            except Exception as error:  # noqa: BLE001
-                conn.send(("error", f"internal error: {type(error).__name__}: {error}"))
-            continue
-        if message[0] != "job":
+        if message[0] != "export":
             return
-        _, root, job = message
-        try:
-            built, files = _child_job(conn, renderers, root, job)
-            conn.send(("done", built, files))
-        except BylineError as error:
-            conn.send(("error", str(error)))
-        except RecursionError:
-            conn.send(("error", "could not render: the text is nested too deeply"))
-        except Exception as error:  # noqa: BLE001 - a bug costs one article, not the batch
-            conn.send(("error", f"internal error: {type(error).__name__}: {error}"))
+        _child_chunk(conn, state, message[1])
 
 
 # -- parent --------------------------------------------------------------------------
@@ -133,8 +144,12 @@ class _Child(ChildProcess):
             "could not export: the export process did not start"))
 
 
+# (article id, ("done", _Done, files) | ("error", message))
+ResultHandler = Callable[[int, tuple], None]
+
+
 class ProcessPool:
-    """``size`` export children, each lent to one job at a time (thread-safe)."""
+    """``size`` export children, each lent to one chunk at a time (thread-safe)."""
 
     def __init__(self, size: int, timeout: float) -> None:
         self.timeout = timeout
@@ -157,40 +172,55 @@ class ProcessPool:
                 self._all.remove(child)
         self._add()
 
-    def preflight(self, library_path: str, article_id: int):
-        """The pre-flight result for one article, checked in a child (None: no review module)."""
-        return self._talk(("check", library_path, article_id), None, CHECK_TIMEOUT)[0]
+    def export_chunk(self, request: ExportRequest, on_result: ResultHandler) -> None:
+        """Export ``request.ids`` in one child; every id gets exactly one ``on_result`` call.
 
-    def export(self, job, root: str | None, fetch_assets):
-        """(BuiltBundle, files or None) for one job; raises BylineError for this article."""
-        return self._talk(("job", root, job), fetch_assets, self.timeout)
+        An article that overruns (CHECK_TIMEOUT for its pre-flight check, the
+        pool's timeout from then on) or kills its child fails alone; the rest of
+        the chunk goes to the replacement child.
+        """
+        remaining = list(request.ids)
+        while remaining:
+            remaining = self._run(request, remaining, on_result)
 
-    def _talk(self, request, fetch_assets, timeout: float):
+    def _run(self, request: ExportRequest, ids: list[int], on_result: ResultHandler) -> list[int]:
+        """Run ``ids`` in one child; returns the ids still to do after a failure, else []."""
         child = self._idle.get()
+        ids = list(ids)
         try:
             child.wait_ready()
-            child.conn.send(request)
-            deadline = time.monotonic() + timeout
-            while True:
+            child.conn.send(("export", _with_ids(request, ids)))
+            limit = CHECK_TIMEOUT if request.preflight else self.timeout
+            deadline = time.monotonic() + limit
+            while ids:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not child.conn.poll(remaining):
+                    what = "render" if limit == self.timeout else "check"
                     self._replace(child)
                     child = None
-                    what = "render" if request[0] == "job" else "check"
-                    raise RenderError(f"could not {what}: took longer than {timeout:g} s")
+                    on_result(ids[0], ("error", f"could not {what}: took longer than {limit:g} s"))
+                    return ids[1:]
                 message = child.conn.recv()
-                if message[0] == "need":
-                    child.conn.send(("assets", fetch_assets(message[1])))
+                if message[0] == "checked":
+                    limit = self.timeout
+                    deadline = time.monotonic() + limit
                     continue
-                if message[0] == "error":
-                    raise BylineError(message[1])
-                return message[1:]
+                article_id = ids.pop(0)
+                if message[1] != article_id:  # cannot happen: the child works in order
+                    raise OSError("export process out of step")
+                on_result(article_id, (message[0], *message[2:]))
+                limit = CHECK_TIMEOUT if request.preflight else self.timeout
+                deadline = time.monotonic() + limit
+            return []
         except (EOFError, OSError):
             self._replace(child)
             child = None
-            raise RenderError("could not render: the export process stopped unexpectedly") from None
-        except BylineError:
-            raise
+            on_result(ids[0], ("error", "could not render: the export process stopped unexpectedly"))
+            return ids[1:]
+        except BylineError as error:  # the child did not start
+            for article_id in ids:
+                on_result(article_id, ("error", str(error)))
+            return []
         except BaseException:
             if child is not None:
                 self._replace(child)
@@ -213,3 +243,8 @@ class ProcessPool:
                 child.process.wait(5)
             except subprocess.TimeoutExpired:
                 child.kill()
+
+
+def _with_ids(request: ExportRequest, ids: list[int]) -> ExportRequest:
+    return ExportRequest(request.library_path, request.root, request.site, request.force,
+                         request.preflight, tuple(ids))

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import pathlib
+import queue
 import threading
 import uuid as _uuid
 from collections.abc import Callable, Sequence
@@ -46,6 +47,8 @@ from editor_app.core.text import is_valid_slug
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 # Below this many articles, starting export processes costs more than it saves.
 PROCESS_MIN_ARTICLES = 24
+# Articles handed to an export process at a time (fewer when the batch is small).
+CHUNK_ARTICLES = 8
 RENDER_TIMEOUT = 10.0  # export is not interactive, but a pathological text must still end
 Progress = Callable[[int, int, str], None]
 
@@ -133,24 +136,6 @@ def _preflight_gate(library, article_id: int, force: bool) -> None:
                          + " (export with force to override)")
 
 
-def _apply_preflight(library, article_id: int, force: bool, result) -> None:
-    """``_preflight_gate`` for a result an export process computed (None: no review module).
-
-    Same outcome as ``gate_export``: refuse with the failing checks, or, when
-    forced, record the override in the article's trail.
-    """
-    if result is None or result.ok:
-        return
-    if not force:
-        raise InputError("pre-flight check failed: " + "; ".join(i.message for i in result.errors)
-                         + " (export with force to override)")
-    from editor_app.core.review.workflow import current_role, current_user, override_note
-
-    library.record_override_event(article_id, who=current_user(library),
-                                  role=current_role(library).value,
-                                  note="export: " + override_note(result))
-
-
 def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, force: bool = False,
                     progress: Progress | None = None, cancel: threading.Event | None = None,
                     workers: int = 2, listing: bool | None = None,
@@ -223,47 +208,164 @@ def _export_all(library, ids, root, site, *, force, progress, cancel, workers, r
     workers = max(1, min(int(workers), total))
     if processes is None:
         processes = total >= PROCESS_MIN_ARTICLES and workers > 1
-    if processes and procpool.available():
-        engine = procpool.ProcessPool(workers, render_timeout)
-        task = _export_one_in_process
+    results: queue.SimpleQueue = queue.SimpleQueue()  # (article id, outcome) from the workers
+    if processes and _can_use_processes(library):
+        run = _run_in_processes
     else:
-        from editor_app.core.render import Renderer
+        run = _run_in_threads
+    failure: list[BaseException] = []
 
-        engine = Renderer(timeout=render_timeout, date_format=site.date_format, workers=workers)
-        task = _export_one
+    def work() -> None:
+        try:
+            run(library, ids, root, site, force, preflight, workers, render_timeout, cancel,
+                results.put)
+        except BaseException as exc:  # noqa: BLE001 - raised again below, in the caller's thread
+            failure.append(exc)
+        finally:
+            results.put(_ALL_DONE)
+
+    runner = threading.Thread(target=work, name="byline-export")
+    runner.start()
+    finished = 0
     try:
+        while True:
+            item = results.get()
+            if item is _ALL_DONE:  # every article has put its outcome before this
+                break
+            aid, outcome = item
+            finished += 1
+            slug = _record(library, report, done, aid, outcome, root, in_zip, cancel)
+            if slug is not None:
+                _notify(progress, finished, total, slug)
+    finally:
+        runner.join()
+    if failure:
+        if isinstance(failure[0], OSError):
+            raise BylineError(f"could not start the export: {failure[0]}") from None
+        raise failure[0]
+    return done
+
+
+_ALL_DONE = object()
+
+
+def _record(library, report: ExportReport, done: list[_Done], aid: int, outcome: tuple,
+            root, in_zip, cancel: threading.Event) -> str | None:
+    """Put one article's outcome into the report; the slug to show, None for a cancelled one."""
+    kind = outcome[0]
+    if kind == "cancelled":
+        return None
+    if kind == "error":
+        slug = _slug_of(library, aid)
+        report.failed.append((slug, outcome[1]))
+        return slug
+    result, files = outcome[1], outcome[2]
+    if files is not None:  # a zip export: the bundle comes back to go into the archive
+        try:
+            _write_bundle(root, result.bundle.slug, files, cancel)
+        except Cancelled:
+            return None
+    done.append(result)
+    path = str(in_zip) if in_zip else str(root / result.bundle.slug)
+    report.exported.append(ExportedArticle(result.id, result.bundle.slug, path))
+    return result.bundle.slug
+
+
+def _can_use_processes(library) -> bool:
+    """Export processes open the library file themselves: it must be one, with nothing
+    uncommitted on this connection (they could not see it, and would wait for its lock)."""
+    path = getattr(library, "path", None)
+    return (procpool.available() and path is not None and pathlib.Path(path).is_file()
+            and not library.db.conn.in_transaction)
+
+
+def _outcome_of(call: Callable[[], tuple]) -> tuple:
+    try:
+        return call()
+    except Cancelled:
+        return ("cancelled",)
+    except BylineError as exc:
+        return ("error", str(exc))
+    except RecursionError:
+        return ("error", "could not render: the text is nested too deeply")
+    except Exception as exc:  # a bug must cost one article, not the batch
+        return ("error", f"internal error: {type(exc).__name__}: {exc}")
+
+
+def _run_in_threads(library, ids, root, site, force, preflight, workers, render_timeout, cancel,
+                    put) -> None:
+    """``workers`` threads sharing one Renderer (whose conversions run in its own processes)."""
+    from editor_app.core.render import Renderer
+
+    renderer = Renderer(timeout=render_timeout, date_format=site.date_format, workers=workers)
+
+    def one(aid: int) -> None:
+        def call() -> tuple:
+            result, _ = export_one(library, aid, root, site, renderer, force=force,
+                                   preflight=preflight, cancel=cancel)
+            return ("done", result, None)
+
+        put((aid, _outcome_of(call)))
+
+    try:
+        # After a cancel the remaining articles return at once (_prepare_job checks it).
         with concurrent.futures.ThreadPoolExecutor(max_workers=workers,
                                                    thread_name_prefix="byline-export") as pool:
-            futures = {pool.submit(task, library, aid, root, site, engine,
-                                   force, cancel, preflight): aid for aid in ids}
-            finished = 0
-            for future in concurrent.futures.as_completed(futures):
-                aid = futures[future]
-                finished += 1
-                try:
-                    result = future.result()
-                except Cancelled:
-                    continue
-                except BylineError as exc:
-                    slug = _slug_of(library, aid)
-                    report.failed.append((slug, str(exc)))
-                    _notify(progress, finished, total, slug)
-                    continue
-                except Exception as exc:  # a bug must cost one article, not the batch
-                    slug = _slug_of(library, aid)
-                    report.failed.append((slug, f"internal error: {type(exc).__name__}: {exc}"))
-                    _notify(progress, finished, total, slug)
-                    continue
-                done.append(result)
-                path = str(in_zip) if in_zip else str(root / result.bundle.slug)
-                report.exported.append(ExportedArticle(result.id, result.bundle.slug, path))
-                _notify(progress, finished, total, result.bundle.slug)
-                if cancel.is_set():
-                    for other in futures:
-                        other.cancel()
+            for aid in ids:
+                pool.submit(one, aid)
     finally:
-        engine.close()
-    return done
+        renderer.close()
+
+
+def _chunks(ids: Sequence[int], workers: int) -> list[tuple[int, ...]]:
+    """Chunks small enough to share the work evenly and to stop soon after a cancel."""
+    size = max(1, min(CHUNK_ARTICLES, len(ids) // (workers * 4)))
+    return [tuple(ids[i:i + size]) for i in range(0, len(ids), size)]
+
+
+def _run_in_processes(library, ids, root, site, force, preflight, workers, render_timeout,
+                      cancel, put) -> None:
+    """``workers`` export processes, each running ``export_one`` on chunks of articles."""
+    chunks = queue.SimpleQueue()
+    for chunk in _chunks(ids, workers):
+        chunks.put(chunk)
+    in_memory = isinstance(root, archive.MemoryTree)
+    pool = procpool.ProcessPool(workers, render_timeout)
+
+    def drive() -> None:
+        while True:
+            try:
+                chunk = chunks.get_nowait()
+            except queue.Empty:
+                return
+            if cancel.is_set():
+                for aid in chunk:
+                    put((aid, ("cancelled",)))
+                continue
+            request = procpool.ExportRequest(
+                library_path=str(library.path), root=None if in_memory else str(root), site=site,
+                force=force, preflight=preflight, ids=chunk)
+            reported: set[int] = set()
+
+            def on_result(aid: int, outcome: tuple) -> None:
+                reported.add(aid)
+                put((aid, outcome))
+
+            try:
+                pool.export_chunk(request, on_result)
+            except Exception as exc:  # noqa: BLE001 - a bug costs this chunk, not the batch
+                for aid in chunk:
+                    if aid not in reported:
+                        put((aid, ("error", f"internal error: {type(exc).__name__}: {exc}")))
+
+    drivers = [threading.Thread(target=drive, name=f"byline-export-{n}") for n in range(workers)]
+    try:
+        for driver in drivers:
+            driver.start()
+        for driver in drivers:
+            driver.join()
+    finally:
+        pool.close()
 
 
 def _notify(progress: Progress | None, done: int, total: int, slug: str) -> None:
@@ -279,7 +381,8 @@ def _slug_of(library, article_id: int) -> str:
 
 
 def _prepare_job(library, article_id: int, root, site: SiteSettings, force: bool,
-                 cancel: threading.Event, gate: Callable[[], None] | None) -> BundleJob:
+                 cancel: threading.Event, gate: Callable[[], None] | None,
+                 on_checked: Callable[[], None] | None = None) -> BundleJob:
     """The library side of one article: checks, pre-flight ``gate``, revision snapshot, related."""
     if cancel.is_set():
         raise Cancelled("cancelled")
@@ -291,6 +394,8 @@ def _prepare_job(library, article_id: int, root, site: SiteSettings, force: bool
         raise InputError("the article is spiked (export with force to publish it anyway)")
     if gate is not None:
         gate()
+    if on_checked is not None:
+        on_checked()
     article, number, created = library.export_snapshot(article_id)
     related = [_related_input(row) for row in library.export_related(article_id)]
     return BundleJob(article=article, revision_number=number, revision_created=created,
@@ -310,35 +415,28 @@ def _done(job: BundleJob, built: BuiltBundle) -> _Done:
                  bundle=built, language=article.language or "")
 
 
-def _export_one(library, article_id: int, root: pathlib.Path, site: SiteSettings, renderer,
-                force: bool, cancel: threading.Event, preflight: bool = True) -> _Done:
+def export_one(library, article_id: int, root, site: SiteSettings, renderer, *, force: bool,
+               preflight: bool = True, cancel: threading.Event | None = None,
+               on_checked: Callable[[], None] | None = None) -> tuple[_Done, dict | None]:
+    """Export one article: pre-flight gate, snapshot, render, assemble, write.
+
+    ``root`` is the output folder or a MemoryTree (zip); None returns the files
+    instead of writing them (an export process sending a zip's bundle back).
+    ``on_checked`` runs once the pre-flight gate has passed.  Raises
+    BylineError for this article.
+    """
+    cancel = cancel or threading.Event()
     gate = (lambda: _preflight_gate(library, article_id, force)) if preflight else None
-    job = _prepare_job(library, article_id, root, site, force, cancel, gate)
+    job = _prepare_job(library, article_id, root, site, force, cancel, gate, on_checked)
     built = build_bundle(job, renderer)
     files = finish_files(built, article=job.article, revision_number=job.revision_number,
                          tool_version=site.tool_version,
                          asset_data=asset_data(library, built.assets))
+    built.files = {}  # in ``files`` now; keeps what goes back to the parent small
+    if root is None:
+        return _done(job, built), files
     _write_bundle(root, job.article.slug, files, cancel)
-    return _done(job, built)
-
-
-def _export_one_in_process(library, article_id: int, root, site: SiteSettings, pool,
-                           force: bool, cancel: threading.Event, preflight: bool = True) -> _Done:
-    """``_export_one`` with pre-flight checks, render, assembly and writing in an export process."""
-    path = getattr(library, "path", None)
-    gate = None
-    if preflight and path and pathlib.Path(path).is_file():
-        gate = lambda: _apply_preflight(library, article_id, force,  # noqa: E731
-                                        pool.preflight(str(path), article_id))
-    elif preflight:
-        gate = lambda: _preflight_gate(library, article_id, force)  # noqa: E731
-    job = _prepare_job(library, article_id, root, site, force, cancel, gate)
-    in_memory = isinstance(root, archive.MemoryTree)
-    built, files = pool.export(job, None if in_memory else str(root),
-                               lambda names: asset_data(library, names))
-    if in_memory:
-        _write_bundle(root, job.article.slug, files, cancel)
-    return _done(job, built)
+    return _done(job, built), None
 
 
 def _related_input(row: dict) -> RelatedInput:
@@ -349,7 +447,7 @@ def _related_input(row: dict) -> RelatedInput:
 
 
 def _check_target(root, slug: str) -> None:
-    if isinstance(root, archive.MemoryTree):
+    if root is None or isinstance(root, archive.MemoryTree):
         check_relative(slug)
     else:
         safe_join(root, slug)
