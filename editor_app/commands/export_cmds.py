@@ -62,7 +62,8 @@ def cmd_export(args, ctx) -> int:
     report = None
     if ids:
         report = export_articles(lib, ids, None if zip_path else out, zip_path=zip_path,
-                                 force=args.force, progress=progress, workers=args.workers)
+                                 force=args.force, progress=progress, workers=args.workers,
+                                 caller_works=True)
         if not ctx.json and len(ids) > 1 and sys.stderr.isatty():
             print(file=ctx.stderr)
     exported = report.exported if report else []

@@ -104,3 +104,22 @@ def test_bundle_links_stay_relative_siblings(library, tmp_path):
     page = (tmp_path / "out" / a.slug / "index.html").read_text()
     assert f'href="../{b.slug}/index.html"' in page
     assert os.path.normpath(pathlib.Path("out", a.slug, "..", b.slug)) == os.path.join("out", b.slug)
+
+
+def test_html_bytes_is_html_text_encoded():
+    from hypothesis import given, settings
+    from hypothesis import strategies as st
+
+    from editor_app.core.export.pages import html_bytes, html_text
+
+    chars = st.one_of(st.characters(blacklist_categories=("Cs",)), st.sampled_from(
+        ["\x00", "\x08", "\x0b", "\x0c", "\x1f", "\x7f", "\x80", "\x9f", "\xa0", "\ufdd0",
+         "\ufdef", "\ufdf0", "\ufffe", "\uffff", "\U0001fffe", "\U0010ffff", "\U0010fffd",
+         "’", "é", "\t", "\n", "\r"]))
+
+    @settings(max_examples=2000, deadline=None)
+    @given(st.text(alphabet=chars))
+    def check(text):
+        assert html_bytes(text) == html_text(text).encode("utf-8")
+
+    check()

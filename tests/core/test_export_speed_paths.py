@@ -152,13 +152,13 @@ def test_process_path_cancel_leaves_only_whole_bundles(library, batch, tmp_path)
 
 def test_big_batches_choose_processes(library, tmp_path, monkeypatch):
     used = []
-    real = procpool.ProcessPool.export_chunk
+    real = procpool.ProcessPool.drive
 
     def spy(*args, **kwargs):
         used.append(True)
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(procpool.ProcessPool, "export_chunk", spy)
+    monkeypatch.setattr(procpool.ProcessPool, "drive", spy)
     monkeypatch.setattr(runner, "PROCESS_MIN_ARTICLES", 3)
     ids = [library.create_article(Article(title=f"S {n}", body="Text.")).id for n in range(3)]
     assert export_articles(library, ids[:2], tmp_path / "a", force=True).ok and not used

@@ -59,6 +59,10 @@ def test_sample_articles_blocks():
     "A: an answer", "Q:x", " lead", "trail ", "x  \ny", "1. item", "1990s were", "- a", "+ b",
     "= c", "x\n===", "x\n---", "> q", "a * b", "a_b", "[x]", "a & b", "<b>", "#5", "x\ty",
     "x\u00a0y", "x\u2028y", "\ufeffx", "a\x0bb", "é’“”…", "x\n", "\nx", "'", "\"",
+    "[editor's note]", "a [b] c", "[a](b)", "[a] (b)", "[a][b]", "[a] [b]", "[a]: b", "[^1]",
+    "x![y]", "Wow!", "! x", "AT&T", "&amp;", "&#38;", "&#x26;", "&copy", "R&D; x", "#tag",
+    "x\n#tag", "~x", "x\n~~~", "2019. Year", "x\n2019. y", "x\n2019 y", "\xa0x", "x\xa0",
+    "x\u200dy", "\u200dx", "a\u2009b", "x\n\xa0y", "[a]\n(b)", "[a\nb](c)",
 ])
 def test_edge_cases(text):
     for interview in (False, True):
@@ -69,10 +73,12 @@ TEXT = st.lists(st.sampled_from([
     "a", "Z", "é", "9", "1990s", " ", "\n", "'", '"', "-", "--", "---", ".", "...", ",", ";",
     ":", "?", "(", ")", "%", "/", "@", "$", "Q:", "A:", "'80s", "it's", "O'Neil", "\u2019",
     "—", "–", "http://x.example/a", "\t", "  \n", "=", "+", "*", "_", "&", "<", "[", "!",
+    "]", "(", ")", "[a]", "[^1]", "](x)", "&amp;", "&#1;", "&x", "#", "~", "\xa0", "\u2009",
+    "\u200d", "\u2028", "\ufeff", "2019.", "1. ",
 ]), min_size=1, max_size=30).map("".join)
 
 
-@settings(max_examples=600, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@settings(max_examples=1500, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(TEXT, st.booleans())
 def test_generated_blocks(text, interview):
     for block in prepare_body(text, "interview" if interview else "news")[2]:

@@ -176,6 +176,8 @@ def _check_images(body_html: str, used: list[str]) -> None:
     but would be a broken image on the website; absolute http(s) images are the
     producer's choice and are left alone.
     """
+    if "<img" not in body_html:
+        return
     for src in _IMG_SRC.findall(body_html):
         if src.startswith(("https://", "http://", "//")):
             continue

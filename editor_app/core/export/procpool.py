@@ -24,6 +24,7 @@ Protocol, one chunk at a time per child:
 
 from __future__ import annotations
 
+import collections
 import pathlib
 import queue
 import subprocess
@@ -149,7 +150,7 @@ ResultHandler = Callable[[int, tuple], None]
 
 
 class ProcessPool:
-    """``size`` export children, each lent to one chunk at a time (thread-safe)."""
+    """``size`` export children, each driven by one thread at a time (thread-safe)."""
 
     def __init__(self, size: int, timeout: float) -> None:
         self.timeout = timeout
@@ -172,63 +173,82 @@ class ProcessPool:
                 self._all.remove(child)
         self._add()
 
-    def export_chunk(self, request: ExportRequest, on_result: ResultHandler) -> None:
-        """Export ``request.ids`` in one child; every id gets exactly one ``on_result`` call.
+    def drive(self, take: Callable[[], tuple[int, ...] | None],
+              request_for: Callable[[tuple[int, ...]], ExportRequest],
+              on_result: ResultHandler) -> None:
+        """Feed one child chunks from ``take`` until it returns None; one ``on_result`` per id.
 
-        An article that overruns (CHECK_TIMEOUT for its pre-flight check, the
-        pool's timeout from then on) or kills its child fails alone; the rest of
-        the chunk goes to the replacement child.
+        Two chunks stay queued in the child, so it never waits for this process
+        to hand it the next one.  An article that overruns (CHECK_TIMEOUT for its
+        pre-flight check, the pool's timeout from then on) or kills its child
+        fails alone; what was queued behind it goes to the replacement child.
         """
-        remaining = list(request.ids)
-        while remaining:
-            remaining = self._run(request, remaining, on_result)
-
-    def _run(self, request: ExportRequest, ids: list[int], on_result: ResultHandler) -> list[int]:
-        """Run ``ids`` in one child; returns the ids still to do after a failure, else []."""
         child = self._idle.get()
-        ids = list(ids)
+        pending: collections.deque[int] = collections.deque()  # sent, in the child's order
+        chunk_sizes: collections.deque[int] = collections.deque()
+        retry: list[int] = []
+        preflight = False
         try:
             child.wait_ready()
-            child.conn.send(("export", _with_ids(request, ids)))
-            limit = CHECK_TIMEOUT if request.preflight else self.timeout
-            deadline = time.monotonic() + limit
-            while ids:
+            while True:
+                while len(chunk_sizes) < 2:
+                    chunk = tuple(retry) if retry else take()
+                    retry = []
+                    if not chunk:
+                        break
+                    request = request_for(chunk)
+                    preflight = request.preflight
+                    child.conn.send(("export", request))
+                    pending.extend(chunk)
+                    chunk_sizes.append(len(chunk))
+                if not pending:
+                    return
+                failure = self._next_result(child, pending[0], preflight, on_result)
+                if failure is None:
+                    pending.popleft()
+                    chunk_sizes[0] -= 1
+                    if chunk_sizes[0] == 0:
+                        chunk_sizes.popleft()
+                    continue
+                # The child is gone: the article it was on fails, the rest starts over.
+                on_result(pending.popleft(), ("error", failure))
+                retry = list(pending)
+                pending.clear()
+                chunk_sizes.clear()
+                self._replace(child)
+                child = self._idle.get()
+                child.wait_ready()
+        except BylineError as error:  # a child that does not start
+            for article_id in [*pending, *retry]:
+                on_result(article_id, ("error", str(error)))
+            while chunk := take():
+                for article_id in chunk:
+                    on_result(article_id, ("error", str(error)))
+        finally:
+            self._idle.put(child)
+
+    def _next_result(self, child: _Child, article_id: int, preflight: bool,
+                     on_result: ResultHandler) -> str | None:
+        """Wait for ``article_id``'s outcome and report it; a failure message if the child died."""
+        limit = CHECK_TIMEOUT if preflight else self.timeout
+        deadline = time.monotonic() + limit
+        try:
+            while True:
                 remaining = deadline - time.monotonic()
                 if remaining <= 0 or not child.conn.poll(remaining):
-                    what = "render" if limit == self.timeout else "check"
-                    self._replace(child)
-                    child = None
-                    on_result(ids[0], ("error", f"could not {what}: took longer than {limit:g} s"))
-                    return ids[1:]
+                    what = "check" if limit == CHECK_TIMEOUT and preflight else "render"
+                    return f"could not {what}: took longer than {limit:g} s"
                 message = child.conn.recv()
+                if message[1] != article_id:  # cannot happen: the child works in order
+                    return "could not render: the export process got out of step"
                 if message[0] == "checked":
                     limit = self.timeout
                     deadline = time.monotonic() + limit
                     continue
-                article_id = ids.pop(0)
-                if message[1] != article_id:  # cannot happen: the child works in order
-                    raise OSError("export process out of step")
                 on_result(article_id, (message[0], *message[2:]))
-                limit = CHECK_TIMEOUT if request.preflight else self.timeout
-                deadline = time.monotonic() + limit
-            return []
+                return None
         except (EOFError, OSError):
-            self._replace(child)
-            child = None
-            on_result(ids[0], ("error", "could not render: the export process stopped unexpectedly"))
-            return ids[1:]
-        except BylineError as error:  # the child did not start
-            for article_id in ids:
-                on_result(article_id, ("error", str(error)))
-            return []
-        except BaseException:
-            if child is not None:
-                self._replace(child)
-                child = None
-            raise
-        finally:
-            if child is not None:
-                self._idle.put(child)
+            return "could not render: the export process stopped unexpectedly"
 
     def close(self) -> None:
         with self._lock:

@@ -14,7 +14,9 @@ interrupted export leaves whole bundles or the previous ones.
 
 from __future__ import annotations
 
+import collections
 import concurrent.futures
+import functools
 import pathlib
 import queue
 import threading
@@ -140,7 +142,8 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
                     progress: Progress | None = None, cancel: threading.Event | None = None,
                     workers: int = 2, listing: bool | None = None,
                     render_timeout: float = RENDER_TIMEOUT,
-                    preflight: bool = True, processes: bool | None = None) -> ExportReport:
+                    preflight: bool = True, processes: bool | None = None,
+                    caller_works: bool = False) -> ExportReport:
     """Export articles as bundles into ``out_dir`` (or one zip at ``zip_path``).
 
     A failing article (missing image, hostile slug, render error, failed
@@ -153,6 +156,9 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
     export processes (procpool.py), False in threads of this process sharing one
     Renderer; None (default) uses processes for batches of PROCESS_MIN_ARTICLES
     or more, where starting them pays off.  Both give the same bytes.
+    ``caller_works``: with processes, this process is one of the ``workers``
+    (the command line, which has nothing else to do; never the GUI, whose
+    interpreter must stay free for typing).
     """
     ids = list(dict.fromkeys(int(i) for i in ids))
     site = site_settings(library)
@@ -170,7 +176,7 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
         done = _export_all(library, ids, root, site, force=force, progress=progress,
                            cancel=cancel, workers=workers, render_timeout=render_timeout,
                            report=report, in_zip=zip_target, preflight=preflight,
-                           processes=processes)
+                           processes=processes, caller_works=caller_works)
         report.cancelled = cancel.is_set()
         if report.cancelled:
             return report
@@ -200,7 +206,7 @@ def _prepare_out_dir(out_dir) -> pathlib.Path:
 
 
 def _export_all(library, ids, root, site, *, force, progress, cancel, workers, render_timeout,
-                report, in_zip, preflight, processes=None) -> list[_Done]:
+                report, in_zip, preflight, processes=None, caller_works=False) -> list[_Done]:
     done: list[_Done] = []
     total = len(ids)
     if not ids:
@@ -210,7 +216,7 @@ def _export_all(library, ids, root, site, *, force, progress, cancel, workers, r
         processes = total >= PROCESS_MIN_ARTICLES and workers > 1
     results: queue.SimpleQueue = queue.SimpleQueue()  # (article id, outcome) from the workers
     if processes and _can_use_processes(library):
-        run = _run_in_processes
+        run = functools.partial(_run_in_processes, in_process=caller_works and workers > 1)
     else:
         run = _run_in_threads
     failure: list[BaseException] = []
@@ -324,48 +330,58 @@ def _chunks(ids: Sequence[int], workers: int) -> list[tuple[int, ...]]:
 
 
 def _run_in_processes(library, ids, root, site, force, preflight, workers, render_timeout,
-                      cancel, put) -> None:
-    """``workers`` export processes, each running ``export_one`` on chunks of articles."""
-    chunks = queue.SimpleQueue()
-    for chunk in _chunks(ids, workers):
-        chunks.put(chunk)
+                      cancel, put, in_process: bool = False) -> None:
+    """Export processes, each running ``export_one`` on chunks of articles.
+
+    ``in_process``: this process is one of the ``workers`` (a worker thread with
+    its own converter), so a command-line export starts one process fewer.
+    """
+    pending = collections.deque(_chunks(ids, workers))
+    lock = threading.Lock()
+
+    def take() -> tuple[int, ...] | None:
+        with lock:
+            if cancel.is_set() or not pending:
+                return None
+            return pending.popleft()
+
     in_memory = isinstance(root, archive.MemoryTree)
-    pool = procpool.ProcessPool(workers, render_timeout)
 
-    def drive() -> None:
-        while True:
-            try:
-                chunk = chunks.get_nowait()
-            except queue.Empty:
-                return
-            if cancel.is_set():
-                for aid in chunk:
-                    put((aid, ("cancelled",)))
-                continue
-            request = procpool.ExportRequest(
-                library_path=str(library.path), root=None if in_memory else str(root), site=site,
-                force=force, preflight=preflight, ids=chunk)
-            reported: set[int] = set()
+    def request_for(chunk: tuple[int, ...]) -> procpool.ExportRequest:
+        return procpool.ExportRequest(
+            library_path=str(library.path), root=None if in_memory else str(root), site=site,
+            force=force, preflight=preflight, ids=chunk)
 
-            def on_result(aid: int, outcome: tuple) -> None:
-                reported.add(aid)
-                put((aid, outcome))
+    def on_result(aid: int, outcome: tuple) -> None:
+        put((aid, outcome))
 
-            try:
-                pool.export_chunk(request, on_result)
-            except Exception as exc:  # noqa: BLE001 - a bug costs this chunk, not the batch
-                for aid in chunk:
-                    if aid not in reported:
-                        put((aid, ("error", f"internal error: {type(exc).__name__}: {exc}")))
+    def work_here() -> None:
+        from editor_app.core.export.inline_render import InlineRenderer
 
-    drivers = [threading.Thread(target=drive, name=f"byline-export-{n}") for n in range(workers)]
+        renderer = InlineRenderer(date_format=site.date_format)
+        while chunk := take():
+            for aid in chunk:
+                put((aid, _outcome_of(lambda aid=aid: ("done", export_one(
+                    library, aid, root, site, renderer, force=force, preflight=preflight,
+                    cancel=cancel)[0], None))))
+
+    children = workers - 1 if in_process else workers
+    pool = procpool.ProcessPool(children, render_timeout) if children else None
+    threads = [threading.Thread(target=pool.drive, args=(take, request_for, on_result),
+                                name=f"byline-export-{n}") for n in range(children)]
+    if in_process:
+        threads.append(threading.Thread(target=work_here, name="byline-export-here"))
     try:
-        for driver in drivers:
-            driver.start()
-        for driver in drivers:
-            driver.join()
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
     finally:
-        pool.close()
+        if pool is not None:
+            pool.close()
+    for chunk in pending:  # left by a cancel
+        for aid in chunk:
+            put((aid, ("cancelled",)))
 
 
 def _notify(progress: Progress | None, done: int, total: int, slug: str) -> None:

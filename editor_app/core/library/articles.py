@@ -268,8 +268,9 @@ class ArticleStore:
 
     # -- revisions ---------------------------------------------------------
     def _snapshot(self, article_id: int, *, reason: str, author: str = "",
-                  skip_if_unchanged: bool = False) -> int | None:
-        art = self.get_article(article_id)
+                  skip_if_unchanged: bool = False, article: Article | None = None) -> int | None:
+        """``article``: the row as read inside this same transaction, when the caller has it."""
+        art = article if article is not None else self.get_article(article_id)
         metadata = {name: getattr(art, name) for name in
                     ("kind", "interviewee", "author", "date", "language", "summary", "slug")}
         metadata["kind"] = art.kind.value

@@ -17,8 +17,9 @@ class ExportStore:
         exporting again without edits names the same revision (same bytes).
         """
         with self._tx.write() as db:
-            self._snapshot(article_id, reason="export", author=author, skip_if_unchanged=True)
             article = self.get_article(article_id)
+            self._snapshot(article_id, reason="export", author=author, skip_if_unchanged=True,
+                           article=article)
             number, created = db.execute(
                 "SELECT number, created_at FROM revisions WHERE article_id = ? "
                 "ORDER BY number DESC LIMIT 1", [article_id]).fetchone()

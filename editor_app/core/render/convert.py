@@ -13,6 +13,7 @@ the HTML again.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from editor_app.core.render.extensions import make_markdown
@@ -66,12 +67,20 @@ def top_level_marks(html: str) -> tuple[tuple[int, str], ...]:
 
 
 # A block that is one plain paragraph for Python-Markdown: no character that starts inline
-# markup, an entity, raw HTML or an escape anywhere; no line that could start or join a
-# block structure (heading, list, quote, rule, setext underline, table, fence, box,
-# definition, indented code) or end in a hard break.  Deliberately far stricter than
-# needed: a block it refuses just takes the normal path.
-_NOT_PLAIN = re.compile(r"[\\`*_\[\]!<>&{}|~^#]|^[-+=:0-9 ]|^$|[ ]$", re.MULTILINE)
+# markup, raw HTML or an escape; brackets only as plain text (no link, image, footnote,
+# reference or definition can form); "&" only where it is not an entity; no line that
+# could start or join a block structure (heading, list, quote, rule, setext underline,
+# table, fence, box, definition, indented code) or end in a hard break.  Deliberately
+# stricter than needed: a block it refuses just takes the normal path.
+_NOT_PLAIN = re.compile(
+    r"[\\`*_<>{}|^]|\]\s*[(\[:]|!\[|&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);"
+    r"|^[-+=:#~!\[ ]|^[0-9]+\.|^$|[ ]$",
+    re.MULTILINE)
 _PREFIX_RE = re.compile(r"\s*[QA]:")
+# Characters str.isprintable() refuses that Python-Markdown treats like letters
+# (no-break and thin spaces, zero-width joiners), as long as none starts or ends the text.
+_QUIET_INVISIBLES = dict.fromkeys(map(ord, "\n\xa0\u2002\u2003\u2009\u200a\u202f"
+                                              "\u200b\u200c\u200d\u2060"))
 
 
 def plain_paragraph(text: str, interview: bool) -> bool:
@@ -84,8 +93,14 @@ def plain_paragraph(text: str, interview: bool) -> bool:
     if not text or _NOT_PLAIN.search(text) is not None:
         return False
     if not text.replace("\n", "").isprintable():  # controls, separators, tabs, NBSP
-        return False
+        if text != text.strip() or not text.translate(_QUIET_INVISIBLES).isprintable():
+            return False
     return not (interview and _PREFIX_RE.match(text))
+
+
+def plain_paragraph_html(text: str, smarten: Callable[[str], str]) -> str:
+    """What Python-Markdown makes of a ``plain_paragraph``: quotes educated, "&" escaped."""
+    return f"<p>{smarten(text).replace('&', '&amp;')}</p>"
 
 
 def make_fragment(html: str) -> Fragment:
@@ -111,14 +126,14 @@ class Converter:
 
     def render_block(self, text: str, interview: bool) -> Fragment:
         if plain_paragraph(text, interview):
-            return make_fragment(f"<p>{self._smarten(text, interview)}</p>")
+            return make_fragment(plain_paragraph_html(text, self._smarty(interview).smarten))
         return make_fragment(self.convert(text, interview))
 
-    def _smarten(self, text: str, interview: bool) -> str:
+    def _smarty(self, interview: bool):
         md = self._instances.get(interview)
         if md is None:
             md = self._instances[interview] = make_markdown(interview=interview)
-        return md.treeprocessors["smarty"].smarten(text)
+        return md.treeprocessors["smarty"]
 
     def render_document(
         self, blocks: list[str], interview: bool, nonce: str
