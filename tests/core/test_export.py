@@ -262,16 +262,14 @@ def test_failure_mid_export_keeps_previous_bundle(library, stories, tmp_path, mo
     before = tree_bytes(out)
     library.update_article(main.id, title="A new headline", revision_reason="edit")
 
-    real_write = runner.write_bytes
-    calls = []
+    real_write = runner.write_tree
 
-    def failing_write(root, rel, data):
-        calls.append(rel)
-        if len(calls) == 3:
-            raise OSError(28, "No space left on device")
-        return real_write(root, rel, data)
+    def failing_write(folder, files):
+        names = sorted(files)
+        real_write(folder, {name: files[name] for name in names[:2]})  # two files made it
+        raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(runner, "write_bytes", failing_write)
+    monkeypatch.setattr(runner, "write_tree", failing_write)
     report = export(library, [main.id], out)
     assert not report.ok and report.failed[0][0] == main.slug
     assert "No space left on device" in report.failed[0][1]

@@ -107,6 +107,48 @@ def write_bytes(root: pathlib.Path, rel: str, data: bytes) -> pathlib.Path:
     return path
 
 
+_NEW_FILE = (os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_NOFOLLOW", 0)
+             | getattr(os, "O_BINARY", 0))
+_DIR_FLAGS = os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_NOFOLLOW", 0)
+
+
+def write_tree(folder: pathlib.Path, files: dict[str, bytes]) -> None:
+    """Write ``files`` (relative names, one level of sub-folders) into a fresh ``folder``.
+
+    For the temporary folder ``make_temp_dir`` just created: private to this
+    user, empty, ours.  Names still pass ``check_relative``; files are created
+    relative to an open folder handle with O_EXCL|O_NOFOLLOW and sub-folders
+    are made here, so nothing can lead outside, without ``safe_join``'s
+    symbolic-link checks per file (a bundle is seven writes; those checks were
+    a third of the time).  Where ``dir_fd`` is not supported it falls back to
+    ``write_bytes``.
+    """
+    if os.open not in os.supports_dir_fd:  # pragma: no cover - Windows
+        for rel in sorted(files):
+            write_bytes(folder, rel, files[rel])
+        return
+    handles = {"": os.open(folder, _DIR_FLAGS)}
+    try:
+        for rel in sorted(files):
+            parts = check_relative(rel)
+            if len(parts) > 2:
+                raise InputError(f"export path {rel[:60]!r}: nested too deeply")
+            sub = parts[0] if len(parts) == 2 else ""
+            if sub not in handles:
+                os.mkdir(sub, 0o755, dir_fd=handles[""])
+                handles[sub] = os.open(sub, _DIR_FLAGS, dir_fd=handles[""])
+            fd = os.open(parts[-1], _NEW_FILE, 0o644, dir_fd=handles[sub])
+            try:
+                view = memoryview(files[rel])
+                while view:
+                    view = view[os.write(fd, view):]
+            finally:
+                os.close(fd)
+    finally:
+        for handle in handles.values():
+            os.close(handle)
+
+
 def replace_dir(tmp: pathlib.Path, final: pathlib.Path) -> None:
     """Move the finished folder ``tmp`` to ``final``, keeping the old one until the move worked.
 

@@ -42,7 +42,7 @@ from editor_app.core.export.paths import (
     replace_dir,
     replace_file,
     safe_join,
-    write_bytes,
+    write_tree,
 )
 from editor_app.core.text import is_valid_slug
 
@@ -479,8 +479,7 @@ def _write_bundle(root, slug: str, files: dict[str, bytes], cancel: threading.Ev
     final = safe_join(root, slug)
     tmp = make_temp_dir(root, slug)
     try:
-        for rel in sorted(files):
-            write_bytes(tmp, rel, files[rel])
+        write_tree(tmp, files)
         tmp.chmod(0o755)
         if cancel.is_set():
             raise Cancelled("cancelled")

@@ -116,7 +116,8 @@ class ArticleStore:
         return row[0]
 
     def get_article(self, id_or_slug: int | str) -> Article:
-        aid = self.resolve_id(id_or_slug)
+        # An int is an id already: one query instead of two (export reads every article).
+        aid = id_or_slug if type(id_or_slug) is int else self.resolve_id(id_or_slug)
         with self._tx.lock:
             row = self.db.execute(f"SELECT {_COLUMNS} FROM articles WHERE id = ?", [aid]).fetchone()
             if row is None:
@@ -267,20 +268,29 @@ class ArticleStore:
                         [utc_now(), article_id])
 
     # -- revisions ---------------------------------------------------------
-    def _snapshot(self, article_id: int, *, reason: str, author: str = "",
-                  skip_if_unchanged: bool = False, article: Article | None = None) -> int | None:
-        """``article``: the row as read inside this same transaction, when the caller has it."""
-        art = article if article is not None else self.get_article(article_id)
+    @staticmethod
+    def _revision_metadata(art: Article) -> str:
+        """The JSON a revision keeps beside title and body (compared to skip unchanged ones)."""
         metadata = {name: getattr(art, name) for name in
                     ("kind", "interviewee", "author", "date", "language", "summary", "slug")}
         metadata["kind"] = art.kind.value
         metadata["status"] = art.status.value
         metadata["tags"] = art.tags
         metadata["extra"] = art.extra
-        last = self.db.execute(
-            "SELECT number, title, body, metadata FROM revisions WHERE article_id = ? "
+        return json.dumps(metadata, ensure_ascii=False, sort_keys=True)
+
+    def _last_revision(self, article_id: int) -> tuple | None:
+        """(number, title, body, metadata, created_at) of the newest revision, or None."""
+        return self.db.execute(
+            "SELECT number, title, body, metadata, created_at FROM revisions WHERE article_id = ? "
             "ORDER BY number DESC LIMIT 1", [article_id]).fetchone()
-        meta_json = json.dumps(metadata, ensure_ascii=False, sort_keys=True)
+
+    def _snapshot(self, article_id: int, *, reason: str, author: str = "",
+                  skip_if_unchanged: bool = False, article: Article | None = None) -> int | None:
+        """``article``: the row as read inside this same transaction, when the caller has it."""
+        art = article if article is not None else self.get_article(article_id)
+        last = self._last_revision(article_id)
+        meta_json = self._revision_metadata(art)
         if skip_if_unchanged and last and (last[1], last[2], last[3]) == (art.title, art.body, meta_json):
             return None
         number = (last[0] if last else 0) + 1

@@ -93,19 +93,34 @@ def _search(regex: re.Pattern[str], text: str, pos: int, anchor: tuple[str, int]
     return None
 
 
+def _needs(parts: tuple) -> tuple[str, ...]:
+    """What a match must consume, read off what it puts back: a pattern that writes ‘ or ’
+    replaced a ', one that writes “ or ” a ", a dash "--", an ellipsis "..."."""
+    written = "".join(part for part in parts if isinstance(part, str))
+    needs = []
+    for marks, needed in (("\u2018\u2019", "'"), ("\u201c\u201d", '"'), ("\u2013\u2014", "--"),
+                          ("\u2026", "...")):
+        if any(mark in written for mark in marks):
+            needs.append(needed)
+    return tuple(needs)
+
+
 class SmartQuotesTreeprocessor(Treeprocessor):
     """Educate quotes, dashes and ellipses in every non-atomic text and tail of the tree."""
 
     def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
-        self.patterns = [(regex, parts, _anchor(regex)) for regex, parts in smarty_patterns(md)]
+        self.patterns = [(regex, parts, _anchor(regex), _needs(parts))
+                         for regex, parts in smarty_patterns(md)]
 
     def smarten(self, text: str) -> str:
         """``text`` as smarty's inline pass leaves it, with the characters in place of entities."""
         if "'" not in text and '"' not in text and "--" not in text and "..." not in text:
             return text
         stash: list[str] = []
-        for regex, parts, anchor in self.patterns:
+        for regex, parts, anchor, needs in self.patterns:
+            if not all(needed in text for needed in needs):
+                continue
             pos = 0
             while True:
                 match = _search(regex, text, pos, anchor)

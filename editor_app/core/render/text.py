@@ -153,7 +153,8 @@ def make_excerpt(summary: str, body_markdown: str, limit: int = 160) -> str:
     return truncate(source, limit)
 
 
-_HTML_TAG_RE = re.compile(r"<(?:[^>\"']|\"[^\"]*\"|'[^']*')*>")
+# <(?:[^>"']|"[^"]*"|'[^']*')*> unrolled: the same tags, without an alternation per character.
+_HTML_TAG_RE = re.compile(r"<[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>")
 _WORD_RE = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 
 
