@@ -236,7 +236,7 @@ def main(argv: list[str] | None = None) -> int:
                      "ids = [r[0] for r in lib.db.execute('SELECT id FROM articles')]; "
                      "z = sys.argv[2] if sys.argv[2].endswith('.zip') else None; "
                      "r = export_articles(lib, ids, None if z else sys.argv[2], zip_path=z, "
-                     "force=True, preflight=False, workers=int(sys.argv[3])); "
+                     "force=True, preflight=False, workers=int(sys.argv[3]), caller_works=True); "
                      "sys.exit(0 if r.ok else 1)")
         def bare_cmd(out: pathlib.Path, workers: int = args.workers) -> list[str]:
             return [sys.executable, "-c", bare_code, str(lib_path), str(out), str(workers)]

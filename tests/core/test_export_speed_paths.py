@@ -126,9 +126,10 @@ def test_process_path_replaces_previous_export_whole(library, batch, tmp_path):
 
 
 def test_process_path_timeout_costs_one_article(library, batch, tmp_path):
-    # Distinct paragraphs: repeated ones would come from the block cache at once.
+    # Distinct paragraphs (repeated ones come from the block cache), with markup (plain
+    # ones skip the Markdown pass).
     slow = library.create_article(Article(
-        title="Slow", body="\n\n".join(f"Paragraph {n}." for n in range(100_000))))
+        title="Slow", body="\n\n".join(f"*Paragraph* {n}." for n in range(100_000))))
     report = export_articles(library, [*batch, slow.id], tmp_path / "out", force=True,
                              processes=True, render_timeout=1.0, preflight=False)
     failed = dict(report.failed)

@@ -65,6 +65,10 @@ class BuiltBundle:
     date: str = ""
     updated: str = ""
     extra: dict = field(default_factory=dict)
+    # This article's part of a batch's OUT/index.html and OUT/feed.xml, rendered
+    # where the bundle was built (in parallel) rather than all at the end.
+    listing_html: str = ""
+    feed_entry: str = ""
 
 
 def related_href(slug: str) -> str:
@@ -148,8 +152,28 @@ def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
         "article.json": metadata.dump_json(ninjs),
         "style.css": rendered.stylesheet.encode("utf-8"),
     }
-    return BuiltBundle(slug=article.slug, files=files, assets=used, title=article.title,
-                       excerpt=excerpt, date=date_published, updated=job.revision_created)
+    built = BuiltBundle(slug=article.slug, files=files, assets=used, title=article.title,
+                        excerpt=excerpt, date=date_published, updated=job.revision_created)
+    built.listing_html, built.feed_entry = listing_snippets(built, article, site)
+    return built
+
+
+def listing_snippets(built: BuiltBundle, article, site: SiteSettings) -> tuple[str, str]:
+    """The article's entry in the batch listing and in the Atom feed (see runner)."""
+    from editor_app.core.render import format_dateline
+
+    rel = f"{built.slug}/index.html"
+    item = {
+        "title": built.title, "excerpt": built.excerpt, "href": rel,
+        "date_iso": built.date,
+        "dateline": format_dateline(built.date, site.date_format) if built.date else "",
+        "urn": f"urn:uuid:{article.uuid}", "updated": built.updated,
+        "published": f"{built.date}T00:00:00Z" if built.date else "",
+        "link": pages.absolute(site.url, rel) or rel,
+        "author": article.author, "tags": list(article.tags),
+    }
+    return (pages.render_text("listing-item.html.j2", item=item),
+            pages.render_text("feed-entry.xml.j2", item=item))
 
 
 def finish_files(built: BuiltBundle, *, article, revision_number: int, tool_version: str,

@@ -60,6 +60,11 @@ def environment() -> jinja2.Environment:
     )
 
 
+def render_text(template: str, **context) -> str:
+    """A template as text (a piece of a page; ``render`` cleans and encodes the page)."""
+    return environment().get_template(template).render(**context)
+
+
 def render(template: str, **context) -> bytes:
     """A template as UTF-8, without code points an HTML5 or XML parser would reject."""
     return html_bytes(environment().get_template(template).render(**context))

@@ -250,7 +250,12 @@ class ProcessPool:
         except (EOFError, OSError):
             return "could not render: the export process stopped unexpectedly"
 
-    def close(self) -> None:
+    def close(self) -> threading.Thread | None:
+        """Tell every child to leave; returns the thread reaping them (join it when done).
+
+        An idle child only needs EOF to finish, and its interpreter's shutdown
+        should not hold up the listing the export writes next.
+        """
         with self._lock:
             children, self._all = self._all, []
         for child in children:
@@ -258,13 +263,19 @@ class ProcessPool:
                 child.conn.close()  # EOF: the child leaves its loop
             except OSError:
                 pass
-        for child in children:
-            try:
-                child.process.wait(5)
-            except subprocess.TimeoutExpired:
-                child.kill()
+        if not children:
+            return None
+        reaper = threading.Thread(target=_reap, args=(children,), name="byline-export-reap",
+                                  daemon=True)
+        reaper.start()
+        return reaper
 
 
-def _with_ids(request: ExportRequest, ids: list[int]) -> ExportRequest:
-    return ExportRequest(request.library_path, request.root, request.site, request.force,
-                         request.preflight, tuple(ids))
+def _reap(children: list[_Child]) -> None:
+    for child in children:
+        try:
+            child.process.wait(5)
+        except subprocess.TimeoutExpired:
+            child.kill()
+
+

@@ -24,6 +24,8 @@ import uuid as _uuid
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
+from markupsafe import Markup
+
 from editor_app import __version__
 from editor_app.core.errors import BylineError, InputError
 from editor_app.core.export import archive, pages, procpool
@@ -172,11 +174,13 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
     else:
         root = _prepare_out_dir(out_dir)
     report = ExportReport(out=str(zip_target or root))
+    reapers: list[threading.Thread] = []  # export processes exiting while the listing is written
     try:
         done = _export_all(library, ids, root, site, force=force, progress=progress,
                            cancel=cancel, workers=workers, render_timeout=render_timeout,
                            report=report, in_zip=zip_target, preflight=preflight,
-                           processes=processes, caller_works=caller_works)
+                           processes=processes, caller_works=caller_works,
+                           reapers=reapers)
         report.cancelled = cancel.is_set()
         if report.cancelled:
             return report
@@ -187,6 +191,8 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
             archive.write_zip(root, zip_target)
     finally:
         root = None  # a MemoryTree can hold a lot; let it go
+        for reaper in reapers:
+            reaper.join()
     order = {aid: n for n, aid in enumerate(ids)}
     report.exported.sort(key=lambda e: order.get(e.id, 0))
     return report
@@ -206,7 +212,8 @@ def _prepare_out_dir(out_dir) -> pathlib.Path:
 
 
 def _export_all(library, ids, root, site, *, force, progress, cancel, workers, render_timeout,
-                report, in_zip, preflight, processes=None, caller_works=False) -> list[_Done]:
+                report, in_zip, preflight, processes=None, caller_works=False,
+                reapers=None) -> list[_Done]:
     done: list[_Done] = []
     total = len(ids)
     if not ids:
@@ -216,7 +223,8 @@ def _export_all(library, ids, root, site, *, force, progress, cancel, workers, r
         processes = total >= PROCESS_MIN_ARTICLES and workers > 1
     results: queue.SimpleQueue = queue.SimpleQueue()  # (article id, outcome) from the workers
     if processes and _can_use_processes(library):
-        run = functools.partial(_run_in_processes, in_process=caller_works and workers > 1)
+        run = functools.partial(_run_in_processes, in_process=caller_works and workers > 1,
+                                reapers=reapers)
     else:
         run = _run_in_threads
     failure: list[BaseException] = []
@@ -330,7 +338,8 @@ def _chunks(ids: Sequence[int], workers: int) -> list[tuple[int, ...]]:
 
 
 def _run_in_processes(library, ids, root, site, force, preflight, workers, render_timeout,
-                      cancel, put, in_process: bool = False) -> None:
+                      cancel, put, in_process: bool = False,
+                      reapers: list | None = None) -> None:
     """Export processes, each running ``export_one`` on chunks of articles.
 
     ``in_process``: this process is one of the ``workers`` (a worker thread with
@@ -378,7 +387,9 @@ def _run_in_processes(library, ids, root, site, force, preflight, workers, rende
             thread.join()
     finally:
         if pool is not None:
-            pool.close()
+            reaper = pool.close()
+            if reaper is not None and reapers is not None:
+                reapers.append(reaper)
     for chunk in pending:  # left by a cancel
         for aid in chunk:
             put((aid, ("cancelled",)))
@@ -493,37 +504,26 @@ def _write_bundle(root, slug: str, files: dict[str, bytes], cancel: threading.Ev
 
 
 def _write_listing(root, done: list[_Done], site: SiteSettings) -> None:
-    from editor_app.core.render import format_dateline
-
+    """OUT/index.html and OUT/feed.xml from the entries each bundle's worker rendered."""
     ordered = sorted(done, key=lambda d: (d.bundle.date, d.bundle.updated, d.bundle.slug),
                      reverse=True)
     heading = site.publisher or "Articles"
-    items = []
-    for d in ordered:
-        b = d.bundle
-        rel = f"{b.slug}/index.html"
-        items.append({
-            "slug": b.slug, "title": b.title, "excerpt": b.excerpt, "href": rel,
-            "date_iso": b.date, "dateline": format_dateline(b.date, site.date_format),
-            "urn": f"urn:uuid:{d.uuid}", "updated": b.updated,
-            "published": f"{b.date}T00:00:00Z" if b.date else "",
-            "link": pages.absolute(site.url, rel) or rel,
-            "author": d.author, "tags": d.tags,
-        })
     languages = {d.language for d in done}
     language = languages.pop() if len(languages) == 1 else ""
     feed_key = site.url or f"byline-export:{site.publisher}"
     context = dict(
-        heading=heading, items=items, tool_version=site.tool_version, language=language,
-        description=f"{len(items)} articles", publisher=site.publisher,
+        heading=heading, tool_version=site.tool_version, language=language,
+        description=f"{len(ordered)} articles", publisher=site.publisher,
         canonical=pages.absolute(site.url, "") or "",
         feed_id=f"urn:uuid:{_uuid.uuid5(_uuid.NAMESPACE_URL, feed_key)}",
-        updated=max(i["updated"] for i in items),
+        updated=max(d.bundle.updated for d in ordered),
         self_href=pages.absolute(site.url, "feed.xml") or "feed.xml",
         alternate_href=pages.absolute(site.url, "") or "index.html",
     )
-    listing = pages.render("listing.html.j2", **{**context, "language": language or "en"})
-    feed = pages.render("feed.xml.j2", **context)
+    listing = pages.render("listing.html.j2", **{**context, "language": language or "en"},
+                           items=[Markup(d.bundle.listing_html) for d in ordered])
+    feed = pages.render("feed.xml.j2", **context,
+                        items=[Markup(d.bundle.feed_entry) for d in ordered])
     if isinstance(root, archive.MemoryTree):
         root.add("index.html", listing)
         root.add("feed.xml", feed)

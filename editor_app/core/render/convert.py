@@ -72,10 +72,10 @@ def top_level_marks(html: str) -> tuple[tuple[int, str], ...]:
 # could start or join a block structure (heading, list, quote, rule, setext underline,
 # table, fence, box, definition, indented code) or end in a hard break.  Deliberately
 # stricter than needed: a block it refuses just takes the normal path.
-_NOT_PLAIN = re.compile(
-    r"[\\`*_<>{}|^]|\]\s*[(\[:]|!\[|&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);"
-    r"|^[-+=:#~!\[ ]|^[0-9]+\.|^$|[ ]$",
-    re.MULTILINE)
+_MARKUP_CHARS = re.compile(r"[\\`*_<>{}|^]")
+_BRACKET_LINK = re.compile(r"\]\s*[(\[:]")
+_ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
+_LINE_START = frozenset("-+=:#~![ ")
 _PREFIX_RE = re.compile(r"\s*[QA]:")
 # Characters str.isprintable() refuses that Python-Markdown treats like letters
 # (no-break and thin spaces, zero-width joiners), as long as none starts or ends the text.
@@ -89,18 +89,34 @@ def plain_paragraph(text: str, interview: bool) -> bool:
     Most paragraphs of news copy are like that, and converting them by hand is
     ten times faster than a Markdown pass.  tests/core/test_render_plain.py
     checks the claim against Python-Markdown on real and generated text.
+    Ordered cheapest first: substring tests before regular expressions.
     """
-    if not text or _NOT_PLAIN.search(text) is not None:
+    if not text or text.endswith(" ") or " \n" in text or "\n\n" in text or "![" in text:
         return False
+    if _MARKUP_CHARS.search(text) is not None:
+        return False
+    if "]" in text and _BRACKET_LINK.search(text) is not None:
+        return False
+    if "&" in text and _ENTITY.search(text) is not None:
+        return False
+    for line in text.split("\n"):
+        if not line or line[0] in _LINE_START or (line[0].isdigit() and _ORDERED.match(line)):
+            return False
     if not text.replace("\n", "").isprintable():  # controls, separators, tabs, NBSP
         if text != text.strip() or not text.translate(_QUIET_INVISIBLES).isprintable():
             return False
     return not (interview and _PREFIX_RE.match(text))
 
 
+_ORDERED = re.compile(r"[0-9]+\.")
+
+
 def plain_paragraph_html(text: str, smarten: Callable[[str], str]) -> str:
     """What Python-Markdown makes of a ``plain_paragraph``: quotes educated, "&" escaped."""
     return f"<p>{smarten(text).replace('&', '&amp;')}</p>"
+
+
+_ONE_PARAGRAPH = ((2, PARAGRAPH),)  # the marks of "<p>…" with nothing else at the top
 
 
 def make_fragment(html: str) -> Fragment:
@@ -126,7 +142,8 @@ class Converter:
 
     def render_block(self, text: str, interview: bool) -> Fragment:
         if plain_paragraph(text, interview):
-            return make_fragment(plain_paragraph_html(text, self._smarty(interview).smarten))
+            html = sanitize(plain_paragraph_html(text, self._smarty(interview).smarten))
+            return Fragment(html.strip("\n"), _ONE_PARAGRAPH)
         return make_fragment(self.convert(text, interview))
 
     def _smarty(self, interview: bool):

@@ -93,7 +93,7 @@ def _search(regex: re.Pattern[str], text: str, pos: int, anchor: tuple[str, int]
     return None
 
 
-def _needs(parts: tuple) -> tuple[str, ...]:
+def _needs(parts: tuple) -> frozenset[str]:
     """What a match must consume, read off what it puts back: a pattern that writes ‘ or ’
     replaced a ', one that writes “ or ” a ", a dash "--", an ellipsis "..."."""
     written = "".join(part for part in parts if isinstance(part, str))
@@ -102,7 +102,7 @@ def _needs(parts: tuple) -> tuple[str, ...]:
                           ("\u2026", "...")):
         if any(mark in written for mark in marks):
             needs.append(needed)
-    return tuple(needs)
+    return frozenset(needs)
 
 
 class SmartQuotesTreeprocessor(Treeprocessor):
@@ -117,9 +117,10 @@ class SmartQuotesTreeprocessor(Treeprocessor):
         """``text`` as smarty's inline pass leaves it, with the characters in place of entities."""
         if "'" not in text and '"' not in text and "--" not in text and "..." not in text:
             return text
+        present = {mark for mark in ("'", '"', "--", "...") if mark in text}
         stash: list[str] = []
         for regex, parts, anchor, needs in self.patterns:
-            if not all(needed in text for needed in needs):
+            if not needs <= present:  # no match can form (replacing only ever removes marks)
                 continue
             pos = 0
             while True:
