@@ -207,11 +207,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--articles", type=int, default=1000)
     parser.add_argument("--runs", type=int, default=2, help="runs of each (first one cold)")
     parser.add_argument("--workers", type=int, default=2)
+    parser.add_argument("--where", type=pathlib.Path, default=OUT,
+                        help="folder for the library, the content and every output (default "
+                             "benchmarks/out; /dev/shm takes this VM's disk out of the race)")
     args = parser.parse_args(argv)
 
     OUT.mkdir(parents=True, exist_ok=True)
     pelican = pelican_bin()
-    work = pathlib.Path(tempfile.mkdtemp(prefix="export-bench-", dir=OUT))
+    args.where.mkdir(parents=True, exist_ok=True)
+    work = pathlib.Path(tempfile.mkdtemp(prefix="export-bench-", dir=args.where))
     try:
         lib_path = work / "bench.byline"
         lib = build_real_library(lib_path, args.articles)
@@ -230,13 +234,18 @@ def main(argv: list[str] | None = None) -> int:
         byline_cmd = [sys.executable, "-m", "editor_app", "--library", str(lib_path), "export",
                       *map(str, ids), "--force", "--workers", str(args.workers), "--out"]
         # The same export without the pre-flight gate (Pelican checks nothing either).
-        bare_code = ("import sys; from editor_app.core.library import Library; "
+        # The command line's path (processes started first, this process working too)
+        # without the pre-flight gate: Pelican checks nothing either.
+        bare_code = ("import sys; from editor_app.core.export import procpool; "
+                     "started = procpool.start_processes(int(sys.argv[3]), caller_works=True); "
+                     "from editor_app.core.library import Library; "
                      "from editor_app.core.export import export_articles; "
                      "lib = Library.open(sys.argv[1], create=False); "
                      "ids = [r[0] for r in lib.db.execute('SELECT id FROM articles')]; "
                      "z = sys.argv[2] if sys.argv[2].endswith('.zip') else None; "
                      "r = export_articles(lib, ids, None if z else sys.argv[2], zip_path=z, "
-                     "force=True, preflight=False, workers=int(sys.argv[3]), caller_works=True); "
+                     "force=True, preflight=False, workers=int(sys.argv[3]), caller_works=True, "
+                     "started=started); "
                      "sys.exit(0 if r.ok else 1)")
         def bare_cmd(out: pathlib.Path, workers: int = args.workers) -> list[str]:
             return [sys.executable, "-c", bare_code, str(lib_path), str(out), str(workers)]
@@ -275,7 +284,8 @@ def main(argv: list[str] | None = None) -> int:
                 for key in ("bare", "bare-1", "zip", "byline", "lean", "default")]
         cpu_best = {labels[key]: min(cpu[key]) for key in labels}
         best = {label: min(times) for label, times in rows}
-        print(f"\nBatch export: {args.articles} articles of {corpus}, ~{words:.0f} words each, "
+        print(f"\nBatch export in {args.where}: {args.articles} articles of {corpus}, "
+              f"~{words:.0f} words each, "
               f"{os.cpu_count()} CPUs, {bundles} bundles written; best of {args.runs} runs "
               "(the first Byline run also snapshots a revision per article)\n")
         print("File creation on this disk: " + ", ".join(f"{ms:.3f}" for ms in create_ms)

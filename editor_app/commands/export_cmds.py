@@ -35,10 +35,30 @@ def _zip_target(out: pathlib.Path, slugs: list[str]) -> pathlib.Path:
 
 
 def cmd_export(args, ctx) -> int:
-    from editor_app.core.export import export_articles
-
     if not args.ids and not args.status:
         raise InputError("export: name articles (ID or slug) or give --status")
+    started = None
+    if args.status or len(args.ids) >= BATCH_HINT:
+        # A batch: start the export processes before the heavy imports and the library,
+        # so they are ready when the first articles are (a tenth of a second on 1,000).
+        from editor_app.core.export import procpool
+
+        started = procpool.start_processes(args.workers, caller_works=True)
+    try:
+        return _export(args, ctx, started)
+    finally:
+        if started is not None:
+            started.close()  # a no-op when export_articles already used and closed it
+
+
+# Named articles from which a batch is worth starting processes early for
+# (runner.PROCESS_MIN_ARTICLES, not imported here: that module is the heavy one).
+BATCH_HINT = 24
+
+
+def _export(args, ctx, started) -> int:
+    from editor_app.core.export import export_articles
+
     lib = ctx.library(create=False)
     ids: list[int] = []
     failed: list[tuple[str, str]] = []
@@ -63,7 +83,7 @@ def cmd_export(args, ctx) -> int:
     if ids:
         report = export_articles(lib, ids, None if zip_path else out, zip_path=zip_path,
                                  force=args.force, progress=progress, workers=args.workers,
-                                 caller_works=True)
+                                 caller_works=True, started=started)
         if not ctx.json and len(ids) > 1 and sys.stderr.isatty():
             print(file=ctx.stderr)
     exported = report.exported if report else []

@@ -12,16 +12,24 @@ DESIGN.md ("The HTML bundle") describes the layout; paths.py keeps every write
 inside the output folder, bundle.py builds the files, runner.py writes them.
 """
 
-from editor_app.core.export.bundle import SiteSettings
-from editor_app.core.export.pages import clean_site_url
-from editor_app.core.export.paths import safe_join
-from editor_app.core.export.runner import (
-    Cancelled,
-    ExportedArticle,
-    ExportReport,
-    export_articles,
-    site_settings,
-)
+import importlib
+
+# Attributes load their modules on first use, so that ``editor_app.core.export.procpool``
+# can be imported (to start export processes early) without Markdown, Jinja and YAML.
+_EXPORTS = {
+    "SiteSettings": "bundle", "clean_site_url": "pages", "safe_join": "paths",
+    "Cancelled": "runner", "ExportedArticle": "runner", "ExportReport": "runner",
+    "export_articles": "runner", "site_settings": "runner",
+}
 
 __all__ = ["export_articles", "ExportReport", "ExportedArticle", "Cancelled", "SiteSettings",
            "site_settings", "safe_join", "clean_site_url"]
+
+
+def __getattr__(name: str):
+    module = _EXPORTS.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value

@@ -37,7 +37,6 @@ from multiprocessing.connection import Connection
 
 from editor_app.core.child_process import ChildProcess
 from editor_app.core.errors import BylineError
-from editor_app.core.render import RenderError
 
 # The first pre-flight check in a child loads the spelling dictionary; a check is not a
 # render and has no pathological inputs the Renderer's limit guards against.
@@ -132,6 +131,20 @@ def child_main() -> None:
 
 
 # -- parent --------------------------------------------------------------------------
+def start_processes(workers: int = 2, *, caller_works: bool = False) -> ProcessPool | None:
+    """Start a batch's export processes now, so they load while the caller is still
+    importing and opening the library (``export_articles(..., started=…)`` uses them).
+
+    Cheap to import: this module needs neither Markdown nor Jinja.  None where
+    processes are not used (frozen builds, a single worker that is the caller).
+    """
+    children = workers - 1 if caller_works else workers
+    if children < 1 or not available():
+        return None
+    return ProcessPool(children, timeout=10.0)  # export_articles sets its own limit
+
+
+
 def _child_command(fd: int) -> list[str]:
     code = "from editor_app.core.export.procpool import child_main; child_main()"
     return [sys.executable, "-c", code, str(fd)]
@@ -141,7 +154,7 @@ class _Child(ChildProcess):
     """One export child interpreter (see editor_app.core.child_process)."""
 
     def __init__(self) -> None:
-        super().__init__(_child_command, start_error=RenderError(
+        super().__init__(_child_command, start_error=BylineError(
             "could not export: the export process did not start"))
 
 
@@ -153,6 +166,7 @@ class ProcessPool:
     """``size`` export children, each driven by one thread at a time (thread-safe)."""
 
     def __init__(self, size: int, timeout: float) -> None:
+        self.size = max(1, size)
         self.timeout = timeout
         self._idle: queue.SimpleQueue[_Child] = queue.SimpleQueue()
         self._all: list[_Child] = []

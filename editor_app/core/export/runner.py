@@ -145,7 +145,8 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
                     workers: int = 2, listing: bool | None = None,
                     render_timeout: float = RENDER_TIMEOUT,
                     preflight: bool = True, processes: bool | None = None,
-                    caller_works: bool = False) -> ExportReport:
+                    caller_works: bool = False,
+                    started: procpool.ProcessPool | None = None) -> ExportReport:
     """Export articles as bundles into ``out_dir`` (or one zip at ``zip_path``).
 
     A failing article (missing image, hostile slug, render error, failed
@@ -160,7 +161,9 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
     or more, where starting them pays off.  Both give the same bytes.
     ``caller_works``: with processes, this process is one of the ``workers``
     (the command line, which has nothing else to do; never the GUI, whose
-    interpreter must stay free for typing).
+    interpreter must stay free for typing).  ``started``: export processes the
+    caller started early, used if the batch goes to
+    processes, closed otherwise (procpool.start_processes).
     """
     ids = list(dict.fromkeys(int(i) for i in ids))
     site = site_settings(library)
@@ -180,7 +183,7 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
                            cancel=cancel, workers=workers, render_timeout=render_timeout,
                            report=report, in_zip=zip_target, preflight=preflight,
                            processes=processes, caller_works=caller_works,
-                           reapers=reapers)
+                           reapers=reapers, started=started)
         report.cancelled = cancel.is_set()
         if report.cancelled:
             return report
@@ -213,10 +216,12 @@ def _prepare_out_dir(out_dir) -> pathlib.Path:
 
 def _export_all(library, ids, root, site, *, force, progress, cancel, workers, render_timeout,
                 report, in_zip, preflight, processes=None, caller_works=False,
-                reapers=None) -> list[_Done]:
+                reapers=None, started=None) -> list[_Done]:
     done: list[_Done] = []
     total = len(ids)
     if not ids:
+        if started is not None:
+            started.close()
         return done
     workers = max(1, min(int(workers), total))
     if processes is None:
@@ -224,8 +229,10 @@ def _export_all(library, ids, root, site, *, force, progress, cancel, workers, r
     results: queue.SimpleQueue = queue.SimpleQueue()  # (article id, outcome) from the workers
     if processes and _can_use_processes(library):
         run = functools.partial(_run_in_processes, in_process=caller_works and workers > 1,
-                                reapers=reapers)
+                                reapers=reapers, pool=started)
     else:
+        if started is not None:
+            started.close()
         run = _run_in_threads
     failure: list[BaseException] = []
 
@@ -339,7 +346,8 @@ def _chunks(ids: Sequence[int], workers: int) -> list[tuple[int, ...]]:
 
 def _run_in_processes(library, ids, root, site, force, preflight, workers, render_timeout,
                       cancel, put, in_process: bool = False,
-                      reapers: list | None = None) -> None:
+                      reapers: list | None = None,
+                      pool: procpool.ProcessPool | None = None) -> None:
     """Export processes, each running ``export_one`` on chunks of articles.
 
     ``in_process``: this process is one of the ``workers`` (a worker thread with
@@ -374,8 +382,12 @@ def _run_in_processes(library, ids, root, site, force, preflight, workers, rende
                     library, aid, root, site, renderer, force=force, preflight=preflight,
                     cancel=cancel)[0], None))))
 
-    children = workers - 1 if in_process else workers
-    pool = procpool.ProcessPool(children, render_timeout) if children else None
+    if pool is not None:  # started early by the caller
+        pool.timeout = render_timeout
+        children = pool.size
+    else:
+        children = workers - 1 if in_process else workers
+        pool = procpool.ProcessPool(children, render_timeout) if children else None
     threads = [threading.Thread(target=pool.drive, args=(take, request_for, on_result),
                                 name=f"byline-export-{n}") for n in range(children)]
     if in_process:
