@@ -239,12 +239,26 @@ class SpellChecker:
         return known
 
     def _lookup(self, key: str) -> bool:
-        frequencies = self._frequencies
-        if key in frequencies or key in self._extra:
+        if key in self._extra:
             return True
         if "'" in key:
             head, _, rest = key.partition("'")
-            if (len(head) <= 2 or head in _ELISIONS) and (rest in frequencies or rest in self._extra):
+            if (len(head) <= 2 or head in _ELISIONS) and rest in self._extra:
+                return True  # l'homme when "homme" is one of our own words
+        shared = self._data.known_words[self._british]
+        known = shared.get(key)
+        if known is None:
+            known = shared[key] = self._known_here(key)
+        return known
+
+    def _known_here(self, key: str) -> bool:
+        """What the language's dictionary alone says (no personal, newsroom or article words)."""
+        frequencies = self._frequencies
+        if key in frequencies:
+            return True
+        if "'" in key:
+            head, _, rest = key.partition("'")
+            if (len(head) <= 2 or head in _ELISIONS) and rest in frequencies:
                 return True  # l'homme, dell'anno, O'Neil when "neil" is known
             if key.replace("'", "") in frequencies:
                 return True

@@ -47,6 +47,10 @@ class LanguageData:
     longest_word: int
     _suggester: object = field(default=None, repr=False)
     _suggester_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    # What the dictionary alone says of a normalized word, per spelling variant
+    # (British or not): shared by every checker of this language, so a batch that
+    # checks article after article looks each word up once (SpellChecker._known_here).
+    known_words: dict = field(default_factory=lambda: {False: {}, True: {}}, repr=False)
 
     def __contains__(self, word: str) -> bool:
         return word in self.frequencies
