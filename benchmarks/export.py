@@ -1,6 +1,6 @@
 """Batch export of 1,000 articles of ~600 words: Byline against Pelican on the same markdown.
 
-    python benchmarks/export.py [--articles 1000] [--runs 2] [--workers 2]
+    python benchmarks/export.py [--articles 1000] [--runs 2] [--workers 2] [--where DIR]
 
 Budget (DESIGN.md): Byline's wall time under half of Pelican's.
 
@@ -10,14 +10,23 @@ real English news text cut into ~600-word articles from ../shared/data/wikinews
 (CC BY 2.5, Wikinews) when present, else benchmarks/make_library.py's synthetic
 text (made-up Zipf words: nearly every word is unknown to the spelling
 dictionary, the worst case for the pre-flight spell pass).  For each:
-- Byline: ``byline export ID... --out DIR --force`` (bundles with index.html,
-  fragment.html, article.md, ninjs, manifest, style.css; a listing and an Atom
-  feed), every article through the pre-flight gate.
+- Byline "export": the command line's path (export processes started first,
+  the command's own process working too) without the pre-flight gate, to a
+  folder and to a zip: bundles with index.html, fragment.html, article.md,
+  ninjs, manifest, style.css; a listing and an Atom feed.
+- Byline "+ pre-flight gate": ``byline export ID... --out DIR --force``, every
+  article through the pre-flight checks (spell pass, links, ...), which Pelican
+  has no counterpart for.
 - Pelican: ``pelican content -o DIR -s pelicanconf.py`` on the same bodies
   written as Pelican markdown (its own "Key: value" metadata).  Two configurations:
   "default" (Pelican's defaults: tag, category, author, archive pages and feeds)
   and "lean" (article pages, the index and one Atom feed: closest to what Byline
   writes).
+
+Every timed run writes into a folder never used before and nothing is deleted
+while timing (see ``fresh_folder``: this VM's disk makes creating files slow
+for minutes after deleting many).  ``--where /dev/shm/...`` runs everything on
+tmpfs, which compares the programs rather than the disk.
 
 Pelican is installed only here, in benchmarks/out/pelican-venv (never a
 dependency of Byline); the script creates that venv on first use.

@@ -83,3 +83,22 @@ def test_plain_output_and_usage_errors(capsys, lib_path, tmp_path):
     assert code == 1 and "give --status" in err
     code, _, err = run(capsys, "--library", lib_path, "export", "1")
     assert code == 2 and "--out" in err
+
+
+def test_status_batch_starts_processes_early_and_exits_cleanly(capsys, lib_path, tmp_path,
+                                                               monkeypatch):
+    from editor_app.core.export import procpool
+
+    pools = []
+    real = procpool.start_processes
+
+    def spy(*args, **kwargs):
+        pools.append(real(*args, **kwargs))
+        return pools[-1]
+
+    monkeypatch.setattr(procpool, "start_processes", spy)
+    code, out, err = run(capsys, "--library", lib_path, "export", "--status", "draft",
+                         "--force", "--out", str(tmp_path / "site"))
+    assert pools and pools[0] is not None
+    assert not pools[0]._all  # closed by the export
+    assert code in (0, 1) and "Traceback" not in err

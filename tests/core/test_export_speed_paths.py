@@ -196,3 +196,45 @@ def test_inline_renderer_block_cache_is_bounded_and_transparent(monkeypatch):
     assert len(inline._blocks) == 2
     assert [inline.render_body(t) for t in texts] == first
     assert [InlineRenderer(date_format="%Y").render_body(t) for t in texts] == first
+
+
+def test_early_started_processes_are_used_and_closed(library, batch, tmp_path):
+    """The command line starts the export processes before it opens the library."""
+    started = procpool.start_processes(2, caller_works=True)
+    assert started is not None and started.size == 1
+    report = export_articles(library, batch, tmp_path / "early", force=True, processes=True,
+                             caller_works=True, started=started)
+    assert report.ok
+    assert started.close() is None  # already closed: nothing left to reap
+    assert export_articles(library, batch, tmp_path / "threads", force=True,
+                           processes=False).ok
+    assert tree_bytes(tmp_path / "early") == tree_bytes(tmp_path / "threads")
+
+
+def test_early_started_processes_are_closed_when_the_batch_is_small(library, tmp_path):
+    started = procpool.start_processes(2)
+    children = list(started._all)
+    aid = library.create_article(Article(title="Alone", body="Text.")).id
+    assert export_articles(library, [aid], tmp_path / "one", force=True, started=started).ok
+    for child in children:
+        assert child.process.wait(10) is not None  # told to leave, and gone
+
+
+def test_write_tree_stays_inside_and_never_overwrites(tmp_path):
+    from editor_app.core.errors import InputError
+    from editor_app.core.export.paths import write_tree
+
+    folder = tmp_path / "bundle"
+    folder.mkdir()
+    write_tree(folder, {"index.html": b"a", "assets/" + "ab" * 32 + ".png": b"b"})
+    assert (folder / "assets" / ("ab" * 32 + ".png")).read_bytes() == b"b"
+    for bad in ("../x", "a/b/c", "/abs", "x\\y", "A.html"):
+        with pytest.raises(InputError):
+            write_tree(tmp_path / "bundle", {bad: b"x"})
+    with pytest.raises(FileExistsError):
+        write_tree(folder, {"index.html": b"again"})
+    assert (folder / "index.html").read_bytes() == b"a"
+    (folder / "link.html").symlink_to(tmp_path / "elsewhere")
+    with pytest.raises(FileExistsError):
+        write_tree(folder, {"link.html": b"x"})
+    assert not (tmp_path / "elsewhere").exists()

@@ -143,7 +143,8 @@ def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
                      "excerpt": r.excerpt} for r in job.related]
     ninjs = metadata.ninjs(article=article, revision_number=job.revision_number,
                            revision_created=job.revision_created, body_html=body_html,
-                           word_count=rendered.word_count, related=related_meta)
+                           word_count=rendered.word_count, related=related_meta,
+                           body_text=rendered.text)
     files = {
         "index.html": index_html,
         "fragment.html": (body_html.rstrip("\n") + "\n").encode("utf-8"),

@@ -6,7 +6,7 @@ Public API::
         .render_body(markdown_text, kind="news") -> str
         .render_article(article, related=(), asset_url=None) -> RenderedArticle
         .close()
-    RenderedArticle(html, body_html, stylesheet, title, word_count, language, assets)
+    RenderedArticle(html, body_html, stylesheet, title, word_count, language, assets, text)
     RelatedItem(title, slug, date, excerpt, href=None)
     RenderError (a BylineError; ``.line`` = 1-based line of the failing block or None)
     make_excerpt(summary, body_markdown, limit=160) -> str

@@ -17,7 +17,7 @@ import jinja2
 from markupsafe import Markup
 
 from editor_app.core.render.assemble import asset_names, map_assets
-from editor_app.core.render.text import count_words_html, format_dateline, parse_iso_date
+from editor_app.core.render.text import count_words, format_dateline, html_to_text, parse_iso_date
 from editor_app.core.resources import read_resource, resource_path
 
 ARTICLE_TEMPLATE = "article.html.j2"
@@ -55,6 +55,7 @@ class RenderedArticle:
     word_count: int
     language: str = "en"
     assets: tuple[str, ...] = field(default=())  # library asset names the body uses
+    text: str = ""  # the body's text without markup (word_count counts its words)
 
 
 def safe_href(href: str) -> str | None:
@@ -137,14 +138,16 @@ def build_article(
             related=_related_context(related, date_format),
         )
     )
+    text = html_to_text(body_html)
     return RenderedArticle(
         html=html.strip("\n"),
         body_html=body_html,
         stylesheet=stylesheet(),
         title=title,
-        word_count=count_words_html(body_html),
+        word_count=count_words(text),
         language=language if _LANGUAGE_RE.fullmatch(language) else "en",
         assets=assets,
+        text=text,
     )
 
 

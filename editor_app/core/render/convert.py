@@ -142,8 +142,10 @@ class Converter:
 
     def render_block(self, text: str, interview: bool) -> Fragment:
         if plain_paragraph(text, interview):
-            html = sanitize(plain_paragraph_html(text, self._smarty(interview).smarten))
-            return Fragment(html.strip("\n"), _ONE_PARAGRAPH)
+            # What the sanitizer would make of it: the only markup is <p>, "&" is escaped
+            # already, and its serializer writes a no-break space as an entity.
+            html = plain_paragraph_html(text, self._smarty(interview).smarten)
+            return Fragment(html.replace("\xa0", "&nbsp;"), _ONE_PARAGRAPH)
         return make_fragment(self.convert(text, interview))
 
     def _smarty(self, interview: bool):

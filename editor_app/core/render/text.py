@@ -158,7 +158,17 @@ _HTML_TAG_RE = re.compile(r"<[^>\"']*(?:(?:\"[^\"]*\"|'[^']*')[^>\"']*)*>")
 _WORD_RE = re.compile(r"\w+(?:['\u2019.-]\w+)*")
 
 
+def html_to_text(html: str) -> str:
+    """The text of rendered HTML, each tag replaced by a space, entities decoded."""
+    return _html.unescape(_HTML_TAG_RE.sub(" ", html))
+
+
+def count_words(text: str) -> int:
+    """Words in plain text (``html_to_text``): runs of letters and digits, with inner
+    apostrophes, dots and hyphens ("don't", "U.S.", "well-known")."""
+    return len(_WORD_RE.findall(text))
+
+
 def count_words_html(html: str) -> int:
     """Words in rendered HTML: text only, markup and entities do not count."""
-    text = _html.unescape(_HTML_TAG_RE.sub(" ", html))
-    return len(_WORD_RE.findall(text))
+    return count_words(html_to_text(html))
