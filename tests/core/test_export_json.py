@@ -54,3 +54,12 @@ def test_orjson_is_used(monkeypatch):
     monkeypatch.setattr(metadata.orjson, "dumps", lambda *a, **k: calls.append(1) or real(*a, **k))
     metadata.dump_json({"a": [1, "b"]})
     assert calls
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.text(alphabet=st.sampled_from(["a", "é", " ", "\t", "\n", "\xa0", "\u2009", "\u3000",
+                                         "\x1c", "\x85", "\u2028", "x", "\u200b"])))
+def test_char_count_is_collapsed_text_length(text):
+    import re
+
+    assert metadata.char_count(text) == len(re.sub(r"\s+", " ", text).strip())

@@ -27,25 +27,30 @@ _ASCII_CONTROLS = bytes([*range(0x00, 0x09), 0x0B, *range(0x0E, 0x20), 0x7F])
 _C1_UTF8 = re.compile(rb"\xc2[\x80-\x9f]")
 
 
+def _clean_utf8(data: bytes) -> bool:
+    """Whether UTF-8 ``data`` holds none of ``_NOT_IN_HTML``'s code points.
+
+    Byte searches (memchr speed) instead of the character-class regex, which
+    walks every character; the UTF-8 forms looked for: ASCII controls, C1
+    controls (C2 80-9F), U+FDD0-FDEF (EF B7 ..) and every U+xFFFE/xFFFF
+    (ending BF BE / BF BF).
+    """
+    return (len(data.translate(None, _ASCII_CONTROLS)) == len(data)
+            and b"\xef\xb7" not in data and b"\xbf\xbe" not in data and b"\xbf\xbf" not in data
+            and (b"\xc2" not in data or _C1_UTF8.search(data) is None))
+
+
 def html_text(text: str) -> str:
     """``text`` without the code points an HTML5 parser reports as errors."""
+    if _clean_utf8(text.encode("utf-8", "surrogatepass")):
+        return text
     return _NOT_IN_HTML.sub("", text)
 
 
 def html_bytes(text: str) -> bytes:
-    """``html_text(text)`` as UTF-8, checked on the bytes first.
-
-    Pages almost never hold such code points; byte searches (memchr speed)
-    prove that, where the character-class regex walks every character.  The
-    UTF-8 forms looked for: ASCII controls, C1 controls (C2 80-9F),
-    U+FDD0-FDEF (EF B7 ..) and every U+xFFFE/xFFFF (ending BF BE / BF BF).
-    """
+    """``html_text(text)`` as UTF-8."""
     data = text.encode("utf-8")
-    if (len(data.translate(None, _ASCII_CONTROLS)) == len(data)
-            and b"\xef\xb7" not in data and b"\xbf\xbe" not in data and b"\xbf\xbf" not in data
-            and (b"\xc2" not in data or _C1_UTF8.search(data) is None)):
-        return data
-    return html_text(text).encode("utf-8")
+    return data if _clean_utf8(data) else _NOT_IN_HTML.sub("", text).encode("utf-8")
 
 
 @functools.lru_cache(maxsize=1)
