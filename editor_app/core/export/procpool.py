@@ -94,6 +94,7 @@ def _failure(error: BaseException) -> str:
 
 
 def _child_chunk(conn, state: _ChildState, request: ExportRequest) -> None:
+    from editor_app.core.export import archive
     from editor_app.core.export.runner import export_one
 
     root = pathlib.Path(request.root) if request.root is not None else None
@@ -110,6 +111,8 @@ def _child_chunk(conn, state: _ChildState, request: ExportRequest) -> None:
                 library, article_id, root, request.site, renderer, force=request.force,
                 preflight=request.preflight,
                 on_checked=lambda aid=article_id: conn.send(("checked", aid)))
+            if files is not None:  # a zip's bundle: deflated here, on this core
+                files = archive.compress_files(files)
             conn.send(("done", article_id, done, files))
         except Exception as error:  # noqa: BLE001 - a bug costs one article, not the batch
             conn.send(("error", article_id, _failure(error)))
