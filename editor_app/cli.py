@@ -112,10 +112,12 @@ def _run_gui(args: argparse.Namespace, ctx: Context, open_id: str | None = None)
 
 def main(argv: list[str] | None = None) -> int:
     if argv is None:
-        # A frozen build re-runs its own executable as the render worker.
+        # A frozen build re-runs its own executable as the render and export workers.
+        from editor_app.core.export import procpool
         from editor_app.core.render.worker import run_if_worker
 
         run_if_worker()
+        procpool.run_if_worker()
     argv = sys.argv[1:] if argv is None else argv
     parser = build_parser()
     try:

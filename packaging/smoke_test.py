@@ -194,7 +194,35 @@ def step_smoke_test(prog: FrozenProgram, work: pathlib.Path) -> str:
     return f"{passed[-1]} ({time.monotonic() - started:.1f} s with start-up)"
 
 
+def step_batch_export(prog: FrozenProgram, work: pathlib.Path) -> str:
+    """A batch big enough for export processes: the frozen program starts itself as one."""
+    if not prog.has_command("export"):
+        return "SKIPPED: this build has no `export` command"
+    sources = work / "batch-src"
+    sources.mkdir()
+    for n in range(BATCH):
+        (sources / f"story-{n}.md").write_text(
+            f"---\ntitle: Batch story {n}\nsummary: Story {n}.\ntags: [batch]\n---\n"
+            f"Paragraph one of story {n}, with \"quotes\" -- and a dash.\n\n*Second* one.\n",
+            encoding="utf-8")
+    library = work / "library" / "batch.byline"
+    prog.ok("--library", str(library), "import", *sorted(str(p) for p in sources.iterdir()))
+    out = work / "batch-out"
+    prog.ok("--library", str(library), "export", "--status", "draft", "--force",
+            "--out", str(out), timeout=COMMAND_TIMEOUT * 2)
+    bundles = [p for p in out.iterdir() if p.is_dir()]
+    if len(bundles) != BATCH or not (out / "feed.xml").is_file():
+        raise StepFailed(f"batch export wrote {len(bundles)} of {BATCH} bundles")
+    if any(not (b / "manifest.json").is_file() for b in bundles):
+        raise StepFailed("a bundle of the batch has no manifest.json")
+    return f"{BATCH} bundles and a feed"
+
+
+BATCH = 30  # over runner.PROCESS_MIN_ARTICLES, so export processes do the work
+
+
 STEPS = (("--version", step_version), ("import", step_import), ("export", step_export),
+         ("batch export", step_batch_export),
          ("spell --json", step_spell), ("bad library", step_bad_library),
          ("--smoke-test", step_smoke_test))
 

@@ -43,9 +43,16 @@ from editor_app.core.errors import BylineError
 CHECK_TIMEOUT = 60.0
 
 
-def available() -> bool:
-    """Frozen builds have no ``python -c``: they export with threads."""
-    return not getattr(sys, "frozen", False)
+# A frozen build has no separate Python: it re-runs its own executable with this flag.
+WORKER_FLAG = "--byline-export-worker"
+
+
+def run_if_worker() -> None:
+    """For frozen builds: call first thing in main(); becomes an export worker when asked to."""
+    if len(sys.argv) == 3 and sys.argv[1] == WORKER_FLAG:
+        sys.argv = [sys.argv[0], sys.argv[2]]
+        child_main()
+        raise SystemExit(0)
 
 
 @dataclass(frozen=True)
@@ -138,17 +145,19 @@ def start_processes(workers: int = 2, *, caller_works: bool = False) -> ProcessP
     """Start a batch's export processes now, so they load while the caller is still
     importing and opening the library (``export_articles(..., started=…)`` uses them).
 
-    Cheap to import: this module needs neither Markdown nor Jinja.  None where
-    processes are not used (frozen builds, a single worker that is the caller).
+    Cheap to import: this module needs neither Markdown nor Jinja.  None when the caller
+    is the only worker.
     """
     children = workers - 1 if caller_works else workers
-    if children < 1 or not available():
+    if children < 1:
         return None
     return ProcessPool(children, timeout=10.0)  # export_articles sets its own limit
 
 
 
 def _child_command(fd: int) -> list[str]:
+    if getattr(sys, "frozen", False):  # PyInstaller: the app binary dispatches (run_if_worker)
+        return [sys.executable, WORKER_FLAG, str(fd)]
     code = "from editor_app.core.export.procpool import child_main; child_main()"
     return [sys.executable, "-c", code, str(fd)]
 

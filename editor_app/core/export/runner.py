@@ -296,7 +296,7 @@ def _can_use_processes(library) -> bool:
     """Export processes open the library file themselves: it must be one, with nothing
     uncommitted on this connection (they could not see it, and would wait for its lock)."""
     path = getattr(library, "path", None)
-    return (procpool.available() and path is not None and pathlib.Path(path).is_file()
+    return (path is not None and pathlib.Path(path).is_file()
             and not library.db.conn.in_transaction)
 
 
