@@ -5,7 +5,7 @@
 Budget (DESIGN.md): Byline's wall time under half of Pelican's.
 
 Both run as command-line processes, start-up included, on the same articles
-(a batch this size goes to Byline's export processes, runner.PROCESS_MIN_ARTICLES):
+(a batch this size goes to Byline's export processes, batch.PROCESS_MIN_ARTICLES):
 real English news text cut into ~600-word articles from ../shared/data/wikinews
 (CC BY 2.5, Wikinews) when present, else benchmarks/make_library.py's synthetic
 text (made-up Zipf words: nearly every word is unknown to the spelling

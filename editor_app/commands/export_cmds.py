@@ -52,7 +52,7 @@ def cmd_export(args, ctx) -> int:
 
 
 # Named articles from which a batch is worth starting processes early for
-# (runner.PROCESS_MIN_ARTICLES, not imported here: that module is the heavy one).
+# (batch.PROCESS_MIN_ARTICLES, not imported here: that module is the heavy one).
 BATCH_HINT = 24
 
 

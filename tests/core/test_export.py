@@ -16,7 +16,7 @@ import pytest
 
 from editor_app import __version__
 from editor_app.core.errors import InputError
-from editor_app.core.export import export_articles, runner
+from editor_app.core.export import article_export, export_articles
 from editor_app.core.importers import parse_markdown
 from editor_app.core.models import Article, Kind
 
@@ -262,14 +262,14 @@ def test_failure_mid_export_keeps_previous_bundle(library, stories, tmp_path, mo
     before = tree_bytes(out)
     library.update_article(main.id, title="A new headline", revision_reason="edit")
 
-    real_write = runner.write_tree
+    real_write = article_export.write_tree
 
     def failing_write(folder, files):
         names = sorted(files)
         real_write(folder, {name: files[name] for name in names[:2]})  # two files made it
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(runner, "write_tree", failing_write)
+    monkeypatch.setattr(article_export, "write_tree", failing_write)
     report = export(library, [main.id], out)
     assert not report.ok and report.failed[0][0] == main.slug
     assert "No space left on device" in report.failed[0][1]

@@ -15,7 +15,8 @@ import zipfile
 
 import pytest
 
-from editor_app.core.export import export_articles, procpool, runner
+from editor_app.core.export import batch as batch_module
+from editor_app.core.export import export_articles, procpool
 from editor_app.core.export.inline_render import InlineRenderer
 from editor_app.core.models import Article, Kind
 from editor_app.core.render import Renderer, RenderError
@@ -160,7 +161,7 @@ def test_big_batches_choose_processes(library, tmp_path, monkeypatch):
         return real(*args, **kwargs)
 
     monkeypatch.setattr(procpool.ProcessPool, "drive", spy)
-    monkeypatch.setattr(runner, "PROCESS_MIN_ARTICLES", 3)
+    monkeypatch.setattr(batch_module, "PROCESS_MIN_ARTICLES", 3)
     ids = [library.create_article(Article(title=f"S {n}", body="Text.")).id for n in range(3)]
     assert export_articles(library, ids[:2], tmp_path / "a", force=True).ok and not used
     assert export_articles(library, ids, tmp_path / "b", force=True).ok and used

@@ -9,7 +9,9 @@ Public API::
     clean_site_url(value) -> str      # "" or an http(s) URL without trailing slash; InputError
 
 DESIGN.md ("The HTML bundle") describes the layout; paths.py keeps every write
-inside the output folder, bundle.py builds the files, runner.py writes them.
+inside the output folder, bundle.py builds the files, article_export.py takes one
+article from the library to its bundle, batch.py spreads a batch over the cores
+(procpool.py: export processes) and runner.py ties it together.
 """
 
 import importlib
@@ -18,8 +20,8 @@ import importlib
 # can be imported (to start export processes early) without Markdown, Jinja and YAML.
 _EXPORTS = {
     "SiteSettings": "bundle", "clean_site_url": "pages", "safe_join": "paths",
-    "Cancelled": "runner", "ExportedArticle": "runner", "ExportReport": "runner",
-    "export_articles": "runner", "site_settings": "runner",
+    "Cancelled": "article_export", "ExportedArticle": "report", "ExportReport": "report",
+    "export_articles": "runner", "site_settings": "article_export",
 }
 
 __all__ = ["export_articles", "ExportReport", "ExportedArticle", "Cancelled", "SiteSettings",

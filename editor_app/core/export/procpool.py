@@ -3,7 +3,7 @@
 A batch spends nearly all its time in Python code (Markdown, templates, JSON,
 YAML, the pre-flight spell pass), so threads in one interpreter take turns on
 the GIL.  Here each child opens the library itself and runs the whole of
-``runner.export_one`` for a chunk of articles, so two children keep two cores
+``article_export.export_one`` for a chunk of articles, so two children keep two cores
 busy and the parent only hands out chunks and collects one small result per
 article (it would otherwise spend a third of a core on library reads and
 pickling).  SQLite lets the children write their export snapshots side by side.
@@ -102,7 +102,7 @@ def _failure(error: BaseException) -> str:
 
 def _child_chunk(conn, state: _ChildState, request: ExportRequest) -> None:
     from editor_app.core.export import archive
-    from editor_app.core.export.runner import export_one
+    from editor_app.core.export.article_export import export_one
 
     root = pathlib.Path(request.root) if request.root is not None else None
     try:
