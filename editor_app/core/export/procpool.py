@@ -17,7 +17,8 @@ Protocol, one chunk at a time per child:
   child -> ("ready",)
   parent -> ("export", ExportRequest)
   then for each article of the chunk, in order:
-  child -> ("checked", id)                 its pre-flight gate passed (starts the render clock)
+  child -> ("checked", id)                 its pre-flight gate passed (starts the render clock;
+                                           only when the request asks for pre-flight checks)
   child -> ("done", id, _Done, files|None) files only for a zip export (root None)
         |  ("error", id, message)
 """
@@ -25,6 +26,7 @@ Protocol, one chunk at a time per child:
 from __future__ import annotations
 
 import collections
+import os
 import pathlib
 import queue
 import subprocess
@@ -117,7 +119,10 @@ def _child_chunk(conn, state: _ChildState, request: ExportRequest) -> None:
             done, files = export_one(
                 library, article_id, root, request.site, renderer, force=request.force,
                 preflight=request.preflight,
-                on_checked=lambda aid=article_id: conn.send(("checked", aid)))
+                # only a check needs its own clock (CHECK_TIMEOUT); a message per
+                # article costs the parent a thread switch
+                on_checked=(lambda aid=article_id: conn.send(("checked", aid)))
+                if request.preflight else None)
             if files is not None:  # a zip's bundle: deflated here, on this core
                 files = archive.compress_files(files)
             conn.send(("done", article_id, done, files))
@@ -125,19 +130,47 @@ def _child_chunk(conn, state: _ChildState, request: ExportRequest) -> None:
             conn.send(("error", article_id, _failure(error)))
 
 
+def _warm_up(state: _ChildState) -> None:
+    """Load and compile what the first article needs while the parent is still starting.
+
+    A command-line export starts its child before it imports anything itself, so
+    this runs in parallel with the parent's own imports instead of after the
+    first chunk arrives.  Nothing here may stop the child: it is only a head start.
+    """
+    try:
+        from editor_app.core.export import article_export, pages
+        from editor_app.core.models import Article
+        from editor_app.core.render import article as render_article
+
+        renderer = state.renderer(article_export.DEFAULT_DATE_FORMAT)
+        renderer.render_article(Article(title="Warm-up", body="A \"warm\" up.\n\n*Two*.\n"))
+        for template in ("page.html.j2", "listing-item.html.j2", "feed-entry.xml.j2"):
+            pages.environment().get_template(template)
+        render_article._environment().get_template(render_article.ARTICLE_TEMPLATE)
+        import yaml  # noqa: F401 - the front matter's emitter
+    except Exception:  # noqa: BLE001, S110 - the first article will report any real problem
+        pass
+
+
 def child_main() -> None:
     """Entry point of the export child: ``python -c ... <socket fd>``."""
     conn = Connection(int(sys.argv[1]))
     state = _ChildState()
     conn.send(("ready",))
+    _warm_up(state)
     while True:
         try:
             message = conn.recv()
         except (EOFError, OSError, KeyboardInterrupt):
-            return
+            break
         if message[0] != "export":
-            return
+            break
         _child_chunk(conn, state, message[1])
+    # Every bundle is written and closed, every snapshot committed: leave at once rather
+    # than tear the interpreter down module by module (the export waits for this exit).
+    for library in state.libraries.values():
+        library.close()
+    os._exit(0)
 
 
 # -- parent --------------------------------------------------------------------------
