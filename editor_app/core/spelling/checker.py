@@ -329,7 +329,12 @@ class SpellChecker:
             ):
                 repeats.append(SpellIssue(REPEAT, word.text, word.start, word.end))
             previous, previous_key = word, key
-            if is_known(word.text):  # a compound taught whole ("e-mail") or a plain word
+            # is_known inlined for its cache hit (nearly every word; read each time, as
+            # add_words may swap the cache during a pass)
+            known = self._known_cache.get(word.text)
+            if known is None:
+                known = is_known(word.text)
+            if known:  # a compound taught whole ("e-mail") or a plain word
                 continue
             parts = split_compound(word)
             for number, part in enumerate(parts):

@@ -226,8 +226,10 @@ def _words_between(text: str, start: int, end: int) -> Iterator[Token]:
         word = match.group(1)
         if word is None:
             continue  # a skipped construct
-        if _PLAIN_WORD(word) and word.isascii():
-            yield Token(word, match.start(1), match.end(1))  # the common case, kept cheap
+        if word.isascii() and (word.isalpha() or _PLAIN_WORD(word)):
+            # the common case, kept cheap: isalpha() spares most words the regex call
+            word_start, word_end = match.span(1)
+            yield Token(word, word_start, word_end)
             continue
         word_start, word_end = match.span(1)
         if "_" in word:  # _emphasis_ markers are not part of the word
