@@ -57,13 +57,17 @@ from editor_app.core.models import Article  # noqa: E402
 
 OUT = ROOT / "benchmarks" / "out"
 PELICAN_VENV = OUT / "pelican-venv"
-PELICAN_LEAN = """
+# Pelican's own defaults, with what the two programs must share (author, time zone, language).
+PELICAN_DEFAULT = """
 AUTHOR = "Byline benchmark"
 SITENAME = "Benchmark"
 SITEURL = ""
 TIMEZONE = "UTC"
 DEFAULT_LANG = "en"
 RELATIVE_URLS = True
+"""
+# Article pages, the index and one Atom feed: what Byline writes.
+PELICAN_LEAN = PELICAN_DEFAULT + """
 FEED_ALL_ATOM = "feed.xml"
 CATEGORY_FEED_ATOM = None
 TRANSLATION_FEED_ATOM = None
@@ -79,14 +83,6 @@ ARCHIVES_SAVE_AS = ""
 DEFAULT_PAGINATION = False
 ARTICLE_URL = "{slug}/index.html"
 ARTICLE_SAVE_AS = "{slug}/index.html"
-"""
-PELICAN_DEFAULT = """
-AUTHOR = "Byline benchmark"
-SITENAME = "Benchmark"
-SITEURL = ""
-TIMEZONE = "UTC"
-DEFAULT_LANG = "en"
-RELATIVE_URLS = True
 """
 
 

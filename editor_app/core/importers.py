@@ -254,7 +254,7 @@ def _jsonable(value):
 
 
 # libyaml's emitter writes the same text as PyYAML's Python one for article metadata
-# (tests/core/test_importers.py compares them) in a seventh of the time: front
+# (tests/core/test_importers.py compares them, so a build without libyaml exports alike) in a seventh of the time: front
 # matter was a fifth of a bundle's cost.  No folding (width): folded long titles
 # are where the two emitters differ.
 _DUMPER_BASE = getattr(yaml, "CSafeDumper", yaml.SafeDumper)
@@ -265,17 +265,12 @@ class _Dumper(_DUMPER_BASE):
     pass
 
 
-class _PythonDumper(yaml.SafeDumper):
-    pass
-
-
 def _str_presenter(dumper, data):
     style = "|" if "\n" in data else None
     return dumper.represent_scalar("tag:yaml.org,2002:str", data, style=style)
 
 
 _Dumper.add_representer(str, _str_presenter)
-_PythonDumper.add_representer(str, _str_presenter)
 
 
 def dump_front_matter(meta: dict, *, dumper: type = _Dumper) -> str:

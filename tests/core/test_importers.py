@@ -162,7 +162,12 @@ def _metadata_samples(shared_data) -> list[dict]:
 def test_libyaml_and_python_emitters_write_the_same_front_matter(shared_data):
     """Front matter goes through libyaml when PyYAML has it; without it (another build)
     the Python emitter must write the same bytes, so an export does not depend on that."""
-    from editor_app.core.importers import _PythonDumper, dump_front_matter
+    from editor_app.core.importers import _str_presenter, dump_front_matter
+
+    class _PythonDumper(yaml.SafeDumper):  # what a PyYAML without libyaml would use
+        pass
+
+    _PythonDumper.add_representer(str, _str_presenter)
 
     samples = _metadata_samples(shared_data)
     assert len(samples) > 2000

@@ -10,13 +10,12 @@ import os
 import pathlib
 import stat
 import struct
-import tempfile
 import threading
 import zipfile
 import zlib
 from dataclasses import dataclass
 
-from editor_app.core.export.paths import TEMP_PREFIX, check_relative
+from editor_app.core.export.paths import atomic_file, check_relative
 
 # The earliest time a zip can store (MS-DOS epoch): no clock, no time zone.
 ZIP_EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -100,22 +99,14 @@ def write_zip(root: pathlib.Path | MemoryTree, zip_path: pathlib.Path) -> list[s
         read = lambda rel: (root / rel).read_bytes()  # noqa: E731
     for rel in entries:
         check_relative(rel)
-    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=".zip", dir=zip_path.parent)
-    os.close(fd)
-    try:
+    with atomic_file(zip_path, suffix=".zip") as handle:
         if isinstance(root, MemoryTree) and _fits_without_zip64(root.files):
-            with open(tmp_name, "wb") as handle:
-                _write_precompressed(handle, [(rel, root.files[rel]) for rel in entries])
+            _write_precompressed(handle, [(rel, root.files[rel]) for rel in entries])
         else:
-            with zipfile.ZipFile(tmp_name, "w", compression=zipfile.ZIP_DEFLATED,
+            with zipfile.ZipFile(handle, "w", compression=zipfile.ZIP_DEFLATED,
                                  compresslevel=COMPRESS_LEVEL) as archive:
                 for rel in entries:
                     archive.writestr(_entry_info(rel), read(rel), compresslevel=COMPRESS_LEVEL)
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, zip_path)
-    except BaseException:
-        pathlib.Path(tmp_name).unlink(missing_ok=True)
-        raise
     return entries
 
 

@@ -84,10 +84,10 @@ def _preflight_gate(library, article_id: int, force: bool) -> None:
                          + " (export with force to override)")
 
 
-def _prepare_job(library, article_id: int, root, site: SiteSettings, force: bool,
-                 cancel: threading.Event, gate: Callable[[], None] | None,
-                 on_checked: Callable[[], None] | None = None) -> BundleJob:
-    """The library side of one article: checks, pre-flight ``gate``, revision snapshot, related."""
+def _prepare_job(library, article_id: int, root, site: SiteSettings, *, force: bool,
+                 preflight: bool, cancel: threading.Event,
+                 on_checked: Callable[[], None] | None) -> BundleJob:
+    """The library side of one article: checks, pre-flight gate, revision snapshot, related."""
     if cancel.is_set():
         raise Cancelled("cancelled")
     article = library.get_article(article_id)
@@ -96,8 +96,8 @@ def _prepare_job(library, article_id: int, root, site: SiteSettings, force: bool
     _check_target(root, article.slug)
     if article.status.value == "spiked" and not force:
         raise InputError("the article is spiked (export with force to publish it anyway)")
-    if gate is not None:
-        gate()
+    if preflight:
+        _preflight_gate(library, article_id, force)
     if on_checked is not None:
         on_checked()
     article, number, created = library.export_snapshot(article_id)
@@ -115,8 +115,8 @@ def asset_data(library, names: list[str]) -> dict[str, bytes | None]:
 
 def _done(job: BundleJob, built: BuiltBundle) -> ExportResult:
     article = job.article
-    return ExportResult(id=article.id, uuid=article.uuid, author=article.author, tags=list(article.tags),
-                 bundle=built, language=article.language or "")
+    return ExportResult(id=article.id, uuid=article.uuid, author=article.author,
+                        tags=list(article.tags), bundle=built, language=article.language or "")
 
 
 def export_one(library, article_id: int, root, site: SiteSettings, renderer, *, force: bool,
@@ -129,9 +129,8 @@ def export_one(library, article_id: int, root, site: SiteSettings, renderer, *, 
     ``on_checked`` runs once the pre-flight gate has passed.  Raises
     BylineError for this article.
     """
-    cancel = cancel or threading.Event()
-    gate = (lambda: _preflight_gate(library, article_id, force)) if preflight else None
-    job = _prepare_job(library, article_id, root, site, force, cancel, gate, on_checked)
+    job = _prepare_job(library, article_id, root, site, force=force, preflight=preflight,
+                       cancel=cancel or threading.Event(), on_checked=on_checked)
     built = build_bundle(job, renderer)
     files = finish_files(built, article=job.article, revision_number=job.revision_number,
                          tool_version=site.tool_version,
@@ -139,8 +138,17 @@ def export_one(library, article_id: int, root, site: SiteSettings, renderer, *, 
     built.files = {}  # in ``files`` now; keeps what goes back to the parent small
     if root is None:
         return _done(job, built), files
-    write_bundle(root, job.article.slug, files, cancel)
+    write_bundle(root, job.article.slug, files, cancel or threading.Event())
     return _done(job, built), None
+
+
+def failure_message(error: BaseException) -> str:
+    """The one line an article's failure is reported with, wherever it was exported."""
+    if isinstance(error, BylineError):
+        return str(error)
+    if isinstance(error, RecursionError):
+        return "could not render: the text is nested too deeply"
+    return f"internal error: {type(error).__name__}: {error}"  # a bug costs one article
 
 
 def _related_input(row: dict) -> RelatedInput:

@@ -25,6 +25,7 @@ from editor_app.core.export.article_export import (
     Cancelled,
     ExportResult,
     export_one,
+    failure_message,
     write_bundle,
 )
 from editor_app.core.export.report import ExportedArticle, ExportReport
@@ -121,7 +122,7 @@ def _can_use_processes(library) -> bool:
     uncommitted on this connection (they could not see it, and would wait for its lock)."""
     path = getattr(library, "path", None)
     return (path is not None and pathlib.Path(path).is_file()
-            and not library.db.conn.in_transaction)
+            and not library.in_transaction)
 
 
 def _outcome_of(call: Callable[[], tuple]) -> tuple:
@@ -129,12 +130,8 @@ def _outcome_of(call: Callable[[], tuple]) -> tuple:
         return call()
     except Cancelled:
         return ("cancelled",)
-    except BylineError as exc:
-        return ("error", str(exc))
-    except RecursionError:
-        return ("error", "could not render: the text is nested too deeply")
-    except Exception as exc:  # a bug must cost one article, not the batch
-        return ("error", f"internal error: {type(exc).__name__}: {exc}")
+    except Exception as exc:  # noqa: BLE001 - a bug must cost one article, not the batch
+        return ("error", failure_message(exc))
 
 
 def _run_in_threads(library, ids, root, site, force, preflight, workers, render_timeout, cancel,
@@ -193,7 +190,10 @@ def _run_in_processes(library, ids, root, site, force, preflight, workers, rende
             library_path=str(library.path), root=None if in_memory else str(root), site=site,
             force=force, preflight=preflight, ids=chunk)
 
+    reported: set[int] = set()
+
     def on_result(aid: int, outcome: tuple) -> None:
+        reported.add(aid)
         put((aid, outcome))
 
     def work_here() -> None:
@@ -202,9 +202,9 @@ def _run_in_processes(library, ids, root, site, force, preflight, workers, rende
         renderer = InlineRenderer(date_format=site.date_format)
         while chunk := take():
             for aid in chunk:
-                put((aid, _outcome_of(lambda aid=aid: ("done", export_one(
+                on_result(aid, _outcome_of(lambda aid=aid: ("done", export_one(
                     library, aid, root, site, renderer, force=force, preflight=preflight,
-                    cancel=cancel)[0], None))))
+                    cancel=cancel)[0], None)))
 
     if pool is not None:  # started early by the caller
         pool.timeout = render_timeout
@@ -228,7 +228,10 @@ def _run_in_processes(library, ids, root, site, force, preflight, workers, rende
                 reapers.append(reaper)
     for chunk in pending:  # left by a cancel
         for aid in chunk:
-            put((aid, ("cancelled",)))
+            on_result(aid, ("cancelled",))
+    for aid in ids:  # a worker thread that died of a bug must not lose its articles
+        if aid not in reported:
+            on_result(aid, ("error", "internal error: the export worker stopped"))
 
 
 def _notify(progress: Progress | None, done: int, total: int, slug: str) -> None:

@@ -8,6 +8,7 @@ caught, or missed, at each call site.
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import os
 import pathlib
@@ -171,18 +172,27 @@ def replace_dir(tmp: pathlib.Path, final: pathlib.Path) -> None:
     remove_tree(aside)
 
 
-def replace_file(root: pathlib.Path, rel: str, data: bytes) -> pathlib.Path:
-    """Write a top-level file (listing, feed) atomically: temp file, then ``os.replace``."""
-    final = safe_join(root, rel)
-    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, dir=root)
+@contextlib.contextmanager
+def atomic_file(final: pathlib.Path, *, suffix: str = ""):
+    """A binary handle on a hidden temporary file beside ``final``, renamed onto it when
+    the block ends without an error (removed otherwise): readers see the old file or
+    the whole new one, never a part."""
+    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=final.parent)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
         os.chmod(tmp_name, 0o644)
         os.replace(tmp_name, final)
     except BaseException:
         pathlib.Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def replace_file(root: pathlib.Path, rel: str, data: bytes) -> pathlib.Path:
+    """Write a top-level file (listing, feed) atomically."""
+    final = safe_join(root, rel)
+    with atomic_file(final) as handle:
+        handle.write(data)
     return final
 
 

@@ -94,17 +94,9 @@ class _ChildState:
         return renderer
 
 
-def _failure(error: BaseException) -> str:
-    if isinstance(error, BylineError):
-        return str(error)
-    if isinstance(error, RecursionError):
-        return "could not render: the text is nested too deeply"
-    return f"internal error: {type(error).__name__}: {error}"
-
-
 def _child_chunk(conn, state: _ChildState, request: ExportRequest) -> None:
     from editor_app.core.export import archive
-    from editor_app.core.export.article_export import export_one
+    from editor_app.core.export.article_export import export_one, failure_message
 
     root = pathlib.Path(request.root) if request.root is not None else None
     try:
@@ -112,7 +104,7 @@ def _child_chunk(conn, state: _ChildState, request: ExportRequest) -> None:
         renderer = state.renderer(request.site.date_format)
     except Exception as error:  # noqa: BLE001 - every article of the chunk reports it
         for article_id in request.ids:
-            conn.send(("error", article_id, _failure(error)))
+            conn.send(("error", article_id, failure_message(error)))
         return
     for article_id in request.ids:
         try:
@@ -127,7 +119,7 @@ def _child_chunk(conn, state: _ChildState, request: ExportRequest) -> None:
                 files = archive.compress_files(files)
             conn.send(("done", article_id, done, files))
         except Exception as error:  # noqa: BLE001 - a bug costs one article, not the batch
-            conn.send(("error", article_id, _failure(error)))
+            conn.send(("error", article_id, failure_message(error)))
 
 
 def _warm_up(state: _ChildState) -> None:
@@ -187,7 +179,6 @@ def start_processes(workers: int = 2, *, caller_works: bool = False) -> ProcessP
     return ProcessPool(children, timeout=10.0)  # export_articles sets its own limit
 
 
-
 def _child_command(fd: int) -> list[str]:
     if getattr(sys, "frozen", False):  # PyInstaller: the app binary dispatches (run_if_worker)
         return [sys.executable, WORKER_FLAG, str(fd)]
@@ -203,7 +194,7 @@ class _Child(ChildProcess):
             "could not export: the export process did not start"))
 
 
-# (article id, ("done", _Done, files) | ("error", message))
+# (article id, ("done", ExportResult, files | None) | ("error", message))
 ResultHandler = Callable[[int, tuple], None]
 
 
@@ -216,7 +207,7 @@ class ProcessPool:
         self._idle: queue.SimpleQueue[_Child] = queue.SimpleQueue()
         self._all: list[_Child] = []
         self._lock = threading.Lock()
-        for _ in range(max(1, size)):
+        for _ in range(self.size):
             self._add()
 
     def _add(self) -> None:

@@ -16,17 +16,11 @@ from markupsafe import Markup
 
 from editor_app.core.errors import InputError
 from editor_app.core.export import archive, pages, procpool
-from editor_app.core.export.article_export import (  # noqa: F401 - the public names live here
-    DEFAULT_DATE_FORMAT,
-    Cancelled,
-    ExportResult,
-    export_one,
-    site_settings,
-)
+from editor_app.core.export.article_export import ExportResult, site_settings
 from editor_app.core.export.batch import Progress, export_batch
 from editor_app.core.export.bundle import SiteSettings
 from editor_app.core.export.paths import replace_file
-from editor_app.core.export.report import ExportedArticle, ExportReport  # noqa: F401
+from editor_app.core.export.report import ExportReport
 
 RENDER_TIMEOUT = 10.0  # export is not interactive, but a pathological text must still end
 

@@ -107,6 +107,11 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
         """Group several library calls into one transaction (nested calls join it)."""
         return self._tx.write()
 
+    @property
+    def in_transaction(self) -> bool:
+        """Whether this connection has uncommitted changes another connection cannot see."""
+        return self.db.conn.in_transaction
+
     def reopen(self) -> Library:
         """A second connection to the same file, for a worker thread."""
         return Library(self.path, connect(self.path, readonly=bool(self.read_only)), created=False,

@@ -76,6 +76,7 @@ _MARKUP_CHARS = re.compile(r"[\\`*_<>{}|^]")
 _BRACKET_LINK = re.compile(r"\]\s*[(\[:]")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#x[0-9a-fA-F]+|[a-zA-Z0-9]+);")
 _LINE_START = frozenset("-+=:#~![ ")
+_ORDERED = re.compile(r"[0-9]+\.")
 _PREFIX_RE = re.compile(r"\s*[QA]:")
 # Characters str.isprintable() refuses that Python-Markdown treats like letters
 # (no-break and thin spaces, zero-width joiners), as long as none starts or ends the text.
@@ -108,9 +109,6 @@ def plain_paragraph(text: str, interview: bool) -> bool:
     return not (interview and _PREFIX_RE.match(text))
 
 
-_ORDERED = re.compile(r"[0-9]+\.")
-
-
 def plain_paragraph_html(text: str, smarten: Callable[[str], str]) -> str:
     """What Python-Markdown makes of a ``plain_paragraph``: quotes educated, "&" escaped."""
     return f"<p>{smarten(text).replace('&', '&amp;')}</p>"
@@ -130,10 +128,14 @@ class Converter:
     def __init__(self) -> None:
         self._instances: dict[bool, object] = {}
 
-    def convert(self, text: str, interview: bool) -> str:
+    def _markdown(self, interview: bool):
         md = self._instances.get(interview)
         if md is None:
             md = self._instances[interview] = make_markdown(interview=interview)
+        return md
+
+    def convert(self, text: str, interview: bool) -> str:
+        md = self._markdown(interview)
         try:
             return md.reset().convert(text)
         except BaseException:
@@ -144,15 +146,10 @@ class Converter:
         if plain_paragraph(text, interview):
             # What the sanitizer would make of it: the only markup is <p>, "&" is escaped
             # already, and its serializer writes a no-break space as an entity.
-            html = plain_paragraph_html(text, self._smarty(interview).smarten)
+            smarty = self._markdown(interview).treeprocessors["smarty"]
+            html = plain_paragraph_html(text, smarty.smarten)
             return Fragment(html.replace("\xa0", "&nbsp;"), _ONE_PARAGRAPH)
         return make_fragment(self.convert(text, interview))
-
-    def _smarty(self, interview: bool):
-        md = self._instances.get(interview)
-        if md is None:
-            md = self._instances[interview] = make_markdown(interview=interview)
-        return md.treeprocessors["smarty"]
 
     def render_document(
         self, blocks: list[str], interview: bool, nonce: str
