@@ -52,7 +52,7 @@ def cmd_send(args, ctx) -> int:
 def cmd_receive(args, ctx) -> int:
     from editor_app.core.sync.engine import receive
 
-    lib = ctx.library(create=False)
+    lib = ctx.library()  # a newcomer's first hand-off may start their library
     summary = receive(lib, args.file)
     if ctx.json:
         ctx.out_json(summary.as_dict())

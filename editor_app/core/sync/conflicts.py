@@ -188,8 +188,9 @@ class ConflictModel:
 
         def choose(index: int, passage: Passage) -> list[str]:
             hunk = body_hunks[index]
-            if hunk.choice is None:
-                return [MARK_MINE, *passage.mine, MARK_SPLIT, *passage.theirs, MARK_THEIRS]
+            if hunk.choice is None:  # one block, so that deleting the marker lines leaves clean text
+                lines = [MARK_MINE, passage.mine_text, MARK_SPLIT, passage.theirs_text, MARK_THEIRS]
+                return ["\n".join(line for line in lines if line)]
             text = hunk.result()
             return text.split(SEPARATOR) if text else []
         return choose
