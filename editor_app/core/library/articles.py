@@ -332,7 +332,7 @@ class ArticleStore:
                 f"SELECT id, article_id, number, title, {body}, metadata, author, reason, created_at,"
                 " uid FROM revisions WHERE article_id = ? ORDER BY number DESC",
                 [article_id]).fetchall()
-            parents = self._parent_uids([r[0] for r in rows])
+            parents = self._article_parent_uids(article_id)
         return [self._revision_from_row(r, parents.get(r[0], ())) for r in rows]
 
     def get_revision(self, revision_id: int) -> Revision:

@@ -33,7 +33,8 @@ class ExchangeStore:
                 "SELECT r.uid FROM article_heads h JOIN revisions r ON r.id = h.revision_id"
                 " WHERE h.article_id = ?", [article_id]).fetchone()
             heads = [r[0] for r in self.db.execute(
-                "SELECT r.uid FROM revisions r WHERE r.article_id = ? AND NOT EXISTS"
+                "SELECT r.uid FROM revisions r WHERE r.article_id = ?"
+                " AND NOT EXISTS"
                 " (SELECT 1 FROM revision_parents p WHERE p.parent_id = r.id) ORDER BY r.number",
                 [article_id])]
         return (row[0] if row else None), heads
@@ -165,11 +166,15 @@ class ExchangeStore:
                                  [(article_id, oid) for oid in ban_ids])
         return True
 
-    def articles_relating_to(self, uuid: str) -> list[int]:
-        """Articles whose related-news records name ``uuid`` (to pin it once it arrives)."""
-        return [r[0] for r in self.db.execute(
-            "SELECT DISTINCT a.id FROM sync_records s JOIN articles a ON a.uuid = s.article"
-            " WHERE s.kind = 'related' AND s.key = ?", [uuid])]
+    def articles_relating_to(self, uuids: list[str]) -> list[int]:
+        """Articles whose related-news records name one of ``uuids`` (to pin them once they arrive)."""
+        out: set[int] = set()
+        for start in range(0, len(uuids), 500):
+            chunk = uuids[start:start + 500]
+            out.update(r[0] for r in self.db.execute(
+                "SELECT a.id FROM sync_records s JOIN articles a ON a.uuid = s.article"
+                f" WHERE s.kind = 'related' AND s.key IN ({','.join('?' * len(chunk))})", chunk))
+        return sorted(out)
 
     def _set_word(self, scope: str, word: str, present: bool) -> bool:
         if present:

@@ -61,6 +61,7 @@ class GraphStore:
                         row[7], row[8], row[9] or "", parents)
 
     def _parent_uids(self, revision_ids: list[int]) -> dict[int, tuple[str, ...]]:
+        """Parent uids of some revisions (a few: each uid is read from its revision's row)."""
         out: dict[int, list[str]] = {}
         for start in range(0, len(revision_ids), 500):
             chunk = revision_ids[start:start + 500]
@@ -69,6 +70,19 @@ class GraphStore:
                     f" ON r.id = p.parent_id WHERE p.revision_id IN ({','.join('?' * len(chunk))})"
                     " ORDER BY p.revision_id, p.position", chunk):
                 out.setdefault(rid, []).append(uid)
+        return {rid: tuple(uids) for rid, uids in out.items()}
+
+    def _article_parent_uids(self, article_id: int) -> dict[int, tuple[str, ...]]:
+        """Parent uids of every revision of an article, from the body-free index only."""
+        uid_of = dict(self.db.execute(
+            "SELECT id, uid FROM revisions WHERE article_id = ?",
+            [article_id]).fetchall())
+        out: dict[int, list[str]] = {}
+        for rid, parent in self.db.execute(
+                "SELECT rp.revision_id, rp.parent_id FROM revisions c"
+                " JOIN revision_parents rp ON rp.revision_id = c.id WHERE c.article_id = ?"
+                " ORDER BY rp.revision_id, rp.position", [article_id]):
+            out.setdefault(rid, []).append(uid_of.get(parent, ""))
         return {rid: tuple(uids) for rid, uids in out.items()}
 
     def working_head(self, article_id: int) -> int | None:
@@ -89,16 +103,11 @@ class GraphStore:
     def revision_graph(self, article_id: int) -> dict[str, tuple[str, ...]]:
         """``{revision uid: parent uids}`` of one article: what merge bases are found in."""
         with self._tx.lock:
-            graph = {uid: () for (uid,) in self.db.execute(
-                "SELECT uid FROM revisions WHERE article_id = ?", [article_id])}
-            rows = self.db.execute(
-                "SELECT c.uid, p.uid FROM revision_parents rp"
-                " JOIN revisions c ON c.id = rp.revision_id JOIN revisions p ON p.id = rp.parent_id"
-                " WHERE c.article_id = ? ORDER BY rp.revision_id, rp.position",
-                [article_id]).fetchall()
-        for child, parent in rows:
-            graph[child] = (*graph[child], parent)
-        return graph
+            uid_of = dict(self.db.execute(
+                "SELECT id, uid FROM revisions WHERE article_id = ?",
+                [article_id]).fetchall())
+            parents = self._article_parent_uids(article_id)
+        return {uid: parents.get(rid, ()) for rid, uid in uid_of.items()}
 
     def revision_uids(self, uids: list[str]) -> dict[str, tuple[int, int]]:
         """``{uid: (revision id, article id)}`` for the given uids this library has."""
@@ -115,16 +124,30 @@ class GraphStore:
     def revision_origins(self, article_id: int) -> dict[int, str]:
         """``{revision id: id of the library that made it}`` ("" for automatic merges, old history)."""
         with self._tx.lock:
-            return dict(self.db.execute("SELECT id, origin FROM revisions WHERE article_id = ?",
-                                        [article_id]).fetchall())
+            return dict(self.db.execute(
+                "SELECT id, origin FROM revisions WHERE article_id = ?",
+                [article_id]).fetchall())
 
     def graph_heads(self, article_id: int) -> list[int]:
         """Revisions of the article without children, oldest arrival first."""
         with self._tx.lock:
             return [r[0] for r in self.db.execute(
-                "SELECT r.id FROM revisions r WHERE r.article_id = ? AND NOT EXISTS"
+                "SELECT r.id FROM revisions r WHERE r.article_id = ?"
+                " AND NOT EXISTS"
                 " (SELECT 1 FROM revision_parents p WHERE p.parent_id = r.id) ORDER BY r.number",
                 [article_id])]
+
+    def revisions_since(self, seq: int, *, limit: int | None = None) -> list[tuple[int, int, int]]:
+        """``(seq, revision id, article id)`` of revisions that reached this library after ``seq``.
+
+        The cursor of a sync: a sequence of arrival, never a time, never reused.
+        """
+        sql = ("SELECT s.seq, r.id, r.article_id FROM revision_sequence s JOIN revisions r"
+               " ON r.id = s.revision_id WHERE s.seq > ? ORDER BY s.seq")
+        if limit is not None:
+            sql += f" LIMIT {int(limit)}"
+        with self._tx.lock:
+            return [tuple(r) for r in self.db.execute(sql, [seq])]
 
     # -- writing ---------------------------------------------------------------
     def _set_head(self, article_id: int, revision_id: int) -> None:
@@ -144,6 +167,7 @@ class GraphStore:
             " created_at, uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [article_id, number, title, body, metadata, author, reason, created_at, uid, origin])
         rid = cur.lastrowid
+        self.db.execute("INSERT INTO revision_sequence (revision_id) VALUES (?)", [rid])
         self.db.conn.executemany(
             "INSERT INTO revision_parents (revision_id, parent_id, position) VALUES (?, ?, ?)",
             [(rid, parent, position) for position, parent in enumerate(parent_ids)])

@@ -184,8 +184,8 @@ def collect_changes(library, article_ids: Iterable[int], known: Knowledge | None
                                                   rev.metadata, rev.author, rev.reason,
                                                   rev.created_at, origins.get(rev.id, "")))
             records = tuple(r for r in library.article_records(aid) if r.uid not in known.records)
-            assets = sorted({sha for rev in revisions for sha in _ASSET_REF.findall(rev.body)}
-                            - known.assets)
+            assets = sorted({sha for rev in revisions if "asset:" in rev.body
+                             for sha in _ASSET_REF.findall(rev.body)} - known.assets)
             articles.append(ArticleChanges(article.uuid, article.slug, article.title, head,
                                            tuple(heads), tuple(revisions), records, tuple(assets)))
     return LibraryChanges(library_records), articles
@@ -248,10 +248,10 @@ def apply_changes(library, source) -> ReceiveSummary:
         for changes in source.article_changes():
             _ArticleReceive(library, source.name, changes, summary).run(arrived)
         # Pins that name an article which arrived only now can be made now.
-        for uuid in arrived:
-            for aid in library.articles_relating_to(uuid):
-                if _refresh_related(library, aid) and library.article_id_by_uuid(uuid) != aid:
-                    library._touch(aid)
+        new_ids = {library.article_id_by_uuid(uuid) for uuid in arrived}
+        for aid in library.articles_relating_to(arrived):
+            if _refresh_related(library, aid) and aid not in new_ids:
+                library._touch(aid)
     return summary
 
 
@@ -510,11 +510,12 @@ class _ArticleReceive:
     def _merge_heads(self, aid: int) -> tuple[bool, bool, list[int]]:
         """Merge every other head into the working head: (content changed, merged, conflict ids)."""
         lib = self.lib
-        graph = dict(lib.revision_graph(aid))
         working, heads = lib.head_uids(aid)
-        ids = lib.revision_uids(list(graph))
-        if working is None:  # an article with no revision yet cannot be: _snapshot made one
+        if working is None or heads == [working]:  # one line of history: nothing to merge
+            lib._set_conflicts(aid, [], utc_now())
             return False, False, []
+        graph = dict(lib.revision_graph(aid))
+        ids = lib.revision_uids(list(graph))
         depth = generations(graph)
         start = working
         others = sorted((h for h in heads if h != working),

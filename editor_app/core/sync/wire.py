@@ -250,7 +250,11 @@ def encode_article(changes: ArticleChanges) -> dict:
     pool: dict[str, int] = {}
     revisions = []
     for rev in changes.revisions:
-        body = [pool.setdefault(line, len(pool)) for line in rev.body.split("\n")]
+        lines = rev.body.split("\n")
+        body = list(map(pool.get, lines))  # most lines are in the pool already
+        for at, index in enumerate(body):
+            if index is None:
+                body[at] = pool.setdefault(lines[at], len(pool))
         revisions.append({"uid": rev.uid, "parents": list(rev.parents), "title": rev.title,
                           "body": body, "metadata": rev.metadata, "author": rev.author,
                           "reason": rev.reason, "created_at": rev.created_at,
