@@ -97,6 +97,15 @@ def test_the_replay_gives_the_same_trail_in_every_arrival_order(spec, rnd):
     assert [r.uid for r in causal_order(shuffled)] == [r.uid for r in causal_order(records)]
 
 
+def test_a_move_the_workflow_table_forbids_is_refused_even_from_the_right_status():
+    forged = move("f", "draft", "published", "reporter", ["00-genesis"], "Mallory")
+    forced = rec("g", ["f"], "Ed", role="editor", override=True, **{"from": "draft", "to": "approved"})
+    status, outcomes = replay_moves([GENESIS, forged, forced])
+    assert status == "approved"
+    assert outcomes[0].refused and "workflow table does not allow" in outcomes[0].reason
+    assert not outcomes[1].refused  # an editor's recorded override stands
+
+
 def reg(uid, after=(), **data) -> Record:
     return Record(uid, "comment.state", "art", "c", tuple(after), data)
 

@@ -335,18 +335,55 @@ def test_two_copies_of_an_old_library_share_their_migrated_history(tmp_path):
     assert one.get_article(oid).status == Status.IN_REVIEW
 
 
-def test_the_gui_watcher_sees_a_receive_made_by_another_connection(pair):
+def test_the_gui_watcher_sees_a_receive_made_by_another_process(pair):
+    """The window's outside-change monitor polls this watcher: a receive is an outside change."""
+    import os
+    import subprocess
+    import sys
+
     rasa, tomas, rid, tid, tmp = pair
-    gui = Library.open(rasa.path)  # the window's own connection
+    gui = Library.open(rasa.path)  # the window's own connection, open all along
     watcher = ExternalChangeWatcher(gui)
     assert not watcher.poll()
     edit(tomas, tid, "five years", "ten years")
     newcomer = new_interview(tomas, title="A second story", slug="second")
-    hand_over(tomas, rasa, [tid, newcomer.id], tmp / "t.byline")
+    send(tomas, [tid, newcomer.id], tmp / "t.byline")
+    root = pathlib.Path(__file__).resolve().parents[2]
+    done = subprocess.run([sys.executable, "-m", "editor_app", "--library", str(rasa.path),
+                           "receive", str(tmp / "t.byline")], capture_output=True, text=True,
+                          env={**os.environ, "PYTHONPATH": str(root)}, timeout=120)
+    assert done.returncode == 0, done.stderr
     changes = watcher.poll()
     assert rid in changes.changed
-    assert same_article(tomas, rasa, newcomer) in changes.changed
+    assert gui.article_id_by_uuid(newcomer.uuid) in changes.changed
+    assert "ten years" in gui.get_article(rid).body
     gui.close()
+
+
+def test_a_read_only_library_still_sends(pair, tmp_path):
+    """A library on a read-only share (SQLite opened read-only, as Library.open does there)."""
+    from editor_app.core.library.connection import connect
+
+    rasa, tomas, rid, tid, tmp = pair
+    shared = Library(rasa.path, connect(rasa.path, readonly=True), created=False,
+                     read_only="the file system is read-only")
+    before = dump(rasa.path)
+    summary = send(shared, [rid], tmp_path / "out.byline")
+    shared.close()
+    assert summary.revisions >= 1 and dump(rasa.path) == before
+    assert receive(Library.open(tmp_path / "new.byline"), tmp_path / "out.byline").arrived
+
+
+def test_changes_since_a_cursor_for_a_server(pair):
+    """#15 pushes what reached the library since its cursor: sequences, never clocks."""
+    rasa, tomas, rid, tid, tmp = pair
+    record_cursor = rasa.record_cursor()
+    revision_cursor = rasa.revisions_since(0)[-1][0]
+    edit(rasa, rid, "Three,", "Three again,")
+    rasa.add_comment(rid, text="new", author="R", quote="Three", start=56, end=61)
+    assert [r.kind for r in rasa.records_since(record_cursor)] == ["comment"]
+    [(_seq, revision_id, article_id)] = rasa.revisions_since(revision_cursor)
+    assert article_id == rid and rasa.get_revision(revision_id).reason == "edit"
 
 
 def test_sending_refuses_bad_targets_and_writes_nothing(pair, tmp_path):

@@ -212,8 +212,9 @@ def _backfill_status(conn, uuids: dict[int, str], records: list[tuple]) -> None:
         for position, ((eid, _aid, frm, to, who, role, note, override, created), outside) in \
                 enumerate(zip(trail, chained, strict=True)):
             uid = derived_uid("status", art_uuid, eid, created, frm, to)
+            # "legacy": made before moves were replayed; the table is not checked again.
             data = {"from": frm, "to": to, "role": role, "note": note,
-                    "override": bool(override), "outside": outside}
+                    "override": bool(override), "outside": outside, "legacy": True}
             records.append((uid, "status", art_uuid, "", _json([previous]), _json(data), who,
                             created))
             updates.append((uid, position, eid))

@@ -38,6 +38,7 @@ For each article that arrives:
 
 from __future__ import annotations
 
+import contextlib
 import json
 import pathlib
 import re
@@ -168,8 +169,9 @@ def collect_changes(library, article_ids: Iterable[int], known: Knowledge | None
     """
     known = known or Knowledge()
     articles: list[ArticleChanges] = []
-    with library.transaction():
-        for aid in article_ids:
+    # A read-only library (a share, a stick) still sends what it holds.
+    with (library.transaction() if not library.read_only else contextlib.nullcontext()):
+        for aid in article_ids if not library.read_only else ():
             library.ensure_genesis(aid)
             library.save_revision(aid, reason="kept before sending", skip_if_unchanged=True)
         library_records = tuple(r for r in library.library_records() if r.uid not in known.records)

@@ -8,8 +8,9 @@ fixed rule settles them (``settle_*``).
 Moves in the workflow are replayed: in the order of their causes (a move after
 the moves it knew of), concurrent moves by a fixed priority (a spike first, an
 editor's move before a producer's before a reporter's, then by uid). A move is
-applied only to the status it was made from; otherwise it is *refused*, kept
-in the trail with who made it and why it no longer applied. The replay of the
+applied only to the status it was made from, and only when the workflow table
+allows it to its role (an editor's recorded override aside); otherwise it is
+*refused*, kept in the trail with who made it and why it did not apply. The replay of the
 same set of moves gives the same status and the same refusals everywhere.
 """
 
@@ -105,13 +106,21 @@ def causal_order(records: Iterable) -> list:
     return out
 
 
-def _rule(current: str, target: str, role: str) -> str:
-    """Why ``current -> target`` would not do for ``role`` (the workflow table's words)."""
+def _table_problem(current: str, target: str, role: str) -> str | None:
+    """Why the workflow table refuses ``current -> target`` to ``role`` (None: it allows it)."""
     try:
         check_transition(Status(current), Status(target), Role(role))
-    except (TransitionError, ValueError) as exc:
+    except TransitionError as exc:
         return str(exc)
-    return f"a move applies only to the status it was made from ({current} → {target} is a new move)"
+    except ValueError:
+        return f"{role or 'no role'!r} is not a role of the workflow"
+    return None
+
+
+def _rule(current: str, target: str, role: str) -> str:
+    """Why ``current -> target`` would not do for ``role`` (the workflow table's words)."""
+    return _table_problem(current, target, role) or (
+        f"a move applies only to the status it was made from ({current} → {target} is a new move)")
 
 
 def replay_moves(records: Iterable, initial: str = Status.DRAFT.value) -> tuple[str, list[MoveOutcome]]:
@@ -133,8 +142,20 @@ def replay_moves(records: Iterable, initial: str = Status.DRAFT.value) -> tuple[
         if data.get("outside") or frm == to:
             outcomes.append(MoveOutcome(record.uid, position, False))
         elif frm == current:
-            outcomes.append(MoveOutcome(record.uid, position, False))
-            current, last = to, record
+            # The table is checked again: a file may carry a move Byline would not have
+            # made. An editor's override and the trail from before hand-offs stand.
+            exempt = (data.get("override") and data.get("role") == Role.EDITOR.value) or \
+                data.get("legacy")
+            problem = None if exempt else _table_problem(frm, to, data.get("role", ""))
+            if problem:
+                who = record.author or "someone"
+                outcomes.append(MoveOutcome(record.uid, position, True,
+                                            f"{who} ({data.get('role') or 'no role'}) moved it "
+                                            f"{frm} → {to}, which the workflow table does not "
+                                            f"allow: {problem}"))
+            else:
+                outcomes.append(MoveOutcome(record.uid, position, False))
+                current, last = to, record
         else:
             who = record.author or "someone"
             role = data.get("role") or "unknown role"

@@ -190,6 +190,7 @@ def _check_record_data(c: _Checker, kind: str, key: str, data: dict, article: st
         c.text(data.get("note", ""), f"{where}.note", limit=NOTE_MAX, multiline=True)
         c.flag(data.get("override", False), f"{where}.override")
         c.flag(data.get("outside", False), f"{where}.outside")
+        c.flag(data.get("legacy", False), f"{where}.legacy")
     elif kind == "tags":
         for name in ("added", "removed"):
             for tag in c.lst(data.get(name, []), f"{where}.{name}", 500):
@@ -215,6 +216,8 @@ def _check_record_data(c: _Checker, kind: str, key: str, data: dict, article: st
         if op == "aliases":
             for alias in c.lst(data.get("aliases", []), f"{where}.aliases", 500):
                 c.text(alias, f"{where}.aliases", limit=64, empty=False)
+        if op == "rename" and "keep_alias" in data:
+            c.flag(data["keep_alias"], f"{where}.keep_alias")
         if op == "describe":
             c.text(data.get("description", ""), f"{where}.description", limit=1000,
                    multiline=True)
