@@ -403,8 +403,10 @@ class _ArticleReceive:
         else:
             aid = local_id
             how = None
-            if new_revisions:
-                lib._snapshot(aid, reason="kept before receiving", skip_if_unchanged=True)
+            if new_revisions:  # what is being typed here goes into the history first
+                from editor_app.core.review.workflow import current_user
+                lib._snapshot(aid, reason="kept before receiving", author=current_user(lib),
+                              skip_if_unchanged=True)
         for rev in new_revisions:
             id_of[rev.uid] = lib._insert_revision(
                 aid, uid=rev.uid, title=rev.title, body=rev.body,
@@ -426,6 +428,8 @@ class _ArticleReceive:
         ref = ArticleRef(aid, article.uuid, article.slug, article.title)
         if how == "arrived":
             self.summary.arrived.append(ref)
+            if conflicts:  # it arrives in conflict: the sender had not merged two versions
+                self.summary.conflicts.append(ref)
             return
         touched = content_changed or records_changed or status_changed or bool(new_revisions)
         if touched:
