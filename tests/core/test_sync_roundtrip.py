@@ -104,6 +104,8 @@ def test_the_same_sentence_changed_on_both_sides_conflicts_and_both_texts_surviv
     assert [a.id for a in summary.conflicts] == [rid]
     assert rasa.in_conflict(rid) and rasa.conflict_count() == 1
     assert [c.article_id for c in rasa.conflicts()] == [rid]
+    queue = rasa.list_articles(ids=rasa.conflicted_article_ids())  # what the queue lists
+    assert [a.id for a in queue] == [rid]
     assert "Sundays" in rasa.get_article(rid).body  # mine stays in the editor
     theirs = rasa.get_revision(rasa.conflict_revisions(rid)[0])
     assert "Four, and a photographer" in theirs.body  # theirs is kept as a revision
@@ -203,6 +205,27 @@ def test_receiving_twice_is_a_no_op(pair):
     again = receive(rasa, tmp / "t.byline")
     assert not again.changed and [a.id for a in again.unchanged] == [rid]
     assert dump(rasa.path) == before
+
+
+def test_receive_reports_progress_and_a_cancel_writes_nothing(pair):
+    rasa, tomas, rid, tid, tmp = pair
+    second = new_interview(tomas, title="Second", slug="second")
+    send(tomas, [tid, second.id], tmp / "two.byline")
+    before = dump(rasa.path)
+
+    class Cancelled(Exception):
+        pass
+
+    def cancel(done, total):
+        assert total == 2
+        raise Cancelled
+
+    with pytest.raises(Cancelled):
+        receive(rasa, tmp / "two.byline", progress=cancel)
+    assert dump(rasa.path) == before
+    seen = []
+    receive(rasa, tmp / "two.byline", progress=lambda done, total: seen.append((done, total)))
+    assert seen == [(1, 2), (2, 2)]
 
 
 def test_send_since_an_earlier_file_carries_only_what_is_new(pair):

@@ -46,16 +46,6 @@ class ExchangeStore:
                                   [sha256]).fetchone()
         return (bytes(row[0]), row[1], row[2]) if row else None
 
-    def known_assets(self, shas: list[str]) -> set[str]:
-        with self._tx.lock:
-            out = set()
-            for start in range(0, len(shas), 500):
-                chunk = shas[start:start + 500]
-                out.update(r[0] for r in self.db.execute(
-                    f"SELECT sha256 FROM assets WHERE sha256 IN ({','.join('?' * len(chunk))})",
-                    chunk))
-            return out
-
     def ensure_genesis(self, article_id: int) -> None:
         """Give an article written outside the library API (a bulk load) its genesis record.
 

@@ -128,15 +128,6 @@ class GraphStore:
                 "SELECT id, origin FROM revisions WHERE article_id = ?",
                 [article_id]).fetchall())
 
-    def graph_heads(self, article_id: int) -> list[int]:
-        """Revisions of the article without children, oldest arrival first."""
-        with self._tx.lock:
-            return [r[0] for r in self.db.execute(
-                "SELECT r.id FROM revisions r WHERE r.article_id = ?"
-                " AND NOT EXISTS"
-                " (SELECT 1 FROM revision_parents p WHERE p.parent_id = r.id) ORDER BY r.number",
-                [article_id])]
-
     def revisions_since(self, seq: int, *, limit: int | None = None) -> list[tuple[int, int, int]]:
         """``(seq, revision id, article id)`` of revisions that reached this library after ``seq``.
 

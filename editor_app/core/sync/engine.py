@@ -42,7 +42,7 @@ import contextlib
 import json
 import pathlib
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 
 from editor_app.core.errors import ConflictError, InputError, NotFoundError
@@ -230,16 +230,23 @@ def send(library, ids: Iterable[int | str], out: str | pathlib.Path, *,
 
 
 # -- receiving --------------------------------------------------------------------------
-def receive(library, path: str | pathlib.Path) -> ReceiveSummary:
-    """Merge a hand-off file into the library in one transaction (see the module docstring)."""
+def receive(library, path: str | pathlib.Path, *,
+            progress: Callable[[int, int], None] | None = None) -> ReceiveSummary:
+    """Merge a hand-off file into the library in one transaction (see the module docstring).
+
+    ``progress(done, total)`` is called after each article (for a progress bar);
+    an exception raised in it cancels the receive, which then writes nothing.
+    """
     with HandoffReader(path) as reader:
-        return apply_changes(library, reader)
+        return apply_changes(library, reader, progress=progress)
 
 
-def apply_changes(library, source) -> ReceiveSummary:
+def apply_changes(library, source, *,
+                  progress: Callable[[int, int], None] | None = None) -> ReceiveSummary:
     """Apply everything a ``ChangeSource`` brings, in one transaction; a summary of what happened."""
     summary = ReceiveSummary(source.name)
     arrived: list[str] = []
+    total = len(getattr(source, "articles", ()))
     with library.transaction():
         for sha in source.asset_shas():
             if not library.has_asset(sha):
@@ -247,8 +254,10 @@ def apply_changes(library, source) -> ReceiveSummary:
                 library.add_asset(data, name=name, mime=mime)
                 summary.assets += 1
         _apply_library_records(library, source, source.library_changes(), summary)
-        for changes in source.article_changes():
+        for done, changes in enumerate(source.article_changes(), 1):
             _ArticleReceive(library, source.name, changes, summary).run(arrived)
+            if progress is not None:
+                progress(done, max(total, done))
         # Pins that name an article which arrived only now can be made now.
         new_ids = {library.article_id_by_uuid(uuid) for uuid in arrived}
         for aid in library.articles_relating_to(arrived):

@@ -18,6 +18,7 @@ from editor_app.core.sync.conflicts import (
     ConflictModel,
     VersionInfo,
 )
+from editor_app.core.sync.engine import snapshot_values
 from editor_app.core.sync.graph import merge_base
 from editor_app.core.sync.merge import FIELDS, Snapshot, merge_snapshots
 
@@ -56,13 +57,6 @@ def load_conflict(library, article_id: int, theirs_revision_id: int | None = Non
                                outcome, mine_snapshot, theirs_snapshot, base_snapshot)
 
 
-def _values(snapshot: Snapshot) -> dict:
-    values = dict(snapshot.fields)
-    values.update(title=snapshot.title, body=snapshot.body, extra=dict(snapshot.extra),
-                  tags=list(snapshot.tags))
-    return values
-
-
 def save_resolution(library, model: ConflictModel, *, who: str | None = None,
                     how: str = "by hand"):
     """Store the resolving revision (parents: mine and theirs) and return the article.
@@ -80,7 +74,7 @@ def _store(library, model: ConflictModel, snapshot: Snapshot, *, who: str | None
 
     who = current_user(library) if who is None else who
     with library.transaction():
-        library.store_resolution(model.article_id, _values(snapshot),
+        library.store_resolution(model.article_id, snapshot_values(snapshot),
                                  theirs_revision_id=model.theirs.revision_id,
                                  expected_version=model.article_version, who=who,
                                  reason=f"conflict resolved ({how})")
