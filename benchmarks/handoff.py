@@ -226,10 +226,14 @@ def bench_big_receive(tmp: pathlib.Path, vocab, rng, articles: int, repeat: int)
                     summary="Standfirst.", tags=["field"], kind="interview")).id)
         send(lib, shared + new, tmp / "big.byline")
     with Library.open(receiver) as lib:
-        with lib.transaction():  # the desk edited a quarter of the shared ones meanwhile
-            for aid in shared[::4]:
+        with lib.transaction():  # the desk edited some shared ones meanwhile
+            for aid in shared[::4]:  # another paragraph: these merge
                 art = lib.get_article(aid)
                 lib.update_article(aid, body=art.body.replace(" ", "  ", 1).strip() + "\n",
+                                   revision_reason="desk edit")
+            for aid in shared[1::10]:  # the same last paragraph: these conflict
+                art = lib.get_article(aid)
+                lib.update_article(aid, body=art.body.rstrip("\n") + " Edited at the desk.\n",
                                    revision_reason="desk edit")
         lib.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
     size = (tmp / "big.byline").stat().st_size
