@@ -86,8 +86,15 @@ class RecordStore:
 
     def _log_record(self, kind: str, *, article: str = "", key: str = "", data: dict,
                     author: str = "", uid: str | None = None) -> str:
-        """Append a record of a change made here; the caller holds the write transaction."""
+        """Append a record of a change made here; the caller holds the write transaction.
+
+        Without an ``author`` the record names the person of the preferences.
+        """
         after = self._record_heads(article, kind, key) if kind in REGISTER_KINDS else []
+        if not author:
+            row = self.db.execute("SELECT value FROM settings WHERE key = 'user.name'").fetchone()
+            author = json.loads(row[0]) if row else ""
+            author = author if isinstance(author, str) else ""
         uid = uid or new_uid()
         self.db.execute(
             "INSERT INTO sync_records (uid, kind, article, key, after, data, author, origin,"
