@@ -97,7 +97,7 @@ def test_killing_receive_leaves_the_library_before_or_after(tmp_path):
         shutil.copyfile(receiver, target)
         child = subprocess.Popen(_receive_command(target, handoff), env=_env(),
                                  stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
-        time.sleep(rng.uniform(0.2, full * 1.05))
+        time.sleep(rng.uniform(0.2, full * 1.4))  # some kills after the commit, even under load
         child.send_signal(signal.SIGKILL)
         child.wait(timeout=60)
         with Library.open(target) as lib:
