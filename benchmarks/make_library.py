@@ -155,8 +155,9 @@ def build_library(path: str | pathlib.Path, n: int, seed: int = 0, *,
             if rng.random() < COMMON_TAG_SHARE:
                 names.append(COMMON_TAG)
             tags += [(i, tag_ids[name], pos) for pos, name in enumerate(names)]
-            if with_revisions:
-                revs.append((i, 1, title, body, "{}", "", "create", now))
+            if with_revisions:  # a first revision with its global id (#14)
+                revs.append((i, 1, title, body, "{}", "", "create", now,
+                             str(uuid.UUID(int=rng.getrandbits(128)))))
             if len(batch) >= 2000:
                 _flush(db, batch, tags, revs)
                 if progress:
@@ -178,7 +179,15 @@ def _flush(db, batch, tags, revs) -> None:
     if revs:
         db.conn.executemany(
             "INSERT INTO revisions (article_id, number, title, body, metadata, author, reason, "
-            "created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)", revs)
+            "created_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", revs)
+        # Each first revision is its article's working head, in the order of arrival (#14).
+        uids = [r[8] for r in revs]
+        db.conn.executemany(
+            "INSERT INTO article_heads (article_id, revision_id) SELECT article_id, id FROM "
+            "revisions WHERE uid = ?", [(u,) for u in uids])
+        db.conn.executemany(
+            "INSERT INTO revision_sequence (revision_id) SELECT id FROM revisions WHERE uid = ?",
+            [(u,) for u in uids])
     batch.clear()
     tags.clear()
     revs.clear()

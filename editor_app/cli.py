@@ -19,7 +19,7 @@ from editor_app import __version__
 from editor_app.core.errors import BylineError
 
 COMMAND_MODULES = ("library_cmds", "spell", "tags_cmds", "review_cmds", "export_cmds",
-                   "maintenance_cmds")
+                   "maintenance_cmds", "sync_cmds")
 ENV_LIBRARY = "BYLINE_LIBRARY"
 
 

@@ -86,8 +86,10 @@ def article_dict(lib, article) -> dict:
         "body": article.body,
         "related": [{"id": r.id, "slug": r.slug, "title": r.title, "date": r.date} for r in related],
         "trail": [{"from": e.from_status, "to": e.to_status, "who": e.who, "role": e.role,
-                   "note": e.note, "override": e.override, "at": e.created_at}
+                   "note": e.note, "override": e.override, "at": e.created_at,
+                   "refused": e.refused, "refusal": e.refusal}
                   for e in lib.status_events(article.id)],
+        "in_conflict": lib.in_conflict(article.id),
         "comments": [{"id": c.id, "parent_id": c.parent_id, "author": c.author, "text": c.text,
                       "quote": c.quote, "start": c.start, "end": c.end, "resolved": c.resolved,
                       "created_at": c.created_at} for c in lib.comments(article.id)],
@@ -113,9 +115,29 @@ def cmd_show(args, ctx) -> int:
     related = lib.pinned_related(article.id)
     if related:
         ctx.out("related:     " + "; ".join(f"{r.slug} ({r.date})" for r in related))
+    if lib.in_conflict(article.id):
+        ctx.out(f"{'conflict:':<13}in conflict with a version from elsewhere "
+                f"(byline conflicts {article.id})")
+    for event in lib.status_events(article.id):
+        ctx.out(f"{'trail:':<13}{trail_line(event)}")
     ctx.out()
     ctx.out(article.body.rstrip())
     return 0
+
+
+def trail_line(event) -> str:
+    """One move of the trail in words; a refused move says so, and why (#14)."""
+    moved = (f"{event.from_status} → {event.to_status}" if event.from_status != event.to_status
+             else f"{event.to_status} (no move)")
+    role = f" ({event.role})" if event.role else ""
+    text = f"{event.created_at[:16].replace('T', ' ')}  {moved}  by {event.who or '-'}{role}"
+    if event.override:
+        text += "  OVERRIDE"
+    if event.note:
+        text += f"  — {event.note}"
+    if event.refused:
+        text += f"  REFUSED: {event.refusal}"
+    return text
 
 
 def cmd_search(args, ctx) -> int:

@@ -75,6 +75,11 @@ TRANSITIONS: dict[tuple[Status, Status], frozenset[Role]] = {
     **{(s, S.SPIKED): frozenset({R.EDITOR}) for s in _ALL_BUT_PUBLISHED},
 }
 
+#: Statuses an article in conflict cannot be moved to: everything past "submitted".
+#: Two versions from different libraries wait to be merged; a review of either
+#: one could approve text the other side has already changed (#14).
+BLOCKED_WHILE_IN_CONFLICT = frozenset({S.IN_REVIEW, S.CHANGES_REQUESTED, S.APPROVED, S.PUBLISHED})
+
 
 def allowed_transitions(current: Status, role: Role | None = None) -> list[Status]:
     """Statuses reachable from ``current``; only those ``role`` may make when given."""
@@ -154,6 +159,10 @@ class Revision:
     author: str
     reason: str
     created_at: str
+    #: The revision's global id and its parents' (two for a merge): the history
+    #: of an article is a graph that two libraries can merge (#14).
+    uid: str = ""
+    parents: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -179,6 +188,7 @@ class Comment:
     parent_id: int | None = None
     resolved: bool = False
     detached: bool = False
+    uid: str = ""  # global id: the same comment arriving twice is recognised (#14)
 
 
 @dataclass(frozen=True)
@@ -192,3 +202,8 @@ class StatusEvent:
     note: str
     override: bool
     created_at: str
+    uid: str = ""  # global id of the move (#14)
+    #: A move made elsewhere that no longer applied when it arrived (the article
+    #: had moved on meanwhile): kept in the trail with why, never applied (#14).
+    refused: bool = False
+    refusal: str = ""

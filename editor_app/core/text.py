@@ -9,6 +9,9 @@ import unicodedata
 # something other than what it is ("Trojan Source"); no headline needs them.
 BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
 _CONTROL_OK = frozenset("\n\t\r")
+# Everything check_clean_text refuses (controls but tab/LF/CR, bidi controls, lone surrogates).
+_SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
+_SUSPECT_LINE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
 
 SLUG_MAX = 80
 
@@ -39,6 +42,10 @@ def check_clean_text(value: str, field: str, *, multiline: bool = False) -> str:
     """
     from editor_app.core.errors import InputError
 
+    # Fast path: one regex pass finds nothing suspect in almost every text (a
+    # 10,000-word body in a millisecond instead of a character loop).
+    if not (_SUSPECT if multiline else _SUSPECT_LINE).search(value):
+        return value
     try:
         value.encode("utf-8")
     except UnicodeEncodeError:

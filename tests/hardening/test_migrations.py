@@ -56,3 +56,43 @@ def test_fixtures_are_not_modified_by_the_tests():
         with open(fixture, "rb") as handle:
             header = handle.read(100)
         assert int.from_bytes(header[60:64], "big") == _version(fixture)  # user_version
+
+
+@pytest.mark.parametrize("fixture", [p for p in FIXTURE_FILES if _version(p) < 3],
+                         ids=lambda p: p.name)
+def test_old_history_becomes_a_graph_with_records_that_merge(fixture, tmp_path):
+    """The sync migration (#14): ids derived from the rows, a chain of parents, records.
+
+    Two copies of one old library get the same ids, so they merge on their shared
+    history (tests/core/test_sync_roundtrip.py exchanges edits between two).
+    """
+    from editor_app.core.sync.registers import replay_moves
+
+    copies = []
+    for name in ("one.byline", "two.byline"):
+        shutil.copyfile(fixture, tmp_path / name)
+        copies.append(Library.open(tmp_path / name, create=False))
+    one, two = copies
+    for summary in one.list_articles():
+        revisions = one.revisions(summary.id)  # newest first
+        assert all(r.uid for r in revisions)
+        assert [r.uid for r in revisions] == [r.uid for r in two.revisions(summary.id)]
+        for newer, older in zip(revisions, revisions[1:], strict=False):
+            assert newer.parents == (older.uid,)
+        assert revisions[-1].parents == ()
+        assert one.working_head(summary.id) == revisions[0].id
+        assert not one.in_conflict(summary.id)
+        comments = one.comments(summary.id)
+        records = one.article_records(summary.id)
+        assert {c.uid for c in comments} == {r.uid for r in records if r.kind == "comment"}
+        moves = [r for r in records if r.kind == "status"]
+        status, outcomes = replay_moves(moves)
+        assert status == one.get_article(summary.id).status.value
+        trail = one.status_events(summary.id)
+        assert [e.uid for e in trail] == [o.uid for o in outcomes]
+        assert not any(o.refused for o in outcomes)
+    aliases = [r.data for r in one.library_records(("vocabulary",))]
+    assert {"op": "alias", "tag": "local news", "alias": "hyperlocal"} in aliases
+    assert one.library_uid and one.library_uid != two.library_uid  # each library is itself
+    for lib in copies:
+        lib.close()

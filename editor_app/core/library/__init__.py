@@ -21,21 +21,26 @@ from editor_app.core.library.connection import (
     connect,
     describe_sqlite_error,
 )
+from editor_app.core.library.exchange import ExchangeStore
 from editor_app.core.library.exporting import ExportStore
+from editor_app.core.library.graph import ConflictSummary, GraphStore
 from editor_app.core.library.health import HealthStore
 from editor_app.core.library.history import HistoryStore
 from editor_app.core.library.misc import Asset, MiscStore, SearchHit
+from editor_app.core.library.records import Record, RecordStore
 from editor_app.core.library.related import RelatedStore
 from editor_app.core.library.review import ReviewStore
 from editor_app.core.library.similarity import SimilarityStore
 from editor_app.core.library.tags import TagStore, clean_tag_name
 from editor_app.core.library.vocabulary import VocabularyStore
 
-__all__ = ["Library", "ArticleSummary", "SearchHit", "Asset", "clean_tag_name"]
+__all__ = ["Library", "ArticleSummary", "SearchHit", "Asset", "ConflictSummary", "Record",
+           "clean_tag_name"]
 
 
 class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityStore,
-              ReviewStore, HistoryStore, MiscStore, ExportStore, HealthStore):
+              ReviewStore, HistoryStore, MiscStore, ExportStore, HealthStore,
+              GraphStore, RecordStore, ExchangeStore):
     """An open library file. Thread-safe; each worker thread may also open its own."""
 
     def __init__(self, path: pathlib.Path, conn: sqlite3.Connection, *, created: bool,

@@ -7,6 +7,7 @@ import uuid as _uuid
 from dataclasses import dataclass
 
 from editor_app.core.errors import ConflictError, InputError, NotFoundError
+from editor_app.core.ids import new_uid
 from editor_app.core.library.connection import utc_now
 from editor_app.core.models import Article, Kind, Revision, Status, parse_date
 from editor_app.core.text import check_clean_text, is_valid_slug, slugify
@@ -214,8 +215,9 @@ class ArticleStore:
                              list(fields.values()))
             aid = cur.lastrowid
             if article.tags:
-                self.set_tags(aid, article.tags, _bump=False)
+                self.set_tags(aid, article.tags, _bump=False, _record=False)
             self._snapshot(aid, reason=reason, author=author or article.author)
+            self._log_genesis(aid, fields["uuid"], fields["status"])
         return self.get_article(aid)
 
     def update_article(self, article_id: int, *, expected_version: int | None = None,
@@ -259,9 +261,13 @@ class ArticleStore:
         return self.get_article(article_id)
 
     def delete_article(self, article_id: int) -> None:
+        """Remove an article with its history and records (it may arrive again, whole)."""
         with self._tx.write() as db:
-            if db.execute("DELETE FROM articles WHERE id = ?", [article_id]).rowcount == 0:
+            row = db.execute("SELECT uuid FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
                 raise NotFoundError(f"no article with id {article_id}")
+            self._forget_records(row[0])
+            db.execute("DELETE FROM articles WHERE id = ?", [article_id])
 
     def _bump(self, article_id: int) -> None:
         self.db.execute("UPDATE articles SET version = version + 1, updated_at = ? WHERE id = ?",
@@ -280,25 +286,36 @@ class ArticleStore:
         return json.dumps(metadata, ensure_ascii=False, sort_keys=True)
 
     def _last_revision(self, article_id: int) -> tuple | None:
-        """(number, title, body, metadata, created_at) of the newest revision, or None."""
+        """(number, title, body, metadata, created_at) of the working head, or None.
+
+        The working head is the revision the current text continues from: after
+        a version from elsewhere arrived in conflict it is not the newest number.
+        """
         return self.db.execute(
-            "SELECT number, title, body, metadata, created_at FROM revisions WHERE article_id = ? "
-            "ORDER BY number DESC LIMIT 1", [article_id]).fetchone()
+            "SELECT r.number, r.title, r.body, r.metadata, r.created_at FROM article_heads h"
+            " JOIN revisions r ON r.id = h.revision_id WHERE h.article_id = ?",
+            [article_id]).fetchone()
 
     def _snapshot(self, article_id: int, *, reason: str, author: str = "",
                   skip_if_unchanged: bool = False, article: Article | None = None) -> int | None:
-        """``article``: the row as read inside this same transaction, when the caller has it."""
+        """Keep the article as a new revision, child of its working head (which it becomes).
+
+        ``article``: the row as read inside this same transaction, when the caller has it.
+        """
         art = article if article is not None else self.get_article(article_id)
-        last = self._last_revision(article_id)
+        head = self.db.execute(
+            "SELECT r.id, r.title, r.body, r.metadata FROM article_heads h"
+            " JOIN revisions r ON r.id = h.revision_id WHERE h.article_id = ?",
+            [article_id]).fetchone()
         meta_json = self._revision_metadata(art)
-        if skip_if_unchanged and last and (last[1], last[2], last[3]) == (art.title, art.body, meta_json):
+        if skip_if_unchanged and head and (head[1], head[2], head[3]) == (art.title, art.body, meta_json):
             return None
-        number = (last[0] if last else 0) + 1
-        cur = self.db.execute(
-            "INSERT INTO revisions (article_id, number, title, body, metadata, author, reason, created_at)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-            [article_id, number, art.title, art.body, meta_json, author, reason, utc_now()])
-        return cur.lastrowid
+        rid = self._insert_revision(
+            article_id, uid=new_uid(), title=art.title, body=art.body, metadata=meta_json,
+            author=author, reason=reason, created_at=utc_now(), origin=self.library_uid,
+            parent_ids=[head[0]] if head else [])
+        self._set_head(article_id, rid)
+        return rid
 
     def save_revision(self, article_id: int, *, reason: str, author: str = "",
                       skip_if_unchanged: bool = True) -> int | None:
@@ -312,18 +329,20 @@ class ArticleStore:
         body = "body" if with_body else "''"
         with self._tx.lock:
             rows = self.db.execute(
-                f"SELECT id, article_id, number, title, {body}, metadata, author, reason, created_at"
-                " FROM revisions WHERE article_id = ? ORDER BY number DESC", [article_id]).fetchall()
-        return [Revision(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8]) for r in rows]
+                f"SELECT id, article_id, number, title, {body}, metadata, author, reason, created_at,"
+                " uid FROM revisions WHERE article_id = ? ORDER BY number DESC",
+                [article_id]).fetchall()
+            parents = self._article_parent_uids(article_id)
+        return [self._revision_from_row(r, parents.get(r[0], ())) for r in rows]
 
     def get_revision(self, revision_id: int) -> Revision:
         with self._tx.lock:
             r = self.db.execute(
-                "SELECT id, article_id, number, title, body, metadata, author, reason, created_at"
-                " FROM revisions WHERE id = ?", [revision_id]).fetchone()
-        if r is None:
-            raise NotFoundError(f"no revision with id {revision_id}")
-        return Revision(r[0], r[1], r[2], r[3], r[4], json.loads(r[5]), r[6], r[7], r[8])
+                "SELECT id, article_id, number, title, body, metadata, author, reason, created_at,"
+                " uid FROM revisions WHERE id = ?", [revision_id]).fetchone()
+            if r is None:
+                raise NotFoundError(f"no revision with id {revision_id}")
+            return self._revision_from_row(r, self._parent_uids([r[0]]).get(r[0], ()))
 
     def restore_revision(self, revision_id: int, *, author: str = "") -> Article:
         """Bring back an old text as a NEW revision: history is never rewritten."""

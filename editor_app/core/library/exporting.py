@@ -22,13 +22,12 @@ class ExportStore:
             if last and (last[1], last[2], last[3]) == (article.title, article.body,
                                                          self._revision_metadata(article)):
                 return article, last[0], last[4]
-        with self._tx.write() as db:
+        with self._tx.write():
             article = self.get_article(article_id)
             self._snapshot(article_id, reason="export", author=author, skip_if_unchanged=True,
                            article=article)
-            number, created = db.execute(
-                "SELECT number, created_at FROM revisions WHERE article_id = ? "
-                "ORDER BY number DESC LIMIT 1", [article_id]).fetchone()
+            last = self._last_revision(article_id)  # the working head, not the newest arrival
+            number, created = last[0], last[4]
         return article, number, created
 
     def export_related(self, article_id: int) -> list[dict]:

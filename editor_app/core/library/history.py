@@ -98,7 +98,5 @@ class HistoryStore:
             row = db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
             if row is None:
                 raise NotFoundError(f"no article with id {article_id}")
-            db.execute(
-                "INSERT INTO status_events (article_id, from_status, to_status, who, role, note,"
-                " override, created_at) VALUES (?, ?, ?, ?, ?, ?, 1, ?)",
-                [article_id, row[0], row[0], who, role, note, utc_now()])
+            self._insert_status_event(article_id, row[0], row[0], who=who, role=role, note=note,
+                                      override=True, created_at=utc_now(), outside=True)

@@ -38,6 +38,7 @@ class RelatedStore:
             self._write_pins(article_id, ids)
             db.execute("DELETE FROM related_bans WHERE article_id = ? AND other_id = ?",
                        [article_id, other_id])
+            self._log_related(article_id, other_id, "pinned", ids)
 
     def unpin_related(self, article_id: int, other: int | str) -> None:
         other_id = self.resolve_id(other)
@@ -49,6 +50,7 @@ class RelatedStore:
                 raise NotFoundError(f"article {other!r} is not pinned to this story")
             ids.remove(other_id)
             self._write_pins(article_id, ids)
+            self._log_related(article_id, other_id, "none", ids)
 
     def reorder_related(self, article_id: int, ordered_ids: list[int]) -> None:
         """Store a new order of the same pinned articles (drag and drop)."""
@@ -58,6 +60,7 @@ class RelatedStore:
             if set(ordered_ids) != current or len(ordered_ids) != len(current):
                 raise InputError("the new order must contain exactly the pinned articles")
             self._write_pins(article_id, ordered_ids)
+            self._log_related(article_id, None, None, ordered_ids)
 
     def _write_pins(self, article_id: int, ids: list[int]) -> None:
         self.db.execute("DELETE FROM related_pins WHERE article_id = ?", [article_id])
@@ -76,12 +79,25 @@ class RelatedStore:
                 "SELECT other_id FROM related_pins WHERE article_id = ? ORDER BY position",
                 [article_id]) if r[0] != other_id]
             self._write_pins(article_id, ids)
+            self._log_related(article_id, other_id, "banned", ids)
 
     def unban_related(self, article_id: int, other: int | str) -> None:
         other_id = self.resolve_id(other)
         with self._tx.write() as db:
-            db.execute("DELETE FROM related_bans WHERE article_id = ? AND other_id = ?",
-                       [article_id, other_id])
+            if db.execute("DELETE FROM related_bans WHERE article_id = ? AND other_id = ?",
+                          [article_id, other_id]).rowcount:
+                self._log_related(article_id, other_id, "none", None)
+
+    def _log_related(self, article_id: int, other_id: int | None, state: str | None,
+                     order: list[int] | None) -> None:
+        """Records of a pin, unpin, ban or new order (#14): other articles by their uuid."""
+        article = self._article_uuid(article_id)
+        if other_id is not None:
+            self._log_record("related", article=article, key=self._article_uuid(other_id),
+                             data={"state": state})
+        if order is not None:
+            uuids = [self._article_uuid(i) for i in order]
+            self._log_record("related.order", article=article, data={"order": uuids})
 
     def banned_related(self, article_id: int) -> set[int]:
         with self._tx.lock:

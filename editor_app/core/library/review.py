@@ -2,9 +2,17 @@
 
 from __future__ import annotations
 
-from editor_app.core.errors import InputError, NotFoundError
+from editor_app.core.errors import InputError, NotFoundError, TransitionError
+from editor_app.core.ids import new_uid
 from editor_app.core.library.connection import utc_now
-from editor_app.core.models import Comment, Role, Status, StatusEvent, check_transition
+from editor_app.core.models import (
+    BLOCKED_WHILE_IN_CONFLICT,
+    Comment,
+    Role,
+    Status,
+    StatusEvent,
+    check_transition,
+)
 from editor_app.core.text import check_clean_text
 
 
@@ -37,14 +45,13 @@ class ReviewStore:
                 raise InputError(f"the article is already {new.value}")
             if not force:
                 check_transition(current, new, role)
+            self._refuse_while_in_conflict(article_id, new)
             now = utc_now()
             db.execute("UPDATE articles SET status = ?, version = version + 1, updated_at = ? "
                        "WHERE id = ?", [new.value, now, article_id])
-            cur = db.execute(
-                "INSERT INTO status_events (article_id, from_status, to_status, who, role, note,"
-                " override, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                [article_id, current.value, new.value, who, role.value, note,
-                 1 if (override or force) else 0, now])
+            cur = self._insert_status_event(article_id, current.value, new.value, who=who,
+                                            role=role.value, note=note,
+                                            override=bool(override or force), created_at=now)
             self._snapshot(article_id, reason=f"status change: {current.value} → {new.value}",
                            author=who)
             event_id = cur.lastrowid
@@ -54,20 +61,48 @@ class ReviewStore:
                             who: str = "", role: str = "", note: str = "") -> None:
         """Trail entry for a status that was set outside the workflow (an import)."""
         _clean_trail(who, note)
-        with self._tx.write() as db:
-            db.execute(
-                "INSERT INTO status_events (article_id, from_status, to_status, who, role, note,"
-                " override, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
-                [article_id, Status(from_status).value, Status(to_status).value, who, role, note,
-                 utc_now()])
+        with self._tx.write():
+            self._insert_status_event(article_id, Status(from_status).value, Status(to_status).value,
+                                      who=who, role=role, note=note, override=False,
+                                      created_at=utc_now(), outside=True)
+
+    def _insert_status_event(self, article_id: int, from_status: str, to_status: str, *, who: str,
+                             role: str, note: str, override: bool, created_at: str,
+                             outside: bool = False):
+        """The trail row and its record (#14), last in the article's trail; returns the cursor.
+
+        ``outside``: an entry that moves nothing in the replay of the workflow (a
+        status set by an import, an override without a move): shown, never applied.
+        """
+        article = self._article_uuid(article_id)
+        uid = self._log_record("status", article=article, author=who, data={
+            "from": from_status, "to": to_status, "role": role, "note": note,
+            "override": override, "outside": outside})
+        return self.db.execute(
+            "INSERT INTO status_events (article_id, from_status, to_status, who, role, note,"
+            " override, created_at, uid, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
+            " (SELECT coalesce(max(position), -1) + 1 FROM status_events WHERE article_id = ?))",
+            [article_id, from_status, to_status, who, role, note, 1 if override else 0, created_at,
+             uid, article_id])
+
+    def _refuse_while_in_conflict(self, article_id: int, new: Status) -> None:
+        """No move past "submitted" while versions from elsewhere wait to be merged (#14)."""
+        if new in BLOCKED_WHILE_IN_CONFLICT and self.db.execute(
+                "SELECT 1 FROM revision_conflicts WHERE article_id = ? LIMIT 1",
+                [article_id]).fetchone():
+            raise TransitionError(
+                f"the article is in conflict (two versions from different libraries); resolve the "
+                f"conflict before moving it to {new.value} (byline resolve {article_id})")
 
     def status_events(self, article_id: int) -> list[StatusEvent]:
-        """The audit trail, oldest first."""
+        """The audit trail in the order of its causes, refused moves included (with why)."""
         with self._tx.lock:
             rows = self.db.execute(
-                "SELECT id, article_id, from_status, to_status, who, role, note, override, created_at"
-                " FROM status_events WHERE article_id = ? ORDER BY id", [article_id]).fetchall()
-        return [StatusEvent(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8]) for r in rows]
+                "SELECT id, article_id, from_status, to_status, who, role, note, override, created_at,"
+                " uid, refused, refusal FROM status_events WHERE article_id = ?"
+                " ORDER BY position, id", [article_id]).fetchall()
+        return [StatusEvent(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9] or "",
+                            bool(r[10]), r[11]) for r in rows]
 
     # -- comments ----------------------------------------------------------
     def add_comment(self, article_id: int, *, text: str, author: str = "", quote: str = "",
@@ -90,34 +125,47 @@ class ReviewStore:
                 if parent is None:
                     raise NotFoundError(f"no comment with id {parent_id} on this article")
                 quote, start, end = parent
+            uid = new_uid()
             cur = db.execute(
                 "INSERT INTO comments (article_id, parent_id, author, text, quote, start, \"end\","
-                " resolved, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                [article_id, parent_id, author, text.strip(), quote, start, end, now, now])
+                " resolved, created_at, updated_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                [article_id, parent_id, author, text.strip(), quote, start, end, now, now, uid])
             comment_id = cur.lastrowid
+            parent_uid = None if parent_id is None else db.execute(
+                "SELECT uid FROM comments WHERE id = ?", [parent_id]).fetchone()[0]
+            self._log_record("comment", article=self._article_uuid(article_id), key=uid, uid=uid,
+                             author=author, data={"parent": parent_uid, "text": text.strip(),
+                                                  "quote": quote, "start": start, "end": end})
         return self.get_comment(comment_id)
 
     def get_comment(self, comment_id: int) -> Comment:
         with self._tx.lock:
             r = self.db.execute(
                 "SELECT id, article_id, author, text, quote, start, \"end\", created_at, parent_id,"
-                " resolved FROM comments WHERE id = ?", [comment_id]).fetchone()
+                " resolved, uid FROM comments WHERE id = ?", [comment_id]).fetchone()
         if r is None:
             raise NotFoundError(f"no comment with id {comment_id}")
-        return Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]))
+        return Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]),
+                       uid=r[10] or "")
 
     def comments(self, article_id: int) -> list[Comment]:
         with self._tx.lock:
             rows = self.db.execute(
                 "SELECT id, article_id, author, text, quote, start, \"end\", created_at, parent_id,"
-                " resolved FROM comments WHERE article_id = ? ORDER BY id", [article_id]).fetchall()
-        return [Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9])) for r in rows]
+                " resolved, uid FROM comments WHERE article_id = ? ORDER BY id",
+                [article_id]).fetchall()
+        return [Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]),
+                        uid=r[10] or "") for r in rows]
 
-    def set_comment_resolved(self, comment_id: int, resolved: bool) -> Comment:
+    def set_comment_resolved(self, comment_id: int, resolved: bool, *, who: str = "") -> Comment:
         with self._tx.write() as db:
             if db.execute("UPDATE comments SET resolved = ?, updated_at = ? WHERE id = ?",
                           [1 if resolved else 0, utc_now(), comment_id]).rowcount == 0:
                 raise NotFoundError(f"no comment with id {comment_id}")
+            uid, article_id = db.execute("SELECT uid, article_id FROM comments WHERE id = ?",
+                                         [comment_id]).fetchone()
+            self._log_record("comment.state", article=self._article_uuid(article_id), key=uid,
+                             author=who, data={"resolved": bool(resolved)})
         return self.get_comment(comment_id)
 
     def move_comment_anchor(self, comment_id: int, start: int, end: int) -> None:

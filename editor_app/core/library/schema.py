@@ -169,6 +169,15 @@ def m0002_fts_vocab(db: Database) -> None:
                "USING fts5vocab(articles_fts, 'row')")
 
 
+@migrations(name="0003_sync_identity")
+def m0003_sync_identity(db: Database) -> None:
+    # Global ids for revisions and records, the revision graph and the record
+    # log, so that two libraries can exchange and merge work (#14).
+    from editor_app.core.library import sync_schema
+
+    sync_schema.migrate(db)
+
+
 def schema_version() -> int:
     """The number of migrations this code knows: the newest schema it can read."""
     return len(migrations._migrations)

@@ -94,14 +94,20 @@ class TagStore:
             return db.execute("INSERT INTO tags (name, key, slug) VALUES (?, ?, ?)",
                               [clean, key, slug]).lastrowid
 
-    def set_tags(self, article_id: int, names: list[str], *, _bump: bool = True) -> list[str]:
-        """Replace an article's tags (order kept, duplicates and aliases folded)."""
+    def set_tags(self, article_id: int, names: list[str], *, _bump: bool = True,
+                 _record: bool = True, who: str = "") -> list[str]:
+        """Replace an article's tags (order kept, duplicates and aliases folded).
+
+        The additions and removals are kept as a record (#14) unless ``_record``
+        is False (tags that arrived with a merged revision were recorded elsewhere).
+        """
         if isinstance(names, str) or not isinstance(names, (list, tuple)):
             raise InputError("tags: expected a list of tag names")
         cleaned = [clean_tag_name(n) for n in names]
         with self._tx.write() as db:
             if not db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
                 raise NotFoundError(f"no article with id {article_id}")
+            before = self.article_tags(article_id) if _record else []
             ids: list[int] = []
             for name in cleaned:
                 tag_id = self.ensure_tag(name)
@@ -113,7 +119,19 @@ class TagStore:
                 [(article_id, tag_id, pos) for pos, tag_id in enumerate(ids)])
             if _bump:
                 self._bump(article_id)
-        return self.article_tags(article_id)
+            after = self.article_tags(article_id)
+            if _record:
+                self._log_tag_change(article_id, before, after, who)
+        return after
+
+    def _log_tag_change(self, article_id: int, before: list[str], after: list[str], who: str) -> None:
+        old_keys = {normalize_key(t) for t in before}
+        new_keys = {normalize_key(t) for t in after}
+        added = [t for t in after if normalize_key(t) not in old_keys]
+        removed = [t for t in before if normalize_key(t) not in new_keys]
+        if added or removed:
+            self._log_record("tags", article=self._article_uuid(article_id), author=who,
+                             data={"added": added, "removed": removed})
 
     def tag_article(self, article_id: int, *, add: list[str] = (), remove: list[str] = ()) -> list[str]:
         """Add and remove tags by name, keeping the others and their order."""

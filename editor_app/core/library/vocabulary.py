@@ -70,7 +70,8 @@ class VocabularyStore:
                    [tag_id, alias, key])
 
     # -- changes -----------------------------------------------------------
-    def rename_tag(self, tag: int | str | Tag, new_name: str, *, keep_alias: bool = True) -> Tag:
+    def rename_tag(self, tag: int | str | Tag, new_name: str, *, keep_alias: bool = True,
+                   _record: bool = True) -> Tag:
         """Give a tag a new display name (and slug); every article keeps it.
 
         Refused when the new name already names another tag (merge instead).
@@ -94,9 +95,12 @@ class VocabularyStore:
                        [clean, key, slug, tag_id])
             if keep_alias and old_key != key:
                 self._insert_alias(db, tag_id, old_name)
+            if _record:
+                self._log_vocabulary(op="rename", old=old_name, new=clean, keep_alias=keep_alias)
         return self.get_tag(tag_id)
 
-    def merge_tags(self, source: int | str | Tag, target: int | str | Tag) -> Tag:
+    def merge_tags(self, source: int | str | Tag, target: int | str | Tag, *,
+                   _record: bool = True) -> Tag:
         """Fold ``source`` into ``target``: its articles, aliases and name move over.
 
         An article that had both keeps one ``target`` (at the better position).
@@ -120,26 +124,34 @@ class VocabularyStore:
             db.execute("UPDATE tag_aliases SET tag_id = ? WHERE tag_id = ?", [target_id, source_id])
             db.execute("DELETE FROM tags WHERE id = ?", [source_id])
             self._insert_alias(db, target_id, source_name)
+            if _record:
+                self._log_vocabulary(op="merge", source=source_name,
+                                     target=self._tag_name(db, target_id))
         return self.get_tag(target_id)
 
-    def add_tag_alias(self, tag: int | str | Tag, alias: str) -> Tag:
+    def add_tag_alias(self, tag: int | str | Tag, alias: str, *, _record: bool = True) -> Tag:
         """Make ``alias`` ("EU") another name of ``tag`` ("European Union")."""
         clean = clean_tag_name(alias)
         with self._tx.write() as db:
             tag_id = self._tag_id(db, tag)
             self._insert_alias(db, tag_id, clean)
+            if _record:
+                self._log_vocabulary(op="alias", tag=self._tag_name(db, tag_id), alias=clean)
         return self.get_tag(tag_id)
 
-    def remove_tag_alias(self, tag: int | str | Tag, alias: str) -> Tag:
+    def remove_tag_alias(self, tag: int | str | Tag, alias: str, *, _record: bool = True) -> Tag:
         key = normalize_key(alias)
         with self._tx.write() as db:
             tag_id = self._tag_id(db, tag)
             if db.execute("DELETE FROM tag_aliases WHERE tag_id = ? AND key = ?",
                           [tag_id, key]).rowcount == 0:
                 raise NotFoundError(f"alias {alias!r}: not an alias of {self._tag_name(db, tag_id)!r}")
+            if _record:
+                self._log_vocabulary(op="unalias", tag=self._tag_name(db, tag_id), alias=alias)
         return self.get_tag(tag_id)
 
-    def set_tag_aliases(self, tag: int | str | Tag, aliases: list[str]) -> Tag:
+    def set_tag_aliases(self, tag: int | str | Tag, aliases: list[str], *,
+                        _record: bool = True) -> Tag:
         """Replace all aliases of a tag at once (the vocabulary dialog edits them as a list)."""
         cleaned = [clean_tag_name(a) for a in aliases]
         with self._tx.write() as db:
@@ -147,16 +159,25 @@ class VocabularyStore:
             db.execute("DELETE FROM tag_aliases WHERE tag_id = ?", [tag_id])
             for alias in cleaned:
                 self._insert_alias(db, tag_id, alias)
+            if _record:
+                self._log_vocabulary(op="aliases", tag=self._tag_name(db, tag_id), aliases=cleaned)
         return self.get_tag(tag_id)
 
-    def set_tag_description(self, tag: int | str | Tag, description: str) -> Tag:
+    def set_tag_description(self, tag: int | str | Tag, description: str, *,
+                            _record: bool = True) -> Tag:
         text = check_clean_text(str(description or ""), "description", multiline=True).strip()
         if len(text) > DESCRIPTION_MAX:
             raise InputError(f"description: longer than {DESCRIPTION_MAX} characters")
         with self._tx.write() as db:
             tag_id = self._tag_id(db, tag)
             db.execute("UPDATE tags SET description = ? WHERE id = ?", [text, tag_id])
+            if _record:
+                self._log_vocabulary(op="describe", tag=self._tag_name(db, tag_id), description=text)
         return self.get_tag(tag_id)
+
+    def _log_vocabulary(self, **data) -> None:
+        """A vocabulary change travels to other libraries by tag NAMES (ids are local) (#14)."""
+        self._log_record("vocabulary", data=data)
 
     def delete_tag(self, tag: int | str | Tag) -> int:
         """Remove a tag from the vocabulary and from every article; returns how many had it."""

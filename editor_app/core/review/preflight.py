@@ -297,6 +297,9 @@ def preflight(library, article_id: int, *, spelling_issue_count: int | None = No
     article = library.get_article(article_id)
     body = strip_code(article.body)
     items = _check_headline(article.title)
+    if library.in_conflict(article.id):  # listed only when it applies (#14)
+        items.append(CheckItem("conflict", ERROR, "In conflict with a version from another "
+                               "library: resolve the conflict first"))
     items.append(CheckItem("summary", OK, "Summary present") if article.summary.strip()
                  else CheckItem("summary", ERROR, "Summary missing"))
     n_tags = len(article.tags)

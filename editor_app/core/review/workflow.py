@@ -12,7 +12,14 @@ from __future__ import annotations
 import getpass
 
 from editor_app.core.errors import TransitionError
-from editor_app.core.models import Role, Status, StatusEvent, allowed_transitions, check_transition
+from editor_app.core.models import (
+    BLOCKED_WHILE_IN_CONFLICT,
+    Role,
+    Status,
+    StatusEvent,
+    allowed_transitions,
+    check_transition,
+)
 from editor_app.core.review.preflight import PreflightResult, preflight
 
 ROLE_SETTING = "user.role"
@@ -51,9 +58,23 @@ def is_gated(current: Status, new: Status) -> bool:
 
 
 def available_moves(library, article_id: int, role: Role | str | None = None) -> list[Status]:
-    """Statuses the given (or preferred) role may move the article to; the GUI offers these."""
+    """Statuses the given (or preferred) role may move the article to; the GUI offers these.
+
+    An article in conflict goes no further than "submitted" until it is resolved (#14).
+    """
     role = Role.parse(role) if role else current_role(library)
-    return allowed_transitions(library.get_article(article_id).status, role)
+    moves = allowed_transitions(library.get_article(article_id).status, role)
+    if library.in_conflict(article_id):
+        moves = [m for m in moves if m not in BLOCKED_WHILE_IN_CONFLICT]
+    return moves
+
+
+def check_not_in_conflict(library, article_id: int, new: Status) -> None:
+    """Refuse a move past "submitted" while the article is in conflict (no override: resolve it)."""
+    if new in BLOCKED_WHILE_IN_CONFLICT and library.in_conflict(article_id):
+        raise TransitionError(
+            f"the article is in conflict (two versions from different libraries); resolve it "
+            f"before moving it to {new.value} (Conflicts queue, or byline resolve {article_id})")
 
 
 def override_note(result: PreflightResult, note: str = "") -> str:
@@ -81,6 +102,7 @@ def change_status(library, article_id: int, new: Status | str, *, role: Role | s
     who = current_user(library) if who is None else who
     article = library.get_article(article_id)
     current = article.status
+    check_not_in_conflict(library, article.id, new)
     table_override = False
     if current != new:
         try:
