@@ -104,10 +104,10 @@ def run(app, body: str, chars: int, *, spelling: bool, markdown: bool, delay_ms=
 
     from editor_app.core.library import Library
     from editor_app.core.models import Article
-    from editor_app.ui import spelling_controller as sc
+    from editor_app.ui.spelling import spelling_controller as sc
 
     if markdown:
-        from editor_app.ui.editor import MarkdownEditor as Editor
+        from editor_app.ui.desk.editor import MarkdownEditor as Editor
     else:
         Editor = QPlainTextEdit
     editor = Editor()

@@ -53,7 +53,7 @@ def build_renderer():
 def build_spell_service():
     """One spelling service per process: dictionaries load once, on workers, at start-up."""
     from editor_app.core.spelling import default_personal_path
-    from editor_app.ui.spelling_controller import SpellService
+    from editor_app.ui.spelling.spelling_controller import SpellService
 
     service = SpellService(personal_path=default_personal_path())
     service.preload("en")
@@ -68,9 +68,9 @@ def build_main_window(library, *, settings=None, renderer=None, spell_service=No
     The editorial panels (queues, workflow, comments, related news, spelling)
     and the outside-change monitor are attached here.
     """
+    from editor_app.ui.desk.outside_changes import OutsideChangeMonitor
     from editor_app.ui.editorial_panels import EditorialPanels
     from editor_app.ui.main_window import MainWindow
-    from editor_app.ui.outside_changes import OutsideChangeMonitor
     from editor_app.ui.signals import AppSignals
 
     signals = AppSignals()

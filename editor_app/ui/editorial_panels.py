@@ -15,13 +15,13 @@ from PySide6.QtWidgets import QMenu, QMessageBox
 
 from editor_app.core.errors import BylineError
 from editor_app.core.spelling import names_from_metadata
-from editor_app.ui.comments_panel import CommentHighlighter, CommentsPanel
-from editor_app.ui.queues import ReviewQueues
-from editor_app.ui.related_panel import RelatedPanel
-from editor_app.ui.spelling_controller import SpellController
-from editor_app.ui.spelling_panel import SpellingPanel
-from editor_app.ui.tag_editor import BulkTagDialog, TagEditor
-from editor_app.ui.workflow_actions import WorkflowActions
+from editor_app.ui.related.related_panel import RelatedPanel
+from editor_app.ui.related.tag_editor import BulkTagDialog, TagEditor
+from editor_app.ui.review.comments_panel import CommentHighlighter, CommentsPanel
+from editor_app.ui.review.queues import ReviewQueues
+from editor_app.ui.review.workflow_actions import WorkflowActions
+from editor_app.ui.spelling.spelling_controller import SpellController
+from editor_app.ui.spelling.spelling_panel import SpellingPanel
 
 SPELL_METADATA_DELAY_MS = 500
 
@@ -255,7 +255,7 @@ class EditorialPanels(QObject):
             controller.next_issue()
 
     def dictionaries(self) -> None:
-        from editor_app.ui.dictionary_dialog import DictionaryDialog
+        from editor_app.ui.spelling.dictionary_dialog import DictionaryDialog
 
         if self.spell_service is None:
             return
@@ -274,7 +274,7 @@ class EditorialPanels(QObject):
         self.comments.add_comment_from_editor(tab.editor)
 
     def preflight(self) -> None:
-        from editor_app.ui.preflight_dialog import PreflightDialog
+        from editor_app.ui.review.preflight_dialog import PreflightDialog
 
         if not self.article_id:
             return
@@ -286,7 +286,7 @@ class EditorialPanels(QObject):
                         parent=self.window).exec()
 
     def history(self) -> None:
-        from editor_app.ui.history_dialog import HistoryDialog
+        from editor_app.ui.review.history_dialog import HistoryDialog
 
         if not self.article_id:
             return
@@ -304,7 +304,7 @@ class EditorialPanels(QObject):
 
     # -- tags and export ---------------------------------------------------------------
     def vocabulary(self) -> None:
-        from editor_app.ui.vocabulary_dialog import VocabularyDialog
+        from editor_app.ui.related.vocabulary_dialog import VocabularyDialog
 
         VocabularyDialog(self.library, self.signals, parent=self.window).exec()
 
@@ -318,7 +318,7 @@ class EditorialPanels(QObject):
             self.window.library_panel.reload()
 
     def export(self) -> None:
-        from editor_app.ui.export_dialog import ExportDialog
+        from editor_app.ui.export.export_dialog import ExportDialog
 
         ids = self.window.library_panel.selected_article_ids()
         tab = self._current_tab()

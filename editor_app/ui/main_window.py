@@ -22,10 +22,10 @@ from PySide6.QtWidgets import (
 from editor_app import __version__
 from editor_app.core.errors import BylineError
 from editor_app.core.importing import import_files
-from editor_app.ui.article_tab import ArticleTab
-from editor_app.ui.article_view import ArticleView
-from editor_app.ui.autosave import AutosaveService
-from editor_app.ui.library_panel import LibraryPanel
+from editor_app.ui.desk.article_tab import ArticleTab
+from editor_app.ui.desk.article_view import ArticleView
+from editor_app.ui.desk.autosave import AutosaveService
+from editor_app.ui.library.library_panel import LibraryPanel
 from editor_app.ui.settings import THEMES, Settings, apply_theme
 
 LIBRARY_RELOAD_DELAY_MS = 1500
@@ -379,6 +379,7 @@ class MainWindow(QMainWindow):
 
     def shutdown(self) -> None:
         """Stop background work: pending renders, the save worker, the render processes."""
+        self._reload_timer.stop()  # it would read the library after it is closed
         QThreadPool.globalInstance().waitForDone(5000)
         self.reader.release()
         self.library_panel.shutdown()

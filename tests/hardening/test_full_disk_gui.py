@@ -8,9 +8,9 @@ import pytest
 from editor_app.core.library import Library
 from editor_app.core.models import Article
 from editor_app.core.render.renderer import Renderer
-from editor_app.ui import article_tab as article_tab_module
-from editor_app.ui.article_tab import ArticleTab
-from editor_app.ui.autosave import AutosaveService
+from editor_app.ui.desk import article_tab as article_tab_module
+from editor_app.ui.desk.article_tab import ArticleTab
+from editor_app.ui.desk.autosave import AutosaveService
 from tests.hardening.test_full_disk import _fill, _integrity, small_tmpfs
 
 TYPED = " A long answer typed while the disk was full." * 3000  # ~140 KB: more than is left

@@ -8,8 +8,8 @@ import pytest
 
 from editor_app.core.errors import LibraryError
 from editor_app.core.render.renderer import Renderer
-from editor_app.ui.article_tab import ArticleTab
-from editor_app.ui.autosave import AutosaveService
+from editor_app.ui.desk.article_tab import ArticleTab
+from editor_app.ui.desk.autosave import AutosaveService
 from tests.ui.desk_helpers import make_interview
 
 

@@ -7,7 +7,7 @@ from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
 from editor_app.core.models import Article
-from editor_app.ui.comments_panel import CommentHighlighter, CommentsPanel, Utf16Map
+from editor_app.ui.review.comments_panel import CommentHighlighter, CommentsPanel, Utf16Map
 from editor_app.ui.signals import AppSignals
 
 BODY = "The mayor 🎉 said the barrier would be built by 2030. Residents doubt it."

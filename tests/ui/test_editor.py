@@ -6,9 +6,9 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCursor
 
-from editor_app.ui.editor import MarkdownEditor
-from editor_app.ui.find_replace import FindReplaceBar
-from editor_app.ui.highlighter import QUESTION
+from editor_app.ui.desk.editor import MarkdownEditor
+from editor_app.ui.desk.find_replace import FindReplaceBar
+from editor_app.ui.desk.highlighter import QUESTION
 
 
 @pytest.fixture

@@ -7,8 +7,8 @@ import zipfile
 import pytest
 
 from editor_app.core.models import Article
-from editor_app.ui import export_dialog as dialog_module
-from editor_app.ui.export_dialog import ExportDialog
+from editor_app.ui.export import export_dialog as dialog_module
+from editor_app.ui.export.export_dialog import ExportDialog
 
 
 @pytest.fixture

@@ -1,6 +1,6 @@
 """A very long text opens at once and is highlighted in the background, completely."""
 
-from editor_app.ui.editor import LONG_TEXT_LINES, MarkdownEditor
+from editor_app.ui.desk.editor import LONG_TEXT_LINES, MarkdownEditor
 
 
 def question_colour(editor, block_number):

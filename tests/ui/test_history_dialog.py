@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from editor_app.core.models import Article
-from editor_app.ui.history_dialog import HistoryDialog, compute_diff
+from editor_app.ui.review.history_dialog import HistoryDialog, compute_diff
 from editor_app.ui.signals import AppSignals
 
 

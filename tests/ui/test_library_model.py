@@ -4,8 +4,8 @@ import pytest
 from PySide6.QtCore import Qt
 
 from editor_app.core.models import Article
-from editor_app.ui import library_model
-from editor_app.ui.library_model import ArticleListModel
+from editor_app.ui.library import library_model
+from editor_app.ui.library.library_model import ArticleListModel
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 
 from editor_app.app import build_main_window
 from editor_app.core.render.renderer import Renderer
-from editor_app.ui.article_tab import ArticleTab
+from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.settings import Settings
 from tests.ui.desk_helpers import make_interview, settings_file
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from editor_app.core.models import Article
-from editor_app.ui.preflight_dialog import OVERRIDE, PROCEED, PreflightDialog
+from editor_app.ui.review.preflight_dialog import OVERRIDE, PROCEED, PreflightDialog
 
 
 def test_failed_checks_allow_only_override(qtbot, library):

@@ -8,8 +8,8 @@ import pytest
 from PySide6.QtCore import Qt, QTimer
 
 from editor_app.core.render.renderer import Renderer
-from editor_app.ui.article_tab import ArticleTab
-from editor_app.ui.autosave import AutosaveService
+from editor_app.ui.desk.article_tab import ArticleTab
+from editor_app.ui.desk.autosave import AutosaveService
 from tests.ui.desk_helpers import make_interview, wait_for_html, wait_preview
 
 
@@ -113,7 +113,7 @@ def _pathological_files(shared_data):
 def test_pathological_inputs_do_not_hang_the_window(qtbot, tab, shared_data):
     """Every bad file: the GUI thread keeps ticking while the preview renders or gives up."""
     from editor_app.core.errors import InputError
-    from editor_app.ui.editor import check_line_lengths
+    from editor_app.ui.desk.editor import check_line_lengths
 
     gaps = []
     last = [time.perf_counter()]

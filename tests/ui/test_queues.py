@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from editor_app.core.models import Article, Status
 from editor_app.core.review import change_status
-from editor_app.ui.queues import ReviewQueues
+from editor_app.ui.review.queues import ReviewQueues
 from editor_app.ui.signals import AppSignals
 
 

@@ -3,7 +3,7 @@
 from PySide6.QtCore import QModelIndex
 
 from editor_app.core.models import Article
-from editor_app.ui.related_panel import RelatedPanel
+from editor_app.ui.related.related_panel import RelatedPanel
 from editor_app.ui.signals import AppSignals
 
 FLOOD = ("The council approved the flood barrier for the harbour after the storm surge. "
@@ -87,7 +87,7 @@ def test_add_by_search_and_refusal_of_spiked(qtbot, library):
     assert panel.pinned_ids() == [school]
     assert not panel.pin_article(spiked)
     assert "spiked" in panel.status.text()
-    from editor_app.ui.related_panel import AddBySearchDialog
+    from editor_app.ui.related.related_panel import AddBySearchDialog
     dialog = AddBySearchDialog(library, story)
     qtbot.addWidget(dialog)
     dialog.query.setText("timetable")

@@ -1,7 +1,7 @@
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
-from editor_app.ui.selection_layers import SelectionLayers
+from editor_app.ui.desk.selection_layers import SelectionLayers
 
 
 def selection(editor, start, end):

@@ -12,9 +12,9 @@ from PySide6.QtWidgets import QPlainTextEdit
 from editor_app.core.library import Library
 from editor_app.core.models import Article
 from editor_app.core.spelling import SpellingUnavailable
-from editor_app.ui import spelling_controller as sc
-from editor_app.ui.selection_layers import SelectionLayers
-from editor_app.ui.spelling_controller import SpellController, SpellService, _IssueIndex
+from editor_app.ui.desk.selection_layers import SelectionLayers
+from editor_app.ui.spelling import spelling_controller as sc
+from editor_app.ui.spelling.spelling_controller import SpellController, SpellService, _IssueIndex
 
 BODY = "Lede paragraph with a mispelled word.\n\nAnother paragraph here."
 
@@ -99,7 +99,7 @@ def test_misspelled_word_gets_red_wavy_underline(qtbot, library, article, servic
 
 
 def test_works_with_the_markdown_editor_layers(qtbot, library, article, service):
-    from editor_app.ui.editor import MarkdownEditor
+    from editor_app.ui.desk.editor import MarkdownEditor
 
     editor = make_editor(qtbot, BODY, MarkdownEditor)
     attach(qtbot, editor, library, article.id, service)

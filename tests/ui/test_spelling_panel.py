@@ -7,8 +7,8 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from editor_app.core.models import Article
-from editor_app.ui.spelling_controller import SpellController, SpellService
-from editor_app.ui.spelling_panel import SpellingPanel, group_issues
+from editor_app.ui.spelling.spelling_controller import SpellController, SpellService
+from editor_app.ui.spelling.spelling_panel import SpellingPanel, group_issues
 
 TEXT = ("Zorblax said the the plan was fine.\n\n"
         "Later zorblax came back.\n\n"
@@ -130,7 +130,7 @@ def test_group_issues_keeps_first_appearance_order():
 
 @pytest.fixture
 def dialog(qtbot, library, service):
-    from editor_app.ui.dictionary_dialog import DictionaryDialog
+    from editor_app.ui.spelling.dictionary_dialog import DictionaryDialog
 
     article = library.create_article(Article(title="Dialog", body="x"))
     widget = DictionaryDialog(service.dictionaries(library, article.id), service=service)

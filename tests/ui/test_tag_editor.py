@@ -3,9 +3,9 @@
 from PySide6.QtCore import Qt
 
 from editor_app.core.models import Article
+from editor_app.ui.related.tag_editor import BulkTagDialog, TagEditor
+from editor_app.ui.related.vocabulary_dialog import VocabularyDialog
 from editor_app.ui.signals import AppSignals
-from editor_app.ui.tag_editor import BulkTagDialog, TagEditor
-from editor_app.ui.vocabulary_dialog import VocabularyDialog
 
 FLOOD = ("The council approved the flood barrier for the harbour after the storm surge. "
          "Engineers say the barrier will protect homes on the quay from flooding.")

@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 from editor_app.core.models import Article, Kind, Status
-from editor_app.ui.preflight_dialog import OVERRIDE, PROCEED
+from editor_app.ui.review.preflight_dialog import OVERRIDE, PROCEED
+from editor_app.ui.review.workflow_actions import WorkflowActions
 from editor_app.ui.signals import AppSignals
-from editor_app.ui.workflow_actions import WorkflowActions
 
 
 def article(library, status=Status.DRAFT, **changes):

@@ -36,7 +36,7 @@ from editor_app.core.review import (
     current_user,
     reanchor_comments,
 )
-from editor_app.ui.selection_layers import SelectionLayers
+from editor_app.ui.desk.selection_layers import SelectionLayers
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 REANCHOR_DELAY_MS = 300

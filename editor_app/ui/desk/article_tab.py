@@ -40,11 +40,16 @@ from editor_app.core.interview import headline_quote
 from editor_app.core.models import Article, Kind
 from editor_app.core.related.block import related_news_items
 from editor_app.core.text_stats import StatsCounter
-from editor_app.ui.autosave import REVISION_INTERVAL_S, AutosaveTimer, SaveRequest, save_article
-from editor_app.ui.editor import IMAGE_SUFFIXES, MarkdownEditor
-from editor_app.ui.find_replace import FindReplaceBar
-from editor_app.ui.metadata_panel import MetadataPanel
-from editor_app.ui.preview import PreviewPane, data_url_for_asset
+from editor_app.ui.desk.autosave import (
+    REVISION_INTERVAL_S,
+    AutosaveTimer,
+    SaveRequest,
+    save_article,
+)
+from editor_app.ui.desk.editor import IMAGE_SUFFIXES, MarkdownEditor
+from editor_app.ui.desk.find_replace import FindReplaceBar
+from editor_app.ui.desk.metadata_panel import MetadataPanel
+from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
 
 PREVIEW_DELAY_MS = 150
 STATS_DELAY_MS = 300

@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.ui.background import BackgroundQuery
-from editor_app.ui.library_model import ArticleListModel
+from editor_app.ui.library.library_model import ArticleListModel
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 500

@@ -24,7 +24,7 @@ from editor_app.core.spelling import (
     names_from_metadata,
     normalize_language,
 )
-from editor_app.ui.spelling_state import _LostTrack, _map_through, _NamesBox, _TextVersion
+from editor_app.core.spelling.tracking import _LostTrack, _map_through, _NamesBox, _TextVersion
 
 #: Worker pause between delivering a full pass and deriving names from it.
 NAMES_DELAY_S = 0.05

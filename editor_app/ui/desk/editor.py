@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QTextEdit
 
 from editor_app.core.errors import InputError
 from editor_app.core.interview import question_insertion
-from editor_app.ui.highlighter import MarkdownHighlighter
+from editor_app.ui.desk.highlighter import MarkdownHighlighter
 
 IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 #: Qt lays out a line in time quadratic in its length (200,000 characters: about a

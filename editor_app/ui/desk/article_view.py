@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from editor_app.core.errors import BylineError
 from editor_app.core.related.block import related_news_items
-from editor_app.ui.preview import PreviewPane, data_url_for_asset
+from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
 
 PLACEHOLDER = ("Select an article in the library to read it here; double-click or press "
                "Enter to open it for editing.")

@@ -24,7 +24,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.models import Status
 from editor_app.core.review import available_moves, change_status, current_role, is_gated
-from editor_app.ui.preflight_dialog import OVERRIDE, PreflightDialog
+from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
 
 #: Button text per target status; moves back to review from approved or
 #: published are corrections, and a spiked story comes back as a draft.

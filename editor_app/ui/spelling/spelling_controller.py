@@ -28,10 +28,10 @@ from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
 
 from editor_app.core.errors import BylineError
 from editor_app.core.spelling import REPEAT, SpellIssue, load_language
-from editor_app.ui.selection_layers import SelectionLayers
-from editor_app.ui.spelling_menu import MAX_SUGGESTIONS, _SpellMenu
-from editor_app.ui.spelling_service import NAMES_DELAY_S, SpellService, _Relay, _SpellJobs
-from editor_app.ui.spelling_state import _IssueIndex, _NamesBox, _plain, _shift, _TextVersion
+from editor_app.core.spelling.tracking import _IssueIndex, _NamesBox, _plain, _shift, _TextVersion
+from editor_app.ui.desk.selection_layers import SelectionLayers
+from editor_app.ui.spelling.spelling_menu import MAX_SUGGESTIONS, _SpellMenu
+from editor_app.ui.spelling.spelling_service import NAMES_DELAY_S, SpellService, _Relay, _SpellJobs
 
 # Re-exported: callers and tests import these from here, as before the split.
 __all__ = [
