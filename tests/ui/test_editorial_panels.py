@@ -7,24 +7,16 @@ import pytest
 from editor_app.app import build_main_window
 from editor_app.core.importing import import_articles
 from editor_app.core.models import Article, Kind
-from editor_app.core.render.renderer import Renderer
-from tests.ui.desk_helpers import settings_file
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    with Renderer(timeout=2.0) as shared:
-        yield shared
 
 
 @pytest.fixture
-def window(qtbot, library, renderer, tmp_path):
+def window(qtbot, library, renderer, qsettings):
     library.create_article(Article(title="Harbour barrier approved", kind=Kind.NEWS,
                                    body="The councl voted for the barrier.\n", date="2024-01-02",
                                    tags=["harbour"]))
     library.create_article(Article(title="Ferry returns", body="The ferry is back.\n",
                                    date="2024-02-02", tags=["harbour", "transport"]))
-    win = build_main_window(library, settings=settings_file(tmp_path), renderer=renderer)
+    win = build_main_window(library, settings=qsettings, renderer=renderer)
     qtbot.addWidget(win)
     win.show()
     yield win

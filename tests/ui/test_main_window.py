@@ -5,23 +5,16 @@ from __future__ import annotations
 import pytest
 
 from editor_app.app import build_main_window
-from editor_app.core.render.renderer import Renderer
 from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.settings import Settings
-from tests.ui.desk_helpers import make_interview, settings_file
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    with Renderer(timeout=2.0) as shared:
-        yield shared
+from tests.ui.desk.helpers import make_interview
 
 
 @pytest.fixture
-def window(qtbot, library, renderer, tmp_path):
+def window(qtbot, library, renderer, qsettings):
     make_interview(library)
     make_interview(library, title="Second story", interviewee="Tom Reyes")
-    win = build_main_window(library, settings=settings_file(tmp_path), renderer=renderer)
+    win = build_main_window(library, settings=qsettings, renderer=renderer)
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -97,8 +90,7 @@ def test_ctrl_f_searches_the_library_from_the_reader(qtbot, window):
     assert window.library_panel.search_box.hasFocus() or window.current_article_tab() is None
 
 
-def test_settings_survive_bad_values(tmp_path):
-    qsettings = settings_file(tmp_path)
+def test_settings_survive_bad_values(qsettings):
     qsettings.setValue("session/open_tabs", ["3", "junk", "-1", "3", "7"])
     qsettings.setValue("appearance/theme", "purple")
     qsettings.setValue("editor/font", "not a font")

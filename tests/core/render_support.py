@@ -1,4 +1,4 @@
-"""Helpers shared by the render tests (no tests here; named test_render_* to sit with them)."""
+"""Helpers shared by the render tests: the active-content checker, the vectors, Wikinews text."""
 
 from __future__ import annotations
 

@@ -7,29 +7,12 @@ import time
 import pytest
 
 from editor_app.core.errors import LibraryError
-from editor_app.core.render.renderer import Renderer
 from editor_app.ui.desk.article_tab import ArticleTab
-from editor_app.ui.desk.autosave import AutosaveService
-from tests.ui.desk_helpers import make_interview
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    with Renderer(timeout=2.0) as shared:
-        yield shared
 
 
 @pytest.fixture
-def saver(library):
-    service = AutosaveService(library)
-    yield service
-    service.close()
-
-
-@pytest.fixture
-def tab(qtbot, library, renderer, saver):
-    article = make_interview(library)
-    widget = ArticleTab(library, article.id, renderer=renderer, saver=saver, force_simple_preview=True)
+def tab(qtbot, library, renderer, saver, interview):
+    widget = ArticleTab(library, interview.id, renderer=renderer, saver=saver, force_simple_preview=True)
     qtbot.addWidget(widget)
     widget.show()
     return widget

@@ -14,16 +14,9 @@ from editor_app.core.models import Article
 from editor_app.core.spelling import SpellingUnavailable
 from editor_app.ui.desk.selection_layers import SelectionLayers
 from editor_app.ui.spelling import spelling_controller as sc
-from editor_app.ui.spelling.spelling_controller import SpellController, SpellService, _IssueIndex
+from editor_app.ui.spelling.spelling_controller import SpellController, _IssueIndex
 
 BODY = "Lede paragraph with a mispelled word.\n\nAnother paragraph here."
-
-
-@pytest.fixture
-def service(tmp_path):
-    svc = SpellService(personal_path=tmp_path / "personal.txt")
-    yield svc
-    svc.shutdown()
 
 
 @pytest.fixture

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from editor_app.core.models import Article
 from editor_app.ui.review.history_dialog import HistoryDialog, compute_diff
-from editor_app.ui.signals import AppSignals
 
 
 def make_history(library):
@@ -62,9 +61,8 @@ def test_stale_results_are_dropped(qtbot, library):
     qtbot.waitUntil(lambda: dialog.summary.text() == summary_new, timeout=5000)
 
 
-def test_restore_creates_a_new_revision(qtbot, library):
+def test_restore_creates_a_new_revision(qtbot, library, signals):
     aid = make_history(library)
-    signals = AppSignals()
     dialog = HistoryDialog(library, aid, signals)
     qtbot.addWidget(dialog)
     dialog.confirm = lambda _q: True

@@ -16,9 +16,9 @@ def article(library, status=Status.DRAFT, **changes):
 
 
 def widget(qtbot, library, role):
+    signals = AppSignals()
     library.set_setting("user.role", role)
     library.set_setting("user.name", "Kim")
-    signals = AppSignals()
     actions = WorkflowActions(library, signals, spelling_issue_count=lambda _id: 0)
     qtbot.addWidget(actions)
     actions.ask_note = lambda _title: "a note"

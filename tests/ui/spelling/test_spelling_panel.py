@@ -7,19 +7,12 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from editor_app.core.models import Article
-from editor_app.ui.spelling.spelling_controller import SpellController, SpellService
+from editor_app.ui.spelling.spelling_controller import SpellController
 from editor_app.ui.spelling.spelling_panel import SpellingPanel, group_issues
 
 TEXT = ("Zorblax said the the plan was fine.\n\n"
         "Later zorblax came back.\n\n"
         "A wrod here and a wrod there, then a thrid.")
-
-
-@pytest.fixture
-def service(tmp_path):
-    svc = SpellService(personal_path=tmp_path / "personal.txt")
-    yield svc
-    svc.shutdown()
 
 
 def open_article(qtbot, library, service, text, title="Story"):

@@ -5,7 +5,6 @@ from __future__ import annotations
 from editor_app.core.models import Article, Status
 from editor_app.core.review import change_status
 from editor_app.ui.review.queues import ReviewQueues
-from editor_app.ui.signals import AppSignals
 
 
 def add(library, title, status=Status.DRAFT, author="Sam"):
@@ -13,13 +12,13 @@ def add(library, title, status=Status.DRAFT, author="Sam"):
                                           summary="S.", tags=["t"])).id
 
 
-def test_counts_per_queue(qtbot, library):
+def test_counts_per_queue(qtbot, library, signals):
     add(library, "a")
     add(library, "b", author="Kim")
     add(library, "c", Status.SUBMITTED)
     add(library, "d", Status.IN_REVIEW)
     add(library, "e", Status.APPROVED)
-    queues = ReviewQueues(library, AppSignals())
+    queues = ReviewQueues(library, signals)
     qtbot.addWidget(queues)
     assert queues.counts == {"all": 5, "my_drafts": 2, "waiting": 2, "changes": 0, "ready": 1,
                              "published": 0, "spiked": 0}
@@ -29,8 +28,7 @@ def test_counts_per_queue(qtbot, library):
     assert queues.count("my_drafts") == 1
 
 
-def test_counts_update_live_when_a_status_changes(qtbot, library):
-    signals = AppSignals()
+def test_counts_update_live_when_a_status_changes(qtbot, library, signals):
     aid = add(library, "a")
     queues = ReviewQueues(library, signals)
     qtbot.addWidget(queues)
@@ -42,8 +40,7 @@ def test_counts_update_live_when_a_status_changes(qtbot, library):
     assert queues.list.item(1).text() == "My drafts (0)"
 
 
-def test_counts_update_on_library_changed(qtbot, library):
-    signals = AppSignals()
+def test_counts_update_on_library_changed(qtbot, library, signals):
     queues = ReviewQueues(library, signals)
     qtbot.addWidget(queues)
     add(library, "x", Status.SPIKED)
@@ -51,8 +48,8 @@ def test_counts_update_on_library_changed(qtbot, library):
     qtbot.waitUntil(lambda: queues.count("spiked") == 1, timeout=2000)
 
 
-def test_clicking_a_queue_emits_its_statuses(qtbot, library):
-    queues = ReviewQueues(library, AppSignals())
+def test_clicking_a_queue_emits_its_statuses(qtbot, library, signals):
+    queues = ReviewQueues(library, signals)
     qtbot.addWidget(queues)
     with qtbot.waitSignal(queues.queue_selected) as blocker:
         queues.select_queue("waiting")

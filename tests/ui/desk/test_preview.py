@@ -7,29 +7,18 @@ import time
 import pytest
 from PySide6.QtCore import Qt, QTimer
 
-from editor_app.core.render.renderer import Renderer
 from editor_app.ui.desk.article_tab import ArticleTab
-from editor_app.ui.desk.autosave import AutosaveService
-from tests.ui.desk_helpers import make_interview, wait_for_html, wait_preview
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    with Renderer(timeout=2.0) as shared:
-        yield shared
+from tests.ui.desk.helpers import wait_for_html, wait_preview
 
 
 @pytest.fixture
-def tab(qtbot, library, renderer):
-    saver = AutosaveService(library)
-    article = make_interview(library)
-    widget = ArticleTab(library, article.id, renderer=renderer, saver=saver)
+def tab(qtbot, library, renderer, saver, interview):
+    widget = ArticleTab(library, interview.id, renderer=renderer, saver=saver)
     qtbot.addWidget(widget)
     widget.resize(1100, 700)
     widget.show()
     yield widget
     widget.close_tab()
-    saver.close()
 
 
 def test_typing_updates_the_preview(qtbot, tab):

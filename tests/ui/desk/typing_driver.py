@@ -4,7 +4,7 @@ Used by test_autosave_kill.py: it starts this script as a subprocess, reads line
 ``typed N at T`` (N characters typed so far, T = time.time()), kills the process
 with SIGKILL and then checks what reached the library.  Usage:
 
-    python tests/ui/typing_driver.py LIBRARY ARTICLE_ID
+    python tests/ui/desk/typing_driver.py LIBRARY ARTICLE_ID
 """
 
 from __future__ import annotations
@@ -14,7 +14,7 @@ import pathlib
 import sys
 import time
 
-sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[2]))
+sys.path.insert(0, str(pathlib.Path(__file__).resolve().parents[3]))
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
 

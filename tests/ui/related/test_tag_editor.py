@@ -80,9 +80,8 @@ def test_suggested_tags_are_one_click_chips(qtbot, library):
     editor.shutdown()
 
 
-def test_bulk_dialog_tags_many_articles_at_once(qtbot, library):
+def test_bulk_dialog_tags_many_articles_at_once(qtbot, library, signals):
     ids = [make(library, f"Story {i}", ["harbour", "draft"]) for i in range(3)]
-    signals = AppSignals()
     dialog = BulkTagDialog(library, signals, ids)
     qtbot.addWidget(dialog)
     dialog.add_edit.setText("climate, Fisheries")
@@ -99,9 +98,8 @@ def test_bulk_dialog_tags_many_articles_at_once(qtbot, library):
     assert library.find_tag("ok") is None
 
 
-def test_vocabulary_dialog_rename_merge_aliases(qtbot, library):
+def test_vocabulary_dialog_rename_merge_aliases(qtbot, library, signals):
     a = make(library, "One", ["harbor", "port"])
-    signals = AppSignals()
     dialog = VocabularyDialog(library, signals)
     qtbot.addWidget(dialog)
     assert sorted(dialog.row_names()) == ["harbor", "port"]

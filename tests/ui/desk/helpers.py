@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import pathlib
-
 from editor_app.core.models import Article, Kind
 
 INTERVIEW_BODY = ("Lede paragraph about the forum.\n\n"
@@ -32,12 +30,6 @@ def wait_preview(qtbot, tab, timeout: int = 10000) -> None:
     """Wait until the preview shows the newest requested text."""
     qtbot.waitUntil(lambda: tab.preview.shown_generation >= tab.preview.generation
                     and tab.preview.is_idle(), timeout=timeout)
-
-
-def settings_file(tmp_path: pathlib.Path):
-    from PySide6.QtCore import QSettings
-
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
 
 
 def wait_for_html(qtbot, preview, predicate, timeout: int = 10000) -> str:

@@ -8,7 +8,6 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from editor_app.core.models import Article
 from editor_app.ui.review.comments_panel import CommentHighlighter, CommentsPanel, Utf16Map
-from editor_app.ui.signals import AppSignals
 
 BODY = "The mayor 🎉 said the barrier would be built by 2030. Residents doubt it."
 
@@ -20,8 +19,7 @@ def article(library):
 
 
 @pytest.fixture
-def panel(qtbot, library, article):
-    signals = AppSignals()
+def panel(qtbot, library, article, signals):
     widget = CommentsPanel(library, signals)
     qtbot.addWidget(widget)
     widget.set_article(article)
@@ -50,8 +48,7 @@ def test_add_reply_resolve_reopen(panel, library, article):
     assert panel.thread_ids("open") == [comment.id]
 
 
-def test_empty_selection_is_refused_with_a_message(qtbot, library, article):
-    signals = AppSignals()
+def test_empty_selection_is_refused_with_a_message(qtbot, library, article, signals):
     panel = CommentsPanel(library, signals)
     qtbot.addWidget(panel)
     panel.set_article(article)

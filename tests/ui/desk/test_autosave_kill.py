@@ -9,8 +9,8 @@ import sys
 import time
 
 from editor_app.core.library import Library
-from tests.ui.desk_helpers import make_interview
-from tests.ui.typing_driver import ALPHABET
+from tests.ui.desk.helpers import make_interview
+from tests.ui.desk.typing_driver import ALPHABET
 
 DRIVER = os.path.join(os.path.dirname(__file__), "typing_driver.py")
 
