@@ -1,8 +1,8 @@
 """The live preview: core/render's HTML and CSS in a QWebEngineView.
 
-Rendering runs on a QThreadPool thread (the Renderer converts changed blocks in its
-worker processes and reuses cached ones), one job at a time per preview; a result
-whose generation is older than the newest request is dropped.
+Rendering runs on a worker thread through BackgroundWork (the Renderer converts
+changed blocks in its worker processes and reuses cached ones), one job at a time
+per preview; only the newest request's result is shown, older ones are dropped.
 
 The page is loaded once (the stylesheet and an empty <main>); each later result is
 patched into the live DOM by a small script that replaces only the top-level body
@@ -21,11 +21,12 @@ import dataclasses
 import json
 import time
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from editor_app.core.errors import BylineError
+from editor_app.ui.background import BackgroundWork
 
 _UPDATE_SCRIPT = r"""
 window.__bylineUpdate = function (html, lang) {
@@ -101,37 +102,6 @@ class RenderRequest:
     related: tuple = ()  # RelatedItems of the "Related news" block
 
 
-class _Bridge(QObject):
-    """Carries a worker's result back to the GUI thread (queued signal)."""
-
-    finished = Signal(int, object, str, int)  # generation, rendered or None, error, error line
-
-
-class _RenderJob(QRunnable):
-    def __init__(self, renderer, request: RenderRequest, asset_url, bridge: _Bridge):
-        super().__init__()
-        self.setAutoDelete(True)
-        self._renderer = renderer
-        self._request = request
-        self._asset_url = asset_url
-        self._bridge = bridge
-
-    def run(self) -> None:
-        try:
-            rendered = self._renderer.render_article(self._request.article,
-                                                      related=self._request.related,
-                                                      asset_url=self._asset_url)
-        except BylineError as exc:
-            self._bridge.finished.emit(self._request.generation, None, str(exc),
-                                       getattr(exc, "line", None) or 0)
-            return
-        except Exception as exc:  # noqa: BLE001 - a preview must never take the window down
-            self._bridge.finished.emit(self._request.generation, None,
-                                       f"internal error ({type(exc).__name__}: {exc})", 0)
-            return
-        self._bridge.finished.emit(self._request.generation, rendered, "", 0)
-
-
 def webengine_view_class():
     """QWebEngineView, or None with the reason when the module or its libraries are missing."""
     try:
@@ -158,13 +128,13 @@ class PreviewPane(QWidget):
         self.setObjectName("previewPane")
         self._renderer = renderer
         self._asset_url = asset_url
-        self._pool = thread_pool or QThreadPool.globalInstance()
-        self._bridge = _Bridge()
-        self._bridge.finished.connect(self._on_finished, Qt.ConnectionType.QueuedConnection)
+        # The shared pool: MainWindow.shutdown waits for it before the renderer closes.
+        self._renders = BackgroundWork(self, pool=thread_pool or QThreadPool.globalInstance())
+        self._renders.finished.connect(self._on_rendered)
+        self._renders.failed.connect(self._on_render_failed)
         self._generation = 0
         self._shown_generation = 0
-        self._in_flight: RenderRequest | None = None
-        self._pending: RenderRequest | None = None
+        self._request: RenderRequest | None = None  # the newest one
         self._page_ready = False
         self._queued_html: tuple[int, str, str] | None = None
         self._scroll_line: int | None = None
@@ -225,32 +195,23 @@ class PreviewPane(QWidget):
         """
         self._generation += 1
         request = RenderRequest(self._generation, article, time.perf_counter(), tuple(related))
-        if self._in_flight is None:
-            self._start(request)
-        else:
-            self._pending = request  # replaces an older pending one: it would be stale
+        self._request = request
+        # Submitted while a render runs, it waits; a newer request replaces it unrendered.
+        self._renders.submit(lambda: self._renderer.render_article(
+            request.article, related=request.related, asset_url=self._asset_url))
         return self._generation
 
-    def _start(self, request: RenderRequest) -> None:
-        self._in_flight = request
-        self._pool.start(_RenderJob(self._renderer, request, self._asset_url, self._bridge))
-
-    def _on_finished(self, generation: int, rendered, error: str, line: int) -> None:
-        request, self._in_flight = self._in_flight, None
-        if self._pending is not None:
-            pending, self._pending = self._pending, None
-            self._start(pending)
-        if generation != self._generation:
-            return  # stale: a newer text is already being rendered
-        if request is not None:
-            self.last_render_ms = (time.perf_counter() - request.started) * 1000
-        if rendered is None:
-            self._show_error(error, line)
-            return
+    def _on_rendered(self, rendered) -> None:
+        request = self._request  # only the newest request's result arrives
+        self.last_render_ms = (time.perf_counter() - request.started) * 1000
         self.error_banner.hide()
         self.last_error = ""
-        started = request.started if request is not None else time.perf_counter()
-        self._show(generation, rendered, started)
+        self._show(request.generation, rendered, request.started)
+
+    def _on_render_failed(self, message: str, error) -> None:
+        self.last_render_ms = (time.perf_counter() - self._request.started) * 1000
+        line = (getattr(error, "line", None) or 0) if isinstance(error, BylineError) else 0
+        self._show_error(message, line)
 
     def _show_error(self, message: str, line: int) -> None:
         where = f" (near line {line})" if line else ""
@@ -332,7 +293,7 @@ class PreviewPane(QWidget):
             callback(self.view.toHtml())
 
     def is_idle(self) -> bool:
-        return self._in_flight is None and self._pending is None
+        return self._renders.is_idle()
 
 
 def data_url_for_asset(library, cache: dict[str, str] | None = None):

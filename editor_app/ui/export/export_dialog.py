@@ -1,16 +1,15 @@
 """The export dialog: what to export, where, the site settings, progress and the result.
 
-The export runs on a worker thread with its own library connection, so the
-window stays responsive and Cancel works mid-batch; core's export guarantees
+The export runs on a worker thread (BackgroundWork) with its own library
+connection, so the window stays responsive and Cancel works mid-batch; core's export guarantees
 that a cancelled batch leaves only whole bundles (or the previous ones).
 """
 
 from __future__ import annotations
 
 import pathlib
-import threading
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, QUrl, Signal
+from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
 from PySide6.QtWidgets import (
     QButtonGroup,
@@ -33,53 +32,20 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError, InputError
 from editor_app.core.export import ExportReport, clean_site_url, export_articles
 from editor_app.core.models import Status
+from editor_app.ui.background import BackgroundWork, Job
 
 DEFAULT_DATE_FORMAT = "%-d %B %Y"
 SAMPLE_DATE = "2024-05-02"
 
 
-class _Signals(QObject):
-    progress = Signal(int, int, str)
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _ExportJob(QRunnable):
-    """Runs export_articles on a pool thread, with a connection of its own."""
-
-    def __init__(self, signals: _Signals, library, ids: list[int], out_dir, zip_path,
-                 force: bool, cancel: threading.Event):
-        super().__init__()
-        self.signals, self.library, self.ids = signals, library, ids
-        self.out_dir, self.zip_path, self.force, self.cancel = out_dir, zip_path, force, cancel
-
-    def run(self) -> None:
-        try:
-            library = self.library.reopen()
-        except BylineError as exc:
-            self._emit(self.signals.failed, str(exc))
-            return
-        try:
-            report = export_articles(library, self.ids, self.out_dir, zip_path=self.zip_path,
-                                     force=self.force, cancel=self.cancel,
-                                     progress=lambda d, t, s: self._emit(self.signals.progress,
-                                                                         d, t, s))
-        except BylineError as exc:
-            self._emit(self.signals.failed, str(exc))
-            return
-        except Exception as exc:  # the last guard: a message, never a crash of the window
-            self._emit(self.signals.failed, f"export failed: {type(exc).__name__}: {exc}")
-            return
-        finally:
-            library.close()
-        self._emit(self.signals.done, report)
-
-    @staticmethod
-    def _emit(signal, *args) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            pass  # the dialog was closed meanwhile
+def run_export(job: Job, library, ids: list[int], out_dir, zip_path, force: bool) -> ExportReport:
+    """export_articles on the worker, with a connection of its own; Cancel stops the job."""
+    worker_library = library.reopen()
+    try:
+        return export_articles(worker_library, ids, out_dir, zip_path=zip_path, force=force,
+                               cancel=job.stop_event, progress=job.report)
+    finally:
+        worker_library.close()
 
 
 class ExportDialog(QDialog):
@@ -93,7 +59,7 @@ class ExportDialog(QDialog):
         self.library = library
         self.article_ids = [int(i) for i in article_ids]
         self.report: ExportReport | None = None
-        self._cancel: threading.Event | None = None
+        self._job: Job | None = None  # the export running now
         self._result_folder: pathlib.Path | None = None
         self.setWindowTitle("Export HTML bundles")
         self.resize(560, 480)
@@ -131,12 +97,12 @@ class ExportDialog(QDialog):
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
 
-        self._signals = _Signals(self)
-        self._signals.progress.connect(self._on_progress)
-        self._signals.done.connect(self._on_done)
-        self._signals.failed.connect(self._on_failed)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
+        # The last guard: a message, never a crash of the window.
+        self._work = BackgroundWork(
+            self, describe_unexpected=lambda exc: f"export failed: {type(exc).__name__}: {exc}")
+        self._work.progress.connect(lambda values: self._on_progress(*values))
+        self._work.finished.connect(self._on_done)
+        self._work.failed.connect(self._on_failed)
         self._update_scope()
 
     # -- building ----------------------------------------------------------------------
@@ -220,7 +186,7 @@ class ExportDialog(QDialog):
     def _update_scope(self) -> None:
         count = len(self.selected_ids())
         self.count_label.setText(f"{count} article(s) will be exported")
-        self.export_button.setEnabled(count > 0 and self._cancel is None)
+        self.export_button.setEnabled(count > 0 and self._job is None)
 
     def _update_date_sample(self) -> None:
         from editor_app.core.render import format_dateline
@@ -266,7 +232,7 @@ class ExportDialog(QDialog):
     def start_export(self) -> bool:
         """Validate, save the site settings and start the worker; False if refused."""
         ids = self.selected_ids()
-        if not ids or self._cancel is not None:
+        if not ids or self._job is not None:
             return False
         try:
             self._save_site_settings()
@@ -276,7 +242,6 @@ class ExportDialog(QDialog):
             return False
         self.library.set_setting("export.last_path", self.path_edit.text().strip())
         self._result_folder = (zip_path.parent if zip_path else out_dir)
-        self._cancel = threading.Event()
         self.progress.setRange(0, len(ids))
         self.progress.setValue(0)
         self.progress.setVisible(True)
@@ -285,13 +250,13 @@ class ExportDialog(QDialog):
         self.open_button.setVisible(False)
         self.export_button.setEnabled(False)
         self._show_status(f"Exporting {len(ids)} article(s)…")
-        self._pool.start(_ExportJob(self._signals, self.library, ids, out_dir, zip_path,
-                                    self.force_box.isChecked(), self._cancel))
+        self._job = self._work.submit(run_export, self.library, ids, out_dir, zip_path,
+                                      self.force_box.isChecked(), with_job=True)
         return True
 
     def cancel_export(self) -> None:
-        if self._cancel is not None:
-            self._cancel.set()
+        if self._job is not None:
+            self._job.stop()
             self.cancel_button.setEnabled(False)
             self._show_status("Cancelling after the articles in progress…")
 
@@ -317,7 +282,7 @@ class ExportDialog(QDialog):
         self.export_failed.emit(message)
 
     def _finish(self) -> None:
-        self._cancel = None
+        self._job = None
         self.cancel_button.setVisible(False)
         self.progress.setVisible(False)
         self._update_scope()
@@ -332,7 +297,7 @@ class ExportDialog(QDialog):
 
     def reject(self) -> None:
         """Closing while a batch runs cancels it and waits for the bundles in progress."""
-        if self._cancel is not None:
-            self._cancel.set()
-            self._pool.waitForDone(30_000)
+        if self._job is not None:
+            self._job.stop()
+            self._work.wait(30_000)
         super().reject()

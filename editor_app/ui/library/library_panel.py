@@ -13,7 +13,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from editor_app.ui.background import BackgroundQuery
+from editor_app.ui.background import BackgroundWork
 from editor_app.ui.library.library_model import ArticleListModel
 
 SEARCH_DELAY_MS = 150
@@ -66,7 +66,7 @@ class LibraryPanel(QWidget):
         self._statuses: list[str] | None = None
         self._reselect: int | None = None
         # On a large library a search takes tens of milliseconds: never on the GUI thread.
-        self._search = BackgroundQuery(library, self)
+        self._search = BackgroundWork(self, library=library)
         self._search.finished.connect(self._show_search_result)
         self._search.failed.connect(lambda _message: self._show_search_result([]))
         self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
@@ -88,7 +88,7 @@ class LibraryPanel(QWidget):
         if query:
             self._search.submit(_search_ids, query)
             return
-        self._search.generation += 1  # an answer still on its way is stale now
+        self._search.cancel()  # an answer still on its way is stale now
         self._show(None)
 
     def _show_search_result(self, ids: list[int]) -> None:

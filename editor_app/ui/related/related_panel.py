@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError
 from editor_app.core.related import suggest_related
-from editor_app.ui.background import BackgroundQuery
+from editor_app.ui.background import BackgroundWork
 
 REFRESH_DELAY_MS = 400
 SUGGESTIONS = 20
@@ -141,7 +141,7 @@ class RelatedPanel(QWidget):
         layout.addWidget(self.pinned, 2)
         layout.addLayout(pinned_row)
 
-        self._query = BackgroundQuery(library, self)
+        self._query = BackgroundWork(self, library=library)
         self._query.finished.connect(self._show_suggestions)
         self._query.failed.connect(self._show_error)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)

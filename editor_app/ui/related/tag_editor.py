@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError
 from editor_app.core.related import suggest_tags, tag_articles
-from editor_app.ui.background import BackgroundQuery
+from editor_app.ui.background import BackgroundWork
 
 SUGGESTIONS = 6
 
@@ -162,7 +162,7 @@ class TagEditor(QWidget):
         layout.addWidget(self.error)
         layout.addWidget(self.suggestion_box)
 
-        self._query = BackgroundQuery(library, self)
+        self._query = BackgroundWork(self, library=library)
         self._query.finished.connect(self._show_suggestions)
         self._query.failed.connect(lambda _msg: self._show_suggestions([]))
         signals.tags_changed.connect(self._on_tags_changed)

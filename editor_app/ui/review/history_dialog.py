@@ -1,15 +1,15 @@
 """Revision history of an article: the list, a word-level diff, and restore.
 
-The diff of two long revisions is computed on a worker thread (QThreadPool);
-every request carries a number and a result for an older request is dropped,
-so clicking quickly through the list never shows a stale diff.
+The diff of two long revisions is computed on a worker thread (BackgroundWork),
+which delivers only the newest request's diff, so clicking quickly through the
+list never shows a stale one.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError
 from editor_app.core.review import current_user, diff_stats, diff_to_html, word_diff
+from editor_app.ui.background import BackgroundWork
 
 CONTEXT_CHARS = 300
 
@@ -45,38 +46,6 @@ def compute_diff(library, old_id: int, new_id: int, *, context: int | None) -> t
         html = f"<p><b>Headline:</b></p>{title_html}<hr/>{html}"
     summary = f"{stats['added']} word(s) added, {stats['removed']} removed"
     return html, summary
-
-
-class _DiffSignals(QObject):
-    done = Signal(int, str, str)     # request number, html, summary
-    failed = Signal(int, str)
-
-
-class _DiffJob(QRunnable):
-    def __init__(self, signals: _DiffSignals, number: int, library, old_id: int, new_id: int,
-                 context: int | None):
-        super().__init__()
-        self.signals, self.number = signals, number
-        self.library, self.old_id, self.new_id, self.context = library, old_id, new_id, context
-
-    def run(self) -> None:
-        try:
-            html, summary = compute_diff(self.library, self.old_id, self.new_id,
-                                         context=self.context)
-        except BylineError as exc:
-            self._emit(self.signals.failed, self.number, str(exc))
-            return
-        except Exception as exc:  # a worker must never die silently
-            self._emit(self.signals.failed, self.number, f"diff failed: {exc}")
-            return
-        self._emit(self.signals.done, self.number, html, summary)
-
-    @staticmethod
-    def _emit(signal, *args) -> None:
-        try:
-            signal.emit(*args)
-        except RuntimeError:
-            pass  # the dialog was closed while we worked: nobody to tell
 
 
 class HistoryDialog(QDialog):
@@ -97,12 +66,10 @@ class HistoryDialog(QDialog):
         self._library = library
         self._signals = signals
         self.article_id = article_id
-        self._request = 0
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._diff_signals = _DiffSignals(self)
-        self._diff_signals.done.connect(self._on_diff_done)
-        self._diff_signals.failed.connect(self._on_diff_failed)
+        #: computes diffs off the GUI thread; only the newest one is shown
+        self.diff_work = BackgroundWork(self, describe_unexpected=lambda exc: f"diff failed: {exc}")
+        self.diff_work.finished.connect(self._on_diff_done)
+        self.diff_work.failed.connect(self._on_diff_failed)
         #: Asks before a restore; replaced in tests.
         self.confirm: Callable[[str], bool] = self._confirm
 
@@ -188,7 +155,7 @@ class HistoryDialog(QDialog):
         if len(rows) == 1:
             row = rows[0]
             if row + 1 >= len(ids):
-                self._request += 1  # any running diff is now stale
+                self.diff_work.cancel()  # any running diff is now stale
                 self.summary.setText("The first revision: nothing before it to compare with.")
                 self.view.setPlainText(self._library.revision_text(ids[row])[1])
                 self.diff_ready.emit()
@@ -197,33 +164,28 @@ class HistoryDialog(QDialog):
         elif len(rows) == 2:
             old, new = ids[rows[1]], ids[rows[0]]  # lower in the list is older
         else:
-            self._request += 1
+            self.diff_work.cancel()
             self.summary.setText("Select one revision, or two to compare them.")
             self.view.clear()
             return
         self.request_diff(old, new)
 
-    def request_diff(self, old_id: int, new_id: int) -> int:
-        """Start computing a diff off the GUI thread; returns the request number."""
-        self._request += 1
+    def request_diff(self, old_id: int, new_id: int) -> None:
+        """Start computing a diff off the GUI thread; an older request's diff is never shown."""
         self.summary.setText("Comparing…")
         context = None if self.whole_text.isChecked() else CONTEXT_CHARS
-        self._pool.start(_DiffJob(self._diff_signals, self._request, self._library, old_id, new_id,
-                                  context))
-        return self._request
+        self.diff_work.submit(lambda: compute_diff(self._library, old_id, new_id, context=context))
 
-    def _on_diff_done(self, number: int, html: str, summary: str) -> None:
-        if number != self._request:
-            return  # a newer selection is on its way
+    def _on_diff_done(self, diff: tuple[str, str]) -> None:
+        html, summary = diff
         self.view.setHtml(html)
         self.summary.setText(summary)
         self.diff_ready.emit()
 
-    def _on_diff_failed(self, number: int, message: str) -> None:
-        if number == self._request:
-            self.summary.setText(message)
-            self.view.clear()
-            self.diff_ready.emit()
+    def _on_diff_failed(self, message: str) -> None:
+        self.summary.setText(message)
+        self.view.clear()
+        self.diff_ready.emit()
 
     # -- restore ---------------------------------------------------------------------
     def restore_selected(self) -> bool:
@@ -252,7 +214,6 @@ class HistoryDialog(QDialog):
         return answer == QMessageBox.StandardButton.Yes
 
     def done(self, result: int) -> None:
-        self._request += 1
-        self._pool.clear()
-        self._pool.waitForDone(2000)
+        self.diff_work.cancel()
+        self.diff_work.wait(2000)
         super().done(result)

@@ -8,7 +8,7 @@ the workflow records that override in the trail.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -20,45 +20,14 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
-from editor_app.core.errors import BylineError
 from editor_app.core.review import PreflightResult, preflight
+from editor_app.ui.background import BackgroundWork
 
 PROCEED, OVERRIDE = "proceed", "override"
 _ICONS = {"ok": QStyle.StandardPixmap.SP_DialogApplyButton,
           "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
           "error": QStyle.StandardPixmap.SP_MessageBoxCritical}
 _MARKS = {"ok": "✓", "warning": "!", "error": "✗"}
-
-
-class _Signals(QObject):
-    done = Signal(object)
-    failed = Signal(str)
-
-
-class _PreflightJob(QRunnable):
-    def __init__(self, signals: _Signals, library, article_id: int, spelling_issue_count):
-        super().__init__()
-        self.signals, self.library, self.article_id = signals, library, article_id
-        self.spelling_issue_count = spelling_issue_count
-
-    def run(self) -> None:
-        try:
-            result = preflight(self.library, self.article_id,
-                               spelling_issue_count=self.spelling_issue_count)
-        except BylineError as exc:
-            self._emit(self.signals.failed, str(exc))
-            return
-        except Exception as exc:
-            self._emit(self.signals.failed, f"pre-flight check failed to run: {exc}")
-            return
-        self._emit(self.signals.done, result)
-
-    @staticmethod
-    def _emit(signal, arg) -> None:
-        try:
-            signal.emit(arg)
-        except RuntimeError:
-            pass  # dialog closed meanwhile
 
 
 class PreflightDialog(QDialog):
@@ -99,12 +68,12 @@ class PreflightDialog(QDialog):
         layout.addWidget(self.list, 1)
         layout.addWidget(self.buttons)
 
-        self._signals = _Signals(self)
-        self._signals.done.connect(self.show_result)
-        self._signals.failed.connect(self._on_failed)
-        self._pool = QThreadPool(self)
-        self._pool.setMaxThreadCount(1)
-        self._pool.start(_PreflightJob(self._signals, library, article_id, spelling_issue_count))
+        self._check = BackgroundWork(
+            self, describe_unexpected=lambda exc: f"pre-flight check failed to run: {exc}")
+        self._check.finished.connect(self.show_result)
+        self._check.failed.connect(self._on_failed)
+        self._check.submit(lambda: preflight(library, article_id,
+                                             spelling_issue_count=spelling_issue_count))
 
     def show_result(self, result: PreflightResult) -> None:
         self.result = result
@@ -141,5 +110,5 @@ class PreflightDialog(QDialog):
         self.accept()
 
     def done(self, code: int) -> None:
-        self._pool.waitForDone(5000)
+        self._check.wait(5000)
         super().done(code)

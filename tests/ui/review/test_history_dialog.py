@@ -53,12 +53,15 @@ def test_stale_results_are_dropped(qtbot, library):
     dialog = HistoryDialog(library, aid)
     qtbot.addWidget(dialog)
     ids = dialog.revision_ids()
-    dialog.request_diff(ids[2], ids[1])
-    html_new, summary_new = compute_diff(library, ids[1], ids[0], context=300)
-    latest = dialog.request_diff(ids[1], ids[0])
-    dialog._on_diff_done(latest - 1, "<p>STALE</p>", "stale")  # an old result arriving late
-    assert "STALE" not in dialog.view.toHtml()
-    qtbot.waitUntil(lambda: dialog.summary.text() == summary_new, timeout=5000)
+    shown = []
+    dialog.diff_ready.connect(lambda: shown.append(dialog.view.toPlainText()))
+    _html_new, summary_new = compute_diff(library, ids[1], ids[0], context=300)
+    dialog.request_diff(ids[2], ids[1])  # cat -> dog
+    dialog.request_diff(ids[1], ids[0])  # sat -> lay, before the first one's answer came back
+    qtbot.waitUntil(dialog.diff_work.is_idle, timeout=5000)
+    qtbot.wait(50)
+    assert dialog.summary.text() == summary_new
+    assert len(shown) == 1 and "lay" in shown[0] and "cat" not in shown[0]
 
 
 def test_restore_creates_a_new_revision(qtbot, library, signals):
@@ -72,7 +75,7 @@ def test_restore_creates_a_new_revision(qtbot, library, signals):
     assert library.get_article(aid).body == "The cat sat on the mat."
     assert dialog.list.topLevelItemCount() == 4
     assert dialog.list.topLevelItem(0).text(3) == "restore of revision 1"
-    qtbot.waitUntil(lambda: dialog._pool.activeThreadCount() == 0, timeout=5000)
+    qtbot.waitUntil(dialog.diff_work.is_idle, timeout=5000)
 
 
 def test_restore_cancelled_changes_nothing(qtbot, library):
