@@ -53,7 +53,7 @@ def build_renderer():
 def build_spell_service():
     """One spelling service per process: dictionaries load once, on workers, at start-up."""
     from editor_app.core.spelling import default_personal_path
-    from editor_app.ui.spelling.spelling_controller import SpellService
+    from editor_app.ui.spelling.spelling_service import SpellService
 
     service = SpellService(personal_path=default_personal_path())
     service.preload("en")

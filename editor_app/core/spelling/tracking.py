@@ -1,17 +1,62 @@
-"""Spell-check bookkeeping that needs no Qt: the issue list, the worker's copy of the text.
+"""Keeping spell-check in step with an editor's edits without rescanning the text (no Qt).
 
-Split out of the controller so the per-keystroke arithmetic (shifting issues and spans
-through an edit) can be read, and tested, without a widget in sight.
+An editor reports each edit as (position, characters removed, characters added). From
+those numbers alone this module keeps, at a few integer operations per keystroke:
+
+* ``IssueIndex``: the issues found so far, shifted lazily through the edits;
+* ``EditTracker``: the span a recheck must cover, the edits made while a full pass runs
+  (its answer is mapped through them), and the worker's copy of the text;
+* ``TextVersion``: that copy, spliced together *on the worker* from the previous copy and
+  the typed span, so the GUI thread never copies a long text per pause.
+
+The GUI's spell controller drives it; everything here can be read and tested without
+a widget, and the worker calls ``TextVersion.get``.
 """
 
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 
-from editor_app.core.spelling import SpellIssue
+from editor_app.core.spelling.checker import SpellIssue
+
+Span = tuple[int, int]
+Edit = tuple[int, int, int]  # position, characters removed, characters added
 
 
-class _IssueIndex:
+def shift_offset(offset: int, pos: int, removed: int, added: int) -> int:
+    """Where ``offset`` ends up after an edit (inside the edited text: its end)."""
+    if offset < pos:
+        return offset
+    if offset >= pos + removed:
+        return offset + added - removed
+    return pos + added
+
+
+def widen_span(span: Span | None, pos: int, removed: int, added: int) -> Span:
+    """``span`` moved through an edit and grown to cover the edited text (or just that text)."""
+    if span is None:
+        return (pos, pos + added)
+    start, end = span
+    return (min(shift_offset(start, pos, removed, added), pos),
+            max(shift_offset(end, pos, removed, added), pos + added))
+
+
+def map_through_edits(issue: SpellIssue, edits: list[Edit]) -> SpellIssue | None:
+    """``issue`` moved through later edits, or None when an edit touched it."""
+    start, end = issue.start, issue.end
+    for pos, removed, added in edits:
+        if pos <= end and start <= pos + removed:
+            return None
+        if start >= pos + removed:
+            start += added - removed
+            end += added - removed
+    if (start, end) == (issue.start, issue.end):
+        return issue
+    return SpellIssue(issue.kind, issue.word, start, end, issue.suggestions)
+
+
+class IssueIndex:
     """Issues sorted by position, as ``[start, end, kind, word]`` lists.
 
     An edit shifts every issue after it; doing that eagerly costs O(issues) per keystroke.
@@ -84,7 +129,8 @@ class _IssueIndex:
 
     def edit(self, pos: int, removed: int, added: int) -> int:
         """Text ``[pos, pos+removed)`` became ``added`` characters: drop the issues it
-        touches (the word changed; the recheck decides) and shift those after it."""
+        touches (the word changed; the recheck decides) and shift those after it.
+        Returns how many were dropped."""
         items = self.items
         lo = self.first_ending_at_or_after(pos)
         hi = lo
@@ -124,6 +170,20 @@ class _IssueIndex:
             i += 1
         return found
 
+    def at(self, position: int) -> SpellIssue | None:
+        """The issue under a text position (a word's end counts, as the caret sits there)."""
+        index = self.first_ending_at_or_after(position)
+        if index < len(self.items) and self.start(index) <= position:
+            return self.issue(index)
+        return None
+
+    def next_after(self, position: int) -> SpellIssue | None:
+        """The first issue starting at or after ``position``, wrapping to the first one."""
+        if not self.items:
+            return None
+        index = self.first_starting_at_or_after(position)
+        return self.issue(index if index < len(self.items) else 0)
+
     def all(self) -> list[SpellIssue]:
         return [self.issue(i) for i in range(len(self.items))]
 
@@ -136,39 +196,11 @@ class _IssueIndex:
         return changed
 
 
-def _shift(offset: int, pos: int, removed: int, added: int) -> int:
-    """Where ``offset`` ends up after an edit (inside the edited text: its end)."""
-    if offset < pos:
-        return offset
-    if offset >= pos + removed:
-        return offset + added - removed
-    return pos + added
+class LostTrack(Exception):
+    """The text copy no longer matches the document (an edit reported oddly): resync."""
 
 
-def _map_through(issue: SpellIssue, edits) -> SpellIssue | None:
-    """``issue`` moved through later edits, or None when an edit touched it."""
-    start, end = issue.start, issue.end
-    for pos, removed, added in edits:
-        if pos <= end and start <= pos + removed:
-            return None
-        if start >= pos + removed:
-            start += added - removed
-            end += added - removed
-    if (start, end) == (issue.start, issue.end):
-        return issue
-    return SpellIssue(issue.kind, issue.word, start, end, issue.suggestions)
-
-
-def _plain(text: str) -> str:
-    """Qt's separators as ``toPlainText`` gives them (same length, so offsets agree)."""
-    return text.replace("\u2029", "\n").replace("\u2028", "\n").replace("\u00a0", " ")
-
-
-class _LostTrack(Exception):
-    """The text copy no longer matches the document (an edit Qt reported oddly)."""
-
-
-class _TextVersion:
+class TextVersion:
     """One state of the text, spliced together on the worker from the previous state.
 
     Versions form a chain completed in order by the single spell worker; ``get`` waits
@@ -183,7 +215,9 @@ class _TextVersion:
             self._ready.set()
 
     @classmethod
-    def spliced(cls, base: _TextVersion, start: int, middle: str, suffix: int, length: int):
+    def spliced(cls, base: TextVersion, start: int, middle: str, suffix: int, length: int):
+        """``base`` with everything between its first ``start`` and its last ``suffix``
+        characters replaced by ``middle``; ``length`` is what the result must measure."""
         version = cls()
 
         def make():
@@ -213,7 +247,94 @@ class _TextVersion:
         return self.text
 
 
-class _NamesBox:
-    """The names a full pass proved; written once on the worker, read by later jobs."""
+class NamesBox:
+    """The names a full pass proved; written once on the worker, read by later rechecks."""
 
     names: frozenset[str] | None = None
+
+
+class EditTracker:
+    """What changed since the worker last saw the text, kept from the edits alone.
+
+    ``generation`` grows with every edit and every restart, so an answer computed on
+    older text is recognised; ``dirty`` is the span the next recheck covers; while a full
+    pass runs, the edits made meanwhile are logged to map its answer through them.
+    """
+
+    def __init__(self) -> None:
+        self.generation = 0
+        self.dirty: Span | None = None
+        self.version = TextVersion("")
+        self.length = 0
+        self._stale: Span | None = None  # the span where the document differs from ``version``
+        self._edit_log: list[Edit] | None = None
+
+    def new_generation(self) -> None:
+        """Whatever is on the worker now answers for older text."""
+        self.generation += 1
+
+    def restart(self, text: str) -> None:
+        """A full pass starts over ``text``: nothing is dirty, edits are logged from now."""
+        self.version = TextVersion(text)
+        self.length = len(text)
+        self._stale = None
+        self.dirty = None
+        self._edit_log = []
+
+    def stop(self) -> None:
+        """Spell-check went off: forget pending work."""
+        self.dirty = None
+        self._edit_log = None
+
+    def edit(self, pos: int, removed: int, added: int, length: int) -> tuple[int, int]:
+        """Record an edit; ``length`` is the text's length after it.
+
+        Returns (removed, added) clamped to the text: Qt may report a span running past
+        the end (the first edit, a whole-text replacement).
+        """
+        removed = max(0, min(removed, self.length - pos))
+        added = max(0, min(added, length - pos))
+        self.length = length
+        self._stale = widen_span(self._stale, pos, removed, added)
+        if self._edit_log is not None:
+            self._edit_log.append((pos, removed, added))
+        self.dirty = widen_span(self.dirty, pos, removed, added)
+        return removed, added
+
+    def mark_dirty(self, start: int, end: int) -> None:
+        """Check ``[start, end)`` again (an answer for it came back stale)."""
+        if self.dirty is None:
+            self.dirty = (start, end)
+        else:
+            self.dirty = (min(self.dirty[0], start), max(self.dirty[1], end))
+
+    def take_dirty(self) -> Span | None:
+        dirty, self.dirty = self.dirty, None
+        return dirty
+
+    def take_edit_log(self) -> list[Edit]:
+        """The edits made since the full pass started; logging stops."""
+        edits, self._edit_log = self._edit_log or [], None
+        return edits
+
+    def current_version(self, length: int, read_span: Callable[[int, int], str]) -> TextVersion:
+        """The text as it is now (``length`` characters), as a version the worker completes.
+
+        ``read_span(start, end)`` reads the document between two offsets; only the span
+        typed since the last version is read. A span that does not add up makes a version
+        whose text is None: the worker raises LostTrack and the text is taken whole again.
+        """
+        stale = self._stale
+        if stale is None:
+            return self.version
+        self._stale = None
+        start, end = stale
+        middle = read_span(max(0, min(start, length)), max(0, min(end, length)))
+        self.version = TextVersion.spliced(self.version, start, middle, length - end, length)
+        return self.version
+
+    def resync(self, text: str) -> None:
+        """The copy lost track of an edit: take the whole text again."""
+        self.version = TextVersion(text)
+        self.length = len(text)
+        self._stale = None

@@ -179,13 +179,13 @@ class DictionaryDialog(QDialog):
     def import_from(self, scope: str, path) -> int:
         """Add every word of a plain-text list (one a line); returns how many were new."""
         try:
-            count = self.dictionaries.import_words(path, scope)
+            if self.service is not None:
+                count = self.service.import_words(self.dictionaries, path, scope)
+            else:
+                count = self.dictionaries.import_words(path, scope)
         except BylineError as exc:
             self._say(str(exc))
             return 0
-        if count and self.service is not None:
-            # one notice for the whole list: open articles re-read their word lists once
-            self.service.words_changed.emit("", scope, self.dictionaries.article_id, True)
         self._changed(scope, f"Imported {count} new word{'s' if count != 1 else ''} "
                              f"from {pathlib.Path(path).name}.")
         return count

@@ -1,63 +1,53 @@
 """Spell-check attached to any QPlainTextEdit: wavy underlines, context menu, F7, per-article switch.
 
-Why it is built this way (issue 4: spell-check is what makes long documents slow elsewhere):
+Why it is built this way (spell-check is what makes long documents slow elsewhere):
 
-* The GUI thread never scans text. A keystroke costs a few integer updates: the issue list
-  shifts lazily (`_IssueIndex`), a Python mirror of the text is patched with the typed
-  characters (no ``toPlainText()`` of a 300 kB document per pause), and a timer restarts.
-  When typing pauses, the edited paragraphs go to a worker (``check_range``, ~2 ms); the
-  result comes back on the GUI thread through a queued signal.
-* Every edit bumps a generation counter. A paragraph result computed on older text is
-  dropped and its range rechecked; the first full pass, which takes longer, is instead
+* The GUI thread never scans text. A keystroke costs a few integer updates (core's
+  ``EditTracker`` and ``IssueIndex``: the issues shift lazily, the worker's copy of the
+  text is patched from the typed span) and a timer restart. When typing pauses, the
+  edited paragraphs go to the worker (``SpellPasses``, ~2 ms); the answer comes back on
+  the GUI thread.
+* Every edit starts a new generation. A paragraph answer computed on older text is
+  dropped and its span rechecked; the first full pass, which takes longer, is instead
   mapped through the edits made meanwhile (otherwise continuous typing would starve it).
-* Underlines are extra selections for the visible part of the document only (plus a
-  margin); a QTextCursor per issue would cost ~40 µs each to create and slow every
-  keystroke, since Qt moves every live cursor on each edit.
+* Underlines (``SpellUnderlines``) are drawn for the visible part of the document only.
 * A missing or unreadable dictionary switches spell-check off for the session with a
-  message (`unavailable`); the editor is never blocked.
+  message (``unavailable``); the editor is never blocked.
 
-The worker side (`SpellService`, the jobs) is in `spelling_service`, the Qt-free
-bookkeeping in `spelling_state`, the context menu and word actions in `spelling_menu`.
+The parts: ``SpellService`` (one per process: the worker, languages, word lists),
+``SpellPasses`` (this article's jobs on the worker), ``SpellUnderlines`` (drawing),
+``SpellingMenu`` (the context menu). This class holds them together for one editor and
+is what the rest of the window talks to.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QMetaMethod, QObject, QPoint, Qt, QTimer, Signal
-from PySide6.QtGui import QAction, QColor, QKeySequence, QShortcut, QTextCharFormat, QTextCursor
-from PySide6.QtWidgets import QPlainTextEdit, QTextEdit
+from PySide6.QtCore import QMetaMethod, QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTextCursor
+from PySide6.QtWidgets import QPlainTextEdit
 
 from editor_app.core.errors import BylineError
-from editor_app.core.spelling import REPEAT, SpellIssue, load_language
-from editor_app.core.spelling.tracking import _IssueIndex, _NamesBox, _plain, _shift, _TextVersion
-from editor_app.ui.desk.selection_layers import SelectionLayers
-from editor_app.ui.spelling.spelling_menu import MAX_SUGGESTIONS, _SpellMenu
-from editor_app.ui.spelling.spelling_service import NAMES_DELAY_S, SpellService, _Relay, _SpellJobs
-
-# Re-exported: callers and tests import these from here, as before the split.
-__all__ = [
-    "BIG_EDIT", "ISSUES_SIGNAL_DELAY_MS", "LAYER", "MAX_SUGGESTIONS", "MAX_UNDERLINES",
-    "NAMES_DELAY_S", "RECHECK_DELAY_MS", "SpellController", "SpellService", "_IssueIndex",
-    "load_language", "show_selection_layer",
-]
+from editor_app.core.spelling import SPELLING, SpellIssue, names_from_metadata, normalize_word
+from editor_app.core.spelling.tracking import EditTracker, IssueIndex, map_through_edits
+from editor_app.ui.spelling.spelling_menu import SpellingMenu
+from editor_app.ui.spelling.spelling_passes import SpellPasses
+from editor_app.ui.spelling.spelling_service import SpellService
+from editor_app.ui.spelling.spelling_underlines import SpellUnderlines
 
 #: Typing pause after which the edited paragraphs are rechecked.
 RECHECK_DELAY_MS = 200
 #: Pause after the last result before `issues_changed` (the panel) is told.
 ISSUES_SIGNAL_DELAY_MS = 150
-#: Most underlines drawn at once (a screenful rarely holds more than a few dozen).
-MAX_UNDERLINES = 600
 #: An edit this large (characters removed + added) restarts the full pass.
 BIG_EDIT = 20_000
-LAYER = "spelling"
 
 
-def show_selection_layer(editor: QPlainTextEdit, name: str, selections) -> None:
-    """Show ``selections`` as the editor's layer ``name`` (any QPlainTextEdit)."""
-    SelectionLayers.of(editor).set_layer(name, selections)
+def _plain(text: str) -> str:
+    """Qt's separators as ``toPlainText`` gives them (same length, so offsets agree)."""
+    return text.replace("\u2029", "\n").replace("\u2028", "\n").replace("\u00a0", " ")
 
 
-
-class SpellController(_SpellJobs, _SpellMenu, QObject):
+class SpellController(QObject):
     """Spell-check for one article shown in ``editor`` (any QPlainTextEdit).
 
     Signals:
@@ -88,44 +78,31 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
         self._title = title or ""
         self._own_service = service is None
         self.service = service or SpellService(executor=pool, parent=self)
-        self._executor = pool or self.service.executor
         self.dictionaries = self.service.dictionaries(library, article_id)
+        #: the checker of the last full pass (None until one has run)
         self.checker = None
-        # Names the whole article proves (the names rule); filled in on the worker right
-        # after the first pass, so underlines need not wait for a second scan.
-        self._names_box = _NamesBox()
-        self._issues = _IssueIndex()
-        # The worker's copy of the text. Edits only widen ``_stale_text`` (the span that
-        # differs from ``_version``); a recheck reads that span from the document and the
-        # worker splices it in, so the GUI thread never copies the whole text.
-        self._version = _TextVersion("")
-        self._length = 0
-        self._stale_text: tuple[int, int] | None = None
-        self._revision = -1
-        self._generation = 0
-        self._dirty: tuple[int, int] | None = None
-        self._in_flight: dict | None = None  # the job on the worker
-        self._edit_log: list | None = None  # edits made while the full pass runs
-        self._full_job: dict | None = None
-        self._rendered_window = (0, -1)
-        self._selection_pool: list[QTextEdit.ExtraSelection] = []
-        self._closed = False
         self.enabled = False
-        self.stale_dropped = 0  # results dropped because the text moved on (tests, stats)
+        #: answers dropped because the text moved on (tests, statistics)
+        self.stale_dropped = 0
+        #: times the worker's copy of the text had to be taken whole again (tests)
+        self.resyncs = 0
+        self._closed = False
+        self._revision = -1  # the document revision of the last edit seen
         self._dropped_on_edit = False  # an edit dropped issues whose underline still shows
-        self.resyncs = 0  # times the text copy had to be taken whole again (tests)
         self._words_epoch = 0  # bumped when a word list changes
 
-        self._spelling_format = QTextCharFormat()
-        self._spelling_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self._spelling_format.setUnderlineColor(QColor("red"))
-        self._repeat_format = QTextCharFormat()
-        self._repeat_format.setUnderlineStyle(QTextCharFormat.UnderlineStyle.WaveUnderline)
-        self._repeat_format.setUnderlineColor(QColor("#d97706"))
+        self._issues = IssueIndex()
+        self._tracker = EditTracker()
+        self._passes = SpellPasses(pool or self.service.executor, self)
+        self._underlines = SpellUnderlines(editor, self._issues)
+        self._menu = SpellingMenu(self)
 
         self._issues_signal = QMetaMethod.fromSignal(self.issues_changed)
-        self._relay = _Relay(self)
-        self._relay.done.connect(self._on_result, Qt.ConnectionType.QueuedConnection)
+        self._passes.full_pass_done.connect(self._on_full_pass)
+        self._passes.recheck_done.connect(self._on_recheck)
+        self._passes.failed.connect(self._on_pass_failed)
+        self._passes.lost_track.connect(self._on_lost_track)
+        self._passes.returned.connect(self._on_job_returned)
         self._recheck_timer = QTimer(self, singleShot=True, interval=RECHECK_DELAY_MS)
         self._recheck_timer.timeout.connect(self._dispatch_recheck)
         self._issues_timer = QTimer(self, singleShot=True, interval=ISSUES_SIGNAL_DELAY_MS)
@@ -142,8 +119,7 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
         self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         self.shortcut.activated.connect(self.next_issue)
 
-        document = editor.document()
-        document.contentsChange.connect(self._on_contents_change)
+        editor.document().contentsChange.connect(self._on_contents_change)
         editor.verticalScrollBar().valueChanged.connect(self._on_scrolled)
         # No event filter: it would put a Python call (and a wait for the GIL while the
         # worker runs) in front of every key and paint event. A resize that changes what
@@ -151,7 +127,7 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
         editor.verticalScrollBar().rangeChanged.connect(self._on_scrolled)
         self._previous_menu_policy = editor.contextMenuPolicy()
         editor.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
-        editor.customContextMenuRequested.connect(self._show_context_menu)
+        editor.customContextMenuRequested.connect(self._menu.show)
         self.service.words_changed.connect(self._on_words_changed)
         self.service.preload(self.language)
 
@@ -177,13 +153,10 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
                 self.library.update_article(self.article_id, spellcheck=bool(on))
             except BylineError as exc:
                 self.message.emit(str(exc))
-        self.enabled = bool(on)
-        self.toggle_action.blockSignals(True)
-        self.toggle_action.setChecked(self.enabled)
-        self.toggle_action.blockSignals(False)
-        self._generation += 1
-        self._dirty = None
-        self._edit_log = None
+        self._set_checked(bool(on))
+        self._tracker.new_generation()
+        self._tracker.stop()
+        self._passes.forget_full_pass()
         self._recheck_timer.stop()
         if self.enabled:
             self._start_full_pass()
@@ -192,6 +165,12 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
             self._render(force=True)
             self._issues_timer.start(0)
         self.enabled_changed.emit(self.enabled)
+
+    def _set_checked(self, on: bool) -> None:
+        self.enabled = on
+        self.toggle_action.blockSignals(True)
+        self.toggle_action.setChecked(on)
+        self.toggle_action.blockSignals(False)
 
     def set_metadata(self, *, language=None, metadata_names=None, title=None) -> None:
         """The article's language, interviewee/author or headline changed: recheck all."""
@@ -207,19 +186,19 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
             if self.checker is not None:
                 self.checker.set_title(title)
         if self.enabled:
-            self._generation += 1
-            self._start_full_pass()
+            self._restart()
 
     def close(self) -> None:
         """Detach from the editor (the article tab closes)."""
         self._closed = True
+        self._passes.close()
         self._recheck_timer.stop()
         self._issues_timer.stop()
         try:
             self.editor.document().contentsChange.disconnect(self._on_contents_change)
             self.editor.verticalScrollBar().rangeChanged.disconnect(self._on_scrolled)
             self.editor.verticalScrollBar().valueChanged.disconnect(self._on_scrolled)
-            self.editor.customContextMenuRequested.disconnect(self._show_context_menu)
+            self.editor.customContextMenuRequested.disconnect(self._menu.show)
             self.editor.setContextMenuPolicy(self._previous_menu_policy)
             self.service.words_changed.disconnect(self._on_words_changed)
         except (RuntimeError, TypeError):
@@ -227,6 +206,167 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
         if self._own_service:
             self.service.shutdown()
 
+    # -- edits (the per-keystroke path: keep it to integer bookkeeping) -----------------------
+    def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
+        if not self.enabled:
+            return
+        document = self.editor.document()
+        revision = document.revision()
+        if removed == added and revision == self._revision and document.isUndoRedoEnabled():
+            return  # a highlighter re-formatting a block, not an edit
+        self._revision = revision
+        self._tracker.new_generation()
+        if removed + added > BIG_EDIT:  # a reload or a huge paste: check everything again
+            self._start_full_pass()
+            return
+        removed, added = self._tracker.edit(pos, removed, added, document.characterCount() - 1)
+        if self._issues.edit(pos, removed, added):
+            self._dropped_on_edit = True
+        self._passes.shift(pos, removed, added)
+        self._underlines.shift(pos, removed, added)
+        self._recheck_timer.start()
+
+    def _read_span(self, start: int, end: int) -> str:
+        cursor = QTextCursor(self.editor.document())
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        return _plain(cursor.selectedText())
+
+    def _document_length(self) -> int:
+        return self.editor.document().characterCount() - 1
+
+    def document_text(self, start: int, end: int) -> str:
+        """The editor's text between two offsets (clamped to the text), as ``toPlainText``."""
+        length = self._document_length()
+        return self._read_span(max(0, min(start, length)), max(0, min(end, length)))
+
+    def text(self) -> str:
+        """The editor's text as the worker sees it (``toPlainText()``); for tests."""
+        version = self._tracker.current_version(self._document_length(), self._read_span)
+        version.complete()
+        text = version.get(timeout=5)
+        if text is None:  # lost track of an edit: take the whole text again
+            self.resyncs += 1
+            text = self.editor.toPlainText()
+            self._tracker.resync(text)
+        return text
+
+    # -- the worker ----------------------------------------------------------------------------
+    def _start_full_pass(self) -> None:
+        text = self.editor.toPlainText()
+        self._revision = self.editor.document().revision()
+        self._tracker.restart(text)
+        names = names_from_metadata(*self._metadata_names) | self._metadata_names
+        language, title, dictionaries = self.language, self._title, self.dictionaries
+
+        def make_checker():
+            return dictionaries.checker(language, metadata_names=names, title=title)
+
+        self._passes.start_full_pass(text, self.checker, make_checker, self._words_epoch)
+
+    def _restart(self) -> None:
+        """Check everything again (the metadata or a word list changed)."""
+        self._tracker.new_generation()
+        self._start_full_pass()
+
+    def _dispatch_recheck(self) -> None:
+        if self._closed or not self.enabled or self._tracker.dirty is None:
+            return
+        if self._passes.busy or self.checker is None:
+            return  # sent when the job on the worker comes back
+        start, end = self._tracker.take_dirty()
+        version = self._tracker.current_version(self._document_length(), self._read_span)
+        self._passes.recheck(version, start, end, self.checker, self._tracker.generation)
+
+    def recheck_now(self) -> None:
+        """Send pending edits to the worker without waiting for the typing pause."""
+        self._recheck_timer.stop()
+        self._dispatch_recheck()
+
+    def is_idle(self) -> bool:
+        """Nothing on the worker, no full pass under way and no edit waiting to be checked."""
+        return (not self._passes.busy and not self._passes.full_pass_running
+                and self._tracker.dirty is None)
+
+    @property
+    def generation(self) -> int:
+        """Grows with every edit; a recheck answers for the generation it was sent in."""
+        return self._tracker.generation
+
+    @property
+    def passes(self) -> SpellPasses:
+        """This article's traffic with the worker (its signals show every answer)."""
+        return self._passes
+
+    @property
+    def proven_names(self) -> frozenset[str] | None:
+        """The names the last full pass proved from the whole text (the names rule)."""
+        return self._passes.proven_names
+
+    @Slot(object, object, int)
+    def _on_full_pass(self, checker, issues, words_epoch: int) -> None:
+        if not self.enabled:
+            return
+        self.checker = checker
+        edits = self._tracker.take_edit_log()
+        if words_epoch != self._words_epoch:  # a word was taught while the pass ran
+            known = checker.is_known
+            issues = [i for i in issues if i.kind != SPELLING or not known(i.word)]
+        if edits:
+            issues = [m for m in (map_through_edits(i, edits) for i in issues) if m is not None]
+        self._issues.reset(issues)
+        self._after_issues_changed()
+
+    @Slot(int, int, int, object)
+    def _on_recheck(self, generation: int, start: int, end: int, answer) -> None:
+        if not self.enabled:
+            return
+        if generation != self._tracker.generation:
+            # computed on text that has changed since: drop it, recheck that span later
+            self.stale_dropped += 1
+            self._tracker.mark_dirty(start, end)
+            return
+        span_start, span_end, issues = answer
+        known = self.checker.is_known
+        issues = [i for i in issues if i.kind != SPELLING or not known(i.word)]
+        changed = self._issues.replace_span(span_start, span_end, issues)
+        if changed or self._dropped_on_edit:
+            # most pauses end on correct words: then nothing is redrawn or announced
+            self._dropped_on_edit = False
+            self._after_issues_changed()
+
+    @Slot(str, bool)
+    def _on_pass_failed(self, message: str, full: bool) -> None:
+        if not self.enabled:
+            return
+        if not full:
+            self.message.emit(message)
+            return
+        self._set_checked(False)
+        self._issues.reset(())
+        self._render(force=True)
+        self.unavailable.emit(message)
+        self.message.emit(message)
+        self.enabled_changed.emit(False)
+
+    @Slot()
+    def _on_lost_track(self) -> None:
+        if self.enabled:
+            self.resyncs += 1
+            self._restart()
+
+    @Slot()
+    def _on_job_returned(self) -> None:
+        if self.enabled and self._tracker.dirty is not None:
+            self._recheck_timer.start()
+
+    # -- underlines and the panel -----------------------------------------------------------
+    def _on_scrolled(self, *_args) -> None:
+        self._render()
+
+    def _render(self, force: bool = False) -> None:
+        if not self._closed:
+            self._underlines.draw(force=force)
 
     def _after_issues_changed(self) -> None:
         self._render(force=True)
@@ -237,123 +377,6 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
         if not self._closed and self.isSignalConnected(self._issues_signal):
             self.issues_changed.emit(self.issues())
 
-    # -- edits (the per-keystroke path: keep it to integer bookkeeping) -----------------------
-    def _mark_dirty(self, start: int, end: int) -> None:
-        if self._dirty is None:
-            self._dirty = (start, end)
-        else:
-            self._dirty = (min(self._dirty[0], start), max(self._dirty[1], end))
-
-    def _next_version(self) -> _TextVersion:
-        """The text as it is now, as a version the worker completes (or already complete)."""
-        stale = self._stale_text
-        if stale is None:
-            return self._version
-        self._stale_text = None
-        start, end = stale
-        document = self.editor.document()
-        length = document.characterCount() - 1
-        cursor = QTextCursor(document)
-        cursor.setPosition(max(0, min(start, length)))
-        cursor.setPosition(max(0, min(end, length)), QTextCursor.MoveMode.KeepAnchor)
-        version = _TextVersion.spliced(self._version, start, _plain(cursor.selectedText()),
-                                       length - end, length)
-        self._version = version
-        return version
-
-    def text(self) -> str:
-        """The editor's text as the worker sees it (``toPlainText()``); for tests."""
-        version = self._next_version()
-        version.complete()
-        text = version.get(timeout=5)
-        if text is None:  # lost track of an edit: take the whole text again
-            self.resyncs += 1
-            text = self.editor.toPlainText()
-            self._version = _TextVersion(text)
-        return text
-
-    def _on_contents_change(self, pos: int, removed: int, added: int) -> None:
-        if not self.enabled:
-            return
-        document = self.editor.document()
-        revision = document.revision()
-        if removed == added and revision == self._revision and document.isUndoRedoEnabled():
-            return  # a highlighter re-formatting a block, not an edit
-        self._revision = revision
-        self._generation += 1
-        if removed + added > BIG_EDIT:  # a reload or a huge paste: check everything again
-            self._start_full_pass()
-            return
-        # Qt may report a span running past the end (the first edit, setPlainText): clamp
-        length = document.characterCount() - 1
-        removed = max(0, min(removed, self._length - pos))
-        added = max(0, min(added, length - pos))
-        self._length = length
-        stale = self._stale_text
-        if stale is None:
-            self._stale_text = (pos, pos + added)
-        else:
-            self._stale_text = (min(_shift(stale[0], pos, removed, added), pos),
-                                max(_shift(stale[1], pos, removed, added), pos + added))
-        if self._issues.edit(pos, removed, added):
-            self._dropped_on_edit = True
-        if self._edit_log is not None:
-            self._edit_log.append((pos, removed, added))
-        if self._dirty is not None:
-            start, end = self._dirty
-            self._dirty = (min(_shift(start, pos, removed, added), pos),
-                           max(_shift(end, pos, removed, added), pos + added))
-        else:
-            self._dirty = (pos, pos + added)
-        job = self._in_flight
-        if job is not None and job["kind"] == "range":
-            start, end = job["range"]
-            job["range"] = [_shift(start, pos, removed, added), _shift(end, pos, removed, added)]
-        low, high = self._rendered_window
-        self._rendered_window = (_shift(low, pos, removed, added), _shift(high, pos, removed, added))
-        self._recheck_timer.start()
-
-    # -- underlines ---------------------------------------------------------------------------
-    def _visible_span(self) -> tuple[int, int]:
-        viewport = self.editor.viewport()
-        first = self.editor.cursorForPosition(QPoint(0, 0)).position()
-        last = self.editor.cursorForPosition(QPoint(viewport.width(), viewport.height())).position()
-        return first, max(first, last)
-
-    def _on_scrolled(self, *_args) -> None:
-        self._render()
-
-    def _render(self, force: bool = False) -> None:
-        """Underline the issues on screen (and a margin of half a screen each side)."""
-        if self._closed:
-            return
-        if not self.enabled or not len(self._issues):
-            if force or self._rendered_window != (0, -1):
-                self._rendered_window = (0, -1)
-                show_selection_layer(self.editor, LAYER, [])
-            return
-        first, last = self._visible_span()
-        low, high = self._rendered_window
-        if not force and low <= first and last <= high:
-            return
-        margin = max(500, (last - first) // 2)
-        low, high = max(0, first - margin), last + margin
-        self._rendered_window = (low, high)
-        issues = self._issues.in_range(low, high, MAX_UNDERLINES)
-        # Constructing Qt objects lets a busy worker thread take the GIL (up to 5 ms
-        # each time); one cursor and recycled selections keep this loop free of them.
-        pool = self._selection_pool
-        while len(pool) < len(issues):
-            pool.append(QTextEdit.ExtraSelection())
-        cursor = QTextCursor(self.editor.document())
-        keep = QTextCursor.MoveMode.KeepAnchor
-        for selection, issue in zip(pool, issues, strict=False):
-            cursor.setPosition(issue.start)
-            cursor.setPosition(issue.end, keep)
-            selection.cursor = cursor  # copied: Qt moves the copy with later edits
-            selection.format = self._repeat_format if issue.kind == REPEAT else self._spelling_format
-        show_selection_layer(self.editor, LAYER, pool[:len(issues)])
-
     # -- issues ------------------------------------------------------------------------------
     def issues(self) -> list[SpellIssue]:
         """Every current issue, in text order, with offsets into the editor's text now."""
@@ -361,10 +384,7 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
 
     def issue_at(self, position: int) -> SpellIssue | None:
         """The issue under a text position (a word's end counts, as the caret sits there)."""
-        index = self._issues.first_ending_at_or_after(position)
-        if index < len(self._issues) and self._issues.start(index) <= position:
-            return self._issues.issue(index)
-        return None
+        return self._issues.at(position)
 
     def line_of(self, offset: int) -> int:
         """1-based line of a text offset."""
@@ -372,19 +392,19 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
 
     def next_issue(self) -> bool:
         """Select the next issue after the cursor, wrapping to the first (F7)."""
-        if not self.enabled or not len(self._issues):
+        if not self.enabled:
             return False
         cursor = self.editor.textCursor()
-        index = self._issues.first_starting_at_or_after(max(cursor.selectionEnd(), cursor.position()))
-        if index >= len(self._issues):
-            index = 0
-        self.select_issue(self._issues.issue(index))
+        issue = self._issues.next_after(max(cursor.selectionEnd(), cursor.position()))
+        if issue is None:
+            return False
+        self.select_issue(issue)
         return True
 
     def select_issue(self, issue: SpellIssue) -> None:
         """Select an issue's word in the editor and bring it into view."""
         start, end = issue.start, issue.end
-        if self._document_text(start, end) != issue.word:  # the panel's copy is older
+        if self.document_text(start, end) != issue.word:  # the panel's copy is older
             found = self._nearest(issue)
             if found is None:
                 return
@@ -396,13 +416,63 @@ class SpellController(_SpellJobs, _SpellMenu, QObject):
         self.editor.ensureCursorVisible()
         self.editor.setFocus()
 
-    def _document_text(self, start: int, end: int) -> str:
-        cursor = QTextCursor(self.editor.document())
-        length = self.editor.document().characterCount() - 1
-        cursor.setPosition(max(0, min(start, length)))
-        cursor.setPosition(max(0, min(end, length)), QTextCursor.MoveMode.KeepAnchor)
-        return _plain(cursor.selectedText())
-
     def _nearest(self, issue: SpellIssue) -> SpellIssue | None:
         candidates = [i for i in self._issues.all() if i.word == issue.word and i.kind == issue.kind]
         return min(candidates, key=lambda i: abs(i.start - issue.start), default=None)
+
+    def suggestions_for(self, issue: SpellIssue, limit: int) -> list[str] | None:
+        """Replacements for a misspelled word; None while suggesting would not be instant
+        (the language's index is still being built: the menu must not wait for it)."""
+        if self.checker is None or not self.service.suggestions_ready(self.language):
+            return None
+        return list(self.checker.with_suggestions([issue], limit)[0].suggestions)
+
+    # -- word lists ----------------------------------------------------------------------------
+    def build_context_menu(self, position):
+        """The editor's context menu with the spelling entries (see SpellingMenu.build)."""
+        return self._menu.build(position)
+
+    def can_teach(self, scope: str) -> bool:
+        """Whether a word can go to the "personal", "newsroom" or "article" word list here."""
+        if scope == "personal":
+            return self.service.personal_path is not None
+        if scope == "newsroom":
+            return self.library is not None
+        return self.library is not None and self.article_id is not None
+
+    def add_word(self, word: str, scope: str) -> bool:
+        """Teach a word ("personal", "newsroom" or "article") and drop its flags."""
+        try:
+            self.service.add_word(self.dictionaries, word, scope)
+        except BylineError as exc:
+            self.message.emit(str(exc))
+            return False
+        self._forget_word(word)
+        return True
+
+    def ignore_word(self, word: str) -> bool:
+        return self.add_word(word, "article")
+
+    def _forget_word(self, word: str) -> None:
+        self._words_epoch += 1
+        key = normalize_word(word)
+        if self._issues.keep_only(lambda kind, w: kind != SPELLING or normalize_word(w) != key):
+            self._after_issues_changed()
+
+    def _on_words_changed(self, word: str, scope: str, article_id, added: bool) -> None:
+        """A word list changed (``word`` empty: many words at once, e.g. an import)."""
+        if self.checker is None:
+            return
+        if scope == "article" and article_id != self.article_id:
+            return
+        if not word:
+            self.checker = None  # the next pass builds one with the lists as stored now
+            if self.enabled:
+                self._restart()
+        elif added:
+            self.checker.add_words([word], scope)
+            self._forget_word(word)
+        elif normalize_word(word) in self.checker.words(scope):
+            self.checker.remove_words([word], scope)
+            if self.enabled:
+                self._restart()

@@ -1,6 +1,7 @@
-"""`SpellController`'s context menu and the word actions it offers (also used by the panel).
+"""The editor's context menu with spell-check's entries: suggestions, teach, ignore, remove.
 
-A mixin: the methods read the controller's editor, issues and service.
+It asks the article's SpellController (public methods only) what is under the mouse and
+what may be offered, and edits the text itself: a replacement is one undo step.
 """
 
 from __future__ import annotations
@@ -9,94 +10,36 @@ from PySide6.QtCore import QPoint
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
-from editor_app.core.errors import BylineError
-from editor_app.core.spelling import (
-    REPEAT,
-    SPELLING,
-    SpellIssue,
-    normalize_word,
-    repeat_removal_span,
-)
+from editor_app.core.spelling import REPEAT, SpellIssue, repeat_removal_span
 
 MAX_SUGGESTIONS = 5
+#: How far before a repeated word the blanks to remove with it are looked for.
+REPEAT_CONTEXT = 200
 
 
-class _SpellMenu:
-    """Context menu, replacements and taught words for `SpellController`."""
+class SpellingMenu:
+    """Builds and shows the context menu for one article's editor.
 
-    def _show_context_menu(self, position: QPoint) -> None:
+    ``controller`` is its SpellController: ``editor``, ``enabled``, ``issue_at``,
+    ``suggestions_for``, ``can_teach``, ``add_word``, ``document_text`` and
+    ``toggle_action`` are what the menu uses.
+    """
+
+    def __init__(self, controller):
+        self._controller = controller
+        self._editor = controller.editor
+
+    def show(self, position: QPoint) -> None:
         # QAbstractScrollArea reports the position in viewport coordinates
-        menu = self.build_context_menu(position)
-        menu.exec(self.editor.viewport().mapToGlobal(position))
+        menu = self.build(position)
+        menu.exec(self._editor.viewport().mapToGlobal(position))
         menu.deleteLater()
 
-    def replace_issue(self, issue: SpellIssue, replacement: str) -> None:
-        """Replace the flagged word in one undoable edit."""
-        cursor = QTextCursor(self.editor.document())
-        cursor.beginEditBlock()
-        cursor.setPosition(issue.start)
-        cursor.setPosition(issue.end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.insertText(replacement)
-        cursor.endEditBlock()
-        self.editor.setTextCursor(cursor)
-
-    def remove_repeat(self, issue: SpellIssue) -> None:
-        offset = max(0, issue.start - 200)  # the blanks before the word go too
-        context = self._document_text(offset, issue.end)
-        local = SpellIssue(issue.kind, issue.word, issue.start - offset, issue.end - offset)
-        start, end = repeat_removal_span(context, local)
-        start, end = start + offset, end + offset
-        cursor = QTextCursor(self.editor.document())
-        cursor.beginEditBlock()
-        cursor.setPosition(start)
-        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
-        cursor.removeSelectedText()
-        cursor.endEditBlock()
-        self.editor.setTextCursor(cursor)
-
-    def add_word(self, word: str, scope: str) -> bool:
-        """Teach a word ("personal", "newsroom" or "article") and drop its flags."""
-        try:
-            self.service.add_word(self.dictionaries, word, scope)
-        except BylineError as exc:
-            self.message.emit(str(exc))
-            return False
-        self._forget_word(word)
-        return True
-
-    def ignore_word(self, word: str) -> bool:
-        return self.add_word(word, "article")
-
-    def _forget_word(self, word: str) -> None:
-        self._words_epoch += 1
-        key = normalize_word(word)
-        if self._issues.keep_only(lambda kind, w: kind != SPELLING or normalize_word(w) != key):
-            self._after_issues_changed()
-
-    def _on_words_changed(self, word: str, scope: str, article_id, added: bool) -> None:
-        """A word list changed (``word`` empty: many words at once, e.g. an import)."""
-        if self.checker is None:
-            return
-        if scope == "article" and article_id != self.article_id:
-            return
-        if not word:
-            self.checker = None  # the next pass builds one with the lists as stored now
-            if self.enabled:
-                self._generation += 1
-                self._start_full_pass()
-        elif added:
-            self.checker.add_words([word], scope)
-            self._forget_word(word)
-        elif normalize_word(word) in self.checker.words(scope):
-            self.checker.remove_words([word], scope)
-            if self.enabled:
-                self._generation += 1
-                self._start_full_pass()
-
-    def build_context_menu(self, position: QPoint) -> QMenu:
-        """The editor's context menu with spelling entries for the word at ``position``
+    def build(self, position: QPoint) -> QMenu:
+        """The editor's standard menu with spelling entries for the word at ``position``
         (viewport coordinates). Tests trigger its actions without showing it."""
-        menu = self.editor.createStandardContextMenu(position)
+        controller = self._controller
+        menu = self._editor.createStandardContextMenu(position)
         first_standard = menu.actions()[0] if menu.actions() else None
         entries: list[QAction] = []
 
@@ -113,35 +56,54 @@ class _SpellMenu:
             action.setSeparator(True)
             entries.append(action)
 
-        offset = self.editor.cursorForPosition(position).position()
-        issue = self.issue_at(offset) if self.enabled else None
+        offset = self._editor.cursorForPosition(position).position()
+        issue = controller.issue_at(offset) if controller.enabled else None
         if issue is not None and issue.kind == REPEAT:
             entry(f"Remove repeated “{issue.word}”", lambda: self.remove_repeat(issue))
             separator()
         elif issue is not None:
-            ready = self.checker is not None and self.service.suggestions_ready(self.language)
-            suggestions = self.checker.with_suggestions([issue], MAX_SUGGESTIONS)[0].suggestions \
-                if ready else ()
-            for suggestion in suggestions[:MAX_SUGGESTIONS]:
-                action = entry(suggestion, lambda _=False, s=suggestion: self.replace_issue(issue, s))
+            suggestions = controller.suggestions_for(issue, MAX_SUGGESTIONS)
+            for suggestion in (suggestions or ())[:MAX_SUGGESTIONS]:
+                action = entry(suggestion, lambda _=False, s=suggestion: self.replace(issue, s))
                 font = action.font()
                 font.setBold(True)
                 action.setFont(font)
-            if not ready:
+            if suggestions is None:
                 entry("(suggestions are still loading)", None, enabled=False)
             elif not suggestions:
                 entry("(no suggestions)", None, enabled=False)
             separator()
             word = issue.word
-            entry("Add to my dictionary", lambda: self.add_word(word, "personal"),
-                  enabled=self.service.personal_path is not None)
-            entry("Add to newsroom dictionary", lambda: self.add_word(word, "newsroom"),
-                  enabled=self.library is not None)
-            entry("Ignore in this article", lambda: self.ignore_word(word),
-                  enabled=self.library is not None and self.article_id is not None)
+            entry("Add to my dictionary", lambda: controller.add_word(word, "personal"),
+                  enabled=controller.can_teach("personal"))
+            entry("Add to newsroom dictionary", lambda: controller.add_word(word, "newsroom"),
+                  enabled=controller.can_teach("newsroom"))
+            entry("Ignore in this article", lambda: controller.ignore_word(word),
+                  enabled=controller.can_teach("article"))
             separator()
         for action in entries:
             menu.insertAction(first_standard, action)
         menu.addSeparator()
-        menu.addAction(self.toggle_action)
+        menu.addAction(controller.toggle_action)
         return menu
+
+    def replace(self, issue: SpellIssue, replacement: str) -> None:
+        """Replace the flagged word in one undoable edit."""
+        self._edit(issue.start, issue.end, replacement)
+
+    def remove_repeat(self, issue: SpellIssue) -> None:
+        """Remove the second of two repeated words and the blanks before it."""
+        offset = max(0, issue.start - REPEAT_CONTEXT)
+        context = self._controller.document_text(offset, issue.end)
+        local = SpellIssue(issue.kind, issue.word, issue.start - offset, issue.end - offset)
+        start, end = repeat_removal_span(context, local)
+        self._edit(start + offset, end + offset, "")
+
+    def _edit(self, start: int, end: int, text: str) -> None:
+        cursor = QTextCursor(self._editor.document())
+        cursor.beginEditBlock()
+        cursor.setPosition(start)
+        cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.insertText(text)
+        cursor.endEditBlock()
+        self._editor.setTextCursor(cursor)

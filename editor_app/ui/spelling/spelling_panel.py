@@ -203,12 +203,10 @@ class SpellingPanel(QWidget):
     def _update_buttons(self) -> None:
         issue = self._current_issue()
         teachable = issue is not None and issue.kind != REPEAT and self.controller is not None
-        controller = self.controller
-        self.add_personal_button.setEnabled(
-            teachable and controller.service.personal_path is not None)
-        self.add_newsroom_button.setEnabled(teachable and controller.library is not None)
-        self.ignore_button.setEnabled(
-            teachable and controller.library is not None and controller.article_id is not None)
+        for button, scope in ((self.add_personal_button, "personal"),
+                              (self.add_newsroom_button, "newsroom"),
+                              (self.ignore_button, "article")):
+            button.setEnabled(teachable and self.controller.can_teach(scope))
 
     def teach_current(self, scope: str) -> bool:
         """Add the selected word to a dictionary ("personal", "newsroom" or "article")."""

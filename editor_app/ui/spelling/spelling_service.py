@@ -1,37 +1,24 @@
-"""The worker side of spell-check: the per-process `SpellService` and each controller's jobs.
+"""Spelling for the whole process: the spell worker, languages, and word-list changes.
 
-`SpellService` is the per-process part (language loading, the worker, word-list changes
-broadcast to every open article); the composition root creates one and hands it in.
-
-`_SpellJobs` is the part of `SpellController` that sends passes to that worker and takes
-their results back on the GUI thread; it lives here so everything crossing threads sits
-in one module. It is a mixin: it reads and writes the controller's own attributes.
+The composition root creates one ``SpellService`` and hands it to every article's
+``SpellController``. It owns the single spell worker thread (every pass of every open
+article queues on it: two cores are shared with the renderer and the autosave), loads
+languages there at start-up, builds their suggestion indexes on a thread of their own,
+and tells every open article when a word list changes.
 """
 
 from __future__ import annotations
 
 import concurrent.futures
-import itertools
-import time
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from editor_app.core.errors import BylineError
-from editor_app.core.spelling import (
-    SPELLING,
-    Dictionaries,
-    load_language,
-    names_from_metadata,
-    normalize_language,
-)
-from editor_app.core.spelling.tracking import _LostTrack, _map_through, _NamesBox, _TextVersion
-
-#: Worker pause between delivering a full pass and deriving names from it.
-NAMES_DELAY_S = 0.05
+from editor_app.core.spelling import Dictionaries, load_language, normalize_language
 
 
 class _Relay(QObject):
-    """Carries a worker's result to the GUI thread (queued: the QObject lives there)."""
+    """Carries a language loaded on the worker to the GUI thread (queued)."""
 
     done = Signal(object)
 
@@ -122,171 +109,15 @@ class SpellService(QObject):
         dictionaries.remove(word, scope)
         self.words_changed.emit(word, scope, dictionaries.article_id, False)
 
+    def import_words(self, dictionaries: Dictionaries, path, scope: str) -> int:
+        """Add a word list from a file; one notice for the whole list, so open articles
+        re-read their word lists once. Returns how many words were new."""
+        count = dictionaries.import_words(path, scope)
+        if count:
+            self.words_changed.emit("", scope, dictionaries.article_id, True)
+        return count
+
     def shutdown(self) -> None:
         if self._own_executor:
             self.executor.shutdown(wait=False, cancel_futures=True)
         self._index_executor.shutdown(wait=False, cancel_futures=True)
-
-
-_job_ids = itertools.count(1)
-
-
-class _SpellJobs:
-    """`SpellController`'s traffic with the worker: full passes, paragraph rechecks, results."""
-
-    def _submit(self, job: dict, work, then=None) -> None:
-        """Run ``work`` on the worker and deliver its result; ``then`` runs on the worker
-        after delivery (work the GUI need not wait for)."""
-        relay = self._relay
-
-        def run():
-            try:
-                result = work()
-            except (BylineError, _LostTrack) as exc:
-                result = exc
-            except Exception as exc:  # a bug must not take the editor down with it
-                result = BylineError(f"spell-check failed: {exc}")
-            try:
-                relay.done.emit((job, result))
-            except RuntimeError:  # the controller was deleted meanwhile
-                return
-            if then is not None and not isinstance(result, BaseException):
-                try:
-                    then(result)
-                except Exception:  # noqa: S110 - an optional refinement; the pass stands
-                    pass
-
-        try:
-            self._executor.submit(run)
-        except RuntimeError:  # the service shut down (the application is quitting)
-            return
-        self._in_flight = job
-
-    def _make_checker(self):
-        return self.dictionaries.checker(
-            self.language,
-            metadata_names=names_from_metadata(*self._metadata_names) | self._metadata_names,
-            title=self._title,
-        )
-
-    def _start_full_pass(self) -> None:
-        text = self.editor.toPlainText()
-        self._version = _TextVersion(text)
-        self._length = len(text)
-        self._stale_text = None
-        self._revision = self.editor.document().revision()
-        job = {"id": next(_job_ids), "kind": "full", "generation": self._generation,
-               "words": self._words_epoch}
-        self._full_job = job
-        self._edit_log = []
-        self._dirty = None
-        existing = self.checker
-        box = self._names_box = _NamesBox()
-
-        def work():
-            checker = existing or self._make_checker()
-            return checker, checker.check(text)  # infers the names from the whole text
-
-        def then(result):
-            # the same names again, for paragraph rechecks; they queue behind this on the
-            # single worker, so they see it (a shared pool may run one early: it then
-            # infers names from its paragraph alone). The pause first lets the GUI thread
-            # apply the result without competing for the GIL.
-            time.sleep(NAMES_DELAY_S)
-            box.names = result[0].document_names(text)
-
-        self._submit(job, work, then)
-
-    def _dispatch_recheck(self) -> None:
-        if self._closed or not self.enabled or self._dirty is None:
-            return
-        if self._in_flight is not None or self.checker is None:
-            return  # sent when the job on the worker comes back
-        start, end = self._dirty
-        self._dirty = None
-        version, checker, box = self._next_version(), self.checker, self._names_box
-        job = {"id": next(_job_ids), "kind": "range", "generation": self._generation,
-               "range": [start, end]}
-
-        def work():
-            text = version.get()
-            if text is None:
-                raise _LostTrack()
-            return checker.check_range(text, start, end, names=box.names)
-
-        self._submit(job, work)
-
-    def recheck_now(self) -> None:
-        """Send pending edits to the worker without waiting for the typing pause."""
-        self._recheck_timer.stop()
-        self._dispatch_recheck()
-
-    @Slot(object)
-    def _on_result(self, payload) -> None:
-        job, result = payload
-        if self._in_flight is job:
-            self._in_flight = None
-        if self._closed:
-            return
-        if not self.enabled:
-            return
-        if isinstance(result, _LostTrack):
-            self.resyncs += 1
-            self._generation += 1
-            self._start_full_pass()
-            return
-        if isinstance(result, BaseException):
-            if job is self._full_job:
-                self._go_unavailable(str(result))
-            else:
-                self.message.emit(str(result))
-            return
-        if job["kind"] == "full":
-            self._apply_full(job, result)
-        else:
-            self._apply_range(job, result)
-        if self._dirty is not None:
-            self._recheck_timer.start()
-
-    def _apply_full(self, job, result) -> None:
-        checker, issues = result
-        if job is not self._full_job:
-            return  # spell-check was switched off or restarted since
-        self._full_job = None
-        self.checker = checker
-        edits = self._edit_log or []
-        self._edit_log = None
-        if job["words"] != self._words_epoch:  # a word was taught while the pass ran
-            known = checker.is_known
-            issues = [i for i in issues if i.kind != SPELLING or not known(i.word)]
-        if edits:
-            issues = [m for m in (_map_through(i, edits) for i in issues) if m is not None]
-        self._issues.reset(issues)
-        self._after_issues_changed()
-
-    def _apply_range(self, job, result) -> None:
-        if job["generation"] != self._generation:
-            # computed on text that has changed since: drop it, recheck that range later
-            self.stale_dropped += 1
-            start, end = job["range"]
-            self._mark_dirty(start, end)
-            return
-        span_start, span_end, issues = result
-        known = self.checker.is_known
-        issues = [i for i in issues if i.kind != SPELLING or not known(i.word)]
-        changed = self._issues.replace_span(span_start, span_end, issues)
-        if changed or self._dropped_on_edit:
-            # most pauses end on correct words: then nothing is redrawn or announced
-            self._dropped_on_edit = False
-            self._after_issues_changed()
-
-    def _go_unavailable(self, message: str) -> None:
-        self.enabled = False
-        self.toggle_action.blockSignals(True)
-        self.toggle_action.setChecked(False)
-        self.toggle_action.blockSignals(False)
-        self._issues.reset(())
-        self._render(force=True)
-        self.unavailable.emit(message)
-        self.message.emit(message)
-        self.enabled_changed.emit(False)

@@ -13,8 +13,8 @@ from editor_app.core.library import Library
 from editor_app.core.models import Article
 from editor_app.core.spelling import SpellingUnavailable
 from editor_app.ui.desk.selection_layers import SelectionLayers
-from editor_app.ui.spelling import spelling_controller as sc
-from editor_app.ui.spelling.spelling_controller import SpellController, _IssueIndex
+from editor_app.ui.spelling import spelling_service
+from editor_app.ui.spelling.spelling_controller import SpellController
 
 BODY = "Lede paragraph with a mispelled word.\n\nAnother paragraph here."
 
@@ -41,14 +41,10 @@ def attach(qtbot, editor, library, article_id, service, **kw):
 
 
 def wait_idle(qtbot, controller, timeout=10000):
-    """Until no job is on the worker, nothing is pending and the timers are quiet."""
+    """Until no job is on the worker and no edit waits to be checked."""
     def idle():
-        if controller._in_flight is not None or controller._full_job is not None:
-            return False
-        if controller._dirty is not None:
-            controller.recheck_now()
-            return False
-        return True
+        controller.recheck_now()  # edits waiting for the typing pause go now
+        return controller.is_idle()
 
     qtbot.waitUntil(idle, timeout=timeout)
 
@@ -223,21 +219,20 @@ def test_f7_moves_to_the_next_issue_and_wraps(qtbot, library, article, service):
 def test_stale_results_are_dropped(qtbot, library, article, service):
     editor = make_editor(qtbot, BODY)
     controller = attach(qtbot, editor, library, article.id, service)
-    applied = []
-    original = controller._apply_range
-    controller._apply_range = lambda job, result: (applied.append(job["generation"]),
-                                                   original(job, result))
+    answered = []  # the generation each recheck was computed for
+    controller.passes.recheck_done.connect(lambda generation, *_: answered.append(generation))
     end = len(BODY)
     cursor = QTextCursor(editor.document())
     cursor.setPosition(end)
     cursor.insertText(" Firstt")
     controller.recheck_now()  # generation g goes to the worker ...
-    stale_generation = controller._in_flight["generation"]
+    assert controller.passes.busy
+    stale_generation = controller.generation
     cursor.insertText(" secondd")  # ... and the text changes before its answer is read
     wait_idle(qtbot, controller)
     assert controller.stale_dropped >= 1
-    assert applied[0] == stale_generation and len(applied) >= 2
-    assert applied[-1] == controller._generation
+    assert answered[0] == stale_generation and len(answered) >= 2
+    assert answered[-1] == controller.generation
     assert [i.word for i in controller.issues()] == ["mispelled", "Firstt", "secondd"]
     for issue in controller.issues():
         assert editor.toPlainText()[issue.start:issue.end] == issue.word
@@ -263,7 +258,7 @@ def test_missing_dictionary_switches_off_with_message(qtbot, library, article, s
 
     # the dictionary file cannot be read: every way of loading a language fails
     monkeypatch.setattr(core_checker, "load_language", broken)
-    monkeypatch.setattr(sc, "load_language", broken)
+    monkeypatch.setattr(spelling_service, "load_language", broken)
     editor = make_editor(qtbot, BODY)
     messages = []
     controller = SpellController(editor, library, article.id, "en", (), "", service=service)
@@ -318,46 +313,6 @@ def test_issues_changed_is_emitted(qtbot, library, article, service):
     assert [i.word for i in blocker.args[0]] == ["mispelled"]
 
 
-def test_issue_index_matches_a_naive_model():
-    """The lazily shifted index gives the same positions as shifting every issue."""
-    rng = random.Random(4)
-    for _round in range(200):
-        model = []
-        pos = 0
-        for _ in range(rng.randint(0, 30)):
-            pos += rng.randint(1, 20)
-            length = rng.randint(1, 8)
-            model.append((pos, pos + length))
-            pos += length
-        index = _IssueIndex()
-        from editor_app.core.spelling import SpellIssue
-
-        index.reset([SpellIssue("spelling", "w", s, e) for s, e in model])
-        for _ in range(rng.randint(1, 15)):
-            at = rng.randint(0, pos + 5)
-            removed = rng.choice([0, 0, 1, 3])
-            added = rng.choice([0, 1, 1, 2, 5])
-            index.edit(at, removed, added)
-            kept = []
-            for s, e in model:
-                if e < at:
-                    kept.append((s, e))
-                elif s > at + removed:
-                    kept.append((s + added - removed, e + added - removed))
-            model = kept
-            assert [(i.start, i.end) for i in index.all()] == model
-            if rng.random() < 0.3 and model:
-                # a recheck replaces whole paragraphs: no issue straddles the span's ends
-                i = rng.randint(0, len(model))
-                j = rng.randint(i, len(model))
-                s0 = model[i - 1][1] if i else 0
-                e0 = model[j][0] - 1 if j < len(model) else s0 + 50
-                new = [(s0 + 1, s0 + 2)] if e0 > s0 + 2 else []
-                index.replace_span(s0, e0, [SpellIssue("spelling", "w", a, b) for a, b in new])
-                model = sorted([(a, b) for a, b in model if not s0 <= a <= e0] + new)
-                assert [(i.start, i.end) for i in index.all()] == model
-
-
 def test_fixing_a_typo_by_typing_removes_its_underline(qtbot, library, article, service):
     editor = make_editor(qtbot, BODY)
     controller = attach(qtbot, editor, library, article.id, service)
@@ -404,7 +359,7 @@ def test_text_copy_follows_random_edits_undo_and_redo(qtbot, library, article, s
     for issue in controller.issues():
         assert final[issue.start:issue.end] == issue.word
     # the incremental bookkeeping ends where a fresh pass over the final text would
-    expected = controller.checker.check(final, names=controller._names_box.names)
+    expected = controller.checker.check(final, names=controller.proven_names)
     assert [(i.kind, i.word, i.start) for i in controller.issues()] == \
         [(i.kind, i.word, i.start) for i in expected]
 
