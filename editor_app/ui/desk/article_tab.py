@@ -17,7 +17,6 @@ Hooks for other panels (tags, related, comments, spelling):
 from __future__ import annotations
 
 import itertools
-import mimetypes
 import pathlib
 import time
 
@@ -36,6 +35,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.errors import BylineError, ConflictError
+from editor_app.core.images import IMAGE_SUFFIXES, asset_file_name, image_extension, image_mime
 from editor_app.core.interview import headline_quote
 from editor_app.core.models import Article, Kind
 from editor_app.core.related.block import related_news_items
@@ -46,7 +46,7 @@ from editor_app.ui.desk.autosave import (
     SaveRequest,
     save_article,
 )
-from editor_app.ui.desk.editor import IMAGE_SUFFIXES, MarkdownEditor
+from editor_app.ui.desk.editor import MarkdownEditor
 from editor_app.ui.desk.find_replace import FindReplaceBar
 from editor_app.ui.desk.metadata_panel import MetadataPanel
 from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
@@ -54,8 +54,6 @@ from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
 PREVIEW_DELAY_MS = 150
 STATS_DELAY_MS = 300
 RETRY_MS = 5000
-_IMAGE_EXTENSIONS = {"image/png": "png", "image/jpeg": "jpg", "image/gif": "gif",
-                     "image/webp": "webp", "image/svg+xml": "svg"}
 _tokens = itertools.count(1)
 
 
@@ -418,7 +416,7 @@ class ArticleTab(QWidget):
     def insert_image_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
             self, "Insert image", "",
-            "Images (" + " ".join(f"*{s}" for s in sorted(IMAGE_SUFFIXES)) + ")")
+            "Images (" + " ".join(f"*{s}" for s in IMAGE_SUFFIXES) + ")")
         if path:
             self.insert_image_file(pathlib.Path(path))
 
@@ -428,14 +426,15 @@ class ArticleTab(QWidget):
         except OSError as exc:
             self._message(f"Cannot read {path.name}: {exc.strerror or exc}")
             return None
-        return self.add_image(data, path.name, mimetypes.guess_type(path.name)[0] or "")
+        return self.add_image(data, path.name, image_mime(path.name))
 
     def add_image(self, data: bytes, name: str, mime: str) -> str | None:
         """Store an image as an asset and insert its reference; returns the asset name."""
-        mime = mime or mimetypes.guess_type(name)[0] or "application/octet-stream"
-        extension = _IMAGE_EXTENSIONS.get(mime)
-        if extension is None:
-            self._message(f"{name}: not an image Byline can show (PNG, JPEG, GIF, WebP, SVG)")
+        mime = image_mime(name, mime)
+        try:
+            image_extension(name, mime)  # refused before the alt text is asked for
+        except BylineError as exc:
+            self._message(str(exc))
             return None
         alt = self.ask_alt_text(name)
         if alt is None:
@@ -445,7 +444,7 @@ class ArticleTab(QWidget):
         except BylineError as exc:
             self._message(f"Image not added: {exc}")
             return None
-        asset_name = f"{digest}.{extension}"
+        asset_name = asset_file_name(digest, name, mime)
         self.editor.insert_image_reference(asset_name, alt)
         self.editor.setFocus()
         return asset_name

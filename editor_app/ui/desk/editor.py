@@ -8,7 +8,6 @@ come from several owners, so they are kept in named layers and merged.
 
 from __future__ import annotations
 
-import mimetypes
 import pathlib
 
 from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
@@ -16,10 +15,10 @@ from PySide6.QtGui import QImage, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QTextEdit
 
 from editor_app.core.errors import InputError
+from editor_app.core.images import image_mime, looks_like_image
 from editor_app.core.interview import question_insertion
 from editor_app.ui.desk.highlighter import MarkdownHighlighter
 
-IMAGE_SUFFIXES = {".png", ".jpg", ".jpeg", ".gif", ".webp", ".svg"}
 #: Qt lays out a line in time quadratic in its length (200,000 characters: about a
 #: second; 3 million: minutes), so longer lines are refused instead of freezing.
 MAX_LINE_LENGTH = 100_000
@@ -228,8 +227,7 @@ class MarkdownEditor(QPlainTextEdit):
                     data = path.read_bytes()
                 except OSError:
                     continue
-                mime = mimetypes.guess_type(path.name)[0] or "application/octet-stream"
-                self.image_received.emit(data, path.name, mime)
+                self.image_received.emit(data, path.name, image_mime(path.name))
             return
         if source.hasImage() and not source.hasText():
             image = source.imageData()
@@ -284,7 +282,8 @@ def _image_paths(source: QMimeData) -> list[pathlib.Path]:
     for url in source.urls():
         if url.isLocalFile():
             path = pathlib.Path(url.toLocalFile())
-            if path.suffix.lower() in IMAGE_SUFFIXES and path.is_file():
+            # Every picture goes to the tab, which accepts it or says why not (SVG).
+            if looks_like_image(path) and path.is_file():
                 paths.append(path)
     return paths
 

@@ -30,11 +30,15 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.errors import BylineError, InputError
-from editor_app.core.export import ExportReport, clean_site_url, export_articles
+from editor_app.core.export import ExportReport, export_articles
+from editor_app.core.export.article_export import (
+    DEFAULT_DATE_FORMAT,
+    save_site_settings,
+    site_settings,
+)
 from editor_app.core.models import Status
 from editor_app.ui.background import BackgroundWork, Job
 
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
 SAMPLE_DATE = "2024-05-02"
 
 
@@ -161,11 +165,11 @@ class ExportDialog(QDialog):
     def _build_site(self) -> QGroupBox:
         box = QGroupBox("Site settings (saved in the library)")
         form = QFormLayout(box)
-        self.url_edit = QLineEdit(str(self.library.get_setting("site.url", "") or ""))
+        site = site_settings(self.library)
+        self.url_edit = QLineEdit(site.url)
         self.url_edit.setPlaceholderText("https://news.example.org (empty: relative links)")
-        self.publisher_edit = QLineEdit(str(self.library.get_setting("site.publisher", "") or ""))
-        self.date_format_edit = QLineEdit(
-            str(self.library.get_setting("site.date_format", "") or DEFAULT_DATE_FORMAT))
+        self.publisher_edit = QLineEdit(site.publisher)
+        self.date_format_edit = QLineEdit(site.date_format)
         self.date_sample = QLabel("")
         self.date_format_edit.textChanged.connect(self._update_date_sample)
         form.addRow("Site URL", self.url_edit)
@@ -207,13 +211,9 @@ class ExportDialog(QDialog):
             self.path_edit.setText(path)
 
     def _save_site_settings(self) -> None:
-        url = clean_site_url(self.url_edit.text())
-        date_format = self.date_format_edit.text().strip() or DEFAULT_DATE_FORMAT
-        if "%" not in date_format:
-            raise InputError("date format: needs at least one % code, like %-d %B %Y")
-        self.library.set_setting("site.url", url)
-        self.library.set_setting("site.publisher", self.publisher_edit.text().strip())
-        self.library.set_setting("site.date_format", date_format)
+        save_site_settings(self.library, url=self.url_edit.text(),
+                           publisher=self.publisher_edit.text(),
+                           date_format=self.date_format_edit.text())
 
     def _destination(self, ids: list[int]) -> tuple[pathlib.Path | None, pathlib.Path | None]:
         text = self.path_edit.text().strip()

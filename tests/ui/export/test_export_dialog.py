@@ -115,3 +115,16 @@ def test_date_format_sample(qtbot, library, ids, tmp_path):
     assert dialog.date_sample.text() == "Dateline: 2 May 2024"
     dialog.date_format_edit.setText("%d.%m.%Y")
     assert dialog.date_sample.text() == "Dateline: 02.05.2024"
+
+
+def test_the_dialog_shows_the_saved_site_settings(qtbot, library, ids):
+    from editor_app.core.export.article_export import save_site_settings
+
+    save_site_settings(library, url="https://news.example.org", publisher="Harbour Gazette",
+                       date_format="%d.%m.%Y")
+    dialog = ExportDialog(library, ids[:1])
+    qtbot.addWidget(dialog)
+    assert dialog.url_edit.text() == "https://news.example.org"
+    assert dialog.publisher_edit.text() == "Harbour Gazette"
+    assert dialog.date_format_edit.text() == "%d.%m.%Y"
+    assert dialog.date_sample.text() == "Dateline: 02.05.2024"
