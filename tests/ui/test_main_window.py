@@ -84,6 +84,29 @@ def test_closing_a_tab_saves_and_the_session_reopens_tabs(qtbot, window, library
     again.shutdown()
 
 
+def test_the_status_bar_shows_the_save_state_and_a_failure_in_red(qtbot, window, library,
+                                                                  monkeypatch):
+    from editor_app.core.errors import LibraryError
+
+    tab = window.open_article(library.list_articles()[0].id)
+    assert window.save_label.text() == "Saved"
+    tab.editor.insertPlainText("More. ")
+    assert window.save_label.text() == "Unsaved changes"
+    qtbot.waitUntil(lambda: window.save_label.text() == "Saved", timeout=3000)
+
+    def broken(*_args, **_kwargs):
+        raise LibraryError("test.byline: the disk is full")
+
+    monkeypatch.setattr(library, "update_article", broken)
+    tab.editor.insertPlainText("Kept? ")
+    assert not tab.save_now()
+    assert window.save_label.text() == "Not saved: test.byline: the disk is full"
+    assert "#c0392b" in window.save_label.styleSheet()
+    monkeypatch.undo()
+    assert tab.save_now()
+    assert window.save_label.text() == "Saved" and window.save_label.styleSheet() == ""
+
+
 def test_ctrl_f_searches_the_library_from_the_reader(qtbot, window):
     window.tabs.setCurrentIndex(0)
     window.find_action.trigger()

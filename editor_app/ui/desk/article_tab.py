@@ -11,7 +11,8 @@ Hooks for other panels (tags, related, comments, spelling):
   (MetadataPanel, ``set_tag_widget``), ``tab.editor.set_selection_layer(name, sels)``
   to show extra selections without clobbering others, and
   ``tab.editor.highlighter.add_overlay(fn)`` for per-line character formats.
-  ``tab.saved`` fires after each save, ``tab.text_changed`` (debounced) after edits.
+  ``tab.saved`` fires after each save, ``tab.text_changed`` (debounced) after edits,
+  ``tab.save_state_changed(SaveState, detail)`` when the save state changes.
 """
 
 from __future__ import annotations
@@ -44,6 +45,7 @@ from editor_app.ui.desk.autosave import (
     REVISION_INTERVAL_S,
     AutosaveTimer,
     SaveRequest,
+    SaveState,
     save_article,
 )
 from editor_app.ui.desk.editor import MarkdownEditor
@@ -60,7 +62,7 @@ _tokens = itertools.count(1)
 class ArticleTab(QWidget):
     title_changed = Signal(int, str)  # article id, headline (tab label)
     stats_changed = Signal(object)  # TextStats
-    save_state_changed = Signal(str)  # "Saved", "Unsaved changes", "Not saved: …"
+    save_state_changed = Signal(object, str)  # SaveState, why it was not saved ("" otherwise)
     saved = Signal(int)  # article id, after each successful save
     text_changed = Signal()  # after edits settle (same delay as the preview)
 
@@ -193,7 +195,7 @@ class ArticleTab(QWidget):
         self._preview_timer.start()
         self._stats_timer.start()
         if not self._conflict:
-            self.save_state_changed.emit("Unsaved changes")
+            self.save_state_changed.emit(SaveState.UNSAVED, "")
 
     def _on_related_changed(self, article_id: int) -> None:
         """Pins changed (or the vocabulary, 0): the "Related news" block may differ."""
@@ -225,7 +227,7 @@ class ArticleTab(QWidget):
             return
         fields = self.fields()
         if fields == self._saved_fields:
-            self.save_state_changed.emit("Saved")
+            self.save_state_changed.emit(SaveState.SAVED, "")
             return
         reason = None
         if time.monotonic() - self._last_revision_time >= REVISION_INTERVAL_S:
@@ -233,7 +235,7 @@ class ArticleTab(QWidget):
         request = SaveRequest(self.article_id, self._version, fields, reason, self._token,
                               base_fields=self._saved_fields)
         self._in_flight = (request, self.saver.submit(request))
-        self.save_state_changed.emit("Saving…")
+        self.save_state_changed.emit(SaveState.SAVING, "")
 
     def _on_save_finished(self, result) -> None:
         if self._in_flight is None or result.request is not self._in_flight[0]:
@@ -253,14 +255,14 @@ class ArticleTab(QWidget):
                 self._last_revision_time = time.monotonic()
             if not self._conflict:
                 self.hide_banner()
-            self.save_state_changed.emit("Saved" if not self.is_dirty() else "Unsaved changes")
+            self.save_state_changed.emit(SaveState.UNSAVED if self.is_dirty() else SaveState.SAVED, "")
             self.saved.emit(self.article_id)
             if self.signals is not None:
                 self.signals.article_saved.emit(self.article_id)
         elif isinstance(error, ConflictError):
-            self._show_conflict(str(error))
+            self.show_conflict()
         else:
-            self.save_state_changed.emit(f"Not saved: {error}")
+            self.save_state_changed.emit(SaveState.NOT_SAVED, str(error))
             self.show_banner(f"Not saved: {error}. Your text is still here; Byline tries again "
                              "every few seconds.", buttons=())
             self._retry_timer.start()
@@ -279,8 +281,8 @@ class ArticleTab(QWidget):
                 self._apply_save_result(request, article, None)
             elif revision_reason:
                 self.library.save_revision(self.article_id, reason=revision_reason)
-        except ConflictError as exc:
-            self._show_conflict(str(exc))
+        except ConflictError:
+            self.show_conflict()
             return False
         except BylineError as exc:
             self._apply_save_result(None, None, exc)
@@ -319,10 +321,15 @@ class ArticleTab(QWidget):
         return True
 
     # -- conflicts -----------------------------------------------------------
-    def _show_conflict(self, message: str) -> None:
+    def is_saving(self) -> bool:
+        """A save is on its way to the library (its answer has not come back)."""
+        return self._in_flight is not None
+
+    def show_conflict(self) -> None:
+        """The article changed elsewhere: stop saving and let the user choose whose text wins."""
         self._conflict = True
         self.autosave.stop()
-        self.save_state_changed.emit("Not saved: changed elsewhere")
+        self.save_state_changed.emit(SaveState.NOT_SAVED, "changed elsewhere")
         self.show_banner(
             "This article was changed elsewhere (another window, the command line or a "
             "colleague) since you opened it. Your text is kept here and is NOT saved until "

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import concurrent.futures
 import dataclasses
+import enum
 import threading
 import time
 
@@ -26,6 +27,19 @@ DEBOUNCE_MS = 500
 MAX_WAIT_MS = 900
 #: A revision snapshot every this many seconds of editing.
 REVISION_INTERVAL_S = 300
+
+
+class SaveState(enum.Enum):
+    """Where an open article's text stands; the status bar shows it (red when not saved)."""
+
+    SAVED = "Saved"
+    UNSAVED = "Unsaved changes"
+    SAVING = "Saving…"
+    NOT_SAVED = "Not saved"
+
+    def describe(self, detail: str = "") -> str:
+        """The status bar's words: "Not saved: the disk is full…" with a detail."""
+        return f"{self.value}: {detail}" if detail else self.value
 
 
 @dataclasses.dataclass(frozen=True)

@@ -42,7 +42,7 @@ class OutsideChangeMonitor(QObject):
             return set()
         for article_id in changes.changed:
             tab = self.window.tab_for(article_id)
-            if tab is None or tab._in_flight is not None:
+            if tab is None or tab.is_saving():
                 continue  # a save in flight meets the change as a ConflictError instead
             try:
                 current = self.window.library.article_version(article_id)
@@ -51,7 +51,7 @@ class OutsideChangeMonitor(QObject):
             if current == tab.version:
                 continue
             if tab.is_dirty():
-                tab._show_conflict("changed elsewhere")
+                tab.show_conflict()
             else:
                 tab.reload_from_library()
         for article_id in changes.deleted:
