@@ -9,7 +9,6 @@ generation it was computed for, so the controller can tell an answer about older
 
 from __future__ import annotations
 
-import itertools
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
@@ -22,8 +21,6 @@ from editor_app.core.spelling.tracking import LostTrack, NamesBox, TextVersion, 
 #: Worker pause between delivering a full pass and deriving names from it.
 NAMES_DELAY_S = 0.05
 
-_job_ids = itertools.count(1)
-
 
 @dataclass(eq=False)
 class SpellJob:
@@ -33,7 +30,6 @@ class SpellJob:
     generation: int = 0
     span: list[int] = field(default_factory=list)
     words_epoch: int = 0
-    id: int = field(default_factory=lambda: next(_job_ids))
 
 
 class _Relay(QObject):
