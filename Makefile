@@ -28,7 +28,7 @@ bench: $(STAMP)
 	$(PY) benchmarks/library.py --articles 100000
 
 screenshots: $(STAMP)
-	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(PY) -m editor_app.ui.screenshots docs/screenshots
+	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(PY) -m editor_app --screenshots docs/screenshots
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache

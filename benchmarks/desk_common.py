@@ -46,8 +46,8 @@ def open_desk(*, words: int = WORDS):
     from editor_app.core.library import Library
     from editor_app.core.models import Article, Kind
     from editor_app.core.render.renderer import Renderer
-    from editor_app.ui.article_tab import ArticleTab
-    from editor_app.ui.autosave import AutosaveService
+    from editor_app.ui.desk.article_tab import ArticleTab
+    from editor_app.ui.desk.autosave import AutosaveService
 
     title, body = long_interview(words)
     folder = tempfile.mkdtemp(prefix="byline-bench-")

@@ -26,7 +26,7 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 from editor_app.core.library import Library  # noqa: E402
 from editor_app.core.models import Article  # noqa: E402
-from editor_app.ui.history_dialog import compute_diff  # noqa: E402
+from editor_app.ui.review.history_dialog import compute_diff  # noqa: E402
 
 DATA = ROOT.parent / "shared" / "data" / "wikinews" / "wikinews_2019_2020.jsonl"
 BUDGET_MS = 200.0
@@ -124,7 +124,7 @@ def main() -> int:
         try:
             from PySide6.QtWidgets import QApplication
 
-            from editor_app.ui.history_dialog import HistoryDialog
+            from editor_app.ui.review.history_dialog import HistoryDialog
 
             app = QApplication.instance() or QApplication([])
 

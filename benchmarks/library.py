@@ -62,7 +62,7 @@ def bench_first_page(lib) -> float:
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     from PySide6.QtWidgets import QApplication
 
-    from editor_app.ui.library_panel import LibraryPanel
+    from editor_app.ui.library.library_panel import LibraryPanel
 
     app = QApplication.instance() or QApplication([])
     t0 = time.perf_counter()

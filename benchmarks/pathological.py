@@ -26,7 +26,7 @@ def main() -> int:
     from PySide6.QtCore import QTimer
 
     from editor_app.core.errors import InputError
-    from editor_app.ui.editor import check_line_lengths
+    from editor_app.ui.desk.editor import check_line_lengths
 
     app, library, renderer, saver, tab, _body = open_desk(words=200)
     wait_for(app, lambda: tab.preview.shown_generation >= 1 and tab.preview.is_idle(), 60)

@@ -29,7 +29,7 @@ def main() -> int:
     args = parser.parse_args()
     from PySide6.QtTest import QTest
 
-    from editor_app.ui.article_tab import PREVIEW_DELAY_MS
+    from editor_app.ui.desk.article_tab import PREVIEW_DELAY_MS
 
     started = time.perf_counter()
     app, library, renderer, saver, tab, body = open_desk()

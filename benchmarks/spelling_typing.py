@@ -104,10 +104,11 @@ def run(app, body: str, chars: int, *, spelling: bool, markdown: bool, delay_ms=
 
     from editor_app.core.library import Library
     from editor_app.core.models import Article
-    from editor_app.ui import spelling_controller as sc
+    from editor_app.ui.spelling import spelling_controller as sc
+    from editor_app.ui.spelling.spelling_service import SpellService
 
     if markdown:
-        from editor_app.ui.editor import MarkdownEditor as Editor
+        from editor_app.ui.desk.editor import MarkdownEditor as Editor
     else:
         Editor = QPlainTextEdit
     editor = Editor()
@@ -128,11 +129,11 @@ def run(app, body: str, chars: int, *, spelling: bool, markdown: bool, delay_ms=
             sc.RECHECK_DELAY_MS = delay_ms
         library = Library.open(pathlib.Path(tmp.name) / "bench.byline")
         article = library.create_article(Article(title="Bench", body=body))
-        service = sc.SpellService(personal_path=pathlib.Path(tmp.name) / "personal.txt")
+        service = SpellService(personal_path=pathlib.Path(tmp.name) / "personal.txt")
         start = time.perf_counter()
         controller = sc.SpellController(editor, library, article.id, "en", (), "Bench", service=service)
         attach_ms = (time.perf_counter() - start) * 1000
-        while controller._full_job is not None:
+        while controller.passes.full_pass_running:
             app.processEvents()
             time.sleep(0.001)
         info["attach (GUI thread)"] = f"{attach_ms:.1f} ms"
@@ -141,16 +142,15 @@ def run(app, body: str, chars: int, *, spelling: bool, markdown: bool, delay_ms=
         while not service.suggestions_ready("en"):  # its index build would compete for the GIL
             app.processEvents()
             time.sleep(0.01)
-        applied = []
-        original = controller._apply_range
-        controller._apply_range = lambda job, result: (applied.append(1), original(job, result))
+        applied = []  # rechecks answered (the stale ones included, as before)
+        controller.passes.recheck_done.connect(lambda *_answer: applied.append(1))
     text = (TYPED * (chars // len(TYPED) + 1))[:chars]
     own, costs = type_text(app, editor, text)
     info["own"] = own
     if controller is not None:
         controller.recheck_now()
         deadline = time.perf_counter() + 5
-        while (controller._in_flight or controller._dirty) and time.perf_counter() < deadline:
+        while not controller.is_idle() and time.perf_counter() < deadline:
             app.processEvents()
             time.sleep(0.001)
         app.processEvents()

@@ -30,19 +30,6 @@ def tune_interpreter() -> None:
     sys.setswitchinterval(0.001)
 
 
-def open_library_for_gui(path: pathlib.Path, *, explicit: bool):
-    """Open the library; the default one is created and seeded with samples on first launch."""
-    from editor_app.core.library import Library
-    from editor_app.core.samples import seed_samples
-
-    if not explicit:
-        path.parent.mkdir(parents=True, exist_ok=True)
-    library = Library.open(path)
-    if library.created and not explicit:
-        seed_samples(library)
-    return library
-
-
 def build_renderer():
     """The one renderer of the process (its worker processes start in the background)."""
     from editor_app.core.render.renderer import Renderer
@@ -53,7 +40,7 @@ def build_renderer():
 def build_spell_service():
     """One spelling service per process: dictionaries load once, on workers, at start-up."""
     from editor_app.core.spelling import default_personal_path
-    from editor_app.ui.spelling_controller import SpellService
+    from editor_app.ui.spelling.spelling_service import SpellService
 
     service = SpellService(personal_path=default_personal_path())
     service.preload("en")
@@ -64,56 +51,55 @@ def build_main_window(library, *, settings=None, renderer=None, spell_service=No
                       watch_outside_changes: bool = True):
     """Create the signal hub and the main window and wire them; returns the window.
 
-    Without a renderer the window makes its own when the first article opens.
-    The editorial panels (queues, workflow, comments, related news, spelling)
-    and the outside-change monitor are attached here.
+    Without a renderer the window makes its own when the first article opens; without
+    a spelling service one is made and shut down with the window. The editorial
+    panels (queues, workflow, comments, related news, spelling) and the
+    outside-change monitor are attached here.
     """
+    from editor_app.ui.desk.outside_changes import OutsideChangeMonitor
     from editor_app.ui.editorial_panels import EditorialPanels
     from editor_app.ui.main_window import MainWindow
-    from editor_app.ui.outside_changes import OutsideChangeMonitor
     from editor_app.ui.signals import AppSignals
 
-    signals = AppSignals()
-    window = MainWindow(library, signals, settings=settings, renderer=renderer)
-    window.signals_hub = signals  # keep the hub alive as long as the window
+    window = MainWindow(library, AppSignals(), settings=settings, renderer=renderer)
     if spell_service is None:
         spell_service = build_spell_service()
-    window.spell_service = spell_service
+        window.destroyed.connect(lambda *_: spell_service.shutdown())
     window.panels = EditorialPanels(window, spell_service)
     window.outside_changes = OutsideChangeMonitor(window) if watch_outside_changes else None
-    window.destroyed.connect(lambda *_: spell_service.shutdown())
     return window
 
 
-def check_library_file(path: pathlib.Path) -> None:
-    """Refuse a damaged library before SQLite half-reads it; the message names the fix."""
-    from editor_app.core.backups import damaged_library_message
-    from editor_app.core.errors import LibraryError
+def run_smoke_test(**options) -> int:
+    """``byline --smoke-test``: the real window, offscreen, on a throw-away library (#8)."""
+    from editor_app.smoke import run_smoke_test as smoke_test
 
-    message = damaged_library_message(path)
-    if message:
-        raise LibraryError(message)
+    return smoke_test(build_window=build_main_window, build_renderer=build_renderer, **options)
 
 
-def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None = None,
-            smoke_test: bool = False) -> int:
-    if smoke_test:  # its own offscreen window on a throw-away library (packaging, #8)
-        from editor_app.smoke import run_smoke_test
+def run_screenshots(out: pathlib.Path) -> int:
+    """``make screenshots``: the README's pictures of the real window."""
+    from editor_app.ui.screenshots import take_screenshots
 
-        return run_smoke_test()
+    return take_screenshots(out, prepare=prepare_environment, build_window=build_main_window,
+                            build_renderer=build_renderer)
+
+
+def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None = None) -> int:
     prepare_environment()
     tune_interpreter()
     from PySide6.QtCore import QCoreApplication
     from PySide6.QtWidgets import QApplication, QMessageBox
 
     from editor_app.core.errors import BylineError
+    from editor_app.library_file import open_library
 
     QCoreApplication.setOrganizationName("Byline")
     QCoreApplication.setApplicationName("Byline")
     app = QApplication.instance() or QApplication(sys.argv[:1])
     try:
-        check_library_file(library_path)
-        library = open_library_for_gui(library_path, explicit=explicit)
+        # The default library starts with the sample articles and a "Start here".
+        library = open_library(library_path, explicit=explicit, seed_samples=not explicit)
         open_article = library.get_article(open_id).id if open_id else None
     except BylineError as exc:
         print(f"byline: error: {exc}", file=sys.stderr)
@@ -121,22 +107,22 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
             QMessageBox.critical(None, "Byline cannot start", str(exc))
         return 1
     renderer = build_renderer()
-    window = build_main_window(library, renderer=renderer)
+    spell_service = build_spell_service()
+    window = build_main_window(library, renderer=renderer, spell_service=spell_service)
     window.restore_layout()
     window.show()
     window.restore_session()
     if open_article is not None:
-        window.library_panel.select_article(open_article)
-        window.signals_hub.open_article_requested.emit(open_article)
+        window.select_in_library(open_article)
+        window.open_article(open_article)
         window.activateWindow()
     elif library.count_articles():
-        window.library_panel.table.selectRow(0)
+        window.select_first_article()
     backups = start_backups(window, library)
     install_quit_on_sigterm(window)
     code = app.exec()
     window.shutdown()
-    window.panels.shutdown()
-    window.spell_service.shutdown()
+    spell_service.shutdown()
     renderer.close()
     backups.finish()
     library.close()
@@ -157,9 +143,9 @@ def install_quit_on_sigterm(window):
         QTimer.singleShot(0, window.close)
 
     previous = signal.signal(signal.SIGTERM, on_term)
-    window._sigterm_timer = QTimer(window, interval=250)
-    window._sigterm_timer.timeout.connect(lambda: None)
-    window._sigterm_timer.start()
+    timer = QTimer(window, interval=250)  # the window owns it: it lives as long
+    timer.timeout.connect(lambda: None)
+    timer.start()
     return previous
 
 

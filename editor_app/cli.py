@@ -9,25 +9,26 @@ exit 1 for a failure, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import os
 import pathlib
 import sys
 
 from editor_app import __version__
+from editor_app.commands import (
+    export_cmds,
+    library_cmds,
+    maintenance_cmds,
+    review_cmds,
+    spell,
+    sync_cmds,
+    tags_cmds,
+)
 from editor_app.core.errors import BylineError
+from editor_app.library_file import ENV_LIBRARY, chosen_library, open_library
 
-COMMAND_MODULES = ("library_cmds", "spell", "tags_cmds", "review_cmds", "export_cmds",
-                   "maintenance_cmds", "sync_cmds")
-ENV_LIBRARY = "BYLINE_LIBRARY"
-
-
-def default_library_path() -> pathlib.Path:
-    """The library used when neither --library nor BYLINE_LIBRARY is given."""
-    import platformdirs
-
-    return pathlib.Path(platformdirs.user_data_dir("byline", appauthor=False)) / "library.byline"
+COMMAND_MODULES = (library_cmds, spell, tags_cmds, review_cmds, export_cmds, maintenance_cmds,
+                   sync_cmds)
 
 
 class UsageError(Exception):
@@ -51,22 +52,17 @@ class Context:
 
     @property
     def library_path(self) -> pathlib.Path:
-        given = self.args.library or os.environ.get(ENV_LIBRARY)
-        return pathlib.Path(given).expanduser() if given else default_library_path()
+        return chosen_library(self.args.library)[0]
+
+    @property
+    def library_is_explicit(self) -> bool:
+        """Named by --library or $BYLINE_LIBRARY, rather than the default one."""
+        return chosen_library(self.args.library)[1]
 
     def library(self, *, create: bool = True):
         if self._library is None:
-            from editor_app.core.backups import damaged_library_message
-            from editor_app.core.errors import LibraryError
-            from editor_app.core.library import Library
-
-            path = self.library_path
-            if not self.args.library and not os.environ.get(ENV_LIBRARY):
-                path.parent.mkdir(parents=True, exist_ok=True)
-            message = damaged_library_message(path)
-            if message:
-                raise LibraryError(message)
-            self._library = Library.open(path, create=create)
+            path, explicit = chosen_library(self.args.library)
+            self._library = open_library(path, explicit=explicit, create=create)
         return self._library
 
     def out(self, text: str = "") -> None:
@@ -91,23 +87,23 @@ def build_parser() -> ArgumentParser:
     parser.add_argument("--json", action="store_true", help="machine-readable output")
     parser.add_argument("--smoke-test", action="store_true",
                         help="open the main window offscreen with an article, render, exit")
+    # Where `make screenshots` writes the README's pictures (a tool for developers).
+    parser.add_argument("--screenshots", metavar="DIR", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
-    for name in COMMAND_MODULES:
-        try:
-            module = importlib.import_module(f"editor_app.commands.{name}")
-        except ModuleNotFoundError as exc:
-            if exc.name != f"editor_app.commands.{name}":
-                raise
-            continue
+    for module in COMMAND_MODULES:
         module.register(sub)
     return parser
 
 
 def _run_gui(args: argparse.Namespace, ctx: Context, open_id: str | None = None) -> int:
-    from editor_app.app import run_gui
+    from editor_app.app import run_gui, run_screenshots, run_smoke_test
 
-    return run_gui(library_path=ctx.library_path, explicit=bool(args.library or os.environ.get(ENV_LIBRARY)),
-                   open_id=open_id, smoke_test=args.smoke_test)
+    if args.smoke_test:  # its own offscreen window on a throw-away library (packaging, #8)
+        return run_smoke_test()
+    if args.screenshots:
+        return run_screenshots(pathlib.Path(args.screenshots))
+    return run_gui(library_path=ctx.library_path, explicit=ctx.library_is_explicit,
+                   open_id=open_id)
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -3,15 +3,13 @@
 A frozen build fails in ways no unit test sees: a Qt plugin, QtWebEngineProcess, a
 template or a dictionary left out of the folder. This opens the real main window
 offscreen on a throw-away library seeded with the sample articles, opens an article,
-waits until a web page shows its text, and exits 0, or 1 with one line saying what
-did not happen. The user's library and settings are never touched.
+waits until its preview shows the article's text, and exits 0, or 1 with one line
+saying what did not happen. The user's library and settings are never touched.
 
-The preview is found without knowing its class: any QWebEngineView inside the window
-counts, an ``updated``/``rendered`` signal on any child (the writing desk's PreviewPane)
-triggers an early look at the page, and its ``render_failed`` signal or a preview that
-fell back to the simplified view (``uses_webengine`` false) fails the test. Without a
-preview in the window, a QWebEngineView of our own shows the article through the one
-renderer, so WebEngine is still exercised.
+The composition root passes in how to build the window and the renderer
+(``app.run_smoke_test``). Every web view in the window is looked at; a preview's
+``updated`` signal triggers an early look, and its ``render_failed`` signal or a
+preview that fell back to the simplified view (``uses_webengine`` false) fails the test.
 """
 
 from __future__ import annotations
@@ -26,8 +24,6 @@ from collections.abc import Callable
 
 DEFAULT_TIMEOUT = 90.0
 _POLL_MS = 300
-_RENDERED_SIGNALS = ("updated", "rendered", "render_finished", "preview_rendered")
-_FAILED_SIGNALS = ("render_failed",)
 
 
 class SmokeFailure(Exception):
@@ -65,19 +61,21 @@ def page_shows(page_text: str, words: list[str]) -> bool:
     return bool(words) and all(w in present for w in words)
 
 
-def run_smoke_test(*, build_window: Callable | None = None,
+def run_smoke_test(*, build_window: Callable, build_renderer: Callable | None = None,
                    timeout: float = DEFAULT_TIMEOUT) -> int:
     """Run the smoke test in a fresh QApplication; returns the process exit status.
 
-    ``build_window(library, settings=QSettings, renderer=Renderer)`` builds the main
-    window (default: ``editor_app.app.build_main_window``). Call this before any
-    QApplication exists (WebEngine must be imported first).
+    ``build_window(library, settings=QSettings, renderer=Renderer or None)`` builds the
+    main window, ``build_renderer()`` the renderer it shares (without one the window
+    makes its own). Call this before any QApplication exists (WebEngine must be
+    imported first).
     """
     prepare_smoke_environment()
     started = time.monotonic()
     try:
         with tempfile.TemporaryDirectory(prefix="byline-smoke-") as tmp:
-            title, seconds = _run(pathlib.Path(tmp), build_window, timeout, started)
+            title, seconds = _run(pathlib.Path(tmp), build_window, build_renderer, timeout,
+                                  started)
     except SmokeFailure as exc:
         print(f"byline: smoke test failed: {exc}", file=sys.stderr)
         return 1
@@ -89,7 +87,8 @@ def run_smoke_test(*, build_window: Callable | None = None,
     return 0
 
 
-def _run(tmp: pathlib.Path, build_window, timeout: float, started: float) -> tuple[str, float]:
+def _run(tmp: pathlib.Path, build_window, build_renderer, timeout: float,
+         started: float) -> tuple[str, float]:
     from PySide6.QtCore import QCoreApplication, QSettings, Qt
 
     try:  # must be imported before the QApplication exists
@@ -112,23 +111,17 @@ def _run(tmp: pathlib.Path, build_window, timeout: float, started: float) -> tup
             raise SmokeFailure("no sample articles were imported (resources/samples missing?)")
         article = _pick_article(library)
         settings = QSettings(str(tmp / "settings.ini"), QSettings.Format.IniFormat)
-        renderer = _build_renderer()
-        window = _build_window(build_window, library, settings, renderer)
+        renderer = build_renderer() if build_renderer is not None else None
+        window = build_window(library, settings=settings, renderer=renderer)
         window.show()
-        hub = getattr(window, "signals_hub", None)
-        panel = getattr(window, "library_panel", None)
-        if panel is not None and hasattr(panel, "select_article"):
-            panel.select_article(article.id)
-        if hub is not None and hasattr(hub, "open_article_requested"):
-            hub.open_article_requested.emit(article.id)
+        window.select_in_library(article.id)
+        window.open_article(article.id)
         waiter = _PreviewWaiter(app, window, article, timeout - (time.monotonic() - started))
         waiter.wait()
         return article.title, time.monotonic() - started
     finally:
         if window is not None:
-            if hasattr(window, "shutdown"):
-                window.shutdown()
-            window.close()
+            window.close()  # saves the tabs and stops the window's background work
             window.deleteLater()
             app.processEvents()
         if renderer is not None:
@@ -145,25 +138,8 @@ def _pick_article(library):
     return library.get_article(chosen.id)
 
 
-def _build_renderer():
-    try:
-        from editor_app.app import build_renderer
-    except ImportError:  # an app without a shared renderer: the window makes its own
-        return None
-    return build_renderer()
-
-
-def _build_window(build_window, library, settings, renderer):
-    if build_window is None:
-        from editor_app.app import build_main_window as build_window
-    kwargs = {"settings": settings}
-    if renderer is not None:
-        kwargs["renderer"] = renderer
-    return build_window(library, **kwargs)
-
-
 class _PreviewWaiter:
-    """Polls the window until a web page shows the article, or the time runs out."""
+    """Polls the window until one of its previews shows the article, or the time runs out."""
 
     def __init__(self, app, window, article, timeout: float):
         from PySide6.QtCore import QEventLoop, QTimer
@@ -176,13 +152,10 @@ class _PreviewWaiter:
         self.loop = QEventLoop()
         self.error: str | None = None
         self.done = False
-        self.own_view = None
-        self.own_view_failed: str | None = None
         self.hooked: set[int] = set()
         self.timer = QTimer()
         self.timer.setInterval(_POLL_MS)
         self.timer.timeout.connect(self.poll)
-        self.grace_until = time.monotonic() + 5.0  # let the window create its preview first
 
     def wait(self) -> None:
         self.timer.start()
@@ -207,69 +180,32 @@ class _PreviewWaiter:
             self.finish("the main window is not visible")
             return
         if time.monotonic() > self.deadline:
-            where = "the window's preview" if self._views() else "a WebEngine page"
-            detail = f" ({self.own_view_failed})" if self.own_view_failed else ""
-            self.finish(f"{where} did not show the article within the time limit{detail}")
+            self.finish("the window's preview did not show the article within the time limit")
             return
-        self._hook_rendered_signals()
+        self._hook_previews()
         if self.done:
             return
-        views = self._views()
-        if not views and self.own_view is None and time.monotonic() > self.grace_until:
-            self._show_in_own_view()
-        for view in views + ([self.own_view] if self.own_view is not None else []):
-            view.page().toPlainText(self._check_text)
-
-    def _views(self) -> list:
         from PySide6.QtWebEngineWidgets import QWebEngineView
 
-        return [v for v in self.window.findChildren(QWebEngineView) if v is not self.own_view]
+        for view in self.window.findChildren(QWebEngineView):
+            view.page().toPlainText(self._check_text)
 
-    def _hook_rendered_signals(self) -> None:
+    def _hook_previews(self) -> None:
         """Look at the page as soon as a preview says it rendered, not at the next poll."""
-        from PySide6.QtCore import QObject, Signal
+        from editor_app.ui.desk.preview import PreviewPane
 
-        for child in self.window.findChildren(QObject):
-            if id(child) in self.hooked:
+        for pane in self.window.findChildren(PreviewPane):
+            if id(pane) in self.hooked:
                 continue
-            if getattr(child, "uses_webengine", True) is False:
-                notice = getattr(getattr(child, "notice", None), "text", lambda: "")()
-                self.finish(f"the preview fell back to the simplified view: {notice or 'no WebEngine'}")
+            if not pane.uses_webengine:
+                self.finish("the preview fell back to the simplified view: "
+                            f"{pane.notice.text() or 'no WebEngine'}")
                 return
-            hooked = False
-            for name in _RENDERED_SIGNALS:
-                if isinstance(getattr(type(child), name, None), Signal):
-                    getattr(child, name).connect(lambda *_: self.poll())
-                    hooked = True
-                    break
-            for name in _FAILED_SIGNALS:
-                if isinstance(getattr(type(child), name, None), Signal):
-                    getattr(child, name).connect(
-                        lambda message="": self.finish(f"the preview could not render: {message}"))
-                    hooked = True
-            if hooked:
-                self.hooked.add(id(child))
+            pane.updated.connect(lambda *_: self.poll())
+            pane.render_failed.connect(
+                lambda message: self.finish(f"the preview could not render: {message}"))
+            self.hooked.add(id(pane))
 
     def _check_text(self, text) -> None:
         if not self.done and page_shows(str(text or ""), self.words):
             self.finish()
-
-    def _show_in_own_view(self) -> None:
-        """No preview in the window yet: render the article ourselves into a WebEngine page."""
-        from PySide6.QtCore import QUrl
-        from PySide6.QtWebEngineWidgets import QWebEngineView
-
-        from editor_app.core.render import Renderer, render_standalone_page
-
-        with Renderer() as renderer:
-            page_html = render_standalone_page(renderer.render_article(self.article))
-        self.own_view = QWebEngineView()
-        self.own_view.resize(800, 600)
-        self.own_view.loadFinished.connect(self._own_view_loaded)
-        self.own_view.setHtml(page_html, QUrl("file:///"))
-        self.own_view.show()
-
-    def _own_view_loaded(self, ok: bool) -> None:
-        if not ok:
-            self.own_view_failed = "WebEngine could not load the rendered page"
-        self.poll()

@@ -29,3 +29,13 @@ def library(tmp_path):
     lib = Library.open(tmp_path / "test.byline")
     yield lib
     lib.close()
+
+
+@pytest.fixture(scope="module")
+def renderer():
+    """The one renderer (markdown in worker processes), shared by the tests of a module:
+    its processes take a moment to start, and every test may use it."""
+    from editor_app.core.render import Renderer
+
+    with Renderer() as shared:
+        yield shared

@@ -206,10 +206,17 @@ def test_smoke_test_fails_when_nothing_renders_in_time(capsys):
 
     from editor_app.smoke import run_smoke_test
 
+    class WindowWithoutPreview(QMainWindow):
+        def select_in_library(self, article_id):
+            return True
+
+        def open_article(self, article_id):
+            return None
+
     windows = []
 
     def window_without_preview(library, **kwargs):
-        windows.append(QMainWindow())
+        windows.append(WindowWithoutPreview())
         return windows[-1]
 
     assert run_smoke_test(build_window=window_without_preview, timeout=1.0) == 1
@@ -217,7 +224,7 @@ def test_smoke_test_fails_when_nothing_renders_in_time(capsys):
 
 
 def test_smoke_test_passes_on_the_real_window(capsys):
-    from editor_app.smoke import run_smoke_test
+    from editor_app.app import run_smoke_test
 
     assert run_smoke_test(timeout=60) == 0, capsys.readouterr().err
     assert "smoke test passed: window shown, preview of" in capsys.readouterr().out

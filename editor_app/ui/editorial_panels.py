@@ -2,28 +2,48 @@
 
 Review queues (left), and on the right, tabbed: workflow, comments, related news
 and spelling. Per open article it attaches a tag editor, a spell controller and
-comment highlights. Panels follow the current article tab, or the article
-selected in the library while the Reader is in front, so an editor can work a
-queue without opening every story.
+comment highlights (``TabParts``). Panels follow the current article tab, or the
+article selected in the library while the Reader is in front, so an editor can
+work a queue without opening every story. They reach the window through the
+signal hub and its public methods only.
 """
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QMenu, QMessageBox
+from PySide6.QtWidgets import QMessageBox
 
 from editor_app.core.errors import BylineError
 from editor_app.core.spelling import names_from_metadata
-from editor_app.ui.comments_panel import CommentHighlighter, CommentsPanel
-from editor_app.ui.queues import ReviewQueues
-from editor_app.ui.related_panel import RelatedPanel
-from editor_app.ui.spelling_controller import SpellController
-from editor_app.ui.spelling_panel import SpellingPanel
-from editor_app.ui.tag_editor import BulkTagDialog, TagEditor
-from editor_app.ui.workflow_actions import WorkflowActions
+from editor_app.ui.related.related_panel import RelatedPanel
+from editor_app.ui.related.tag_editor import BulkTagDialog, TagEditor
+from editor_app.ui.review.comments_panel import CommentHighlighter, CommentsPanel
+from editor_app.ui.review.queues import ReviewQueues
+from editor_app.ui.review.workflow_actions import WorkflowActions
+from editor_app.ui.spelling.spelling_controller import SpellController
+from editor_app.ui.spelling.spelling_panel import SpellingPanel
 
 SPELL_METADATA_DELAY_MS = 500
+
+
+@dataclass(eq=False)
+class TabParts:
+    """What the panels attach to one open article."""
+
+    tags: TagEditor
+    comments: CommentHighlighter
+    spelling: SpellController | None = None
+    #: the fields the spell checker was built for: language, interviewee, author, title
+    spelling_key: tuple = ()
+
+    def close(self) -> None:
+        """The tab closes (or the window): stop the parts' background work."""
+        if self.spelling is not None:
+            self.spelling.close()
+        self.tags.shutdown()
 
 
 class EditorialPanels(QObject):
@@ -36,7 +56,7 @@ class EditorialPanels(QObject):
         self.signals = window.signals
         self.spell_service = spell_service
         self.article_id = 0
-        self._tab_parts: dict[int, dict] = {}
+        self._parts: dict[object, TabParts] = {}  # ArticleTab -> its parts
 
         self.queues = ReviewQueues(self.library, self.signals)
         self.workflow = WorkflowActions(self.library, self.signals,
@@ -49,37 +69,39 @@ class EditorialPanels(QObject):
         right = Qt.DockWidgetArea.RightDockWidgetArea
         self.queues_dock = window.add_panel("Queues", self.queues, left, "QueuesDock")
         self.workflow_dock = window.add_panel("Workflow", self.workflow, right, "WorkflowDock")
-        self.comments_dock = window.add_panel("Comments", self.comments, right, "CommentsDock")
-        self.related_dock = window.add_panel("Related news", self.related, right, "RelatedDock")
-        self.spelling_dock = window.add_panel("Spelling", self.spelling, right, "SpellingDock")
-        for dock in (self.comments_dock, self.related_dock, self.spelling_dock):
-            window.tabifyDockWidget(self.workflow_dock, dock)
+        self.comments_dock = window.add_panel("Comments", self.comments, right, "CommentsDock",
+                                              tab_with=self.workflow_dock)
+        self.related_dock = window.add_panel("Related news", self.related, right, "RelatedDock",
+                                             tab_with=self.workflow_dock)
+        self.spelling_dock = window.add_panel("Spelling", self.spelling, right, "SpellingDock",
+                                              tab_with=self.workflow_dock)
         self.workflow_dock.raise_()
-        window.resizeDocks([self.queues_dock], [190], Qt.Orientation.Horizontal)
-        window.resizeDocks([self.workflow_dock], [330], Qt.Orientation.Horizontal)
+        window.resize_panel(self.queues_dock, 190)
+        window.resize_panel(self.workflow_dock, 330)
 
         self._build_menus()
-        self.queues.queue_selected.connect(lambda statuses: window.library_panel.set_statuses(
-            statuses or None))
+        self.queues.queue_selected.connect(window.show_statuses)
         self.comments.jump_requested.connect(self._jump_to)
         self.comments.anchors_changed.connect(self._show_comment_anchors)
         self.spelling.issue_activated.connect(lambda _issue: self._focus_editor())
         window.tab_opened.connect(self._attach_tab)
         window.tab_closed.connect(self._detach_tab)
-        window.tabs.currentChanged.connect(lambda _i: self._follow_current())
-        window.library_panel.article_selected.connect(self._on_library_selection)
+        window.shutting_down.connect(self.shutdown)
+        self.signals.current_article_changed.connect(lambda _id: self._follow_current())
+        self.signals.article_selected.connect(self._on_library_selection)
         for tab in window.article_tabs():
             self._attach_tab(tab)
         self._follow_current()
 
+    def parts_of(self, tab) -> TabParts | None:
+        """The tag editor, comment highlights and spell controller attached to a tab."""
+        return self._parts.get(tab)
+
     # -- menus -----------------------------------------------------------------
     def _build_menus(self) -> None:
         window = self.window
-        menu_bar = window.menuBar()
-        self.review_menu = menu_bar.insertMenu(window.view_menu.menuAction(), _menu(window, "&Review"))
-        self.tools_menu = menu_bar.insertMenu(window.view_menu.menuAction(), _menu(window, "&Tools"))
-        review_menu = self.review_menu.menu()
-        tools_menu = self.tools_menu.menu()
+        review_menu = self.review_menu = window.add_menu("&Review")
+        tools_menu = self.tools_menu = window.add_menu("&Tools")
         self.add_comment_action = _add(review_menu, window, "&Add Comment on Selection…",
                                        self.add_comment, "Ctrl+Alt+M")
         self.preflight_action = _add(review_menu, window, "&Pre-flight Check…", self.preflight,
@@ -87,9 +109,10 @@ class EditorialPanels(QObject):
         self.history_action = _add(review_menu, window, "Revision &History…", self.history,
                                    "Ctrl+Alt+H")
         review_menu.addSeparator()
-        _add(review_menu, window, "Show &Workflow", lambda: self._raise(self.workflow_dock))
-        _add(review_menu, window, "Show &Comments", lambda: self._raise(self.comments_dock))
-        _add(review_menu, window, "Show &Related News", lambda: self._raise(self.related_dock))
+        _add(review_menu, window, "Show &Workflow", lambda: window.show_panel(self.workflow_dock))
+        _add(review_menu, window, "Show &Comments", lambda: window.show_panel(self.comments_dock))
+        _add(review_menu, window, "Show &Related News",
+             lambda: window.show_panel(self.related_dock))
 
         self.spell_toggle = _add(tools_menu, window, "Check &Spelling", self._toggle_spelling)
         self.spell_toggle.setCheckable(True)
@@ -103,14 +126,9 @@ class EditorialPanels(QObject):
         self.vocabulary_action = _add(tools_menu, window, "Tag &Vocabulary…", self.vocabulary)
         self.bulk_tag_action = _add(tools_menu, window, "&Tag Selected Articles…", self.bulk_tag,
                                     "Ctrl+Alt+T")
-        file_menu = window.menuBar().actions()[0].menu()
         self.export_action = QAction("&Export…", window, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export)
-        file_menu.insertAction(file_menu.actions()[1], self.export_action)
-
-    def _raise(self, dock) -> None:
-        dock.show()
-        dock.raise_()
+        window.add_file_action(self.export_action)
 
     # -- which article the panels show ----------------------------------------
     def _current_tab(self):
@@ -121,8 +139,7 @@ class EditorialPanels(QObject):
         if tab is not None:
             self._show_article(tab.article_id, tab)
         else:
-            selected = self.window.library_panel.current_article_id()
-            self._show_article(selected or 0, None)
+            self._show_article(self.window.selected_article_id() or 0, None)
 
     def _on_library_selection(self, article_id: int) -> None:
         if self._current_tab() is None:
@@ -135,8 +152,8 @@ class EditorialPanels(QObject):
         text = tab.editor.toPlainText() if tab is not None else None
         if article_id:
             self.comments.set_article(article_id, text)
-        parts = self._tab_parts.get(id(tab)) if tab is not None else None
-        controller = parts.get("spelling") if parts else None
+        parts = self._parts.get(tab) if tab is not None else None
+        controller = parts.spelling if parts is not None else None
         self.spelling.set_controller(controller)
         self.spell_toggle.setEnabled(controller is not None)
         if controller is not None:
@@ -148,12 +165,10 @@ class EditorialPanels(QObject):
 
     # -- per-tab parts -----------------------------------------------------------
     def _attach_tab(self, tab) -> None:
-        parts: dict = {}
         tags = TagEditor(self.library, self.signals)
         tags.set_article(tab.article_id)
         tab.metadata.set_tag_widget(tags)
-        parts["tags"] = tags
-        parts["comments"] = CommentHighlighter(tab.editor)
+        parts = TabParts(tags=tags, comments=CommentHighlighter(tab.editor))
         if self.spell_service is not None:
             article = tab.snapshot()
             controller = SpellController(
@@ -164,33 +179,31 @@ class EditorialPanels(QObject):
             controller.message.connect(lambda text: self.signals.message.emit(text, 8000))
             controller.enabled_changed.connect(self._sync_spell_toggle)
             tab.editor.addAction(controller.toggle_action)
-            parts["spelling"] = controller
+            parts.spelling = controller
+            parts.spelling_key = _spelling_key(article)
             timer = QTimer(tab, singleShot=True, interval=SPELL_METADATA_DELAY_MS)
             timer.timeout.connect(lambda tab=tab: self._update_spelling_metadata(tab))
             tab.metadata.changed.connect(timer.start)
-            parts["spell_key"] = _spelling_key(article)
         tab.text_changed.connect(lambda tab=tab: self._on_tab_text_changed(tab))
-        self._tab_parts[id(tab)] = parts
+        self._parts[tab] = parts
 
     def _detach_tab(self, tab) -> None:
-        parts = self._tab_parts.pop(id(tab), {})
-        if "spelling" in parts:
-            parts["spelling"].close()
-        if "tags" in parts:
-            parts["tags"].shutdown()
+        parts = self._parts.pop(tab, None)
+        if parts is not None:
+            parts.close()
         if tab is self._current_tab() or not self.window.article_tabs():
             self.spelling.set_controller(None)
 
     def _update_spelling_metadata(self, tab) -> None:
-        parts = self._tab_parts.get(id(tab))
-        if not parts or "spelling" not in parts:
+        parts = self._parts.get(tab)
+        if parts is None or parts.spelling is None:
             return
         article = tab.snapshot()
         key = _spelling_key(article)
-        if key == parts.get("spell_key"):
+        if key == parts.spelling_key:
             return  # the full pass restarts on every call: only when these fields change
-        parts["spell_key"] = key
-        parts["spelling"].set_metadata(
+        parts.spelling_key = key
+        parts.spelling.set_metadata(
             language=article.language,
             metadata_names=names_from_metadata(article.interviewee, article.author),
             title=article.title)
@@ -201,10 +214,10 @@ class EditorialPanels(QObject):
 
     def _show_comment_anchors(self, anchors) -> None:
         tab = self._current_tab()
-        parts = self._tab_parts.get(id(tab)) if tab is not None else None
-        if parts and tab.article_id == self.comments.article_id:
-            parts["comments"].set_anchors(anchors)
-            parts["comments"].apply()
+        parts = self._parts.get(tab) if tab is not None else None
+        if parts is not None and tab.article_id == self.comments.article_id:
+            parts.comments.set_anchors(anchors)
+            parts.comments.apply()
 
     def _jump_to(self, start: int, end: int) -> None:
         tab = self._current_tab()
@@ -227,15 +240,13 @@ class EditorialPanels(QObject):
             tab.editor.setFocus()
 
     # -- spelling -----------------------------------------------------------------
-    def _controller(self):
-        tab = self._current_tab()
-        parts = self._tab_parts.get(id(tab)) if tab is not None else None
-        return parts.get("spelling") if parts else None
+    def _controller(self) -> SpellController | None:
+        parts = self._parts.get(self._current_tab())
+        return parts.spelling if parts is not None else None
 
     def _spelling_count(self, article_id: int) -> int | None:
-        tab = self.window.tab_for(article_id)
-        parts = self._tab_parts.get(id(tab)) if tab is not None else None
-        controller = parts.get("spelling") if parts else None
+        parts = self._parts.get(self.window.tab_for(article_id))
+        controller = parts.spelling if parts is not None else None
         if controller is None or not controller.enabled:
             return None
         return len(controller.issues())
@@ -255,7 +266,7 @@ class EditorialPanels(QObject):
             controller.next_issue()
 
     def dictionaries(self) -> None:
-        from editor_app.ui.dictionary_dialog import DictionaryDialog
+        from editor_app.ui.spelling.dictionary_dialog import DictionaryDialog
 
         if self.spell_service is None:
             return
@@ -270,11 +281,11 @@ class EditorialPanels(QObject):
             return
         tab.save_now()
         self.comments.set_article(tab.article_id, tab.editor.toPlainText())
-        self._raise(self.comments_dock)
+        self.window.show_panel(self.comments_dock)
         self.comments.add_comment_from_editor(tab.editor)
 
     def preflight(self) -> None:
-        from editor_app.ui.preflight_dialog import PreflightDialog
+        from editor_app.ui.review.preflight_dialog import PreflightDialog
 
         if not self.article_id:
             return
@@ -286,7 +297,7 @@ class EditorialPanels(QObject):
                         parent=self.window).exec()
 
     def history(self) -> None:
-        from editor_app.ui.history_dialog import HistoryDialog
+        from editor_app.ui.review.history_dialog import HistoryDialog
 
         if not self.article_id:
             return
@@ -304,23 +315,23 @@ class EditorialPanels(QObject):
 
     # -- tags and export ---------------------------------------------------------------
     def vocabulary(self) -> None:
-        from editor_app.ui.vocabulary_dialog import VocabularyDialog
+        from editor_app.ui.related.vocabulary_dialog import VocabularyDialog
 
         VocabularyDialog(self.library, self.signals, parent=self.window).exec()
 
     def bulk_tag(self) -> None:
-        ids = self.window.library_panel.selected_article_ids()
+        ids = self.window.selected_article_ids()
         if not ids:
             QMessageBox.information(self.window, "Tag articles",
                                     "Select one or more articles in the library first.")
             return
         if BulkTagDialog(self.library, self.signals, ids, parent=self.window).exec():
-            self.window.library_panel.reload()
+            self.window.reload_library_list()
 
     def export(self) -> None:
-        from editor_app.ui.export_dialog import ExportDialog
+        from editor_app.ui.export.export_dialog import ExportDialog
 
-        ids = self.window.library_panel.selected_article_ids()
+        ids = self.window.selected_article_ids()
         tab = self._current_tab()
         if tab is not None:
             tab.save_now()
@@ -331,21 +342,15 @@ class EditorialPanels(QObject):
             QMessageBox.warning(self.window, "Export", str(exc))
 
     def shutdown(self) -> None:
-        for parts in self._tab_parts.values():
-            if "spelling" in parts:
-                parts["spelling"].close()
-            if "tags" in parts:
-                parts["tags"].shutdown()
-        self._tab_parts.clear()
+        """Stop every part's background work (the window shuts down). Safe to repeat."""
+        for parts in self._parts.values():
+            parts.close()
+        self._parts.clear()
         self.related.shutdown()
 
 
 def _spelling_key(article) -> tuple:
     return (article.language, article.interviewee, article.author, article.title)
-
-
-def _menu(window, title: str) -> QMenu:
-    return QMenu(title, window)
 
 
 def _add(menu, window, text: str, slot, shortcut: str | None = None) -> QAction:

@@ -2,6 +2,9 @@
 
 It lays out widgets, owns the menus and routes signals through the hub; how
 articles are stored, rendered and saved is the business of core and ArticleTab.
+Panels (review, related news, spelling, export) are mounted from outside through
+its public methods: ``add_panel``, ``add_menu``, ``add_file_action``, and the
+library-list and tab methods below; they never reach into its widgets.
 """
 
 from __future__ import annotations
@@ -14,6 +17,7 @@ from PySide6.QtWidgets import (
     QFontDialog,
     QLabel,
     QMainWindow,
+    QMenu,
     QMessageBox,
     QSplitter,
     QTabWidget,
@@ -22,10 +26,10 @@ from PySide6.QtWidgets import (
 from editor_app import __version__
 from editor_app.core.errors import BylineError
 from editor_app.core.importing import import_files
-from editor_app.ui.article_tab import ArticleTab
-from editor_app.ui.article_view import ArticleView
-from editor_app.ui.autosave import AutosaveService
-from editor_app.ui.library_panel import LibraryPanel
+from editor_app.ui.desk.article_tab import ArticleTab
+from editor_app.ui.desk.article_view import ArticleView
+from editor_app.ui.desk.autosave import AutosaveService, SaveState
+from editor_app.ui.library.library_panel import LibraryPanel
 from editor_app.ui.settings import THEMES, Settings, apply_theme
 
 LIBRARY_RELOAD_DELAY_MS = 1500
@@ -36,6 +40,8 @@ class MainWindow(QMainWindow):
     tab_opened = Signal(object)
     #: an ArticleTab was saved and is about to be deleted
     tab_closed = Signal(object)
+    #: the window stops its background work (closing); panels stop theirs
+    shutting_down = Signal()
 
     def __init__(self, library, signals, settings: Settings | QSettings | None = None,
                  parent=None, *, renderer=None):
@@ -45,6 +51,10 @@ class MainWindow(QMainWindow):
         self.settings = settings if isinstance(settings, Settings) else Settings(settings)
         self._renderer = renderer
         self._owns_renderer = False
+        self._shut_down = False
+        #: set by the composition root (app.build_main_window); kept alive with the window
+        self.panels = None
+        self.outside_changes = None
         self.saver = AutosaveService(library, self)
         self.dark = apply_theme(self.settings.theme())
         self.setWindowTitle(f"Byline — {library.path.name}")
@@ -81,6 +91,7 @@ class MainWindow(QMainWindow):
 
         self._build_menus()
         self.library_panel.article_selected.connect(self.reader.show_article)
+        self.library_panel.article_selected.connect(self.signals.article_selected)
         self.library_panel.article_activated.connect(self.signals.open_article_requested)
         self.signals.open_article_requested.connect(self.open_article)
         self.signals.library_changed.connect(self.library_panel.reload)
@@ -115,10 +126,10 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self._tab_actions: list[QAction] = []
-        file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu("&File")
         self.import_action = self._action(file_menu, "&Import Articles…", self.import_dialog,
                                           "Ctrl+Shift+I")
-        file_menu.addSeparator()
+        self._file_panels_end = file_menu.addSeparator()  # panels' entries (Export…) go before it
         self.close_tab_action = self._action(file_menu, "&Close Article", self.close_current_tab,
                                              QKeySequence.StandardKey.Close, tab_only=True)
         self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
@@ -205,15 +216,62 @@ class MainWindow(QMainWindow):
         if tab is not None:
             tab.find_bar.open_find(replace=True)
 
+    # -- mounting panels -----------------------------------------------------
     def add_panel(self, title: str, widget, area=Qt.DockWidgetArea.RightDockWidgetArea,
-                  object_name: str | None = None) -> QDockWidget:
-        """Mount a panel (comments, related, spelling…) as a dock the user can move or hide."""
+                  object_name: str | None = None, *,
+                  tab_with: QDockWidget | None = None) -> QDockWidget:
+        """Mount a panel (comments, related, spelling…) as a dock the user can move or hide;
+        ``tab_with`` puts it in that dock's place, as a tab."""
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name or title.replace(" ", "") + "Dock")
         dock.setWidget(widget)
         self.addDockWidget(area, dock)
+        if tab_with is not None:
+            self.tabifyDockWidget(tab_with, dock)
         self.view_menu.addAction(dock.toggleViewAction())
         return dock
+
+    def resize_panel(self, dock: QDockWidget, width: int) -> None:
+        """A panel's starting width (the user's own layout is restored over it)."""
+        self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+    def show_panel(self, dock: QDockWidget) -> None:
+        """Bring a panel to the front, showing it if the user had hidden it."""
+        dock.show()
+        dock.raise_()
+
+    def add_menu(self, title: str) -> QMenu:
+        """A menu of the panels' own, between the window's menus and View."""
+        menu = QMenu(title, self)
+        self.menuBar().insertMenu(self.view_menu.menuAction(), menu)
+        return menu
+
+    def add_file_action(self, action: QAction) -> None:
+        """An entry in the File menu after Import (Export…)."""
+        self.file_menu.insertAction(self._file_panels_end, action)
+
+    # -- the library list ----------------------------------------------------
+    def selected_article_id(self) -> int | None:
+        """The article selected in the library list, if any."""
+        return self.library_panel.current_article_id()
+
+    def selected_article_ids(self) -> list[int]:
+        """Every article selected in the library list (several for a bulk action)."""
+        return self.library_panel.selected_article_ids()
+
+    def select_in_library(self, article_id: int) -> bool:
+        """Select an article in the library list (the Reader shows it); False if not listed."""
+        return self.library_panel.select_article(article_id)
+
+    def select_first_article(self) -> None:
+        self.library_panel.table.selectRow(0)
+
+    def show_statuses(self, statuses: list[str] | None) -> None:
+        """List only articles with these statuses (a review queue); None: every article."""
+        self.library_panel.set_statuses(statuses or None)
+
+    def reload_library_list(self) -> None:
+        self.library_panel.reload()
 
     # -- article tabs --------------------------------------------------------
     def article_tabs(self) -> list[ArticleTab]:
@@ -243,7 +301,8 @@ class MainWindow(QMainWindow):
                 tab.splitter.restoreState(splitter)
             tab.title_changed.connect(self._on_tab_title_changed)
             tab.stats_changed.connect(lambda stats, tab=tab: self._show_stats(tab, stats))
-            tab.save_state_changed.connect(lambda text, tab=tab: self._show_save_state(tab, text))
+            tab.save_state_changed.connect(
+                lambda state, detail, tab=tab: self._show_save_state(tab, state, detail))
             index = self.tabs.addTab(tab, _tab_label(tab.title))
             self.tabs.setTabToolTip(index, tab.title)
             self.tab_opened.emit(tab)
@@ -285,17 +344,17 @@ class MainWindow(QMainWindow):
             self.signals.current_article_changed.emit(0)
             return
         self._show_stats(tab, getattr(tab, "stats", None))
-        self._show_save_state(tab, "Saved" if not tab.is_dirty() else "Unsaved changes")
+        self._show_save_state(tab, SaveState.UNSAVED if tab.is_dirty() else SaveState.SAVED)
         self.signals.current_article_changed.emit(tab.article_id)
 
     def _show_stats(self, tab: ArticleTab, stats) -> None:
         if tab is self.current_article_tab() and stats is not None:
             self.stats_label.setText(stats.summary())
 
-    def _show_save_state(self, tab: ArticleTab, text: str) -> None:
+    def _show_save_state(self, tab: ArticleTab, state: SaveState, detail: str = "") -> None:
         if tab is self.current_article_tab():
-            self.save_label.setText(text)
-            self.save_label.setStyleSheet("color: #c0392b" if text.startswith("Not saved") else "")
+            self.save_label.setText(state.describe(detail))
+            self.save_label.setStyleSheet("color: #c0392b" if state is SaveState.NOT_SAVED else "")
 
     # -- preferences ---------------------------------------------------------
     def choose_editor_font(self) -> None:
@@ -378,7 +437,13 @@ class MainWindow(QMainWindow):
         super().closeEvent(event)
 
     def shutdown(self) -> None:
-        """Stop background work: pending renders, the save worker, the render processes."""
+        """Stop background work: the panels', pending renders, the save worker, the render
+        processes. Safe to call more than once."""
+        if self._shut_down:
+            return
+        self._shut_down = True
+        self.shutting_down.emit()
+        self._reload_timer.stop()  # it would read the library after it is closed
         QThreadPool.globalInstance().waitForDone(5000)
         self.reader.release()
         self.library_panel.shutdown()

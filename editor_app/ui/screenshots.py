@@ -1,29 +1,28 @@
-"""``python -m editor_app.ui.screenshots OUT_DIR``: pictures of the window for the README.
+"""Pictures of the window for the README (``make screenshots``: ``byline --screenshots DIR``).
 
 Renders the main window offscreen on a temporary library seeded with the sample
 articles, with a sample interview open, and writes ``main-window.png`` and
-``preview.png``.  Nothing touches the user's library or settings.
+``preview.png``.  Nothing touches the user's library or settings. The composition
+root (``app.run_screenshots``) passes in how to build the window.
 """
 
 from __future__ import annotations
 
 import os
 import pathlib
-import sys
 import tempfile
+from collections.abc import Callable
 
 SAMPLE_SLUG = "amara-finch-interview"
 WINDOW_SIZE = (1680, 980)
 
 
-def main(argv: list[str] | None = None) -> int:
-    argv = sys.argv[1:] if argv is None else argv
-    out = pathlib.Path(argv[0] if argv else "docs/screenshots")
+def take_screenshots(out: pathlib.Path, *, prepare: Callable[[], None],
+                     build_window: Callable, build_renderer: Callable) -> int:
+    """Write the pictures into ``out``; returns the exit status (1: the preview never came)."""
     out.mkdir(parents=True, exist_ok=True)
     os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    from editor_app.app import prepare_environment
-
-    prepare_environment()
+    prepare()
     from PySide6.QtCore import QCoreApplication, QSettings, QTimer
     from PySide6.QtWidgets import QApplication
 
@@ -31,7 +30,6 @@ def main(argv: list[str] | None = None) -> int:
     app = QApplication.instance() or QApplication([])
     app.setStyle("Fusion")
 
-    from editor_app.app import build_main_window, build_renderer
     from editor_app.core.library import Library
     from editor_app.core.samples import seed_samples
 
@@ -45,12 +43,12 @@ def main(argv: list[str] | None = None) -> int:
         settings = QSettings(str(temp_path / "settings.ini"), QSettings.Format.IniFormat)
         settings.setValue("appearance/theme", "light")
         renderer = build_renderer()
-        window = build_main_window(library, settings=settings, renderer=renderer)
+        window = build_window(library, settings=settings, renderer=renderer)
         window.resize(*WINDOW_SIZE)
         window.splitter.setSizes([470, WINDOW_SIZE[0] - 470])
         window.show()
         article_id = library.resolve_id(SAMPLE_SLUG)
-        window.library_panel.select_article(article_id)
+        window.select_in_library(article_id)
         tab = window.open_article(article_id)
         tab.splitter.setSizes([600, 610])
         # Put the cursor in the second question, as a reporter at work would.
@@ -81,7 +79,3 @@ def main(argv: list[str] | None = None) -> int:
         renderer.close()
         library.close()
     return result["code"]
-
-
-if __name__ == "__main__":
-    raise SystemExit(main())

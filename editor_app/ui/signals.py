@@ -14,6 +14,8 @@ class AppSignals(QObject):
     open_article_requested = Signal(int)
     #: the article shown in the current editor tab changed (id, or 0 for none)
     current_article_changed = Signal(int)
+    #: an article was selected in the library list (id)
+    article_selected = Signal(int)
     #: an article was saved or changed in the library (id)
     article_saved = Signal(int)
     #: an article's status changed (id, new status value)

@@ -7,24 +7,16 @@ import subprocess
 import sys
 
 import html5lib
-import pytest
 
 from editor_app.core.models import Article, Kind
 from editor_app.core.render import (
     RelatedItem,
-    Renderer,
     format_dateline,
     make_excerpt,
     render_standalone_page,
     safe_href,
 )
 from editor_app.core.render.source import normalize_source, split_blocks
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    with Renderer() as instance:
-        yield instance
 
 
 def test_interview_questions_and_answers(renderer):

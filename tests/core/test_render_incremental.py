@@ -13,7 +13,7 @@ from editor_app.core.render import Renderer
 from editor_app.core.render.assemble import assemble
 from editor_app.core.render.convert import Converter, make_fragment
 from editor_app.core.render.source import normalize_source
-from tests.core.test_render_support import load_wikinews, wikinews_to_markdown
+from tests.core.render_support import load_wikinews, wikinews_to_markdown
 
 SNIPPETS = [
     "A plain paragraph with *emphasis*, **strong** and `code`.",
@@ -72,12 +72,6 @@ def without_lines(html: str) -> str:
     """Drop data-line (a single whole-document fragment has them all at 0) and the blank
     lines an empty block (a reference definition) leaves between two elements."""
     return re.sub(r">\n\n+<", ">\n<", re.sub(r' data-line="\d+"', "", html))
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    with Renderer() as instance:
-        yield instance
 
 
 @pytest.fixture(scope="module")

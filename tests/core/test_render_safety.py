@@ -9,13 +9,7 @@ import pytest
 from editor_app.core.errors import BylineError
 from editor_app.core.models import Article, Kind
 from editor_app.core.render import RelatedItem, Renderer, RenderError, render_standalone_page
-from tests.core.test_render_support import active_content, head_tags, load_vectors
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    with Renderer() as instance:
-        yield instance
+from tests.core.render_support import active_content, head_tags, load_vectors
 
 
 def test_checker_catches_active_content():

@@ -37,7 +37,7 @@ from editor_app.core.library import Library  # noqa: E402
 DEBOUNCE = 0.5
 # One second is the promise ("nothing typed more than a second ago is lost");
 # the save must have COMMITTED by then, so it starts a little earlier.
-MAX_WAIT = 0.9  # editor_app.ui.autosave.MAX_WAIT_MS
+MAX_WAIT = 0.9  # editor_app.ui.desk.autosave.MAX_WAIT_MS
 REVISION_EVERY = 10  # saves
 _LAST_WORD = re.compile(r"w(\d+)\s*$")
 

@@ -31,16 +31,12 @@ def main() -> int:
     from PySide6.QtTest import QTest
     from PySide6.QtWidgets import QApplication
 
-    from editor_app.app import (
-        build_main_window,
-        build_renderer,
-        open_library_for_gui,
-        prepare_environment,
-    )
+    from editor_app.app import build_main_window, build_renderer, prepare_environment
+    from editor_app.library_file import open_library
 
     prepare_environment()
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    library = open_library_for_gui(pathlib.Path(library_path), explicit=True)
+    library = open_library(pathlib.Path(library_path), explicit=True)
     renderer = build_renderer()
     settings = QSettings(settings_path, QSettings.Format.IniFormat)
     window = build_main_window(library, settings=settings, renderer=renderer)

@@ -3,23 +3,14 @@ save, closing is refused, and the same tab saves by itself once space is back.""
 
 from __future__ import annotations
 
-import pytest
-
 from editor_app.core.library import Library
 from editor_app.core.models import Article
-from editor_app.core.render.renderer import Renderer
-from editor_app.ui import article_tab as article_tab_module
-from editor_app.ui.article_tab import ArticleTab
-from editor_app.ui.autosave import AutosaveService
+from editor_app.ui.desk import article_tab as article_tab_module
+from editor_app.ui.desk.article_tab import ArticleTab
+from editor_app.ui.desk.autosave import AutosaveService
 from tests.hardening.test_full_disk import _fill, _integrity, small_tmpfs
 
 TYPED = " A long answer typed while the disk was full." * 3000  # ~140 KB: more than is left
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    with Renderer(timeout=2.0) as shared:
-        yield shared
 
 
 def test_desk_keeps_text_on_a_full_disk_and_saves_when_space_is_back(qtbot, tmp_path, renderer,

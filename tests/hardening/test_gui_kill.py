@@ -23,10 +23,10 @@ KILLS = 3
 
 pytest.importorskip("PySide6")
 try:
-    import editor_app.ui.article_tab  # noqa: F401
-    import editor_app.ui.autosave  # noqa: F401
+    import editor_app.ui.desk.article_tab  # noqa: F401
+    import editor_app.ui.desk.autosave  # noqa: F401
 except ImportError as exc:  # pragma: no cover - before the writing desk landed
-    pytest.skip(f"the writing desk (editor_app.ui.article_tab) has not landed: {exc}",
+    pytest.skip(f"the writing desk (editor_app.ui.desk.article_tab) has not landed: {exc}",
                 allow_module_level=True)
 
 from editor_app.core.library import Library  # noqa: E402

@@ -91,14 +91,6 @@ markdown = st.one_of(
 )
 
 
-@pytest.fixture(scope="module")
-def renderer():
-    render = pytest.importorskip("editor_app.core.render")
-    r = render.Renderer(timeout=2.0)
-    yield r
-    r.close()
-
-
 @settings(max_examples=80, deadline=None,
           suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
 @given(text=markdown, kind=st.sampled_from(["news", "interview"]))

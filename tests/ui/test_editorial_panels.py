@@ -7,24 +7,16 @@ import pytest
 from editor_app.app import build_main_window
 from editor_app.core.importing import import_articles
 from editor_app.core.models import Article, Kind
-from editor_app.core.render.renderer import Renderer
-from tests.ui.desk_helpers import settings_file
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    with Renderer(timeout=2.0) as shared:
-        yield shared
 
 
 @pytest.fixture
-def window(qtbot, library, renderer, tmp_path):
+def window(qtbot, library, renderer, qsettings):
     library.create_article(Article(title="Harbour barrier approved", kind=Kind.NEWS,
                                    body="The councl voted for the barrier.\n", date="2024-01-02",
                                    tags=["harbour"]))
     library.create_article(Article(title="Ferry returns", body="The ferry is back.\n",
                                    date="2024-02-02", tags=["harbour", "transport"]))
-    win = build_main_window(library, settings=settings_file(tmp_path), renderer=renderer)
+    win = build_main_window(library, settings=qsettings, renderer=renderer)
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -41,16 +33,46 @@ def test_every_panel_is_mounted_and_reachable_from_the_menus(window):
     assert window.panels.export_action.shortcut().toString() == "Ctrl+E"
 
 
+def test_panel_menus_come_before_view_and_export_after_import(window):
+    menus = [a.text() for a in window.menuBar().actions()]
+    assert menus.index("&Review") < menus.index("&Tools") < menus.index("&View")
+    entries = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
+    assert entries == ["&Import Articles…", "&Export…", "&Close Article", "&Quit"]
+
+
+def test_closing_the_window_saves_the_tabs_and_stops_the_panels_once(qtbot, library, renderer,
+                                                                     qsettings):
+    from editor_app.core.library import Library
+
+    story = library.create_article(Article(title="Ferry", body="The ferry is back.\n"))
+    win = build_main_window(library, settings=qsettings, renderer=renderer)
+    qtbot.addWidget(win)
+    win.show()
+    tab = win.open_article(story.id)
+    tab.editor.moveCursor(tab.editor.textCursor().MoveOperation.End)
+    tab.editor.insertPlainText("Late news.")
+    stopped = []
+    win.shutting_down.connect(lambda: stopped.append(win.panels.parts_of(tab)))
+    win.close()  # saves every tab, then the window and its panels stop their work
+    win.shutdown()  # again, as run_gui does after the event loop: nothing happens twice
+    assert not win.isVisible()
+    assert stopped == [None]  # the tab was saved and detached before the panels stopped
+    with Library.open(library.path) as again:
+        assert again.get_article(story.id).body == "The ferry is back.\nLate news."
+
+
 def test_opening_an_article_attaches_tags_and_spelling(qtbot, window, library):
     article = library.get_article("harbour-barrier-approved")
     tab = window.open_article(article.id)
-    parts = window.panels._tab_parts[id(tab)]
-    assert tab.metadata.tag_widget is parts["tags"]
-    assert parts["tags"].chip_names() == ["harbour"]
+    parts = window.panels.parts_of(tab)
+    assert tab.metadata.tag_widget is parts.tags
+    assert parts.tags.chip_names() == ["harbour"]
     assert window.panels.workflow.article_id == article.id
-    assert window.panels.spelling.controller is parts["spelling"]
-    qtbot.waitUntil(lambda: any(i.word == "councl" for i in parts["spelling"].issues()),
+    assert window.panels.spelling.controller is parts.spelling
+    qtbot.waitUntil(lambda: any(i.word == "councl" for i in parts.spelling.issues()),
                     timeout=20000)
+    assert window.close_tab_at(window.tabs.indexOf(tab))
+    assert window.panels.parts_of(tab) is None  # detached: its workers are stopped
 
 
 def test_queue_click_filters_the_library(qtbot, window, library):

@@ -2,11 +2,13 @@
 
 from PySide6.QtCore import QSettings
 
-from editor_app.app import build_main_window, open_library_for_gui
+from editor_app.app import build_main_window
+from editor_app.library_file import open_library
 
 
 def make_window(qtbot, tmp_path, explicit=False):
-    library = open_library_for_gui(tmp_path / "lib.byline", explicit=explicit)
+    # as the GUI opens a library: the default one gets the samples on first start
+    library = open_library(tmp_path / "lib.byline", explicit=explicit, seed_samples=not explicit)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = build_main_window(library, settings=settings)
     qtbot.addWidget(window)

@@ -5,23 +5,16 @@ from __future__ import annotations
 import pytest
 
 from editor_app.app import build_main_window
-from editor_app.core.render.renderer import Renderer
-from editor_app.ui.article_tab import ArticleTab
+from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.settings import Settings
-from tests.ui.desk_helpers import make_interview, settings_file
-
-
-@pytest.fixture(scope="module")
-def renderer():
-    with Renderer(timeout=2.0) as shared:
-        yield shared
+from tests.ui.desk.helpers import make_interview
 
 
 @pytest.fixture
-def window(qtbot, library, renderer, tmp_path):
+def window(qtbot, library, renderer, qsettings):
     make_interview(library)
     make_interview(library, title="Second story", interviewee="Tom Reyes")
-    win = build_main_window(library, settings=settings_file(tmp_path), renderer=renderer)
+    win = build_main_window(library, settings=qsettings, renderer=renderer)
     qtbot.addWidget(win)
     win.show()
     yield win
@@ -91,14 +84,36 @@ def test_closing_a_tab_saves_and_the_session_reopens_tabs(qtbot, window, library
     again.shutdown()
 
 
+def test_the_status_bar_shows_the_save_state_and_a_failure_in_red(qtbot, window, library,
+                                                                  monkeypatch):
+    from editor_app.core.errors import LibraryError
+
+    tab = window.open_article(library.list_articles()[0].id)
+    assert window.save_label.text() == "Saved"
+    tab.editor.insertPlainText("More. ")
+    assert window.save_label.text() == "Unsaved changes"
+    qtbot.waitUntil(lambda: window.save_label.text() == "Saved", timeout=3000)
+
+    def broken(*_args, **_kwargs):
+        raise LibraryError("test.byline: the disk is full")
+
+    monkeypatch.setattr(library, "update_article", broken)
+    tab.editor.insertPlainText("Kept? ")
+    assert not tab.save_now()
+    assert window.save_label.text() == "Not saved: test.byline: the disk is full"
+    assert "#c0392b" in window.save_label.styleSheet()
+    monkeypatch.undo()
+    assert tab.save_now()
+    assert window.save_label.text() == "Saved" and window.save_label.styleSheet() == ""
+
+
 def test_ctrl_f_searches_the_library_from_the_reader(qtbot, window):
     window.tabs.setCurrentIndex(0)
     window.find_action.trigger()
     assert window.library_panel.search_box.hasFocus() or window.current_article_tab() is None
 
 
-def test_settings_survive_bad_values(tmp_path):
-    qsettings = settings_file(tmp_path)
+def test_settings_survive_bad_values(qsettings):
     qsettings.setValue("session/open_tabs", ["3", "junk", "-1", "3", "7"])
     qsettings.setValue("appearance/theme", "purple")
     qsettings.setValue("editor/font", "not a font")

@@ -5,12 +5,11 @@ import signal
 
 from editor_app.app import build_main_window, install_quit_on_sigterm
 from editor_app.core.models import Article
-from tests.ui.desk_helpers import settings_file
 
 
-def test_sigterm_closes_the_window_and_saves_typing(qtbot, library, tmp_path):
+def test_sigterm_closes_the_window_and_saves_typing(qtbot, library, qsettings):
     article = library.create_article(Article(title="Late story", body="Saved.\n"))
-    window = build_main_window(library, settings=settings_file(tmp_path),
+    window = build_main_window(library, settings=qsettings,
                                watch_outside_changes=False)
     qtbot.addWidget(window)
     window.show()

@@ -54,13 +54,28 @@ class ExportResult:
 
 
 def site_settings(library) -> SiteSettings:
-    """Site URL, publisher and house date format from the library (they travel with it)."""
+    """Site URL, publisher and house date format from the library (they travel with it).
+
+    The one reader of the ``site.*`` settings; ``save_site_settings`` is the one writer.
+    """
     return SiteSettings(
         url=clean_site_url(library.get_setting("site.url", "")),
         publisher=str(library.get_setting("site.publisher", "") or "").strip(),
         date_format=str(library.get_setting("site.date_format", "") or DEFAULT_DATE_FORMAT),
         tool_version=__version__,
     )
+
+
+def save_site_settings(library, *, url: str, publisher: str, date_format: str) -> SiteSettings:
+    """Check and store the site settings; InputError naming the bad field writes nothing."""
+    url = clean_site_url(url)
+    date_format = date_format.strip() or DEFAULT_DATE_FORMAT
+    if "%" not in date_format:
+        raise InputError("date format: needs at least one % code, like %-d %B %Y")
+    library.set_setting("site.url", url)
+    library.set_setting("site.publisher", publisher.strip())
+    library.set_setting("site.date_format", date_format)
+    return site_settings(library)
 
 
 def _preflight_gate(library, article_id: int, force: bool) -> None:

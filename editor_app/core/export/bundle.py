@@ -15,14 +15,12 @@ from markupsafe import Markup
 from editor_app.core.errors import InputError
 from editor_app.core.export import metadata, pages
 from editor_app.core.export.paths import check_relative
+from editor_app.core.images import ASSET_NAME, IMAGE_SUFFIXES
 from editor_app.core.importers import dump_markdown
 from editor_app.core.models import Article
 
-# Images live in the library under their sha256; the bundle keeps that name so
-# an unchanged picture has the same path and hash in every export.
-ASSET_NAME = re.compile(r"([0-9a-f]{64})\.(png|jpe?g|gif|webp|avif)")
-ASSET_MIMES = {"png": "image/png", "jpg": "image/jpeg", "jpeg": "image/jpeg", "gif": "image/gif",
-               "webp": "image/webp", "avif": "image/avif"}
+# Images live in the library under their sha256 (core/images.py); the bundle keeps that
+# name so an unchanged picture has the same path and hash in every export.
 _IMG_SRC = re.compile(r'<img\b[^>]*?\ssrc="([^"]*)"')
 @dataclass(frozen=True)
 class RelatedInput:
@@ -80,7 +78,8 @@ def check_asset_name(name: str) -> str:
     """An asset reference the bundle may write under assets/, or InputError naming it."""
     if not ASSET_NAME.fullmatch(name):
         shown = name[:60] + ("…" if len(name) > 60 else "")
-        raise InputError(f"image {shown!r}: not a library image name (<sha256>.png|jpg|gif|webp|avif)")
+        kinds = "|".join(suffix[1:] for suffix in IMAGE_SUFFIXES)
+        raise InputError(f"image {shown!r}: not a library image name (<sha256>.{kinds})")
     check_relative(f"assets/{name}")
     return name
 

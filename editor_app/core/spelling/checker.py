@@ -27,10 +27,10 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from editor_app.core.spelling.dictionaries import normalize_word
 from editor_app.core.spelling.languages import load_language, normalize_language
 from editor_app.core.spelling.suggest import MAX_DISTANCE, _match_case, weighted_distance
 from editor_app.core.spelling.tokenizer import Token, iter_words, split_compound
+from editor_app.core.spelling.wordlists import normalize_word
 
 SPELLING = "spelling"
 REPEAT = "repeat"

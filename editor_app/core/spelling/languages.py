@@ -136,7 +136,7 @@ def _merge_shipped_wordlist(language: str, frequencies: dict[str, int]) -> None:
     but never outrank a common word. A broken list is skipped: it must not cost the user
     spell-checking altogether.
     """
-    from editor_app.core.spelling.dictionaries import read_wordlist
+    from editor_app.core.spelling.wordlists import read_wordlist
 
     path = wordlist_dir() / f"{language}.txt"
     if not path.is_file():

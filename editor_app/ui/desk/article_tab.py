@@ -1,0 +1,480 @@
+"""One open article: metadata on top, editor | preview below, autosave underneath.
+
+Saving rules (issue 3): every change reaches the library within a second of the
+last keystroke, through Library.update_article with the version this tab last saw.
+If someone else changed the text meanwhile, a banner offers "Reload" or "Keep mine";
+nothing is overwritten silently.  Closing saves synchronously and keeps the tab open
+when that fails: there is no path that drops typed text.
+
+Hooks for other panels (tags, related, comments, spelling):
+  ``tab.article_id``, ``tab.editor`` (MarkdownEditor), ``tab.metadata``
+  (MetadataPanel, ``set_tag_widget``), ``tab.editor.set_selection_layer(name, sels)``
+  to show extra selections without clobbering others, and
+  ``tab.editor.highlighter.add_overlay(fn)`` for per-line character formats.
+  ``tab.saved`` fires after each save, ``tab.text_changed`` (debounced) after edits,
+  ``tab.save_state_changed(SaveState, detail)`` when the save state changes.
+"""
+
+from __future__ import annotations
+
+import itertools
+import pathlib
+import time
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QTextCursor
+from PySide6.QtWidgets import (
+    QFileDialog,
+    QFrame,
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QPushButton,
+    QSplitter,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.core.errors import BylineError, ConflictError
+from editor_app.core.images import IMAGE_SUFFIXES, asset_file_name, image_extension, image_mime
+from editor_app.core.interview import headline_quote
+from editor_app.core.models import Article, Kind
+from editor_app.core.related.block import related_news_items
+from editor_app.core.text_stats import StatsCounter
+from editor_app.ui.desk.autosave import (
+    REVISION_INTERVAL_S,
+    AutosaveTimer,
+    SaveRequest,
+    SaveState,
+    save_article,
+)
+from editor_app.ui.desk.editor import MarkdownEditor
+from editor_app.ui.desk.find_replace import FindReplaceBar
+from editor_app.ui.desk.metadata_panel import MetadataPanel
+from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
+
+PREVIEW_DELAY_MS = 150
+STATS_DELAY_MS = 300
+RETRY_MS = 5000
+_tokens = itertools.count(1)
+
+
+class ArticleTab(QWidget):
+    title_changed = Signal(int, str)  # article id, headline (tab label)
+    stats_changed = Signal(object)  # TextStats
+    save_state_changed = Signal(object, str)  # SaveState, why it was not saved ("" otherwise)
+    saved = Signal(int)  # article id, after each successful save
+    text_changed = Signal()  # after edits settle (same delay as the preview)
+
+    def __init__(self, library, article_id: int, *, renderer, saver, signals=None,
+                 dark: bool = False, force_simple_preview: bool = False, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.article_id = article_id
+        self.saver = saver
+        self.signals = signals
+        self._token = next(_tokens)
+        self._in_flight = None  # (SaveRequest, Future)
+        self._save_again = False
+        self._conflict = False
+        self._closed = False
+        self._seen_revision = 0
+        self._last_revision_time = time.monotonic()
+        self._stats_counter = StatsCounter()
+        self.last_message = ""
+        #: returns alt text for an image or None to cancel; tests replace it
+        self.ask_alt_text = self._ask_alt_text
+
+        self.metadata = MetadataPanel()
+        self.editor = MarkdownEditor(dark=dark)
+        self.find_bar = FindReplaceBar(self.editor)
+        self.preview = PreviewPane(renderer, asset_url=data_url_for_asset(library),
+                                   force_fallback=force_simple_preview)
+        self.banner, self.banner_label, self.banner_buttons = _make_banner()
+
+        left = QWidget()
+        left_layout = QVBoxLayout(left)
+        left_layout.setContentsMargins(0, 0, 0, 0)
+        left_layout.setSpacing(0)
+        left_layout.addWidget(self.editor, 1)
+        left_layout.addWidget(self.find_bar)
+        self.splitter = QSplitter(Qt.Orientation.Horizontal)
+        self.splitter.addWidget(left)
+        self.splitter.addWidget(self.preview)
+        self.splitter.setStretchFactor(0, 1)
+        self.splitter.setStretchFactor(1, 1)
+        self.splitter.setChildrenCollapsible(False)
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.banner)
+        layout.addWidget(self.metadata)
+        layout.addWidget(self.splitter, 1)
+
+        self.autosave = AutosaveTimer(self)
+        self.autosave.due.connect(self._autosave_due)
+        self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
+        self._preview_timer.timeout.connect(self.refresh_preview)
+        self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
+        self._stats_timer.timeout.connect(self.update_stats)
+        self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_MS)
+        self._retry_timer.timeout.connect(self._autosave_due)
+
+        self.load()
+        self.editor.document().contentsChanged.connect(self._on_contents_changed)
+        self.metadata.changed.connect(self._on_metadata_changed)
+        self.editor.image_received.connect(self.add_image)
+        self.editor.refused.connect(self._message)
+        self.editor.top_line_changed.connect(self.preview.scroll_to_line)
+        saver.finished.connect(self._on_save_finished)
+        if signals is not None:
+            signals.tags_changed.connect(self._on_related_changed)
+
+    # -- loading -------------------------------------------------------------
+    def load(self) -> None:
+        """Read the article from the library into the editor.
+
+        Raises NotFoundError, or InputError when the text has a line too long to edit.
+        """
+        article = self.library.get_article(self.article_id)
+        self._article = article
+        self._version = article.version
+        self.metadata.set_article(article)
+        self.editor.set_text(article.body)
+        self._seen_revision = self.editor.document().revision()
+        self._saved_fields = self.fields()
+        self.refresh_preview()
+        self.update_stats()
+
+    @property
+    def title(self) -> str:
+        return self.metadata.title() or self._article.title
+
+    @property
+    def version(self) -> int:
+        """The article version this tab last saved or loaded."""
+        return self._version
+
+    def fields(self) -> dict:
+        """Everything this tab saves: the body and the valid metadata fields."""
+        return {"body": self.editor.toPlainText(), **self.metadata.values()}
+
+    def snapshot(self) -> Article:
+        """The article as currently typed (for the preview and other panels)."""
+        values = self.fields()
+        base = self._article
+        return Article(
+            title=values.get("title", base.title), body=values["body"],
+            kind=Kind.parse(values.get("kind", base.kind)),
+            interviewee=values.get("interviewee", ""), author=values.get("author", ""),
+            date=values.get("date", base.date), language=values.get("language", "en"),
+            summary=values.get("summary", ""), slug=base.slug, status=base.status,
+            tags=list(base.tags), id=base.id, uuid=base.uuid, version=self._version)
+
+    def is_dirty(self) -> bool:
+        return self.fields() != self._saved_fields
+
+    # -- change tracking -----------------------------------------------------
+    def _on_contents_changed(self) -> None:
+        # Highlighting also emits contentsChanged; only edits move the revision.
+        revision = self.editor.document().revision()
+        if revision == self._seen_revision:
+            return
+        self._seen_revision = revision
+        self._changed()
+
+    def _on_metadata_changed(self) -> None:
+        self.title_changed.emit(self.article_id, self.title)
+        self._changed()
+
+    def _changed(self) -> None:
+        if self._closed:
+            return
+        self.autosave.touch()
+        self._preview_timer.start()
+        self._stats_timer.start()
+        if not self._conflict:
+            self.save_state_changed.emit(SaveState.UNSAVED, "")
+
+    def _on_related_changed(self, article_id: int) -> None:
+        """Pins changed (or the vocabulary, 0): the "Related news" block may differ."""
+        if article_id in (0, self.article_id) and not self._closed:
+            self._preview_timer.start()
+
+    def refresh_preview(self) -> int:
+        # The pins are read here, on the GUI thread: a few rows, and never stale.
+        try:
+            related = related_news_items(self.library, self.article_id)
+        except BylineError:
+            related = ()
+        generation = self.preview.request(self.snapshot(), related)
+        self.text_changed.emit()
+        return generation
+
+    def update_stats(self):
+        stats = self._stats_counter.count(self.editor.toPlainText())
+        self.stats = stats
+        self.stats_changed.emit(stats)
+        return stats
+
+    # -- saving --------------------------------------------------------------
+    def _autosave_due(self) -> None:
+        if self._closed or self._conflict:
+            return
+        if self._in_flight is not None:
+            self._save_again = True
+            return
+        fields = self.fields()
+        if fields == self._saved_fields:
+            self.save_state_changed.emit(SaveState.SAVED, "")
+            return
+        reason = None
+        if time.monotonic() - self._last_revision_time >= REVISION_INTERVAL_S:
+            reason = "autosave"
+        request = SaveRequest(self.article_id, self._version, fields, reason, self._token,
+                              base_fields=self._saved_fields)
+        self._in_flight = (request, self.saver.submit(request))
+        self.save_state_changed.emit(SaveState.SAVING, "")
+
+    def _on_save_finished(self, result) -> None:
+        if self._in_flight is None or result.request is not self._in_flight[0]:
+            return  # another tab's save, or one already handled by close_tab
+        self._in_flight = None
+        self._apply_save_result(result.request, result.article, result.error)
+        if self._save_again and not self._closed:
+            self._save_again = False
+            self._autosave_due()
+
+    def _apply_save_result(self, request: SaveRequest, article, error) -> None:
+        if error is None:
+            self._version = article.version
+            self._article = article
+            self._saved_fields = request.fields
+            if request.revision_reason:
+                self._last_revision_time = time.monotonic()
+            if not self._conflict:
+                self.hide_banner()
+            self.save_state_changed.emit(SaveState.UNSAVED if self.is_dirty() else SaveState.SAVED, "")
+            self.saved.emit(self.article_id)
+            if self.signals is not None:
+                self.signals.article_saved.emit(self.article_id)
+        elif isinstance(error, ConflictError):
+            self.show_conflict()
+        else:
+            self.save_state_changed.emit(SaveState.NOT_SAVED, str(error))
+            self.show_banner(f"Not saved: {error}. Your text is still here; Byline tries again "
+                             "every few seconds.", buttons=())
+            self._retry_timer.start()
+
+    def save_now(self, *, revision_reason: str | None = None) -> bool:
+        """Save synchronously on this thread; False (and a banner) when it failed."""
+        self._finish_in_flight()
+        if self._conflict:
+            return False
+        fields = self.fields()
+        try:
+            if fields != self._saved_fields:
+                request = SaveRequest(self.article_id, self._version, fields, revision_reason,
+                                      self._token, base_fields=self._saved_fields)
+                article = save_article(self.library, request)
+                self._apply_save_result(request, article, None)
+            elif revision_reason:
+                self.library.save_revision(self.article_id, reason=revision_reason)
+        except ConflictError:
+            self.show_conflict()
+            return False
+        except BylineError as exc:
+            self._apply_save_result(None, None, exc)
+            return False
+        return True
+
+    def _finish_in_flight(self) -> None:
+        """Wait for a background save and apply its answer now (before a synchronous one)."""
+        self.autosave.stop()
+        if self._in_flight is None:
+            return
+        request, future = self._in_flight
+        self._in_flight = None
+        try:
+            result = future.result(timeout=30)
+        except Exception as exc:  # noqa: BLE001
+            self._apply_save_result(request, None, BylineError(f"could not save ({exc})"))
+            return
+        self._apply_save_result(request, result.article, result.error)
+
+    def close_tab(self) -> bool:
+        """Save what is typed and keep a "close" revision; False means keep the tab open."""
+        if not self.save_now(revision_reason="close"):
+            self.last_message = ("This article could not be saved, so its tab stays open with "
+                                 "your text. Resolve the problem shown above and close it again.")
+            self._message(self.last_message)
+            return False
+        self._closed = True
+        for timer in (self._preview_timer, self._stats_timer, self._retry_timer):
+            timer.stop()
+        self.autosave.stop()
+        try:
+            self.saver.finished.disconnect(self._on_save_finished)
+        except (RuntimeError, TypeError):
+            pass
+        return True
+
+    # -- conflicts -----------------------------------------------------------
+    def is_saving(self) -> bool:
+        """A save is on its way to the library (its answer has not come back)."""
+        return self._in_flight is not None
+
+    def show_conflict(self) -> None:
+        """The article changed elsewhere: stop saving and let the user choose whose text wins."""
+        self._conflict = True
+        self.autosave.stop()
+        self.save_state_changed.emit(SaveState.NOT_SAVED, "changed elsewhere")
+        self.show_banner(
+            "This article was changed elsewhere (another window, the command line or a "
+            "colleague) since you opened it. Your text is kept here and is NOT saved until "
+            "you choose:",
+            buttons=(("Reload theirs", self.reload_from_library),
+                     ("Keep mine (save as new revision)", self.keep_mine)))
+
+    def reload_from_library(self) -> None:
+        """Take the library's version; Undo (Ctrl+Z) still brings the typed text back."""
+        self._finish_in_flight()
+        article = self.library.get_article(self.article_id)
+        cursor = QTextCursor(self.editor.document())
+        cursor.beginEditBlock()
+        cursor.select(QTextCursor.SelectionType.Document)
+        cursor.insertText(article.body)
+        cursor.endEditBlock()
+        self._seen_revision = self.editor.document().revision()
+        self._article = article
+        self._version = article.version
+        self.metadata.set_article(article)
+        self._saved_fields = self.fields()
+        self._conflict = False
+        self.hide_banner()
+        self.title_changed.emit(self.article_id, self.title)
+        self.refresh_preview()
+        self._message("Reloaded the version saved elsewhere; Edit ▸ Undo brings yours back.")
+
+    def keep_mine(self) -> bool:
+        """Keep their version as a revision, then save ours on top of it."""
+        self._finish_in_flight()
+        try:
+            self.library.save_revision(self.article_id, reason="conflict: version from elsewhere")
+            current = self.library.get_article(self.article_id)
+            request = SaveRequest(self.article_id, current.version, self.fields(),
+                                  "conflict: kept mine", self._token)
+            article = save_article(self.library, request)
+        except BylineError as exc:
+            self.show_banner(f"Not saved: {exc}", buttons=(("Try again", self.keep_mine),))
+            return False
+        self._conflict = False
+        self._apply_save_result(request, article, None)
+        self.hide_banner()
+        self._message("Saved your version; the other one is kept in the history.")
+        return True
+
+    # -- banner --------------------------------------------------------------
+    def show_banner(self, text: str, *, buttons=()) -> None:
+        self.banner_label.setText(text)
+        layout = self.banner_buttons
+        while layout.count():
+            item = layout.takeAt(0)
+            if item.widget():
+                item.widget().deleteLater()
+        for label, slot in buttons:
+            button = QPushButton(label)
+            button.clicked.connect(lambda _checked=False, slot=slot: slot())
+            layout.addWidget(button)
+        self.banner.show()
+
+    def hide_banner(self) -> None:
+        self.banner.hide()
+
+    def banner_text(self) -> str:
+        return self.banner_label.text() if self.banner.isVisible() or not self.banner.isHidden() else ""
+
+    def _message(self, text: str, ms: int = 8000) -> None:
+        self.last_message = text
+        if self.signals is not None:
+            self.signals.message.emit(text, ms)
+
+    # -- interview tools -----------------------------------------------------
+    def use_selection_as_headline(self) -> bool:
+        """Title := ``Interviewee: “selection”``; explains and refuses otherwise."""
+        selection = self.editor.textCursor().selectedText()
+        try:
+            title = headline_quote(self.metadata.interviewee(), selection)
+        except BylineError as exc:
+            self._message(f"Headline quote: {exc}")
+            if not self.metadata.interviewee():
+                self.metadata.interviewee_edit.setFocus()
+            return False
+        self.metadata.set_title(title)
+        self._message("Headline set from the selected quote.", 4000)
+        return True
+
+    def insert_question(self) -> None:
+        self.editor.insert_question()
+        self.editor.setFocus()
+
+    # -- images --------------------------------------------------------------
+    def insert_image_dialog(self) -> None:
+        path, _ = QFileDialog.getOpenFileName(
+            self, "Insert image", "",
+            "Images (" + " ".join(f"*{s}" for s in IMAGE_SUFFIXES) + ")")
+        if path:
+            self.insert_image_file(pathlib.Path(path))
+
+    def insert_image_file(self, path: pathlib.Path) -> str | None:
+        try:
+            data = path.read_bytes()
+        except OSError as exc:
+            self._message(f"Cannot read {path.name}: {exc.strerror or exc}")
+            return None
+        return self.add_image(data, path.name, image_mime(path.name))
+
+    def add_image(self, data: bytes, name: str, mime: str) -> str | None:
+        """Store an image as an asset and insert its reference; returns the asset name."""
+        mime = image_mime(name, mime)
+        try:
+            image_extension(name, mime)  # refused before the alt text is asked for
+        except BylineError as exc:
+            self._message(str(exc))
+            return None
+        alt = self.ask_alt_text(name)
+        if alt is None:
+            return None
+        try:
+            digest = self.library.add_asset(data, name=name, mime=mime)
+        except BylineError as exc:
+            self._message(f"Image not added: {exc}")
+            return None
+        asset_name = asset_file_name(digest, name, mime)
+        self.editor.insert_image_reference(asset_name, alt)
+        self.editor.setFocus()
+        return asset_name
+
+    def _ask_alt_text(self, name: str) -> str | None:
+        text, ok = QInputDialog.getText(
+            self, "Describe the image",
+            "Alt text: what the image shows, for readers who cannot see it:",
+            text=pathlib.Path(name).stem.replace("-", " ").replace("_", " "))
+        return text.strip() if ok else None
+
+
+def _make_banner():
+    banner = QFrame()
+    banner.setObjectName("articleBanner")
+    banner.setStyleSheet("QFrame#articleBanner { background: #fff4ce; border-bottom: 1px solid #e0c060; }"
+                         " QFrame#articleBanner QLabel { color: #4a3b00; }")
+    label = QLabel()
+    label.setWordWrap(True)
+    buttons = QHBoxLayout()
+    layout = QHBoxLayout(banner)
+    layout.setContentsMargins(10, 6, 10, 6)
+    layout.addWidget(label, 1)
+    layout.addLayout(buttons)
+    banner.hide()
+    return banner, label, buttons

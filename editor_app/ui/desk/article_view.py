@@ -1,0 +1,66 @@
+"""The Reader: the article selected in the library, as it will be published.
+
+It shows the output of the one renderer (through PreviewPane, which renders on a
+worker), so an editor working a queue reads exactly what the export will write,
+related news included, without opening the article for editing.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
+
+from editor_app.core.errors import BylineError
+from editor_app.core.related.block import related_news_items
+from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
+
+PLACEHOLDER = ("Select an article in the library to read it here; double-click or press "
+               "Enter to open it for editing.")
+
+
+class ArticleView(QWidget):
+    """Read-only view of one article; the renderer is asked for only when needed."""
+
+    def __init__(self, library, renderer_provider, parent=None):
+        super().__init__(parent)
+        self._library = library
+        self._renderer_provider = renderer_provider
+        self.article_id: int | None = None
+        self.pane: PreviewPane | None = None
+        self.message = QLabel(PLACEHOLDER)
+        self.message.setWordWrap(True)
+        self.message.setStyleSheet("color: gray; padding: 24px;")
+        self._stack = QStackedLayout(self)
+        self._stack.addWidget(self.message)
+
+    def show_placeholder(self, text: str = PLACEHOLDER) -> None:
+        self.article_id = None
+        self.message.setText(text)
+        self._stack.setCurrentWidget(self.message)
+
+    def show_article(self, article_id: int) -> int | None:
+        """Render the article in the background; returns the preview generation to wait for."""
+        try:
+            article = self._library.get_article(article_id)
+            related = related_news_items(self._library, article_id)
+        except BylineError as exc:
+            self.show_placeholder(str(exc))
+            return None
+        if self.pane is None:
+            self.pane = PreviewPane(self._renderer_provider(),
+                                    asset_url=data_url_for_asset(self._library))
+            self._stack.addWidget(self.pane)
+        self.article_id = article_id
+        self._stack.setCurrentWidget(self.pane)
+        return self.pane.request(article, related)
+
+    def release(self) -> None:
+        """Delete the web view now: QtWebEngine crashes at exit when a page outlives
+        its profile, and deleteLater would run only if the event loop turns again."""
+        if self.pane is None:
+            return
+        from shiboken6 import Shiboken
+
+        pane, self.pane = self.pane, None
+        self._stack.removeWidget(pane)
+        Shiboken.delete(pane)
+        self.show_placeholder()

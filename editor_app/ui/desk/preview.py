@@ -1,0 +1,340 @@
+"""The live preview: core/render's HTML and CSS in a QWebEngineView.
+
+Rendering runs on a worker thread through BackgroundWork (the Renderer converts
+changed blocks in its worker processes and reuses cached ones), one job at a time
+per preview; only the newest request's result is shown, older ones are dropped.
+
+The page is loaded once (the stylesheet and an empty <main>); each later result is
+patched into the live DOM by a small script that replaces only the top-level body
+elements that differ.  Nothing is reloaded, so there is no flash and the scroll
+position stays where the reader left it.  The body goes in through runJavaScript,
+which also avoids setHtml's 2 MB limit on long articles with images.
+
+When QtWebEngine cannot be loaded (missing system libraries), a QTextBrowser shows
+the same HTML with a notice; the editor keeps working either way.
+"""
+
+from __future__ import annotations
+
+import base64
+import dataclasses
+import json
+import time
+
+from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
+from PySide6.QtGui import QDesktopServices
+from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+
+from editor_app.core.errors import BylineError
+from editor_app.ui.background import BackgroundWork
+
+_UPDATE_SCRIPT = r"""
+window.__bylineUpdate = function (html, lang) {
+  if (lang) { document.documentElement.lang = lang; }
+  var main = document.querySelector('main');
+  var tpl = document.createElement('template');
+  tpl.innerHTML = html;
+  var replaced = 0;
+  function isContainer(el) {
+    return el.nodeType === 1 && (el.tagName === 'ARTICLE' ||
+      (el.tagName === 'DIV' && el.className === 'article-body'));
+  }
+  function same(a, b) {
+    if (a.nodeType !== b.nodeType) { return false; }
+    if (a.nodeType !== 1) { return a.nodeValue === b.nodeValue; }
+    return a.tagName === b.tagName && a.className === b.className && a.innerHTML === b.innerHTML;
+  }
+  function copyLine(a, b) {
+    if (a.nodeType === 1 && a.getAttribute('data-line') !== b.getAttribute('data-line')) {
+      if (b.hasAttribute('data-line')) { a.setAttribute('data-line', b.getAttribute('data-line')); }
+      else { a.removeAttribute('data-line'); }
+    }
+  }
+  function sync(oldParent, newParent) {
+    var olds = Array.prototype.slice.call(oldParent.childNodes);
+    var news = Array.prototype.slice.call(newParent.childNodes);
+    var head = 0;
+    while (head < olds.length && head < news.length) {
+      var a = olds[head], b = news[head];
+      if (isContainer(a) && a.tagName === b.tagName && a.className === b.className) {
+        sync(a, b);
+      } else if (!same(a, b)) { break; }
+      copyLine(a, b);
+      head++;
+    }
+    var ot = olds.length - 1, nt = news.length - 1;
+    while (ot >= head && nt >= head && !isContainer(olds[ot]) && same(olds[ot], news[nt])) {
+      copyLine(olds[ot], news[nt]); ot--; nt--;
+    }
+    var anchor = ot + 1 < olds.length ? olds[ot + 1] : null;
+    for (var i = head; i <= ot; i++) { oldParent.removeChild(olds[i]); replaced++; }
+    for (var j = head; j <= nt; j++) { oldParent.insertBefore(news[j], anchor); replaced++; }
+  }
+  if (!main.firstElementChild) { main.innerHTML = html; return -1; }
+  sync(main, tpl.content);
+  return replaced;
+};
+window.__bylineScrollTo = function (line) {
+  if (line <= 0) { window.scrollTo(0, 0); return 0; }
+  var els = document.querySelectorAll('.article-body > [data-line]');
+  var lo = 0, hi = els.length - 1, best = -1;
+  while (lo <= hi) {
+    var mid = (lo + hi) >> 1;
+    if (parseInt(els[mid].getAttribute('data-line'), 10) <= line) { best = mid; lo = mid + 1; }
+    else { hi = mid - 1; }
+  }
+  if (best < 0) { window.scrollTo(0, 0); return 0; }
+  var top = els[best].getBoundingClientRect().top + window.scrollY;
+  window.scrollTo(0, Math.max(0, top - 16));
+  return best;
+};
+true;
+"""
+
+
+@dataclasses.dataclass(frozen=True)
+class RenderRequest:
+    """What to render: a snapshot of the article as typed, taken on the GUI thread."""
+
+    generation: int
+    article: object
+    started: float
+    related: tuple = ()  # RelatedItems of the "Related news" block
+
+
+def webengine_view_class():
+    """QWebEngineView, or None with the reason when the module or its libraries are missing."""
+    try:
+        from PySide6.QtWebEngineWidgets import QWebEngineView
+    except Exception as exc:  # noqa: BLE001 - ImportError or a missing shared library
+        return None, str(exc)
+    return QWebEngineView, ""
+
+
+class PreviewPane(QWidget):
+    """Renders an article off the GUI thread and shows it; follows the editor's scrolling.
+
+    Signals:
+      updated(int generation): the page now shows that generation's text.
+      render_failed(str message): the text could not be rendered (message is for people).
+    """
+
+    updated = Signal(int)
+    render_failed = Signal(str)
+
+    def __init__(self, renderer, *, asset_url=None, thread_pool: QThreadPool | None = None,
+                 force_fallback: bool = False, parent=None):
+        super().__init__(parent)
+        self.setObjectName("previewPane")
+        self._renderer = renderer
+        self._asset_url = asset_url
+        # The shared pool: MainWindow.shutdown waits for it before the renderer closes.
+        self._renders = BackgroundWork(self, pool=thread_pool or QThreadPool.globalInstance())
+        self._renders.finished.connect(self._on_rendered)
+        self._renders.failed.connect(self._on_render_failed)
+        self._generation = 0
+        self._shown_generation = 0
+        self._request: RenderRequest | None = None  # the newest one
+        self._page_ready = False
+        self._queued_html: tuple[int, str, str] | None = None
+        self._scroll_line: int | None = None
+        self.last_error = ""
+        self.last_render_ms = 0.0
+        #: seconds from request to page updated, of the last update (benchmarks read it)
+        self.last_latency = 0.0
+
+        self.error_banner = QLabel()
+        self.error_banner.setObjectName("previewError")
+        self.error_banner.setWordWrap(True)
+        self.error_banner.setTextFormat(Qt.TextFormat.PlainText)
+        self.error_banner.setStyleSheet(
+            "QLabel#previewError { background: #fdecea; color: #7a1f1f; padding: 6px 10px;"
+            " border-bottom: 1px solid #e6b0aa; }")
+        self.error_banner.hide()
+        self.notice = QLabel()
+        self.notice.setWordWrap(True)
+        self.notice.setStyleSheet("background: #fff8e1; color: #5d4200; padding: 4px 10px;")
+        self.notice.hide()
+
+        view_class, reason = (None, "disabled") if force_fallback else webengine_view_class()
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.error_banner)
+        layout.addWidget(self.notice)
+        if view_class is not None:
+            self.view = view_class()
+            self.view.setPage(_PreviewPage(self.view))
+            self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            self.view.loadFinished.connect(self._on_load_finished)
+            self.uses_webengine = True
+        else:
+            self.view = QTextBrowser()
+            self.view.setOpenExternalLinks(False)
+            self.view.setOpenLinks(False)
+            self.notice.setText(f"Simplified preview: the web view could not be started ({reason}). "
+                                "Exported pages will look different.")
+            self.notice.show()
+            self.uses_webengine = False
+        self.view.setAccessibleName("Preview")
+        layout.addWidget(self.view, 1)
+
+    # -- requests ------------------------------------------------------------
+    @property
+    def generation(self) -> int:
+        return self._generation
+
+    @property
+    def shown_generation(self) -> int:
+        return self._shown_generation
+
+    def request(self, article, related=()) -> int:
+        """Render ``article`` (an Article snapshot) with its "Related news" items soon.
+
+        Returns the generation of this request.
+        """
+        self._generation += 1
+        request = RenderRequest(self._generation, article, time.perf_counter(), tuple(related))
+        self._request = request
+        # Submitted while a render runs, it waits; a newer request replaces it unrendered.
+        self._renders.submit(lambda: self._renderer.render_article(
+            request.article, related=request.related, asset_url=self._asset_url))
+        return self._generation
+
+    def _on_rendered(self, rendered) -> None:
+        request = self._request  # only the newest request's result arrives
+        self.last_render_ms = (time.perf_counter() - request.started) * 1000
+        self.error_banner.hide()
+        self.last_error = ""
+        self._show(request.generation, rendered, request.started)
+
+    def _on_render_failed(self, message: str, error) -> None:
+        self.last_render_ms = (time.perf_counter() - self._request.started) * 1000
+        line = (getattr(error, "line", None) or 0) if isinstance(error, BylineError) else 0
+        self._show_error(message, line)
+
+    def _show_error(self, message: str, line: int) -> None:
+        where = f" (near line {line})" if line else ""
+        self.last_error = message
+        self.error_banner.setText(f"Could not render the preview{where}: {message}. "
+                                  "The text is safe and still being saved; the preview shows "
+                                  "the last version that could be rendered.")
+        self.error_banner.show()
+        self._shown_generation = self._generation
+        self.render_failed.emit(message)
+        self.updated.emit(self._generation)
+
+    # -- showing -------------------------------------------------------------
+    def _show(self, generation: int, rendered, started: float) -> None:
+        if not self.uses_webengine:
+            from editor_app.core.render.article import render_standalone_page
+
+            bar = self.view.verticalScrollBar().value()
+            self.view.setHtml(render_standalone_page(rendered))
+            self.view.verticalScrollBar().setValue(bar)
+            self._mark_shown(generation, started)
+            return
+        if not self._page_ready:
+            self._queued_html = (generation, rendered.html, rendered.language)
+            self._queued_started = started
+            if not getattr(self, "_loading_shell", False):
+                self._load_shell(rendered)
+            return
+        self._patch(generation, rendered.html, rendered.language, started)
+
+    def _load_shell(self, rendered) -> None:
+        from editor_app.core.render.article import render_standalone_page
+
+        self._loading_shell = True
+        shell = render_standalone_page(dataclasses.replace(rendered, html=""))
+        self.view.setHtml(shell, QUrl("about:blank"))
+
+    def _on_load_finished(self, ok: bool) -> None:
+        self._loading_shell = False
+        self.view.page().runJavaScript(_UPDATE_SCRIPT, 0, lambda _r: None)
+        self._page_ready = True
+        if self._queued_html is not None:
+            generation, html, language = self._queued_html
+            self._queued_html = None
+            self._patch(generation, html, language, self._queued_started)
+
+    def _patch(self, generation: int, html: str, language: str, started: float) -> None:
+        script = f"window.__bylineUpdate({json.dumps(html)}, {json.dumps(language)})"
+        scroll = self._scroll_line
+
+        def done(_replaced, generation=generation) -> None:
+            if scroll is not None and _replaced == -1:
+                self.scroll_to_line(scroll)
+            self._mark_shown(generation, started)
+
+        self.view.page().runJavaScript(script, 0, done)
+
+    def _mark_shown(self, generation: int, started: float) -> None:
+        self._shown_generation = max(self._shown_generation, generation)
+        self.last_latency = time.perf_counter() - started
+        self.updated.emit(generation)
+
+    # -- scrolling and reading back ------------------------------------------
+    def scroll_to_line(self, line: int) -> None:
+        """Show the top-level element that starts at or before 0-based source ``line``."""
+        self._scroll_line = line
+        if self.uses_webengine:
+            if self._page_ready:
+                self.view.page().runJavaScript(f"window.__bylineScrollTo({int(line)})", 0,
+                                               lambda _r: None)
+        # The simplified preview has no line map; it keeps its own position.
+
+    def page_html(self, callback) -> None:
+        """Call ``callback(html)`` with the page's current HTML (tests, diagnostics)."""
+        if self.uses_webengine:
+            self.view.page().runJavaScript("document.documentElement.outerHTML", 0,
+                                           lambda result: callback(result or ""))
+        else:
+            callback(self.view.toHtml())
+
+    def is_idle(self) -> bool:
+        return self._renders.is_idle()
+
+
+def data_url_for_asset(library, cache: dict[str, str] | None = None):
+    """An ``asset_url`` for the preview: asset name -> ``data:`` URL from the library.
+
+    Names are ``<sha256>.<ext>``; unknown assets map to an empty URL (a broken image,
+    not an error: the text may mention an image that was never stored).
+    """
+    cache = {} if cache is None else cache
+
+    def asset_url(name: str) -> str:
+        url = cache.get(name)
+        if url is not None:
+            return url
+        digest = name.split(".", 1)[0]
+        try:
+            asset = library.get_asset(digest)
+        except BylineError:
+            return ""
+        url = f"data:{asset.mime};base64,{base64.b64encode(asset.data).decode('ascii')}"
+        cache[name] = url
+        return url
+
+    return asset_url
+
+
+def _preview_page_class():
+    from PySide6.QtWebEngineCore import QWebEnginePage
+
+    class PreviewPage(QWebEnginePage):
+        """Links open in the system browser; the preview itself never navigates away."""
+
+        def acceptNavigationRequest(self, url, navigation_type, is_main_frame):  # noqa: N802
+            if navigation_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
+                if url.scheme() in ("http", "https", "mailto"):
+                    QDesktopServices.openUrl(url)
+                return False
+            return super().acceptNavigationRequest(url, navigation_type, is_main_frame)
+
+    return PreviewPage
+
+
+def _PreviewPage(parent):  # noqa: N802 - a factory that reads like the class it returns
+    return _preview_page_class()(parent)

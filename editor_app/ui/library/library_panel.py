@@ -1,0 +1,145 @@
+"""The library sidebar: a search box over the FTS index and the lazily fetched list."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHeaderView,
+    QLabel,
+    QLineEdit,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.ui.background import BackgroundWork
+from editor_app.ui.library.library_model import ArticleListModel
+
+SEARCH_DELAY_MS = 150
+SEARCH_LIMIT = 500
+
+
+def _search_ids(library, query: str) -> list[int]:
+    return [hit.id for hit in library.search(query, limit=SEARCH_LIMIT)]
+
+
+class LibraryPanel(QWidget):
+    """Search field above the article table; emits which article is selected or opened."""
+
+    article_selected = Signal(int)
+    article_activated = Signal(int)
+
+    def __init__(self, library, parent=None):
+        super().__init__(parent)
+        self._library = library
+        self.search_box = QLineEdit(placeholderText="Search the library (Ctrl+F)…")
+        self.search_box.setClearButtonEnabled(True)
+        self.search_box.setAccessibleName("Search the library")
+        self.model = ArticleListModel(library, self)
+        self.table = QTableView()
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(3, Qt.SortOrder.DescendingOrder)
+        self.table.verticalHeader().hide()
+        self.table.setAlternatingRowColors(True)
+        self.table.setWordWrap(False)
+        self.table.setShowGrid(False)
+        header = self.table.horizontalHeader()
+        # The headline is what people scan: it takes the room, the others get fixed widths
+        # (resizing to contents made "Changes requested" squeeze every title).
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        for column, width in ((1, 72), (2, 118), (3, 84), (4, 110)):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            header.resizeSection(column, width)
+        self.count_label = QLabel()
+        self.count_label.setObjectName("libraryCount")
+
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.search_box)
+        layout.addWidget(self.table, 1)
+        layout.addWidget(self.count_label)
+
+        self._statuses: list[str] | None = None
+        self._reselect: int | None = None
+        # On a large library a search takes tens of milliseconds: never on the GUI thread.
+        self._search = BackgroundWork(self, library=library)
+        self._search.finished.connect(self._show_search_result)
+        self._search.failed.connect(lambda _message: self._show_search_result([]))
+        self._search_timer = QTimer(self, singleShot=True, interval=SEARCH_DELAY_MS)
+        self._search_timer.timeout.connect(self.apply_filter)
+        self.search_box.textChanged.connect(lambda _text: self._search_timer.start())
+        self.search_box.returnPressed.connect(self.apply_filter)
+        self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.table.activated.connect(self._on_activated)
+        self._update_count()
+
+    def set_statuses(self, statuses: list[str] | None) -> None:
+        """Show one review queue (a set of statuses) or, with None, the whole library."""
+        self._statuses = statuses
+        self.apply_filter()
+
+    def apply_filter(self) -> None:
+        """Show the current queue, narrowed by the search box (searched on a worker)."""
+        query = self.search_box.text().strip()
+        if query:
+            self._search.submit(_search_ids, query)
+            return
+        self._search.cancel()  # an answer still on its way is stale now
+        self._show(None)
+
+    def _show_search_result(self, ids: list[int]) -> None:
+        self._show(ids)
+
+    def _show(self, ids: list[int] | None) -> None:
+        self.model.set_filter(statuses=self._statuses, ids=ids)
+        self._update_count()
+        reselect, self._reselect = self._reselect, None
+        if reselect is not None:
+            self.select_article(reselect)
+
+    def shutdown(self) -> None:
+        self._search.close()
+
+    def reload(self) -> None:
+        """Read the list again (after saves, imports, status changes), keeping the selection."""
+        self._reselect = self.current_article_id()
+        self.apply_filter()
+
+    def _update_count(self) -> None:
+        total = self.model.total
+        self.count_label.setText(f"{total} article{'s' if total != 1 else ''}")
+
+    def current_article_id(self) -> int | None:
+        index = self.table.currentIndex()
+        return self.model.article_id(index.row()) if index.isValid() else None
+
+    def selected_article_ids(self) -> list[int]:
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [aid for aid in (self.model.article_id(r) for r in rows) if aid is not None]
+
+    def select_article(self, article_id: int) -> bool:
+        row = self.model.row_of(article_id)
+        while row is None and self.model.canFetchMore():
+            self.model.fetchMore()
+            row = self.model.row_of(article_id)
+        if row is None:
+            return False
+        index = self.model.index(row, 0)
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def _on_current_changed(self, current, _previous) -> None:
+        article_id = self.model.article_id(current.row()) if current.isValid() else None
+        if article_id is not None:
+            self.article_selected.emit(article_id)
+
+    def _on_activated(self, index) -> None:
+        article_id = self.model.article_id(index.row())
+        if article_id is not None:
+            self.article_activated.emit(article_id)

@@ -1,0 +1,114 @@
+"""The pre-flight checklist, shown before approval and publishing (and on demand).
+
+The check may run a spell pass over a long article, so it runs on a worker
+thread; the dialog shows "Checking…" until the result arrives. When an
+error-level check fails, going ahead needs the explicit "Override" button:
+the workflow records that override in the trail.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QStyle,
+    QVBoxLayout,
+)
+
+from editor_app.core.review import PreflightResult, preflight
+from editor_app.ui.background import BackgroundWork
+
+PROCEED, OVERRIDE = "proceed", "override"
+_ICONS = {"ok": QStyle.StandardPixmap.SP_DialogApplyButton,
+          "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
+          "error": QStyle.StandardPixmap.SP_MessageBoxCritical}
+_MARKS = {"ok": "✓", "warning": "!", "error": "✗"}
+
+
+class PreflightDialog(QDialog):
+    """Checklist with icons; ``decision`` is PROCEED, OVERRIDE or None after it closes.
+
+    ``action_label`` (e.g. "Approve", "Publish") adds the buttons to go ahead;
+    without it the dialog only shows the checklist.
+    """
+
+    checked = Signal(object)  # PreflightResult, once the check has run
+
+    def __init__(self, library, article_id: int, *, action_label: str | None = None,
+                 spelling_issue_count: int | None = None, parent=None):
+        super().__init__(parent)
+        self.setWindowTitle("Pre-flight check")
+        self.resize(560, 420)
+        self.decision: str | None = None
+        self.result: PreflightResult | None = None
+        self.heading = QLabel("Checking…")
+        self.heading.setWordWrap(True)
+        self.list = QListWidget()
+        self.list.setAccessibleName("Pre-flight checklist")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
+                                        if action_label else QDialogButtonBox.StandardButton.Close)
+        self.buttons.rejected.connect(self.reject)
+        self.proceed_button = self.override_button = None
+        if action_label:
+            self.proceed_button = QPushButton(action_label)
+            self.override_button = QPushButton(f"Override and {action_label.lower()}")
+            self.override_button.setToolTip("Go ahead despite failed checks; recorded in the trail")
+            for button in (self.proceed_button, self.override_button):
+                button.setEnabled(False)
+                self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
+            self.proceed_button.clicked.connect(lambda: self._decide(PROCEED))
+            self.override_button.clicked.connect(lambda: self._decide(OVERRIDE))
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.heading)
+        layout.addWidget(self.list, 1)
+        layout.addWidget(self.buttons)
+
+        self._check = BackgroundWork(
+            self, describe_unexpected=lambda exc: f"pre-flight check failed to run: {exc}")
+        self._check.finished.connect(self.show_result)
+        self._check.failed.connect(self._on_failed)
+        self._check.submit(lambda: preflight(library, article_id,
+                                             spelling_issue_count=spelling_issue_count))
+
+    def show_result(self, result: PreflightResult) -> None:
+        self.result = result
+        self.list.clear()
+        for item in result.items:
+            row = QListWidgetItem(self.style().standardIcon(_ICONS[item.level]),
+                                  item.message)
+            row.setToolTip(f"{item.code}: {item.level}")
+            row.setData(Qt.ItemDataRole.UserRole, item.code)
+            row.setData(Qt.ItemDataRole.AccessibleTextRole,
+                        f"{_MARKS[item.level]} {item.level}: {item.message}")
+            self.list.addItem(row)
+        errors, warnings = len(result.errors), len(result.warnings)
+        if errors:
+            self.heading.setText(f"{errors} check(s) failed. Fix them, or override: "
+                                 "the override is recorded in the trail.")
+        elif warnings:
+            self.heading.setText(f"Ready, with {warnings} warning(s).")
+        else:
+            self.heading.setText("Ready: every check passed.")
+        if self.proceed_button is not None:
+            self.proceed_button.setEnabled(result.ok)
+            self.override_button.setEnabled(not result.ok)
+            (self.proceed_button if result.ok else self.override_button).setDefault(True)
+        self.checked.emit(result)
+
+    def _on_failed(self, message: str) -> None:
+        self.heading.setText(message)
+        if self.override_button is not None:
+            self.override_button.setEnabled(True)
+
+    def _decide(self, decision: str) -> None:
+        self.decision = decision
+        self.accept()
+
+    def done(self, code: int) -> None:
+        self._check.wait(5000)
+        super().done(code)

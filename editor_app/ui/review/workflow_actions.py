@@ -1,0 +1,183 @@
+"""Workflow actions for the current article: allowed moves, pre-flight gate, trail.
+
+Only the moves the user's role may make are offered (core enforces the same
+table). Approval and publishing show the pre-flight checklist first; going
+ahead over failed checks is an explicit "Override" and is recorded.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import (
+    QHBoxLayout,
+    QInputDialog,
+    QLabel,
+    QListWidget,
+    QListWidgetItem,
+    QPushButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.core.errors import BylineError
+from editor_app.core.models import Status
+from editor_app.core.review import available_moves, change_status, current_role, is_gated
+from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
+
+#: Button text per target status; moves back to review from approved or
+#: published are corrections, and a spiked story comes back as a draft.
+VERBS = {
+    Status.SUBMITTED: "Submit for review",
+    Status.IN_REVIEW: "Start review",
+    Status.CHANGES_REQUESTED: "Request changes",
+    Status.APPROVED: "Approve",
+    Status.PUBLISHED: "Mark published",
+    Status.SPIKED: "Spike",
+    Status.DRAFT: "Back to draft",
+}
+
+
+def move_label(current: Status, target: Status) -> str:
+    if target == Status.IN_REVIEW and current in (Status.APPROVED, Status.PUBLISHED):
+        return "Reopen for correction"
+    if target == Status.DRAFT and current == Status.SPIKED:
+        return "Restore as draft"
+    return VERBS.get(target, target.label)
+
+
+def trail_line(event) -> str:
+    when = event.created_at[:16].replace("T", " ")
+    moved = (f"{event.from_status} → {event.to_status}" if event.from_status != event.to_status
+             else f"{event.to_status} (no move)")
+    who = event.who or "—"
+    role = f" ({event.role})" if event.role else ""
+    flag = " · OVERRIDE" if event.override else ""
+    note = f"\n    {event.note}" if event.note else ""
+    return f"{when}  {moved}  by {who}{role}{flag}{note}"
+
+
+class WorkflowActions(QWidget):
+    """Status, the allowed moves as buttons, and the article's trail.
+
+    Signals: ``status_changed(article_id, new_status)`` (also sent on the hub).
+    ``spelling_issue_count``: optional callable ``(article_id) -> int | None``
+    giving the editor's live spell count, so the checklist need not spell-check again.
+    """
+
+    status_changed = Signal(int, str)
+
+    def __init__(self, library, signals=None, parent=None,
+                 spelling_issue_count: Callable[[int], int | None] | None = None):
+        super().__init__(parent)
+        self._library = library
+        self._signals = signals
+        self._spelling = spelling_issue_count
+        self.article_id = 0
+        #: Asks for an optional note; None cancels the move. Replaced in tests.
+        self.ask_note: Callable[[str], str | None] = self._ask_note
+        #: Shows the checklist; returns "proceed", "override" or None. Replaced in tests.
+        self.run_preflight: Callable[[int, Status], str | None] = self._run_preflight
+
+        self.status_label = QLabel("No article")
+        self.status_label.setObjectName("workflowStatus")
+        self.buttons_row = QHBoxLayout()
+        self.trail = QListWidget()
+        self.trail.setAccessibleName("Status trail")
+        self.trail.setWordWrap(True)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.status_label)
+        layout.addLayout(self.buttons_row)
+        layout.addWidget(QLabel("Trail"))
+        layout.addWidget(self.trail, 1)
+        self.buttons: dict[Status, QPushButton] = {}
+        if signals is not None:
+            signals.status_changed.connect(self._on_outside_change)
+            signals.current_article_changed.connect(self.set_article)
+
+    def set_article(self, article_id: int) -> None:
+        self.article_id = article_id or 0
+        self.refresh()
+
+    def refresh(self) -> None:
+        for button in self.buttons.values():
+            self.buttons_row.removeWidget(button)
+            button.deleteLater()
+        self.buttons = {}
+        self.trail.clear()
+        if not self.article_id:
+            self.status_label.setText("No article")
+            return
+        try:
+            article = self._library.get_article(self.article_id)
+            role = current_role(self._library)
+            moves = available_moves(self._library, self.article_id, role)
+            events = self._library.status_events(self.article_id)
+        except BylineError as exc:
+            self.status_label.setText(str(exc))
+            return
+        self.status_label.setText(f"Status: {article.status.label} · you act as {role.value}")
+        for target in moves:
+            button = QPushButton(move_label(article.status, target))
+            if is_gated(article.status, target):
+                button.setToolTip("Shows the pre-flight checklist first")
+            button.clicked.connect(lambda _checked=False, t=target: self.move_to(t))
+            self.buttons_row.addWidget(button)
+            self.buttons[target] = button
+        for event in reversed(events):  # newest first
+            self.trail.addItem(QListWidgetItem(trail_line(event)))
+
+    def move_to(self, target: Status) -> bool:
+        """Run one move with its note prompt and pre-flight gate; True when it happened."""
+        if not self.article_id:
+            return False
+        current = self._library.get_article(self.article_id).status
+        force = False
+        if is_gated(current, target):
+            decision = self.run_preflight(self.article_id, target)
+            if decision is None:
+                return False
+            force = decision == OVERRIDE
+        note = self.ask_note(move_label(current, target))
+        if note is None:
+            return False
+        try:
+            change_status(self._library, self.article_id, target, note=note, force=force,
+                          spelling_issue_count=self._spelling_count())
+        except BylineError as exc:
+            self._message(str(exc))
+            return False
+        self.refresh()
+        self.status_changed.emit(self.article_id, target.value)
+        if self._signals is not None:
+            self._signals.status_changed.emit(self.article_id, target.value)
+        return True
+
+    def _spelling_count(self) -> int | None:
+        if self._spelling is None:
+            return None
+        try:
+            return self._spelling(self.article_id)
+        except Exception:
+            return None
+
+    def _on_outside_change(self, article_id: int, _status: str) -> None:
+        if article_id == self.article_id:
+            self.refresh()
+
+    def _run_preflight(self, article_id: int, target: Status) -> str | None:
+        dialog = PreflightDialog(self._library, article_id,
+                                 action_label=move_label(Status.IN_REVIEW, target),
+                                 spelling_issue_count=self._spelling_count(), parent=self)
+        dialog.exec()
+        return dialog.decision
+
+    def _ask_note(self, action: str) -> str | None:
+        text, ok = QInputDialog.getMultiLineText(self, action, "Note for the trail (optional):")
+        return text.strip() if ok else None
+
+    def _message(self, text: str) -> None:
+        if self._signals is not None:
+            self._signals.message.emit(text, 6000)

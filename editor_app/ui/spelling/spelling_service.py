@@ -1,0 +1,123 @@
+"""Spelling for the whole process: the spell worker, languages, and word-list changes.
+
+The composition root creates one ``SpellService`` and hands it to every article's
+``SpellController``. It owns the single spell worker thread (every pass of every open
+article queues on it: two cores are shared with the renderer and the autosave), loads
+languages there at start-up, builds their suggestion indexes on a thread of their own,
+and tells every open article when a word list changes.
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+
+from PySide6.QtCore import QObject, Qt, Signal, Slot
+
+from editor_app.core.errors import BylineError
+from editor_app.core.spelling import Dictionaries, load_language, normalize_language
+
+
+class _Relay(QObject):
+    """Carries a language loaded on the worker to the GUI thread (queued)."""
+
+    done = Signal(object)
+
+
+class SpellService(QObject):
+    """Per-process spelling: the worker thread, language loading, word-list broadcasts.
+
+    One worker runs every spell pass (two cores are shared with the renderer and the
+    autosave; passes are short and queue fine). The suggestion index, which takes
+    seconds to build, gets its own thread so it never delays a pass.
+
+    Signals:
+      language_ready(str): a language's dictionary is loaded.
+      unavailable(str, str): (language, message) the dictionary could not be loaded.
+      words_changed(str, str, object, bool): (word, scope, article_id, added) a word list
+        changed; every controller updates its checker.
+    """
+
+    language_ready = Signal(str)
+    unavailable = Signal(str, str)
+    words_changed = Signal(str, str, object, bool)
+
+    def __init__(self, personal_path=None, *, executor=None, parent=None):
+        super().__init__(parent)
+        self.personal_path = personal_path
+        self._own_executor = executor is None
+        self.executor = executor or concurrent.futures.ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="byline-spellcheck")
+        self._index_executor = concurrent.futures.ThreadPoolExecutor(
+            max_workers=1, thread_name_prefix="byline-spell-index")
+        self._relay = _Relay(self)
+        self._relay.done.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
+        self._requested: set[str] = set()
+        self._languages: dict[str, object] = {}  # code -> LanguageData, once loaded
+
+    def preload(self, language: str | None = "en") -> None:
+        """Load a language on the worker and then build its suggestion index (start-up)."""
+        code = normalize_language(language)
+        if code in self._requested:
+            return
+        self._requested.add(code)
+        relay = self._relay
+        index_executor = self._index_executor
+
+        def job():
+            try:
+                data = load_language(code)
+            except BylineError as exc:
+                result = (code, None, exc)
+            else:
+                index_executor.submit(data.suggester.build_index)
+                result = (code, data, None)
+            try:
+                relay.done.emit(result)
+            except RuntimeError:  # the service was deleted meanwhile
+                pass
+
+        self.executor.submit(job)
+
+    @Slot(object)
+    def _loaded(self, result) -> None:
+        code, data, error = result
+        if error is None:
+            self._languages[code] = data
+            self.language_ready.emit(code)
+        else:
+            self._requested.discard(code)
+            self.unavailable.emit(code, str(error))
+
+    def suggestions_ready(self, language: str | None) -> bool:
+        """Whether suggesting is instant: the language's index is built.
+
+        Until then a suggestion request would wait for the build (seconds), so the
+        context menu offers none rather than freeze the editor.
+        """
+        data = self._languages.get(normalize_language(language))
+        return data is not None and data.suggester.index_ready
+
+    def dictionaries(self, library, article_id) -> Dictionaries:
+        return Dictionaries(personal_path=self.personal_path, store=library, article_id=article_id)
+
+    def add_word(self, dictionaries: Dictionaries, word: str, scope: str) -> None:
+        """Persist ``word`` and tell every open article (raises InputError/LibraryError)."""
+        dictionaries.add(word, scope)
+        self.words_changed.emit(word, scope, dictionaries.article_id, True)
+
+    def remove_word(self, dictionaries: Dictionaries, word: str, scope: str) -> None:
+        dictionaries.remove(word, scope)
+        self.words_changed.emit(word, scope, dictionaries.article_id, False)
+
+    def import_words(self, dictionaries: Dictionaries, path, scope: str) -> int:
+        """Add a word list from a file; one notice for the whole list, so open articles
+        re-read their word lists once. Returns how many words were new."""
+        count = dictionaries.import_words(path, scope)
+        if count:
+            self.words_changed.emit("", scope, dictionaries.article_id, True)
+        return count
+
+    def shutdown(self) -> None:
+        if self._own_executor:
+            self.executor.shutdown(wait=False, cancel_futures=True)
+        self._index_executor.shutdown(wait=False, cancel_futures=True)
