@@ -18,15 +18,14 @@ from editor_app.core.library import Library
 from editor_app.core.models import Article
 from editor_app.core.render.renderer import Renderer
 from editor_app.core.sync.engine import receive, send
-from tests.ui.desk_helpers import settings_file
 
-ROOT = pathlib.Path(__file__).resolve().parents[2]
+ROOT = pathlib.Path(__file__).resolve().parents[3]
 
 
 @pytest.fixture
-def window(qtbot, library, tmp_path):
+def window(qtbot, library, qsettings):
     with Renderer(timeout=2.0) as renderer:
-        win = build_main_window(library, settings=settings_file(tmp_path), renderer=renderer)
+        win = build_main_window(library, settings=qsettings, renderer=renderer)
         qtbot.addWidget(win)
         win.show()
         yield win
