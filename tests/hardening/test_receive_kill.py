@@ -27,7 +27,6 @@ from tests.sync_support import new_interview, state
 
 RUNS = 50
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-pytestmark = pytest.mark.slow
 
 
 def _checkpointed_copy(source, target) -> None:
