@@ -18,6 +18,7 @@ from editor_app.core.spelling import names_from_metadata
 from editor_app.ui.comments_panel import CommentHighlighter, CommentsPanel
 from editor_app.ui.queues import ReviewQueues
 from editor_app.ui.related_panel import RelatedPanel
+from editor_app.ui.related_space import SpaceUpdater
 from editor_app.ui.spelling_controller import SpellController
 from editor_app.ui.spelling_panel import SpellingPanel
 from editor_app.ui.tag_editor import BulkTagDialog, TagEditor
@@ -43,6 +44,7 @@ class EditorialPanels(QObject):
                                         spelling_issue_count=self._spelling_count)
         self.comments = CommentsPanel(self.library, self.signals)
         self.related = RelatedPanel(self.library, self.signals)
+        self.space_updater = SpaceUpdater(self.library, self.signals, self)
         self.spelling = SpellingPanel()
 
         left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -338,6 +340,7 @@ class EditorialPanels(QObject):
                 parts["tags"].shutdown()
         self._tab_parts.clear()
         self.related.shutdown()
+        self.space_updater.shutdown()
 
 
 def _spelling_key(article) -> tuple:

@@ -27,7 +27,7 @@ from editor_app.core.library.history import HistoryStore
 from editor_app.core.library.misc import Asset, MiscStore, SearchHit
 from editor_app.core.library.related import RelatedStore
 from editor_app.core.library.review import ReviewStore
-from editor_app.core.library.similarity import SimilarityStore
+from editor_app.core.library.similarity import SimilarityStore, TopicSpaceStore
 from editor_app.core.library.tags import TagStore, clean_tag_name
 from editor_app.core.library.vocabulary import VocabularyStore
 
@@ -35,7 +35,7 @@ __all__ = ["Library", "ArticleSummary", "SearchHit", "Asset", "clean_tag_name"]
 
 
 class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityStore,
-              ReviewStore, HistoryStore, MiscStore, ExportStore, HealthStore):
+              TopicSpaceStore, ReviewStore, HistoryStore, MiscStore, ExportStore, HealthStore):
     """An open library file. Thread-safe; each worker thread may also open its own."""
 
     def __init__(self, path: pathlib.Path, conn: sqlite3.Connection, *, created: bool,

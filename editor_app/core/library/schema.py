@@ -169,6 +169,35 @@ def m0002_fts_vocab(db: Database) -> None:
                "USING fts5vocab(articles_fts, 'row')")
 
 
+@migrations(name="0003_related_space")
+def m0003_related_space(db: Database) -> None:
+    # The learned topic space of related news (#16): the model (vocabulary, idf,
+    # term vectors) by generation, and each article's vector and names. A rebuild
+    # writes a new generation beside the old one and switches at the end, so
+    # readers never see half a space; rows of other generations are then removed.
+    db.executescript(
+        """
+        CREATE TABLE related_space (
+            generation INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            value BLOB NOT NULL,
+            PRIMARY KEY (generation, key)
+        );
+        CREATE TABLE related_space_docs (
+            generation INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            names TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (generation, article_id)
+        );
+        CREATE INDEX related_space_docs_seq ON related_space_docs(generation, seq);
+        CREATE INDEX related_space_docs_article ON related_space_docs(article_id);
+        """
+    )
+
+
 def schema_version() -> int:
     """The number of migrations this code knows: the newest schema it can read."""
     return len(migrations._migrations)

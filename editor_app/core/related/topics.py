@@ -1,0 +1,331 @@
+"""The library's topic space: learning it, keeping it current, and asking it.
+
+``update_space`` is the background job (Qt-free; the GUI runs it in a child
+process through ``byline related-space --update``, the command line runs it
+inline for small changes or on demand). It decides what is needed:
+- nothing, when every live article has a vector from the current model;
+- a full rebuild, when there is no space yet, the library grew by a fifth
+  since the space was learned (new words and topics deserve a new model), or
+  a small library crossed BACKGROUND_BELOW (it can now stand on its own);
+- otherwise folding the new or edited articles into the current space.
+
+``current_space`` gives a suggestion query the space as it is stored, loaded
+once per connection and refreshed incrementally when the job wrote more.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable
+from dataclasses import dataclass
+
+import numpy as np
+
+from editor_app.core.related import space as _space
+from editor_app.core.related.analysis import terms_of, weighted_terms
+from editor_app.core.related.background import load_background, title_key
+from editor_app.core.related.entities import Entity, extract_entities
+
+# Below this many live articles the space is learned together with the shipped
+# background stories (benchmarks/related_quality.py: a library of a few hundred
+# articles alone learns too little).
+BACKGROUND_BELOW = 2000
+REBUILD_GROWTH = 1.2            # rebuild once the library grew by a fifth ...
+REBUILD_MIN_NEW = 20            # ... and by at least this many articles
+WRITE_BATCH = 2000              # article rows per transaction while storing
+# The command line brings the space up to date inline when at most this many
+# articles need work (about a second); more is left to `byline related-space --update`.
+INLINE_LIMIT = 1500
+NAMES_KEPT = 24                 # names stored per article (the most salient)
+
+Progress = Callable[[str, float], None]
+
+
+@dataclass(frozen=True)
+class SpaceStatus:
+    """What the stored space covers and what an update would do."""
+
+    live: int                    # articles that are not spiked
+    covered: int                 # of those, with a current vector
+    pending: int                 # new or edited since they were placed
+    built_from: int              # library articles the model was learned from (0: no model)
+    background: bool             # learned with the shipped background stories
+    generation: int
+    action: str                  # "none", "fold", "rebuild"
+    pending_ids: tuple = ()      # (id, version) of the pending articles
+
+    def describe(self) -> str:
+        if not self.generation:
+            return f"no topic space yet ({self.live} articles)"
+        source = " plus the shipped background stories" if self.background else ""
+        return (f"topic space learned from {self.built_from} articles{source}; "
+                f"{self.covered} of {self.live} articles placed, {self.pending} new or edited")
+
+
+@dataclass(frozen=True)
+class UpdateReport:
+    action: str
+    articles: int                # articles placed (or learned from, on a rebuild)
+    seconds: float
+    dimensions: int = 0
+
+
+# -- names stored with each article ----------------------------------------
+def encode_names(entities: dict[str, Entity]) -> str:
+    """The most salient names of an article, one "key<TAB>kind<TAB>name<TAB>weight" a line."""
+    ranked = sorted(entities.values(), key=lambda e: (-(e.mentions + (2 if e.in_title else 0)), e.key))
+    return "\n".join(f"{e.key}\t{e.kind}\t{e.name}\t{e.mentions + (2 if e.in_title else 0)}"
+                     for e in ranked[:NAMES_KEPT])
+
+
+def decode_names(text: str) -> dict[str, tuple[str, str]]:
+    """key -> (kind, name) from encode_names' text."""
+    out = {}
+    for line in text.split("\n"):
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            out[parts[0]] = (parts[1], parts[2])
+    return out
+
+
+def article_names(title: str, summary: str, body: str) -> str:
+    return encode_names(extract_entities(title, summary, body))
+
+
+# -- the loaded space -----------------------------------------------------
+class LoadedSpace:
+    """A stored space in memory: the model, every article's vector, name rarities."""
+
+    def __init__(self, generation: int, model: _space.TopicModel, meta: dict,
+                 name_df: dict[str, int]):
+        self.generation = generation
+        self.model = model
+        self.meta = meta
+        self.name_df = name_df
+        self.ids = np.zeros(0, np.int64)
+        self.matrix = np.zeros((0, model.dimensions), np.float32)
+        self.row: dict[int, int] = {}
+        self.seq = 0
+        self.count = 0
+
+    def add_rows(self, rows: list[tuple[int, int, bytes]]) -> None:
+        """Add or replace article vectors (rows come in seq order)."""
+        if not rows:
+            return
+        dims = self.model.dimensions
+        new_ids, new_vecs = [], []
+        for aid, seq, blob in rows:
+            vec = np.frombuffer(blob, np.float16).astype(np.float32)
+            if len(vec) != dims:
+                continue
+            at = self.row.get(aid)
+            if at is not None:
+                self.matrix[at] = vec
+            else:
+                self.row[aid] = len(self.ids) + len(new_ids)
+                new_ids.append(aid)
+                new_vecs.append(vec)
+            self.seq = max(self.seq, seq)
+        if new_ids:
+            self.ids = np.concatenate([self.ids, np.asarray(new_ids, np.int64)])
+            self.matrix = np.vstack([self.matrix, np.asarray(new_vecs, np.float32)])
+
+    def vector(self, article_id: int) -> np.ndarray | None:
+        at = self.row.get(article_id)
+        return None if at is None else self.matrix[at]
+
+    def nearest(self, query: np.ndarray, limit: int) -> list[tuple[int, float]]:
+        """(article id, cosine) of the ``limit`` closest articles, closest first."""
+        if not len(self.ids) or query is None:
+            return []
+        scores = self.matrix @ query
+        limit = min(limit, len(scores))
+        top = np.argpartition(-scores, limit - 1)[:limit]
+        top = top[np.argsort(-scores[top], kind="stable")]
+        return [(int(self.ids[i]), float(scores[i])) for i in top]
+
+    def name_rarity(self, key: str) -> float:
+        """idf of a name across the library (a name seen once counts as rare)."""
+        total = self.meta.get("articles", 1)
+        return float(np.log((total + 1) / (self.name_df.get(key, 1) + 0.5)))
+
+
+def _unpack_model(blobs: dict[str, bytes]) -> tuple[_space.TopicModel, dict, dict[str, int]]:
+    meta = json.loads(blobs["meta"])
+    terms = blobs["terms"].decode("utf-8").split("\n")
+    idf = np.frombuffer(blobs["idf"], np.float32).copy()
+    vectors = np.frombuffer(blobs["vectors"], np.float16).astype(np.float32).reshape(len(terms), -1)
+    name_df = json.loads(blobs.get("name_df", b"{}"))
+    return _space.TopicModel(terms, idf, vectors, meta.get("documents", 0)), meta, name_df
+
+
+def _pack_model(model: _space.TopicModel, meta: dict, name_df: dict[str, int]) -> dict[str, bytes]:
+    return {"meta": json.dumps(meta).encode(), "terms": "\n".join(model.terms).encode("utf-8"),
+            "idf": model.idf.astype(np.float32).tobytes(),
+            "vectors": model.vectors.astype(np.float16).tobytes(),
+            "name_df": json.dumps(name_df, separators=(",", ":")).encode()}
+
+
+def current_space(library) -> LoadedSpace | None:
+    """The stored space of this connection's library, current as of now (None: none yet).
+
+    Cached on the library object; each call costs two indexed look-ups to see
+    whether the background job wrote something since.
+    """
+    cached: LoadedSpace | None = library.__dict__.get("_topic_space")
+    generation = library.space_generation()
+    if not generation:
+        library.__dict__.pop("_topic_space", None)
+        return None
+    seq, count = library.space_stamp(generation)
+    if cached is None or cached.generation != generation or count < cached.count or seq < cached.seq:
+        blobs = library.space_model(generation)
+        if "meta" not in blobs:
+            return None
+        model, meta, name_df = _unpack_model(blobs)
+        cached = LoadedSpace(generation, model, meta, name_df)
+    if seq > cached.seq:
+        cached.add_rows(library.space_vectors(generation, cached.seq))
+    cached.count = count
+    library.__dict__["_topic_space"] = cached
+    return cached
+
+
+# -- keeping it current ---------------------------------------------------
+def space_status(library, *, thorough: bool = False) -> SpaceStatus:
+    """What the space covers now and what update_space would do.
+
+    Cheap by default: only articles changed since the last update are looked
+    at (through the updated_at index), with a count to catch anything that
+    arrived with an older time stamp. ``thorough`` compares every article.
+    """
+    live = library.space_live_count()
+    generation = library.space_generation()
+    if not generation:
+        return SpaceStatus(live, 0, live, 0, False, 0, "rebuild" if live else "none")
+    meta = json.loads(library.space_model(generation).get("meta", b"{}"))
+    built = int(meta.get("articles", 0))
+    _seq, rows = library.space_stamp(generation)
+    mark = library.space_mark()
+    pending = None
+    if not thorough and mark.get("generation") == generation:
+        pending = library.space_pending_since(generation, mark.get("updated", ""))
+        if rows + len(pending) < live:
+            pending = None  # something came in with an older time stamp
+    if pending is None:
+        pending = library.space_pending(generation)
+    grown = live >= built * REBUILD_GROWTH and live - built >= REBUILD_MIN_NEW
+    crossed = bool(meta.get("background")) and live >= BACKGROUND_BELOW
+    action = "rebuild" if grown or crossed else ("fold" if pending else "none")
+    return SpaceStatus(live, max(0, min(rows, live) - len(pending)), len(pending), built,
+                       bool(meta.get("background")), generation, action, tuple(pending))
+
+
+def update_space(library, *, rebuild: bool = False, progress: Progress | None = None,
+                 status: SpaceStatus | None = None) -> UpdateReport:
+    """Bring the stored space up to date (see the module docstring); safe to interrupt."""
+    t0 = time.perf_counter()
+    # Read before any text: an article saved during the update is newer than
+    # this and is looked at again next time.
+    mark = {"updated": library.last_update_time()}
+    status = status or space_status(library)
+    action = "rebuild" if rebuild and status.live else status.action
+    if action == "none":
+        report = UpdateReport("none", 0, time.perf_counter() - t0)
+    elif action == "fold":
+        placed = _fold_in(library, status.generation, progress, list(status.pending_ids))
+        report = UpdateReport("fold", placed, time.perf_counter() - t0)
+    else:
+        report = _rebuild(library, status.live, progress, t0)
+    generation = library.space_generation()
+    if generation:
+        library.space_set_mark({**mark, "generation": generation})
+    return report
+
+
+def _fold_in(library, generation: int, progress: Progress | None,
+             pending: list[tuple[int, int]] | None = None) -> int:
+    loaded = current_space(library)
+    if loaded is None:
+        return 0
+    pending = pending if pending is not None else library.space_pending(generation)
+    placed = 0
+    rows = []
+    dims = loaded.model.dimensions
+    for aid, version, title, summary, body in library.space_texts([p[0] for p in pending]):
+        vec = loaded.model.embed(title, summary, body)
+        blob = (vec if vec is not None else np.zeros(dims, np.float32)).astype(np.float16).tobytes()
+        rows.append((aid, version, blob, article_names(title, summary, body)))
+        if len(rows) >= WRITE_BATCH:
+            library.space_write_vectors(generation, rows)
+            placed += len(rows)
+            rows = []
+            if progress:
+                progress("placing new articles", placed / max(len(pending), 1))
+    library.space_write_vectors(generation, rows)
+    return placed + len(rows)
+
+
+def _rebuild(library, live: int, progress: Progress | None, t0: float) -> UpdateReport:
+    matrix = _space.TermMatrix()
+    ids, versions, names = [], [], []
+    name_df: dict[str, int] = {}
+    titles: set[frozenset] = set()
+    for aid, version, title, summary, body in library.space_texts():
+        matrix.add(weighted_terms(title, summary, body))
+        if matrix.rows <= BACKGROUND_BELOW:
+            titles.add(title_key(terms_of(title)))
+        entities = extract_entities(title, summary, body)
+        for key in entities:
+            name_df[key] = name_df.get(key, 0) + 1
+        ids.append(aid)
+        versions.append(version)
+        names.append(encode_names(entities))
+        if progress and len(ids) % 2000 == 0:
+            progress("reading articles", 0.2 * len(ids) / max(live, 1))
+    library_rows = matrix.rows
+    background = library_rows < BACKGROUND_BELOW
+    if background:
+        for counts in load_background(skip_titles=titles):
+            matrix.add(counts)
+    if matrix.rows == 0:
+        return UpdateReport("none", 0, time.perf_counter() - t0)
+    try:
+        model, docs = _space.learn_space(matrix, library_rows=library_rows, progress=progress)
+    except ValueError:
+        return UpdateReport("none", 0, time.perf_counter() - t0)
+    meta = {"articles": library_rows, "documents": matrix.rows, "background": background,
+            "dimensions": model.dimensions, "built_at": time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime())}
+    kept_df = {k: n for k, n in name_df.items() if n > 1}
+    if progress:
+        progress("saving the space", 0.85)
+    generation = library.space_start_generation(_pack_model(model, meta, kept_df))
+    for start in range(0, library_rows, WRITE_BATCH):
+        stop = min(library_rows, start + WRITE_BATCH)
+        library.space_write_vectors(generation, [
+            (ids[i], versions[i], docs[i].tobytes(), names[i]) for i in range(start, stop)])
+    library.space_switch(generation)
+    library.space_drop_generations(keep=generation)
+    # Articles saved while we were learning were read in their old version:
+    # space_pending sees that and the next update folds them in.
+    if progress:
+        progress("done", 1.0)
+    return UpdateReport("rebuild", library_rows, time.perf_counter() - t0, model.dimensions)
+
+
+def refresh_if_small(library, limit: int = INLINE_LIMIT) -> SpaceStatus | None:
+    """Update the space inline when that is quick (the command line's path); the status after.
+
+    Returns None when the library cannot be written. A bigger job is left to
+    ``byline related-space --update`` (or the GUI's background process), and
+    suggestions use the space as stored meanwhile.
+    """
+    if library.read_only:
+        return None
+    status = space_status(library)
+    work = status.live if status.action == "rebuild" else status.pending
+    if status.action != "none" and work <= limit:
+        update_space(library, status=status)
+        status = space_status(library)
+    return status
