@@ -29,7 +29,7 @@ MAX_QUERY_ENTITIES = 10
 
 _CONNECTORS = {"of", "de", "la", "van", "von", "der", "den", "bin", "al", "da", "du", "del",
                "di", "le", "for"}
-_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "dame", "lord", "lady", "president", "senator",
+_HONORIFICS = {"mr", "mrs", "ms", "dr", "sir", "prime", "vice", "dame", "lord", "lady", "president", "senator",
                "sen", "rep", "minister", "governor", "gov", "mayor", "judge", "justice", "king",
                "queen", "prince", "princess", "pope", "chancellor", "premier", "general", "gen",
                "captain", "capt", "professor", "prof", "sheikh", "ayatollah", "secretary",
@@ -122,7 +122,7 @@ def _kind_votes(words: list[str], before: str, after: str, honorific: bool,
         votes["place"] = votes.get("place", 0) + 2
     prev = before.rsplit(None, 1)[-1].casefold() if before.strip() else ""
     nxt = after.split(None, 1)[0].casefold().strip(",.;:") if after.strip() else ""
-    if honorific or nxt in _SAID:
+    if (honorific or nxt in _SAID) and "organisation" not in votes:
         votes["person"] = votes.get("person", 0) + 2
     if prev in _PLACE_BEFORE and "organisation" not in votes:
         votes["place"] = votes.get("place", 0) + 1

@@ -62,6 +62,8 @@ TOPIC_FLOOR = 0.10         # cosines below this are what unrelated stories share
 TOPIC_CANDIDATES = 60
 TOPIC_REASON_MIN = 0.25    # "same topic: …" once the topic part is at least this
 NAMES_REASON_MIN = 0.05
+# Below this a candidate is noise (a faint topic cosine, one common name): not shown.
+MIN_SCORE = 0.05
 
 
 @dataclass(frozen=True)
@@ -235,7 +237,7 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
         text_side = (signal["text"] * text_sim + signal["topic"] * topic_sim
                      + signal["names"] * names_sim)
         base = tag_share * tag_sim + (1 - tag_share) * text_side
-        if base <= 0:
+        if base < MIN_SCORE:
             continue
         factor, when = recency(date, brief[2])
         scored.append((base * factor, cid, shared, text_sim, topic_sim, shared_names, when))
@@ -265,11 +267,13 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
         words = [t.word for t in terms if cid in holders.get(t.stem, ())]
         if text_sim > 0 and words:
             reasons.append("similar text: " + _join_names(words, 5))
-        if topic_sim >= TOPIC_REASON_MIN and qvec is not None:
+        if qvec is not None and topic_sim > 0 and (topic_sim >= TOPIC_REASON_MIN or not reasons):
             vec = space.vector(cid)
             topic_words = space.model.shared_topic_words(own_counts, qvec, vec) if vec is not None else []
             if topic_words:
                 reasons.append("same topic: " + ", ".join(topic_words))
+        if not reasons:
+            continue  # nothing to say why: not worth an editor's time
         reasons.append(when)
         if cid in pinned:
             reasons.append("already pinned")

@@ -271,7 +271,10 @@ def learn_space(matrix: TermMatrix, *, library_rows: int | None = None,
         keep = np.sort(keep[np.argsort(-df[keep], kind="stable")[:MAX_TERMS]])
     idf = np.log((rows + 1) / (df[keep] + 0.5)).astype(np.float32)
     weighted = _weighted_rows(matrix, keep, idf)
-    dims = max(MIN_DIMENSIONS, min(dimensions, rows // 3, len(keep) // 2)) if len(keep) else 0
+    # No more dimensions than a third of all texts, nor than half the library's
+    # own articles: a space with as many topics as stories learns nothing general.
+    dims = max(MIN_DIMENSIONS, min(dimensions, rows // 3, len(keep) // 2,
+                                   max(MIN_DIMENSIONS, library_rows // 2))) if len(keep) else 0
     if dims < MIN_DIMENSIONS or len(keep) < 2 * MIN_DIMENSIONS or rows < 2 * MIN_DIMENSIONS:
         raise ValueError("too little text to learn a topic space")
     training = weighted

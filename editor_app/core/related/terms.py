@@ -29,6 +29,7 @@ MAX_QUERY_TERMS = 16
 MAX_DF_SHARE = 0.15
 MIN_TERM_LENGTH = 3
 SMALL_LIBRARY = 1000
+COMMON_FROM = 10
 _WORD = re.compile(r"[^\W_]+")
 _stop_stems: frozenset[str] | None = None
 
@@ -108,7 +109,11 @@ def characteristic_terms(library, title: str, summary: str, body: str, *,
     df = library.document_frequencies(tf)
     min_df = 2 if in_library else 1
     # The cap is for speed on big libraries; in a small one idf alone decides.
-    max_df = total if total < SMALL_LIBRARY else int(total * MAX_DF_SHARE)
+    # A word in half the library or more connects everything and so nothing (#16);
+    # a tiny library (a few test stories) has no such statistics yet.
+    max_df = total if total < COMMON_FROM else total // 2
+    if total >= SMALL_LIBRARY:
+        max_df = int(total * MAX_DF_SHARE)
     scored = []
     for stem, weight in tf.items():
         d = df.get(stem, 0)

@@ -215,7 +215,8 @@ def space_status(library, *, thorough: bool = False) -> SpaceStatus:
             pending = None  # something came in with an older time stamp
     if pending is None:
         pending = library.space_pending(generation)
-    grown = live >= built * REBUILD_GROWTH and live - built >= REBUILD_MIN_NEW
+    # A small library relearns cheaply, so it does so as soon as it grew by a fifth.
+    grown = live >= built * REBUILD_GROWTH and (live - built >= REBUILD_MIN_NEW or live < BACKGROUND_BELOW)
     crossed = bool(meta.get("background")) and live >= BACKGROUND_BELOW
     action = "rebuild" if grown or crossed else ("fold" if pending else "none")
     return SpaceStatus(live, max(0, min(rows, live) - len(pending)), len(pending), built,
