@@ -249,8 +249,8 @@ def cmd_related_space(args, ctx) -> int:
         print(file=ctx.stderr)
     status = topics.space_status(lib)
     if ctx.json:
-        ctx.out_json({"action": report.action, "articles": report.articles,
-                      "seconds": round(report.seconds, 2), **_status_dict(status)})
+        ctx.out_json({**_status_dict(status), "done": report.action, "articles": report.articles,
+                      "seconds": round(report.seconds, 2)})
     elif not args.quiet:
         done = {"none": "the topic space was up to date",
                 "fold": f"placed {report.articles} new or edited articles",

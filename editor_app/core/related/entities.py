@@ -139,13 +139,19 @@ def extract_entities(title: str, summary: str, body: str, *,
     lower_words = set()
     for text, _t in text_parts:
         lower_words.update(fold(w) for w in _LOWER_WORD.findall(text))
+    common = lower_words | STOP_WORDS
     found: list[tuple[list[str], bool, bool, dict[str, int]]] = []
     for text, is_title in text_parts:
         for match in _NAME.finditer(text):
+            raw = match.group(0).split()
+            if len(raw) == 1 and fold(raw[0]) in common:
+                # The commonest case by far: a sentence's first word ("The", "Police").
+                # A capitalised common word alone is a name only mid-sentence, which
+                # the later rules would keep; checking that costs more than it finds.
+                continue
             start = match.start()
             before = text[max(0, start - 40):start]
             at_start = bool(_SENTENCE_END.search(before)) or is_title
-            raw = match.group(0).split()
             honorific = fold(raw[0]).rstrip(".") in _HONORIFICS
             if not honorific and before.strip():
                 honorific = fold(before.split()[-1]).rstrip(".") in _HONORIFICS
