@@ -38,9 +38,13 @@ MIN_DIMENSIONS = 8
 MAX_TERMS = 60_000
 MIN_DF = 2
 MAX_DF_SHARE = 0.5
-MAX_TRAINING_DOCS = 20_000
+MAX_TRAINING_DOCS = 12_000
+# In a library bigger than the training sample each article keeps its heaviest
+# terms only: the products of the SVD and the projection of every article cost
+# in proportion to the non-zeros, and the lightest terms move a vector least.
+MAX_TERMS_PER_DOC = 100
 OVERSAMPLING = 12
-POWER_ITERATIONS = 3
+POWER_ITERATIONS = 2
 # Products with the matrix run over chunks of about this many non-zeros: the
 # gathered chunk (non-zeros x dimensions float32) stays around 100 MB.
 CHUNK_NONZEROS = 160_000
@@ -230,8 +234,12 @@ def randomized_svd(a: _Csr, k: int, *, oversampling: int = OVERSAMPLING,
     return (q2 @ ur[:, :k].astype(np.float32)).astype(np.float32), s[:k].astype(np.float32)
 
 
-def _weighted_rows(matrix: TermMatrix, keep: np.ndarray, idf: np.ndarray) -> _Csr:
-    """The matrix restricted to kept terms (new ids), log(1 + tf) x idf, rows normalised."""
+def _weighted_rows(matrix: TermMatrix, keep: np.ndarray, idf: np.ndarray,
+                   per_row: int | None = None) -> _Csr:
+    """The matrix restricted to kept terms (new ids), log(1 + tf) x idf, rows normalised.
+
+    ``per_row``: keep only each row's heaviest terms.
+    """
     indptr = np.frombuffer(matrix.indptr, np.int64)
     old_ids = np.frombuffer(matrix.indices, np.int32)
     counts = np.frombuffer(matrix.counts, np.float32)
@@ -242,6 +250,15 @@ def _weighted_rows(matrix: TermMatrix, keep: np.ndarray, idf: np.ndarray) -> _Cs
     row_of = np.repeat(np.arange(matrix.rows), np.diff(indptr))[kept]
     cols = mapped[kept].astype(np.int32)
     data = np.log1p(counts[kept]) * idf[cols]
+    if per_row is not None and len(data):
+        # Rank each entry within its row by weight (rows are contiguous, in order).
+        order = np.lexsort((-data, row_of))
+        starts = np.zeros(matrix.rows + 1, np.int64)
+        np.cumsum(np.bincount(row_of, minlength=matrix.rows), out=starts[1:])
+        rank = np.empty(len(order), np.int64)
+        rank[order] = np.arange(len(order)) - starts[row_of[order]]
+        top = rank < per_row
+        row_of, cols, data = row_of[top], cols[top], data[top]
     norms = np.sqrt(np.bincount(row_of, weights=data.astype(np.float64) ** 2, minlength=matrix.rows))
     data = (data / np.where(norms > 0, norms, 1.0)[row_of]).astype(np.float32)
     new_indptr = np.zeros(matrix.rows + 1, np.int64)
@@ -270,7 +287,8 @@ def learn_space(matrix: TermMatrix, *, library_rows: int | None = None,
     if len(keep) > MAX_TERMS:
         keep = np.sort(keep[np.argsort(-df[keep], kind="stable")[:MAX_TERMS]])
     idf = np.log((rows + 1) / (df[keep] + 0.5)).astype(np.float32)
-    weighted = _weighted_rows(matrix, keep, idf)
+    weighted = _weighted_rows(matrix, keep, idf,
+                              MAX_TERMS_PER_DOC if rows > MAX_TRAINING_DOCS else None)
     # No more dimensions than a third of all texts, nor than half the library's
     # own articles: a space with as many topics as stories learns nothing general.
     dims = max(MIN_DIMENSIONS, min(dimensions, rows // 3, len(keep) // 2,
