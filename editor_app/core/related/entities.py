@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 from editor_app.core.related.stopwords import STOP_WORDS
 
-ENTITY_CHARS = 1500        # names in the first ~250 words (the lead); keeps a rebuild of 100,000 fast
+ENTITY_CHARS = 1000        # names of the lead (~170 words): who the story is about; keeps rebuilds fast
 MAX_QUERY_ENTITIES = 10
 
 _CONNECTORS = {"of", "de", "la", "van", "von", "der", "den", "bin", "al", "da", "du", "del",
