@@ -319,6 +319,13 @@ class TopicSpaceStore:
                                   "WHERE generation = ?", [generation]).fetchone()
         return int(row[0]), int(row[1])
 
+    def space_seq(self, generation: int) -> int:
+        """The highest sequence number of a generation's vectors (one index probe: per query)."""
+        with self._tx.lock:
+            row = self.db.execute("SELECT max(seq) FROM related_space_docs WHERE generation = ?",
+                                  [generation]).fetchone()
+        return int(row[0] or 0)
+
     def space_vectors(self, generation: int, after_seq: int = 0) -> list[tuple[int, int, bytes]]:
         """(article id, seq, vector bytes) written after ``after_seq``, in one read."""
         with self._tx.lock:

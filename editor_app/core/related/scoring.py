@@ -46,6 +46,7 @@ TAG_WEIGHT = 0.45          # share of the score given to tags when the story has
 RECENCY_FLOOR = 0.85       # the oldest story keeps 85% of its score
 RECENCY_HALF_LIFE_DAYS = 365
 CANDIDATES = 60
+TEXT_SCORED_FACTOR = 5     # bm25 scores kept for this many times CANDIDATES articles
 # The tag part is divided by at least the weight of a tag on 0.2% of the
 # library: a story whose only useful tag is a broad section tag must not give
 # every other story of that section a full tag score.
@@ -60,6 +61,7 @@ CANDIDATE_TAG_SHARE = 0.01
 TEXT_SIGNAL_WEIGHTS = {"text": 0.30, "topic": 0.50, "names": 0.20}
 TOPIC_FLOOR = 0.10         # cosines below this are what unrelated stories share
 TOPIC_CANDIDATES = 60
+TEXT_SCORED_FACTOR = 5     # bm25 scores kept for this many times CANDIDATES articles
 TOPIC_REASON_MIN = 0.25    # "same topic: …" once the topic part is at least this
 NAMES_REASON_MIN = 0.05
 # Below this a candidate is noise (a faint topic cosine, one common name): not shown.
@@ -190,15 +192,20 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
     # -- text: the characteristic terms as one OR query
     terms = characteristic_terms(library, title, summary, body)
     match = or_query(terms)
-    by_text = dict(library.similar_by_text(match, exclude_id=aid, before=before, limit=CANDIDATES))
+    # bm25 scores every match before it sorts, so a longer list costs nothing more:
+    # the scores beyond the first CANDIDATES serve the topic and tag candidates.
+    text_scores = library.similar_by_text(match, exclude_id=aid, before=before,
+                                          limit=CANDIDATES * TEXT_SCORED_FACTOR)
+    by_text = dict(text_scores)
+    text_candidates = {i for i, _s in text_scores[:CANDIDATES]}
     ceiling = library.self_text_score(match, aid) or max(by_text.values(), default=0.0) or 1.0
 
     # -- topic: the nearest articles in the learned space
     banned = library.banned_related(aid)
     space, qvec, by_topic = _topic_part(library, q, banned | {aid})
 
-    candidates = set(by_tags) | set(by_text) | set(by_topic)
-    missing_text = [i for i in candidates if i not in by_text]
+    candidates = set(by_tags) | text_candidates | set(by_topic)
+    missing_text = [i for i in by_tags if i not in by_text]
     if missing_text and match:
         by_text.update(library.similar_by_text(match, exclude_id=aid, before=before,
                                                limit=len(missing_text), only_ids=missing_text))

@@ -107,7 +107,6 @@ class LoadedSpace:
         self.matrix = np.zeros((0, model.dimensions), np.float32)
         self.row: dict[int, int] = {}
         self.seq = 0
-        self.count = 0
 
     def add_rows(self, rows: list[tuple[int, int, bytes]]) -> None:
         """Add or replace article vectors (rows come in seq order)."""
@@ -178,8 +177,11 @@ def current_space(library) -> LoadedSpace | None:
     if not generation:
         library.__dict__.pop("_topic_space", None)
         return None
-    seq, count = library.space_stamp(generation)
-    if cached is None or cached.generation != generation or count < cached.count or seq < cached.seq:
+    # Vectors are only ever added or replaced under a generation (a deleted
+    # article's vector may linger in memory; candidates are checked against the
+    # articles table anyway), so the highest sequence number tells what is new.
+    seq = library.space_seq(generation)
+    if cached is None or cached.generation != generation or seq < cached.seq:
         blobs = library.space_model(generation)
         if "meta" not in blobs:
             return None
@@ -187,7 +189,6 @@ def current_space(library) -> LoadedSpace | None:
         cached = LoadedSpace(generation, model, meta, name_df)
     if seq > cached.seq:
         cached.add_rows(library.space_vectors(generation, cached.seq))
-    cached.count = count
     library.__dict__["_topic_space"] = cached
     return cached
 
