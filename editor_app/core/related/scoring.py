@@ -128,6 +128,7 @@ class _Query:
     body: str
     date: str
     before: str | None
+    counts: dict[str, float]   # analysis.weighted_terms of the story
 
 
 def _topic_part(library, q: _Query, exclude: set[int]):
@@ -135,7 +136,7 @@ def _topic_part(library, q: _Query, exclude: set[int]):
     space = topics.current_space(library)
     if space is None:
         return None, None, {}
-    qvec = space.model.embed(q.title, q.summary, q.body)
+    qvec = space.model.embed_counts(q.counts)
     if qvec is None:
         return space, None, {}
     near = [(i, c) for i, c in space.nearest(qvec, TOPIC_CANDIDATES * 3)
@@ -177,7 +178,7 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
     aid = library.resolve_id(article_id)
     title, summary, body, date, _status = library.article_texts(aid)
     before = None if include_newer or not date else date
-    q = _Query(aid, title, summary, body, date, before)
+    q = _Query(aid, title, summary, body, date, before, weighted_terms(title, summary, body))
     size = library.library_size()
 
     # -- tags: weights by rarity, candidates sharing the useful ones
@@ -255,7 +256,7 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
     top_ids = [item[1] for item in top if item[3] > 0]
     holders = {t.stem: library.articles_containing(f'"{t.stem}"', top_ids) for t in terms} if top_ids else {}
     pinned = {a.id for a in library.pinned_related(aid)}
-    own_counts = weighted_terms(title, summary, body) if qvec is not None else {}
+    own_weights = space.model.weights(q.counts) if qvec is not None else None
     out = []
     for score, cid, shared, text_sim, topic_sim, shared_names, when in top:
         slug, other_title, other_date = briefs[cid]
@@ -276,7 +277,7 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
             reasons.append("similar text: " + _join_names(words, 5))
         if qvec is not None and topic_sim > 0 and (topic_sim >= TOPIC_REASON_MIN or not reasons):
             vec = space.vector(cid)
-            topic_words = space.model.shared_topic_words(own_counts, qvec, vec) if vec is not None else []
+            topic_words = space.model.shared_topic_words(own_weights, qvec, vec) if vec is not None else []
             if topic_words:
                 reasons.append("same topic: " + ", ".join(topic_words))
         if not reasons:

@@ -94,14 +94,15 @@ class TopicModel:
         """The unit vector of an article (None when it has no word the space knows)."""
         return self.embed_counts(weighted_terms(title, summary, body))
 
-    def shared_topic_words(self, counts: dict[str, float], a: np.ndarray, b: np.ndarray,
-                           limit: int = 4) -> list[str]:
+    def shared_topic_words(self, weights: tuple[np.ndarray, np.ndarray], a: np.ndarray,
+                           b: np.ndarray, limit: int = 4) -> list[str]:
         """Words of the first article that carry what it has in common with the second.
 
-        Each dimension contributes ``a_i * b_i`` to the cosine; a term's share is
-        its loading on those contributions, times its weight in the article.
+        ``weights`` is ``self.weights(counts)`` of the first article. Each dimension
+        contributes ``a_i * b_i`` to the cosine; a term's share is its loading on
+        those contributions, times its weight in the article.
         """
-        idx, w = self.weights(counts)
+        idx, w = weights
         if not len(idx):
             return []
         scores = (self.vectors[idx] @ (a * b)) * w
