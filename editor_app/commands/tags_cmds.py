@@ -16,7 +16,7 @@ from __future__ import annotations
 
 import argparse
 
-from editor_app.core.related import suggest_related, suggest_tags, tag_articles, topics
+from editor_app.core.related import suggest_related, suggest_tags, tag_articles
 
 TAGS_EPILOG = """\
 examples:
@@ -204,6 +204,8 @@ def cmd_related(args, ctx) -> int:
     if args.limit < 1:
         from editor_app.core.errors import InputError
         raise InputError("--limit: must be at least 1")
+    from editor_app.core.related import topics  # numpy: only when related news are asked for
+
     status = topics.refresh_if_small(lib)
     if status is not None and status.action != "none":
         ctx.warn(f"the topic space is out of date ({status.pending} new or edited articles); "
@@ -228,6 +230,8 @@ def _status_dict(status) -> dict:
 
 
 def cmd_related_space(args, ctx) -> int:
+    from editor_app.core.related import topics  # numpy: only when this command runs
+
     if args.background:
         _be_gentle()
     lib = ctx.library()

@@ -7,8 +7,7 @@ the number of applied migrations so that an older Byline can refuse a newer file
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from editor_app.core.library.sqlite import Database, Migrations
 
 MIGRATION_SET = "byline"
 migrations = Migrations(MIGRATION_SET)

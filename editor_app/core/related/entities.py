@@ -24,6 +24,7 @@ from dataclasses import dataclass, field
 
 from editor_app.core.related.stopwords import STOP_WORDS
 
+NAMES_KEPT = 24            # names stored per article by the topic-space job (the most salient)
 ENTITY_CHARS = 1000        # names of the lead (~170 words): who the story is about; keeps rebuilds fast
 MAX_QUERY_ENTITIES = 10
 
@@ -240,4 +241,21 @@ def entity_reasons(shared: list[Entity], limit: int = 3) -> list[str]:
     for kind, names in by_kind.items():
         shown = ", ".join(names[:limit]) + (f" (+{len(names) - limit})" if len(names) > limit else "")
         out.append(f"{KIND_REASON[kind]}: {shown}")
+    return out
+
+
+def encode_names(entities: dict[str, Entity]) -> str:
+    """The most salient names of an article, one "key<TAB>kind<TAB>name<TAB>weight" a line."""
+    ranked = sorted(entities.values(), key=lambda e: (-(e.mentions + (2 if e.in_title else 0)), e.key))
+    return "\n".join(f"{e.key}\t{e.kind}\t{e.name}\t{e.mentions + (2 if e.in_title else 0)}"
+                     for e in ranked[:NAMES_KEPT])
+
+
+def decode_names(text: str) -> dict[str, tuple[str, str]]:
+    """key -> (kind, name) from encode_names' text."""
+    out = {}
+    for line in text.split("\n"):
+        parts = line.split("\t")
+        if len(parts) >= 3:
+            out[parts[0]] = (parts[1], parts[2])
     return out

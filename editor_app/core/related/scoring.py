@@ -26,12 +26,12 @@ import datetime as _dt
 import math
 from dataclasses import dataclass, field
 
-from editor_app.core.related import topics
 from editor_app.core.related.analysis import weighted_terms
 from editor_app.core.related.entities import (
     ENTITY_CHARS,
     MAX_QUERY_ENTITIES,
     Entity,
+    decode_names,
     entity_reasons,
     extract_entities,
     salience,
@@ -133,6 +133,10 @@ class _Query:
 
 def _topic_part(library, q: _Query, exclude: set[int]):
     """(space, query vector, {candidate: cosine}) from the stored topic space."""
+    # numpy is imported here, on first use: the export workers and the command
+    # line's start-up import this package and need none of it.
+    from editor_app.core.related import topics
+
     space = topics.current_space(library)
     if space is None:
         return None, None, {}
@@ -148,7 +152,7 @@ def _topic_part(library, q: _Query, exclude: set[int]):
 def _names_of(library, space, ids: list[int]) -> dict[int, dict[str, tuple[str, str]]]:
     """key -> (kind, name) of each candidate: stored by the space job, else read now."""
     stored = library.space_names(space.generation, ids) if space is not None else {}
-    out = {i: topics.decode_names(text) for i, text in stored.items()}
+    out = {i: decode_names(text) for i, text in stored.items()}
     missing = [i for i in ids if i not in out]
     for i, (title, summary, head) in library.article_heads(missing, ENTITY_CHARS).items():
         out[i] = {k: (e.kind, e.name) for k, e in extract_entities(title, summary, head).items()}

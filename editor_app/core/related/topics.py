@@ -25,7 +25,7 @@ import numpy as np
 from editor_app.core.related import space as _space
 from editor_app.core.related.analysis import terms_of, weighted_terms
 from editor_app.core.related.background import load_background, title_key
-from editor_app.core.related.entities import Entity, extract_entities
+from editor_app.core.related.entities import encode_names, extract_entities
 
 # Below this many live articles the space is learned together with the shipped
 # background stories (benchmarks/related_quality.py: a library of a few hundred
@@ -37,7 +37,6 @@ WRITE_BATCH = 2000              # article rows per transaction while storing
 # The command line brings the space up to date inline when at most this many
 # articles need work (about a second); more is left to `byline related-space --update`.
 INLINE_LIMIT = 1500
-NAMES_KEPT = 24                 # names stored per article (the most salient)
 
 Progress = Callable[[str, float], None]
 
@@ -69,28 +68,6 @@ class UpdateReport:
     articles: int                # articles placed (or learned from, on a rebuild)
     seconds: float
     dimensions: int = 0
-
-
-# -- names stored with each article ----------------------------------------
-def encode_names(entities: dict[str, Entity]) -> str:
-    """The most salient names of an article, one "key<TAB>kind<TAB>name<TAB>weight" a line."""
-    ranked = sorted(entities.values(), key=lambda e: (-(e.mentions + (2 if e.in_title else 0)), e.key))
-    return "\n".join(f"{e.key}\t{e.kind}\t{e.name}\t{e.mentions + (2 if e.in_title else 0)}"
-                     for e in ranked[:NAMES_KEPT])
-
-
-def decode_names(text: str) -> dict[str, tuple[str, str]]:
-    """key -> (kind, name) from encode_names' text."""
-    out = {}
-    for line in text.split("\n"):
-        parts = line.split("\t")
-        if len(parts) >= 3:
-            out[parts[0]] = (parts[1], parts[2])
-    return out
-
-
-def article_names(title: str, summary: str, body: str) -> str:
-    return encode_names(extract_entities(title, summary, body))
 
 
 # -- the loaded space -----------------------------------------------------
@@ -258,7 +235,7 @@ def _fold_in(library, generation: int, progress: Progress | None,
     for aid, version, title, summary, body in library.space_texts([p[0] for p in pending]):
         vec = loaded.model.embed(title, summary, body)
         blob = (vec if vec is not None else np.zeros(dims, np.float32)).astype(np.float16).tobytes()
-        rows.append((aid, version, blob, article_names(title, summary, body)))
+        rows.append((aid, version, blob, encode_names(extract_entities(title, summary, body))))
         if len(rows) >= WRITE_BATCH:
             library.space_write_vectors(generation, rows)
             placed += len(rows)
