@@ -183,3 +183,23 @@ def test_a_small_library_learns_with_the_shipped_background(coast):
     assert status.background and status.built_from == lib.space_live_count()
     space = topics.current_space(lib)
     assert space.model.documents > status.built_from  # the background stories took part
+
+
+def _rows(reading):
+    m = reading.matrix
+    return [{m.terms[m.indices[j]]: m.counts[j] for j in range(m.indptr[i], m.indptr[i + 1])}
+            for i in range(m.rows)]
+
+
+def test_readers_in_parallel_read_what_one_reads(coast, monkeypatch):
+    lib, _ids = coast
+    live = lib.space_live_count()
+    one = topics._read_all(lib, live, None)
+    monkeypatch.setattr(topics, "PARALLEL_FROM", 0)
+    monkeypatch.setattr(topics.os, "cpu_count", lambda: 2)
+    many = topics._read_all(lib, live, None)
+    assert many.ids == one.ids and many.versions == one.versions and many.names == one.names
+    assert many.name_df == one.name_df
+    assert _rows(many) == _rows(one)
+    report = topics.update_space(lib, rebuild=True)
+    assert report.action == "rebuild" and report.articles == live

@@ -412,9 +412,17 @@ class TopicSpaceStore:
             return self.db.execute("SELECT (SELECT count(*) FROM articles) - "
                                    "(SELECT count(*) FROM articles WHERE status = 'spiked')").fetchone()[0]
 
-    def space_texts(self, ids: list[int] | None = None, *, batch: int = 1000):
+    def space_id_range(self) -> tuple[int, int]:
+        """(lowest, highest) article id: how a rebuild splits the library between readers."""
+        with self._tx.lock:
+            row = self.db.execute("SELECT coalesce(min(id), 0), coalesce(max(id), 0) FROM articles").fetchone()
+        return int(row[0]), int(row[1])
+
+    def space_texts(self, ids: list[int] | None = None, *, batch: int = 1000,
+                    after: int = 0, up_to: int | None = None):
         """Yield (id, version, title, summary, body) of live articles (all, or ``ids``), by id.
 
+        ``after``/``up_to`` bound the ids (a rebuild's readers each take a range).
         Pages through the table in short reads, so a long rebuild never holds a
         read snapshot that keeps the WAL from being checkpointed.
         """
@@ -428,12 +436,14 @@ class TopicSpaceStore:
                         chunk).fetchall()
                 yield from rows
             return
-        last = 0
+        last = after
+        top = up_to if up_to is not None else -1
         while True:
             with self._tx.lock:
                 rows = self.db.execute(
                     "SELECT id, version, title, summary, body FROM articles WHERE id > ? AND "
-                    f"{NOT_SPIKED.format(col='id')} ORDER BY id LIMIT ?", [last, batch]).fetchall()
+                    f"(? < 0 OR id <= ?) AND {NOT_SPIKED.format(col='id')} ORDER BY id LIMIT ?",
+                    [last, top, top, batch]).fetchall()
             if not rows:
                 return
             yield from rows

@@ -137,6 +137,18 @@ class TermMatrix:
     def rows(self) -> int:
         return len(self.indptr) - 1
 
+    def extend(self, other: TermMatrix) -> None:
+        """Append another matrix's rows (its own vocabulary mapped onto this one)."""
+        ids = self.term_ids
+        known = len(self.terms)
+        mapping = array("i", (ids.setdefault(t, len(ids)) for t in other.terms))
+        self.terms.extend([t for t, i in zip(other.terms, mapping, strict=True) if i >= known])
+        offset = len(self.indices)
+        lookup = np.frombuffer(mapping, np.int32)
+        self.indices.frombytes(lookup[np.frombuffer(other.indices, np.int32)].astype(np.int32).tobytes())
+        self.counts.extend(other.counts)
+        self.indptr.extend(offset + p for p in other.indptr[1:])
+
 
 def _unit(v: np.ndarray) -> np.ndarray | None:
     norm = float(np.linalg.norm(v))
