@@ -306,11 +306,15 @@ class TopicSpaceStore:
                 "SELECT value FROM related_space WHERE generation = 0 AND key = 'current'").fetchone()
         return int(row[0]) if row else 0
 
-    def space_model(self, generation: int) -> dict[str, bytes]:
-        """The model's blobs (meta, terms, idf, vectors, names) of a generation."""
+    def space_model(self, generation: int, keys: list[str] | None = None) -> dict[str, bytes]:
+        """The model's blobs (meta, terms, idf, vectors, name_df) of a generation, or some of them."""
+        sql = "SELECT key, value FROM related_space WHERE generation = ?"
+        params: list = [generation]
+        if keys is not None:
+            sql += f" AND key IN ({','.join('?' * len(keys))})"
+            params += keys
         with self._tx.lock:
-            return {k: v for k, v in self.db.execute(
-                "SELECT key, value FROM related_space WHERE generation = ?", [generation])}
+            return {k: v for k, v in self.db.execute(sql, params)}
 
     def space_stamp(self, generation: int) -> tuple[int, int]:
         """(highest sequence number, rows) of a generation's article vectors: changes on every write."""
