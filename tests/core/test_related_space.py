@@ -203,3 +203,18 @@ def test_readers_in_parallel_read_what_one_reads(coast, monkeypatch):
     assert _rows(many) == _rows(one)
     report = topics.update_space(lib, rebuild=True)
     assert report.action == "rebuild" and report.articles == live
+
+
+def test_no_names_are_read_from_german_capitals(library):
+    text = ("Die neue Fähre verbindet Harbourside mit Kallbrück. Zwischen Harbourside und "
+            "Kallbrück fährt das Schiff jeden Morgen, sagt die Reederei.")
+    a = make(library, "Neue Fähre", text, "2024-03-01", language="de")
+    twin = make(library, "Fähre fährt", text, "2024-02-01", language="de")
+    for title, other in OTHERS:
+        make(library, title, other)
+    topics.update_space(library)
+    found = suggest_related(library, a)
+    assert [s.id for s in found][:1] == [twin]
+    for s in found:
+        assert not any(r.startswith("same ") and "Zwischen" in r for r in s.reasons)
+        assert not any(r.startswith(("same people", "same names", "same places")) for r in s.reasons)

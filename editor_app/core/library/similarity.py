@@ -277,6 +277,12 @@ class SimilarityStore:
             raise NotFoundError(f"no article with id {article_id}")
         return tuple(row)
 
+    def article_language(self, article_id: int) -> str:
+        """The article's language tag ("en", "de-AT"; "" when it is gone)."""
+        with self._tx.lock:
+            row = self.db.execute("SELECT language FROM articles WHERE id = ?", [article_id]).fetchone()
+        return row[0] if row else ""
+
     def article_briefs(self, ids: list[int]) -> dict[int, tuple[str, str, str]]:
         """id -> (slug, title, date) for scoring results (columns before the body: cheap)."""
         out = {}
@@ -424,7 +430,7 @@ class TopicSpaceStore:
 
     def space_texts(self, ids: list[int] | None = None, *, batch: int = 1000,
                     after: int = 0, up_to: int | None = None):
-        """Yield (id, version, title, summary, body) of live articles (all, or ``ids``), by id.
+        """Yield (id, version, title, summary, body, language) of live articles (all, or ``ids``), by id.
 
         ``after``/``up_to`` bound the ids (a rebuild's readers each take a range).
         Pages through the table in short reads, so a long rebuild never holds a
@@ -435,7 +441,7 @@ class TopicSpaceStore:
                 chunk = ids[start:start + batch]
                 with self._tx.lock:
                     rows = self.db.execute(
-                        "SELECT id, version, title, summary, body FROM articles WHERE id IN "
+                        "SELECT id, version, title, summary, body, language FROM articles WHERE id IN "
                         f"({','.join('?' * len(chunk))}) AND {NOT_SPIKED.format(col='id')} ORDER BY id",
                         chunk).fetchall()
                 yield from rows
@@ -445,7 +451,7 @@ class TopicSpaceStore:
         while True:
             with self._tx.lock:
                 rows = self.db.execute(
-                    "SELECT id, version, title, summary, body FROM articles WHERE id > ? AND "
+                    "SELECT id, version, title, summary, body, language FROM articles WHERE id > ? AND "
                     f"(? < 0 OR id <= ?) AND {NOT_SPIKED.format(col='id')} ORDER BY id LIMIT ?",
                     [last, top, top, batch]).fetchall()
             if not rows:
@@ -453,16 +459,16 @@ class TopicSpaceStore:
             yield from rows
             last = rows[-1][0]
 
-    def article_heads(self, ids: list[int], chars: int) -> dict[int, tuple[str, str, str]]:
-        """id -> (title, summary, the body's first ``chars`` characters)."""
+    def article_heads(self, ids: list[int], chars: int) -> dict[int, tuple[str, str, str, str]]:
+        """id -> (title, summary, the body's first ``chars`` characters, language)."""
         out = {}
         with self._tx.lock:
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
                 for r in self.db.execute(
-                        "SELECT id, title, summary, substr(body, 1, ?) FROM articles WHERE id IN "
-                        f"({','.join('?' * len(chunk))})", [chars, *chunk]):
-                    out[r[0]] = (r[1], r[2], r[3])
+                        "SELECT id, title, summary, substr(body, 1, ?), language FROM articles "
+                        f"WHERE id IN ({','.join('?' * len(chunk))})", [chars, *chunk]):
+                    out[r[0]] = (r[1], r[2], r[3], r[4])
         return out
 
     def allowed_related(self, ids: list[int], *, exclude_id: int | None = None,

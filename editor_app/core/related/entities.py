@@ -133,6 +133,20 @@ def _kind_votes(words: list[str], before: str, after: str, honorific: bool,
     return votes
 
 
+# Languages whose writing capitalises every noun: capitals say nothing about names there.
+NOUN_CAPITALISING = ("de", "gsw", "lb")
+
+
+def finds_names(language: str) -> bool:
+    """Whether capitalised words mark names in this language (not in German: every noun)."""
+    return (language or "en").split("-")[0].lower() not in NOUN_CAPITALISING
+
+
+def article_entities(title: str, summary: str, body: str, language: str = "en") -> dict[str, Entity]:
+    """The names of an article in a language where capitals mark them, else none."""
+    return extract_entities(title, summary, body) if finds_names(language) else {}
+
+
 def extract_entities(title: str, summary: str, body: str, *,
                      body_chars: int = ENTITY_CHARS) -> dict[str, Entity]:
     """key -> Entity for the names of an article (the body's first ``body_chars``)."""

@@ -31,9 +31,9 @@ from editor_app.core.related.entities import (
     ENTITY_CHARS,
     MAX_QUERY_ENTITIES,
     Entity,
+    article_entities,
     decode_names,
     entity_reasons,
-    extract_entities,
     salience,
 )
 from editor_app.core.related.terms import characteristic_terms, or_query
@@ -129,6 +129,7 @@ class _Query:
     date: str
     before: str | None
     counts: dict[str, float]   # analysis.weighted_terms of the story
+    language: str
 
 
 def _topic_part(library, q: _Query, exclude: set[int]):
@@ -154,14 +155,15 @@ def _names_of(library, space, ids: list[int]) -> dict[int, dict[str, tuple[str, 
     stored = library.space_names(space.generation, ids) if space is not None else {}
     out = {i: decode_names(text) for i, text in stored.items()}
     missing = [i for i in ids if i not in out]
-    for i, (title, summary, head) in library.article_heads(missing, ENTITY_CHARS).items():
-        out[i] = {k: (e.kind, e.name) for k, e in extract_entities(title, summary, head).items()}
+    for i, (title, summary, head, language) in library.article_heads(missing, ENTITY_CHARS).items():
+        out[i] = {k: (e.kind, e.name) for k, e in
+                  article_entities(title, summary, head, language).items()}
     return out
 
 
 def _query_names(space, q: _Query) -> tuple[dict[str, Entity], dict[str, float]]:
     """The story's most salient names and their weights."""
-    entities = extract_entities(q.title, q.summary, q.body)
+    entities = article_entities(q.title, q.summary, q.body, q.language)
     rarity = space.name_rarity if space is not None else (lambda _key: 1.0)
     weights = {k: salience(e, rarity(k)) for k, e in entities.items()}
     top = sorted(weights, key=lambda k: (-weights[k], k))[:MAX_QUERY_ENTITIES]
@@ -182,7 +184,8 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
     aid = library.resolve_id(article_id)
     title, summary, body, date, _status = library.article_texts(aid)
     before = None if include_newer or not date else date
-    q = _Query(aid, title, summary, body, date, before, weighted_terms(title, summary, body))
+    q = _Query(aid, title, summary, body, date, before, weighted_terms(title, summary, body),
+               library.article_language(aid))
     size = library.library_size()
 
     # -- tags: weights by rarity, candidates sharing the useful ones

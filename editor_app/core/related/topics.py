@@ -27,7 +27,7 @@ import numpy as np
 from editor_app.core.related import space as _space
 from editor_app.core.related.analysis import terms_of, weighted_terms
 from editor_app.core.related.background import load_background, title_key
-from editor_app.core.related.entities import encode_names, extract_entities
+from editor_app.core.related.entities import article_entities, encode_names
 
 # Below this many live articles the space is learned together with the shipped
 # background stories (benchmarks/related_quality.py: a library of a few hundred
@@ -245,10 +245,10 @@ def _fold_in(library, generation: int, progress: Progress | None,
     placed = 0
     rows = []
     dims = loaded.model.dimensions
-    for aid, version, title, summary, body in library.space_texts([p[0] for p in pending]):
+    for aid, version, title, summary, body, language in library.space_texts([p[0] for p in pending]):
         vec = loaded.model.embed(title, summary, body)
         blob = (vec if vec is not None else np.zeros(dims, np.float32)).astype(np.float16).tobytes()
-        rows.append((aid, version, blob, encode_names(extract_entities(title, summary, body))))
+        rows.append((aid, version, blob, encode_names(article_entities(title, summary, body, language))))
         if len(rows) >= WRITE_BATCH:
             library.space_write_vectors(generation, rows)
             placed += len(rows)
@@ -275,11 +275,11 @@ def _read(library, after: int = 0, up_to: int | None = None, *, small: bool = Tr
           progress: Callable[[int], None] | None = None) -> _Reading:
     """Term counts and names of the live articles with ids in (after, up_to]."""
     out = _Reading(_space.TermMatrix(), [], [], [], {}, set())
-    for aid, version, title, summary, body in library.space_texts(after=after, up_to=up_to):
+    for aid, version, title, summary, body, language in library.space_texts(after=after, up_to=up_to):
         out.matrix.add(weighted_terms(title, summary, body))
         if small:
             out.titles.add(title_key(terms_of(title)))
-        entities = extract_entities(title, summary, body)
+        entities = article_entities(title, summary, body, language)
         for key in entities:
             out.name_df[key] = out.name_df.get(key, 0) + 1
         out.ids.append(aid)
