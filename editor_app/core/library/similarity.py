@@ -354,6 +354,15 @@ class TopicSpaceStore:
                     f"article_id IN ({','.join('?' * len(chunk))})", [generation, *chunk]))
         return out
 
+    def space_names_between(self, generation: int, after: int,
+                            up_to: int | None) -> dict[int, tuple[int, str]]:
+        """id -> (version, names) stored for articles with ids in (after, up_to]."""
+        with self._tx.lock:
+            return {r[0]: (r[1], r[2]) for r in self.db.execute(
+                "SELECT article_id, version, names FROM related_space_docs WHERE generation = ? "
+                "AND article_id > ? AND (? < 0 OR article_id <= ?)",
+                [generation, after, -1 if up_to is None else up_to, -1 if up_to is None else up_to])}
+
     def space_start_generation(self, model: dict[str, bytes]) -> int:
         """Write a new generation's model (not yet current); drops abandoned generations first."""
         current = self.space_generation()

@@ -27,7 +27,7 @@ import numpy as np
 from editor_app.core.related import space as _space
 from editor_app.core.related.analysis import terms_of, weighted_terms
 from editor_app.core.related.background import load_background, title_key
-from editor_app.core.related.entities import article_entities, encode_names
+from editor_app.core.related.entities import article_entities, decode_names, encode_names
 
 # Below this many live articles the space is learned together with the shipped
 # background stories (benchmarks/related_quality.py: a library of a few hundred
@@ -275,16 +275,23 @@ def _read(library, after: int = 0, up_to: int | None = None, *, small: bool = Tr
           progress: Callable[[int], None] | None = None) -> _Reading:
     """Term counts and names of the live articles with ids in (after, up_to]."""
     out = _Reading(_space.TermMatrix(), [], [], [], {}, set())
+    # Names do not depend on the model: those stored for the same version are kept.
+    generation = library.space_generation()
+    known = library.space_names_between(generation, after, up_to) if generation else {}
     for aid, version, title, summary, body, language in library.space_texts(after=after, up_to=up_to):
         out.matrix.add(weighted_terms(title, summary, body))
         if small:
             out.titles.add(title_key(terms_of(title)))
-        entities = article_entities(title, summary, body, language)
-        for key in entities:
+        stored = known.get(aid)
+        if stored is not None and stored[0] == version:
+            names = stored[1]
+        else:
+            names = encode_names(article_entities(title, summary, body, language))
+        for key in decode_names(names):  # the stored names, so every rebuild counts alike
             out.name_df[key] = out.name_df.get(key, 0) + 1
         out.ids.append(aid)
         out.versions.append(version)
-        out.names.append(encode_names(entities))
+        out.names.append(names)
         if progress and len(out.ids) % 2000 == 0:
             progress(2000)
     return out
