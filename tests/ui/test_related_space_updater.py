@@ -56,3 +56,34 @@ def test_the_command_names_the_library(library):
     program, args = update_command(library.path)
     assert program and args[-4:] == ["related-space", "--update", "--background", "--quiet"]
     assert str(library.path) in args
+
+
+def test_first_window_learns_the_space_and_the_panel_explains_in_words(qtbot, tmp_path):
+    from PySide6.QtCore import QSettings
+
+    from editor_app.app import build_main_window, open_library_for_gui
+
+    library = open_library_for_gui(tmp_path / "lib.byline", explicit=False)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(library, settings=settings)
+    qtbot.addWidget(window)
+    window.resize(1366, 768)
+    window.show()
+    updater = window.panels.space_updater
+    with qtbot.waitSignal(updater.finished, timeout=120_000) as done:
+        updater.start_update()
+    assert done.args == [""]
+    assert topics.space_status(library, thorough=True).covered == library.count_articles()
+    related = window.panels.related
+    flood = next(a.id for a in library.list_articles() if "flood barrier" in a.title)
+    with qtbot.waitSignal(related.suggestions_updated, timeout=10_000):
+        related.set_article(flood)
+        related.include_newer.setChecked(True)
+    assert related.suggestion_ids()
+    for row in range(related.suggestions.topLevelItemCount()):
+        why = related.suggestions.topLevelItem(row).text(3)
+        assert any(why.startswith(p) or f"; {p}" in why
+                   for p in ("shared tags:", "same ", "similar text:")), why
+    window.panels.related_dock.raise_()
+    window.grab().save(str(tmp_path / "related-window.png"))
+    window.close()
