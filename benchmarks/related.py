@@ -1,31 +1,43 @@
-"""How fast are related-news and tag suggestions on a big library?
+"""How fast are related-news and tag suggestions on a big library, and relearning its topic space?
 
     python benchmarks/related.py [--articles 100000] [--samples 200] [--library PATH]
+                                 [--rebuild] [--no-suggestions]
 
 Budget (DESIGN.md, issue 5): related suggestions median < 50 ms and 95th
 percentile < 150 ms; tag suggestions median < 50 ms. The library is the shared
 synthetic one of benchmarks/make_library.py (built once, cached in
 benchmarks/out/). Times are wall-clock per call on one connection, after one
 warm-up call; the first (cold) call is reported on its own line because it
-fills the document-frequency cache.
+fills the document-frequency cache and loads the topic space.
+
+--rebuild (#16) relearns the topic space the way the desktop app does, in a
+child process (`byline related-space --rebuild --background`), and meanwhile
+saves an article every 100 ms from this process, as autosave would: it reports
+the rebuild's wall time (budget < 2 minutes for 100,000 articles) and the save
+times before and during it (saving must not wait for the rebuild).
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import pathlib
 import random
 import statistics
+import subprocess
 import sys
 import time
 
+os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")  # as the byline command runs (cli.main)
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent))
 sys.path.insert(0, str(pathlib.Path(__file__).resolve().parent.parent))
 
 from make_library import cached_library  # noqa: E402
 
 from editor_app.core.library import Library  # noqa: E402
-from editor_app.core.related import suggest_related, suggest_tags  # noqa: E402
+from editor_app.core.related import suggest_related, suggest_tags, topics  # noqa: E402
+
+ROOT = pathlib.Path(__file__).resolve().parent.parent
 
 BUDGETS = {"related": (50, 150), "related --include-newer": (50, 150), "tags suggest": (50, None)}
 
@@ -47,14 +59,65 @@ def measure(fn, ids) -> tuple[float, list[float]]:
     return cold, times
 
 
+def save_times(lib: Library, article_id: int, until, interval: float = 0.1) -> list[float]:
+    """Milliseconds per save of one article, every ``interval`` s while ``until()`` is false."""
+    times = []
+    body = lib.article_texts(article_id)[2]
+    n = 0
+    while not until():
+        n += 1
+        t0 = time.perf_counter()
+        lib.update_article(article_id, body=f"{body}\n\nEdit {n}.")
+        times.append((time.perf_counter() - t0) * 1000)
+        time.sleep(interval)
+    return times
+
+
+def rebuild(lib: Library) -> None:
+    """Relearn the space in a child process while saving here; print both."""
+    live = lib.space_live_count()
+    target = lib.db.execute("SELECT min(id) FROM articles WHERE status != 'spiked'").fetchone()[0]
+    before = save_times(lib, target, iter([False] * 30 + [True]).__next__)
+    env = dict(os.environ, PYTHONPATH=str(ROOT), OPENBLAS_NUM_THREADS="1")
+    t0 = time.perf_counter()
+    child = subprocess.Popen([sys.executable, "-m", "editor_app", "--library", str(lib.path),
+                              "related-space", "--rebuild", "--background", "--json"],
+                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env, text=True)
+    during = save_times(lib, target, lambda: child.poll() is not None)
+    out, err = child.communicate()
+    wall = time.perf_counter() - t0
+    if child.returncode:
+        print(f"rebuild failed: {err.strip().splitlines()[-1] if err.strip() else child.returncode}")
+        return
+    report = __import__("json").loads(out)
+    print(f"\nrebuild of the topic space, {live} live articles, child process (niced)")
+    print(f"{'':<26}{'seconds':>9}  budget     ok")
+    print(f"{'rebuild wall time':<26}{wall:>9.1f}  < 120      {'yes' if wall < 120 else 'NO'}")
+    print(f"{'  as the child saw it':<26}{report['seconds']:>9.1f}")
+    print(f"\n{'saves (ms)':<26}{'n':>6}{'median':>9}{'p95':>9}{'max':>9}")
+    for name, times in (("before the rebuild", before), ("during the rebuild", during)):
+        print(f"{name:<26}{len(times):>6}{statistics.median(times):>9.1f}"
+              f"{percentile(times, 95):>9.1f}{max(times):>9.1f}")
+    topics.update_space(lib)  # place the saved article again
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description="related-news and tag suggestion timings")
     parser.add_argument("--articles", type=int, default=100_000)
     parser.add_argument("--samples", type=int, default=200)
     parser.add_argument("--library", help="use this library instead of the synthetic one")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--rebuild", action="store_true", help="time relearning the topic space")
+    parser.add_argument("--no-suggestions", action="store_true", help="skip the suggestion timings")
     args = parser.parse_args(argv)
     lib = Library.open(args.library, create=False) if args.library else cached_library(args.articles)
+    if args.rebuild:
+        rebuild(lib)
+    if args.no_suggestions:
+        lib.close()
+        return 0
+    status = topics.space_status(lib)
+    print(f"topic space: {status.describe()}")
     total = lib.count_articles()
     rng = random.Random(args.seed)
     max_id = lib.db.execute("SELECT max(id) FROM articles").fetchone()[0]

@@ -107,6 +107,10 @@ def _run_gui(args: argparse.Namespace, ctx: Context, open_id: str | None = None)
 
 
 def main(argv: list[str] | None = None) -> int:
+    # numpy's OpenBLAS (the related-news topic space, #16) starts a thread per core
+    # for every product; on a 2-core laptop that also types, edits and renders,
+    # those threads fight the rest and make small products 10x slower. One is best.
+    os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if argv is None:
         # A frozen build re-runs its own executable as the render and export workers.
         from editor_app.core.export import procpool

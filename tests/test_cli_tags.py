@@ -92,3 +92,24 @@ def test_related_pin_unpin_and_refusals(lib_path, capsys):
     assert json.loads(out)["pinned"] == []
     code, _, err = run(lib_path, capsys, "related", "story", "--pin", "older", "--unpin", "older")
     assert code == 2
+
+
+def test_related_space_status_update_and_rebuild(lib_path, capsys):
+    code, out, _ = run(lib_path, capsys, "related-space")
+    assert code == 0 and "no topic space yet (3 articles)" in out
+    code, out, _ = run(lib_path, capsys, "related-space", "--update")
+    assert code == 0 and "learned the topic space from 3 articles" in out
+    code, out, _ = run(lib_path, capsys, "related-space", "--json")
+    status = json.loads(out)
+    assert status["live"] == status["covered"] == 3 and status["action"] == "none"
+    code, out, _ = run(lib_path, capsys, "related-space", "--rebuild", "--json")
+    report = json.loads(out)
+    assert report["done"] == "rebuild" and report["action"] == "none" and report["articles"] == 3
+
+
+def test_related_learns_a_small_space_inline(lib_path, capsys):
+    code, out, err = run(lib_path, capsys, "related", "story", "--json")
+    assert code == 0 and err == ""
+    assert [s["slug"] for s in json.loads(out)] == ["older"]
+    code, out, _ = run(lib_path, capsys, "related-space", "--json")
+    assert json.loads(out)["covered"] == 3

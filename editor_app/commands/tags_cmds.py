@@ -9,6 +9,7 @@
     byline tags describe TAG TEXT                 the tag's description
     byline related ID [--limit N] [--include-newer]   related-news suggestions
     byline related ID --pin OTHER | --unpin OTHER | --ban OTHER
+    byline related-space [--update | --rebuild]   the learned topic space of related news (#16)
 """
 
 from __future__ import annotations
@@ -91,6 +92,22 @@ def register(sub) -> None:
     action.add_argument("--unpin", metavar="OTHER", help="remove OTHER from the pinned list")
     action.add_argument("--ban", metavar="OTHER", help="never suggest OTHER for this story")
     p.set_defaults(func=cmd_related)
+
+    p = sub.add_parser(
+        "related-space", help="show or update the learned topic space of related news",
+        description="Related news also compare stories by topic, in a space learned from the "
+                    "library itself (a small library is helped by shipped background stories). "
+                    "The desktop app keeps it current in the background; `byline related` "
+                    "updates it itself when that is quick. Without options: what the space "
+                    "covers (--json: {live, covered, pending, built_from, background, action}).")
+    action = p.add_mutually_exclusive_group()
+    action.add_argument("--update", action="store_true",
+                        help="place new and edited articles, or relearn the space if the "
+                             "library grew by a fifth")
+    action.add_argument("--rebuild", action="store_true", help="relearn the space from scratch")
+    p.add_argument("--quiet", action="store_true", help="print nothing but errors")
+    p.add_argument("--background", action="store_true", help=argparse.SUPPRESS)
+    p.set_defaults(func=cmd_related_space)
 
 
 def _tag_dict(tag) -> dict:
@@ -187,6 +204,12 @@ def cmd_related(args, ctx) -> int:
     if args.limit < 1:
         from editor_app.core.errors import InputError
         raise InputError("--limit: must be at least 1")
+    from editor_app.core.related import topics  # numpy: only when related news are asked for
+
+    status = topics.refresh_if_small(lib)
+    if status is not None and status.action != "none":
+        ctx.warn(f"the topic space is out of date ({status.pending} new or edited articles); "
+                 "`byline related-space --update` brings it up to date")
     found = suggest_related(lib, aid, limit=args.limit, include_newer=args.include_newer)
     if ctx.json:
         ctx.out_json([s.as_dict() for s in found])
@@ -198,3 +221,54 @@ def cmd_related(args, ctx) -> int:
         ctx.out(f"{s.score:6.3f}  {s.id:>5}  {s.date or '----------'}  {s.title}{mark}\n"
                 f"        {'; '.join(s.reasons)}")
     return 0
+
+
+def _status_dict(status) -> dict:
+    return {"live": status.live, "covered": status.covered, "pending": status.pending,
+            "built_from": status.built_from, "background": status.background,
+            "action": status.action}
+
+
+def cmd_related_space(args, ctx) -> int:
+    from editor_app.core.related import topics  # numpy: only when this command runs
+
+    if args.background:
+        _be_gentle()
+    lib = ctx.library()
+    if not (args.update or args.rebuild):
+        status = topics.space_status(lib, thorough=True)
+        if ctx.json:
+            ctx.out_json(_status_dict(status))
+        else:
+            ctx.out(status.describe())
+            if status.action != "none":
+                ctx.out("run `byline related-space --update` to bring it up to date")
+        return 0
+    progress = None
+    if not args.quiet and not ctx.json:
+        def progress(step: str, fraction: float) -> None:
+            print(f"\r{step}… {fraction:4.0%}", end="", file=ctx.stderr, flush=True)
+    report = topics.update_space(lib, rebuild=args.rebuild, progress=progress)
+    if progress:
+        print(file=ctx.stderr)
+    status = topics.space_status(lib)
+    if ctx.json:
+        ctx.out_json({**_status_dict(status), "done": report.action, "articles": report.articles,
+                      "seconds": round(report.seconds, 2)})
+    elif not args.quiet:
+        done = {"none": "the topic space was up to date",
+                "fold": f"placed {report.articles} new or edited articles",
+                "rebuild": f"learned the topic space from {report.articles} articles "
+                           f"({report.dimensions} dimensions)"}[report.action]
+        ctx.out(f"{done} in {report.seconds:.1f} s; {status.describe()}")
+    return 0
+
+
+def _be_gentle() -> None:
+    """The desktop app's background update: yield the processor to the person typing."""
+    import os
+
+    try:
+        os.nice(10)
+    except (AttributeError, OSError):
+        pass

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QMessageBox
 from editor_app.core.errors import BylineError
 from editor_app.core.spelling import names_from_metadata
 from editor_app.ui.related.related_panel import RelatedPanel
+from editor_app.ui.related.related_space import SpaceUpdater
 from editor_app.ui.related.tag_editor import BulkTagDialog, TagEditor
 from editor_app.ui.review.comments_panel import CommentHighlighter, CommentsPanel
 from editor_app.ui.review.queues import ReviewQueues
@@ -63,6 +64,7 @@ class EditorialPanels(QObject):
                                         spelling_issue_count=self._spelling_count)
         self.comments = CommentsPanel(self.library, self.signals)
         self.related = RelatedPanel(self.library, self.signals)
+        self.space_updater = SpaceUpdater(self.library, self.signals, self)
         self.spelling = SpellingPanel()
 
         left = Qt.DockWidgetArea.LeftDockWidgetArea
@@ -347,6 +349,7 @@ class EditorialPanels(QObject):
             parts.close()
         self._parts.clear()
         self.related.shutdown()
+        self.space_updater.shutdown()
 
 
 def _spelling_key(article) -> tuple:

@@ -47,13 +47,18 @@ def small_tmpfs(where, size="3m"):
 def _fill(folder: pathlib.Path) -> pathlib.Path:
     """Take every free byte of the file system (ENOSPC is the point)."""
     filler = folder / "filler"
-    with open(filler, "wb") as handle:
+    handle = open(filler, "wb")
+    try:
+        while True:
+            handle.write(b"\0" * 65536)
+            handle.flush()
+    except OSError:
+        pass
+    finally:
         try:
-            while True:
-                handle.write(b"\0" * 65536)
-                handle.flush()
+            handle.close()
         except OSError:
-            pass
+            pass  # the bytes still buffered cannot be written either: the disk is full
     return filler
 
 

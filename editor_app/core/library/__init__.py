@@ -10,8 +10,6 @@ from __future__ import annotations
 import pathlib
 import sqlite3
 
-from sqlite_utils import Database
-
 from editor_app.core.errors import LibraryError
 from editor_app.core.library import schema
 from editor_app.core.library.articles import ArticleStore, ArticleSummary
@@ -30,7 +28,8 @@ from editor_app.core.library.misc import Asset, MiscStore, SearchHit
 from editor_app.core.library.records import Record, RecordStore
 from editor_app.core.library.related import RelatedStore
 from editor_app.core.library.review import ReviewStore
-from editor_app.core.library.similarity import SimilarityStore
+from editor_app.core.library.similarity import SimilarityStore, TopicSpaceStore
+from editor_app.core.library.sqlite import Database
 from editor_app.core.library.tags import TagStore, clean_tag_name
 from editor_app.core.library.vocabulary import VocabularyStore
 
@@ -39,7 +38,7 @@ __all__ = ["Library", "ArticleSummary", "SearchHit", "Asset", "ConflictSummary",
 
 
 class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityStore,
-              ReviewStore, HistoryStore, MiscStore, ExportStore, HealthStore,
+              TopicSpaceStore, ReviewStore, HistoryStore, MiscStore, ExportStore, HealthStore,
               GraphStore, RecordStore, ExchangeStore):
     """An open library file. Thread-safe; each worker thread may also open its own."""
 

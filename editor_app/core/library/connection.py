@@ -11,9 +11,8 @@ import threading
 import time
 from collections.abc import Callable, Iterator
 
-from sqlite_utils import Database
-
 from editor_app.core.errors import LibraryError
+from editor_app.core.library.sqlite import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
 BUSY_TIMEOUT_MS = 10_000

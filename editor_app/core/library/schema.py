@@ -7,8 +7,7 @@ the number of applied migrations so that an older Byline can refuse a newer file
 
 from __future__ import annotations
 
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
+from editor_app.core.library.sqlite import Database, Migrations
 
 MIGRATION_SET = "byline"
 migrations = Migrations(MIGRATION_SET)
@@ -176,6 +175,35 @@ def m0003_sync_identity(db: Database) -> None:
     from editor_app.core.library import sync_schema
 
     sync_schema.migrate(db)
+
+
+@migrations(name="0004_related_space")
+def m0004_related_space(db: Database) -> None:
+    # The learned topic space of related news (#16): the model (vocabulary, idf,
+    # term vectors) by generation, and each article's vector and names. A rebuild
+    # writes a new generation beside the old one and switches at the end, so
+    # readers never see half a space; rows of other generations are then removed.
+    db.executescript(
+        """
+        CREATE TABLE related_space (
+            generation INTEGER NOT NULL,
+            key TEXT NOT NULL,
+            value BLOB NOT NULL,
+            PRIMARY KEY (generation, key)
+        );
+        CREATE TABLE related_space_docs (
+            generation INTEGER NOT NULL,
+            article_id INTEGER NOT NULL REFERENCES articles(id) ON DELETE CASCADE,
+            version INTEGER NOT NULL,
+            seq INTEGER NOT NULL,
+            vector BLOB NOT NULL,
+            names TEXT NOT NULL DEFAULT '',
+            PRIMARY KEY (generation, article_id)
+        );
+        CREATE INDEX related_space_docs_seq ON related_space_docs(generation, seq);
+        CREATE INDEX related_space_docs_article ON related_space_docs(article_id);
+        """
+    )
 
 
 def schema_version() -> int:

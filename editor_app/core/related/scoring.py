@@ -1,4 +1,4 @@
-"""Related-news suggestions: shared tags, similar text and recency, each with its reasons.
+"""Related-news suggestions: shared tags, similar text, shared topic, shared names and recency.
 
 Why these parts:
 - Shared tags are the editors' own judgement, but a tag on half the library
@@ -8,6 +8,11 @@ Why these parts:
 - Text similarity finds what nobody tagged: an OR query of the article's 16
   most characteristic terms, ranked by bm25 and divided by the article's own
   score against that query, so it reads as "how much of me is in you" (0..1).
+- Shared topic (#16): the library's learned topic space (topics.py) finds the
+  same story told in other words; its cosine above TOPIC_FLOOR counts.
+- Shared names (#16): the people, organisations and places both stories name,
+  weighted by how rare each name is in the library and how prominent it is in
+  the story ("same people: …").
 - Recency: among equally close stories the fresher background is more useful,
   but only gently (an old, exactly matching story still wins).
 By default only older, non-spiked articles are candidates: a story links to
@@ -21,6 +26,16 @@ import datetime as _dt
 import math
 from dataclasses import dataclass, field
 
+from editor_app.core.related.analysis import weighted_terms
+from editor_app.core.related.entities import (
+    ENTITY_CHARS,
+    MAX_QUERY_ENTITIES,
+    Entity,
+    article_entities,
+    decode_names,
+    entity_reasons,
+    salience,
+)
 from editor_app.core.related.terms import characteristic_terms, or_query
 
 TAG_SHARE_CUTOFF = 0.5
@@ -31,6 +46,7 @@ TAG_WEIGHT = 0.45          # share of the score given to tags when the story has
 RECENCY_FLOOR = 0.85       # the oldest story keeps 85% of its score
 RECENCY_HALF_LIFE_DAYS = 365
 CANDIDATES = 60
+TEXT_SCORED_FACTOR = 5     # bm25 scores kept for this many times CANDIDATES articles
 # The tag part is divided by at least the weight of a tag on 0.2% of the
 # library: a story whose only useful tag is a broad section tag must not give
 # every other story of that section a full tag score.
@@ -39,6 +55,17 @@ REFERENCE_TAG_WEIGHT = math.log(TAG_SHARE_CUTOFF / 0.002)
 # but do not bring candidates of their own: enumerating 3,000 holders of a
 # section tag costs more than it finds (text and rarer tags find the good ones).
 CANDIDATE_TAG_SHARE = 0.01
+# How the text side of the score is shared between its signals (#16; tuned on the
+# tuned part of benchmarks/related_quality.py, never on its held-out part). A
+# signal that is unavailable (no topic space yet) gives its share to the others.
+TEXT_SIGNAL_WEIGHTS = {"text": 0.30, "topic": 0.50, "names": 0.20}
+TOPIC_FLOOR = 0.10         # cosines below this are what unrelated stories share
+TOPIC_CANDIDATES = 60
+TEXT_SCORED_FACTOR = 5     # bm25 scores kept for this many times CANDIDATES articles
+TOPIC_REASON_MIN = 0.25    # "same topic: …" once the topic part is at least this
+NAMES_REASON_MIN = 0.05
+# Below this a candidate is noise (a faint topic cosine, one common name): not shown.
+MIN_SCORE = 0.05
 
 
 @dataclass(frozen=True)
@@ -91,12 +118,74 @@ def _join_names(names: list[str], limit: int = 4) -> str:
     return shown + (f" (+{len(names) - limit})" if len(names) > limit else "")
 
 
+@dataclass
+class _Query:
+    """What is known about the story whose related news are wanted."""
+
+    id: int
+    title: str
+    summary: str
+    body: str
+    date: str
+    before: str | None
+    counts: dict[str, float]   # analysis.weighted_terms of the story
+    language: str
+
+
+def _topic_part(library, q: _Query, exclude: set[int]):
+    """(space, query vector, {candidate: cosine}) from the stored topic space."""
+    # numpy is imported here, on first use: the export workers and the command
+    # line's start-up import this package and need none of it.
+    from editor_app.core.related import topics
+
+    space = topics.current_space(library)
+    if space is None:
+        return None, None, {}
+    qvec = space.model.embed_counts(q.counts)
+    if qvec is None:
+        return space, None, {}
+    near = [(i, c) for i, c in space.nearest(qvec, TOPIC_CANDIDATES * 3)
+            if i not in exclude and c > TOPIC_FLOOR]
+    allowed = set(library.allowed_related([i for i, _c in near], exclude_id=q.id, before=q.before))
+    return space, qvec, dict([(i, c) for i, c in near if i in allowed][:TOPIC_CANDIDATES])
+
+
+def _names_of(library, space, ids: list[int]) -> dict[int, dict[str, tuple[str, str]]]:
+    """key -> (kind, name) of each candidate: stored by the space job, else read now."""
+    stored = library.space_names(space.generation, ids) if space is not None else {}
+    out = {i: decode_names(text) for i, text in stored.items()}
+    missing = [i for i in ids if i not in out]
+    for i, (title, summary, head, language) in library.article_heads(missing, ENTITY_CHARS).items():
+        out[i] = {k: (e.kind, e.name) for k, e in
+                  article_entities(title, summary, head, language).items()}
+    return out
+
+
+def _query_names(space, q: _Query) -> tuple[dict[str, Entity], dict[str, float]]:
+    """The story's most salient names and their weights."""
+    entities = article_entities(q.title, q.summary, q.body, q.language)
+    rarity = space.name_rarity if space is not None else (lambda _key: 1.0)
+    weights = {k: salience(e, rarity(k)) for k, e in entities.items()}
+    top = sorted(weights, key=lambda k: (-weights[k], k))[:MAX_QUERY_ENTITIES]
+    return {k: entities[k] for k in top}, {k: weights[k] for k in top if weights[k] > 0}
+
+
+def _signal_weights(have_topic: bool) -> dict[str, float]:
+    weights = dict(TEXT_SIGNAL_WEIGHTS)
+    if not have_topic:
+        weights["topic"] = 0.0
+    total = sum(weights.values()) or 1.0
+    return {k: v / total for k, v in weights.items()}
+
+
 def suggest_related(library, article_id: int | str, *, limit: int = 10,
                     include_newer: bool = False) -> list[RelatedSuggestion]:
     """The best related-news candidates for a story, best first, each with reasons."""
     aid = library.resolve_id(article_id)
     title, summary, body, date, _status = library.article_texts(aid)
     before = None if include_newer or not date else date
+    q = _Query(aid, title, summary, body, date, before, weighted_terms(title, summary, body),
+               library.article_language(aid))
     size = library.library_size()
 
     # -- tags: weights by rarity, candidates sharing the useful ones
@@ -111,25 +200,43 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
     # -- text: the characteristic terms as one OR query
     terms = characteristic_terms(library, title, summary, body)
     match = or_query(terms)
-    by_text = dict(library.similar_by_text(match, exclude_id=aid, before=before, limit=CANDIDATES))
+    # bm25 scores every match before it sorts, so a longer list costs nothing more:
+    # the scores beyond the first CANDIDATES serve the topic and tag candidates.
+    text_scores = library.similar_by_text(match, exclude_id=aid, before=before,
+                                          limit=CANDIDATES * TEXT_SCORED_FACTOR)
+    by_text = dict(text_scores)
+    text_candidates = {i for i, _s in text_scores[:CANDIDATES]}
     ceiling = library.self_text_score(match, aid) or max(by_text.values(), default=0.0) or 1.0
+
+    # -- topic: the nearest articles in the learned space
+    banned = library.banned_related(aid)
+    space, qvec, by_topic = _topic_part(library, q, banned | {aid})
+
+    candidates = set(by_tags) | text_candidates | set(by_topic)
     missing_text = [i for i in by_tags if i not in by_text]
     if missing_text and match:
         by_text.update(library.similar_by_text(match, exclude_id=aid, before=before,
                                                limit=len(missing_text), only_ids=missing_text))
-
-    candidates = set(by_tags) | set(by_text)
-    banned = library.banned_related(aid)
     candidates -= banned
     candidates.discard(aid)
     if not candidates:
         return []
-    cand_tags = library.tag_ids_for(list(candidates))
-    briefs = library.article_briefs(list(candidates))
+    ids = list(candidates)
+    cand_tags = library.tag_ids_for(ids)
+    briefs = library.article_briefs(ids)
     tag_share = TAG_WEIGHT if tag_total > 0 else 0.0
+    signal = _signal_weights(qvec is not None)
+    if qvec is not None:
+        for cid in ids:
+            if cid not in by_topic:
+                vec = space.vector(cid)
+                by_topic[cid] = float(vec @ qvec) if vec is not None else 0.0
+    q_names, q_weights = _query_names(space, q)
+    name_total = sum(q_weights.values())
+    cand_names = _names_of(library, space, ids) if name_total > 0 and signal["names"] > 0 else {}
 
     scored = []
-    for cid in candidates:
+    for cid in ids:
         brief = briefs.get(cid)
         if brief is None:
             continue
@@ -137,28 +244,51 @@ def suggest_related(library, article_id: int | str, *, limit: int = 10,
         tag_sim = (sum(weights[t] for t in shared) / max(tag_total, REFERENCE_TAG_WEIGHT)
                    if tag_total else 0.0)
         text_sim = min(1.0, by_text.get(cid, 0.0) / ceiling) if ceiling > 0 else 0.0
-        base = tag_share * tag_sim + (1 - tag_share) * text_sim
-        if base <= 0:
+        cos = by_topic.get(cid, 0.0)
+        topic_sim = max(0.0, (cos - TOPIC_FLOOR) / (1 - TOPIC_FLOOR))
+        theirs = cand_names.get(cid, {})
+        shared_names = [k for k in q_weights if k in theirs]
+        names_sim = sum(q_weights[k] for k in shared_names) / name_total if name_total else 0.0
+        text_side = (signal["text"] * text_sim + signal["topic"] * topic_sim
+                     + signal["names"] * names_sim)
+        base = tag_share * tag_sim + (1 - tag_share) * text_side
+        if base < MIN_SCORE:
             continue
         factor, when = recency(date, brief[2])
-        scored.append((base * factor, cid, shared, text_sim, when))
+        scored.append((base * factor, cid, shared, text_sim, topic_sim, shared_names, when))
     scored.sort(key=lambda item: (-item[0], item[1]))
     top = scored[:limit]
 
     # Reasons for the text part: which characteristic words each one shares.
-    top_ids = [cid for _s, cid, _sh, text_sim, _w in top if text_sim > 0]
+    top_ids = [item[1] for item in top if item[3] > 0]
     holders = {t.stem: library.articles_containing(f'"{t.stem}"', top_ids) for t in terms} if top_ids else {}
     pinned = {a.id for a in library.pinned_related(aid)}
+    own_weights = space.model.weights(q.counts) if qvec is not None else None
     out = []
-    for score, cid, shared, text_sim, when in top:
+    for score, cid, shared, text_sim, topic_sim, shared_names, when in top:
         slug, other_title, other_date = briefs[cid]
         reasons = []
         if shared:
             shared.sort(key=lambda t: -weights[t])
             reasons.append("shared tags: " + _join_names([names[t] for t in shared]))
+        if shared_names:
+            theirs = cand_names[cid]
+            people = []
+            for key in shared_names:
+                ent = q_names[key]
+                kind = ent.kind if ent.kind != "name" else theirs[key][0]
+                people.append(Entity(name=ent.name, key=key, votes={kind: 1} if kind != "name" else {}))
+            reasons.extend(entity_reasons(people))
         words = [t.word for t in terms if cid in holders.get(t.stem, ())]
         if text_sim > 0 and words:
             reasons.append("similar text: " + _join_names(words, 5))
+        if qvec is not None and topic_sim > 0 and (topic_sim >= TOPIC_REASON_MIN or not reasons):
+            vec = space.vector(cid)
+            topic_words = space.model.shared_topic_words(own_weights, qvec, vec) if vec is not None else []
+            if topic_words:
+                reasons.append("same topic: " + ", ".join(topic_words))
+        if not reasons:
+            continue  # nothing to say why: not worth an editor's time
         reasons.append(when)
         if cid in pinned:
             reasons.append("already pinned")
