@@ -51,10 +51,17 @@ class ReviewStore:
         return next(e for e in self.status_events(article_id) if e.id == event_id)
 
     def record_status_event(self, article_id: int, from_status: Status, to_status: Status, *,
-                            who: str = "", role: str = "", note: str = "") -> None:
-        """Trail entry for a status that was set outside the workflow (an import)."""
+                            who: str = "", role: str = "", note: str = "",
+                            apply: bool = False) -> None:
+        """Trail entry for a status that was set outside the workflow (an import).
+
+        ``apply`` also sets the article's status to ``to_status`` in the same write.
+        """
         _clean_trail(who, note)
         with self._tx.write() as db:
+            if apply:
+                db.execute("UPDATE articles SET status = ?, version = version + 1, updated_at = ?"
+                           " WHERE id = ?", [Status(to_status).value, utc_now(), article_id])
             db.execute(
                 "INSERT INTO status_events (article_id, from_status, to_status, who, role, note,"
                 " override, created_at) VALUES (?, ?, ?, ?, ?, ?, 0, ?)",
