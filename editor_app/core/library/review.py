@@ -78,8 +78,13 @@ class ReviewStore:
 
     # -- comments ----------------------------------------------------------
     def add_comment(self, article_id: int, *, text: str, author: str = "", quote: str = "",
-                    start: int = 0, end: int = 0, parent_id: int | None = None) -> Comment:
-        """Store a comment on a passage (or a reply when ``parent_id`` is given)."""
+                    start: int = 0, end: int = 0, parent_id: int | None = None,
+                    context: str | None = None) -> Comment:
+        """Store a comment on a passage (or a reply when ``parent_id`` is given).
+
+        ``context`` (review.anchoring.passage_context) is computed from the stored
+        body when not given; the desk passes its own, its text may be newer.
+        """
         check_clean_text(text, "comment", multiline=True)
         check_clean_text(author, "author")
         check_clean_text(quote, "quote", multiline=True)
@@ -97,28 +102,42 @@ class ReviewStore:
                 if parent is None:
                     raise NotFoundError(f"no comment with id {parent_id} on this article")
                 quote, start, end = parent
+                context = ""
+            elif context is None:
+                context = self._passage_context(article_id, quote, start, end)
             cur = db.execute(
                 "INSERT INTO comments (article_id, parent_id, author, text, quote, start, \"end\","
-                " resolved, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)",
-                [article_id, parent_id, author, text.strip(), quote, start, end, now, now])
+                " resolved, created_at, updated_at, context)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
+                [article_id, parent_id, author, text.strip(), quote, start, end, now, now,
+                 context])
             comment_id = cur.lastrowid
         return self.get_comment(comment_id)
+
+    def _passage_context(self, article_id: int, quote: str, start: int, end: int) -> str:
+        from editor_app.core.review.anchoring import passage_context
+
+        body = self.db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        return passage_context(body, start, end) if body[start:end] == quote else ""
 
     def get_comment(self, comment_id: int) -> Comment:
         with self._tx.lock:
             r = self.db.execute(
                 "SELECT id, article_id, author, text, quote, start, \"end\", created_at, parent_id,"
-                " resolved FROM comments WHERE id = ?", [comment_id]).fetchone()
+                " resolved, context FROM comments WHERE id = ?", [comment_id]).fetchone()
         if r is None:
             raise NotFoundError(f"no comment with id {comment_id}")
-        return Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]))
+        return Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]),
+                       context=r[10])
 
     def comments(self, article_id: int) -> list[Comment]:
         with self._tx.lock:
             rows = self.db.execute(
                 "SELECT id, article_id, author, text, quote, start, \"end\", created_at, parent_id,"
-                " resolved FROM comments WHERE article_id = ? ORDER BY id", [article_id]).fetchall()
-        return [Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9])) for r in rows]
+                " resolved, context FROM comments WHERE article_id = ? ORDER BY id",
+                [article_id]).fetchall()
+        return [Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]),
+                        context=r[10]) for r in rows]
 
     def set_comment_resolved(self, comment_id: int, resolved: bool) -> Comment:
         with self._tx.write() as db:

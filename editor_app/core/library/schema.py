@@ -169,6 +169,13 @@ def m0002_fts_vocab(db: Database) -> None:
                "USING fts5vocab(articles_fts, 'row')")
 
 
+@migrations(name="0003_comment_context")
+def m0003_comment_context(db: Database) -> None:
+    # The words around a commented passage, so that re-anchoring tells equal
+    # sentences apart and detaches a comment whose own passage was deleted (#19).
+    db.execute("ALTER TABLE comments ADD COLUMN context TEXT NOT NULL DEFAULT ''")
+
+
 def schema_version() -> int:
     """The number of migrations this code knows: the newest schema it can read."""
     return len(migrations._migrations)
