@@ -48,10 +48,12 @@ class _ExportJob(QRunnable):
     """Runs export_articles on a pool thread, with a connection of its own."""
 
     def __init__(self, signals: _Signals, library, ids: list[int], out_dir, zip_path,
-                 force: bool, cancel: threading.Event):
+                 force: bool, cancel: threading.Event, *, articles_only: bool = False,
+                 take_over: bool = False):
         super().__init__()
         self.signals, self.library, self.ids = signals, library, ids
         self.out_dir, self.zip_path, self.force, self.cancel = out_dir, zip_path, force, cancel
+        self.articles_only, self.take_over = articles_only, take_over
 
     def run(self) -> None:
         try:
@@ -62,6 +64,8 @@ class _ExportJob(QRunnable):
         try:
             report = export_articles(library, self.ids, self.out_dir, zip_path=self.zip_path,
                                      force=self.force, cancel=self.cancel,
+                                     listing=False if self.articles_only else None,
+                                     take_over=self.take_over,
                                      progress=lambda d, t, s: self._emit(self.signals.progress,
                                                                          d, t, s))
         except BylineError as exc:
@@ -190,6 +194,18 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         form.addRow("Location", path_row)
+        # Into a folder that holds a site's own files (#19): Byline never deletes them, and
+        # replaces its own listing only; these say what to do with the rest.
+        self.articles_only_box = QCheckBox("Articles only (no listing and feed)")
+        self.articles_only_box.setToolTip("Write the article folders without index.html and "
+                                          "feed.xml: for a folder that holds a site's own.")
+        self.take_over_box = QCheckBox("Take over the folder (deletes nothing else)")
+        self.take_over_box.setToolTip(
+            "Replace a listing, feed or article folder there even when Byline did not write "
+            "it. Without this, Byline refuses and names the file in the way. Other files are "
+            "never deleted.")
+        form.addRow("", self.articles_only_box)
+        form.addRow("", self.take_over_box)
         return box
 
     def _build_site(self) -> QGroupBox:
@@ -286,7 +302,9 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(False)
         self._show_status(f"Exporting {len(ids)} article(s)…")
         self._pool.start(_ExportJob(self._signals, self.library, ids, out_dir, zip_path,
-                                    self.force_box.isChecked(), self._cancel))
+                                    self.force_box.isChecked(), self._cancel,
+                                    articles_only=self.articles_only_box.isChecked(),
+                                    take_over=self.take_over_box.isChecked()))
         return True
 
     def cancel_export(self) -> None:
@@ -305,7 +323,10 @@ class ExportDialog(QDialog):
         self._finish()
         lines = [report.summary().split(":", 1)[0] if report.failed else report.summary()]
         lines += [f"✗ {slug}: {message}" for slug, message in report.failed]
-        if report.exported:
+        if report.failed and report.out.lower().endswith(".zip") and not report.zip_written:
+            lines.append(f"The zip was not written ({len(report.failed)} failed); "
+                         "a previous zip there is unchanged")
+        elif report.exported:
             lines.append(f"Written to {report.out}")
         self._show_status("\n".join(lines), error=bool(report.failed))
         self.open_button.setVisible(bool(report.exported))
