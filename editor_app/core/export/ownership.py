@@ -33,6 +33,8 @@ MANIFEST_MAX_BYTES = 4 * 1024 * 1024
 CHOICES = ("export the articles only (--articles-only: no listing and feed) or take the "
            "folder over (--take-over: Byline replaces its listing and feed there, and deletes "
            "nothing)")
+TAKE_OVER = ("take the folder over (--take-over: Byline writes its files there and deletes "
+             "nothing else)")
 
 
 def sha256_file(path: pathlib.Path) -> str:
@@ -120,7 +122,7 @@ def plan_bundle(final: pathlib.Path, new_files: dict[str, bytes], *, take_over: 
     recorded = _recorded(_load_json(final / MANIFEST))
     if not recorded and not take_over:
         raise InputError(f"{final}: a folder not written by Byline is in the way (no Byline "
-                         f"manifest); rename it, choose another folder, or {CHOICES}")
+                         f"manifest); rename it, choose another folder, or {TAKE_OVER}")
     writes = set(new_files) | {MANIFEST}
     byline_dirs = {rel.split("/", 1)[0] for rel in [*recorded, *new_files] if "/" in rel}
     for rel, path in _entries(final, byline_dirs):
@@ -131,14 +133,14 @@ def plan_bundle(final: pathlib.Path, new_files: dict[str, bytes], *, take_over: 
                 continue  # Byline's, as it wrote it
             if not take_over:
                 raise InputError(f"{final / rel}: changed since Byline wrote it; move your "
-                                 f"version away first, or {CHOICES}")
+                                 f"version away first, or {TAKE_OVER}")
             continue
         if rel in writes:
             same = (path.is_file() and not path.is_symlink()
                     and sha256_file(path) == hashlib.sha256(new_files.get(rel, b"")).hexdigest())
             if not same and not take_over:
                 raise InputError(f"{final / rel}: not written by Byline, and the new bundle "
-                                 f"needs its place; move it away first, or {CHOICES}")
+                                 f"needs its place; move it away first, or {TAKE_OVER}")
             continue
         plan.keep.append(rel)
     return plan
