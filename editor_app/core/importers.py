@@ -335,6 +335,8 @@ def dump_markdown(article: Article, *, related_slugs: list[str] | None = None) -
         meta["summary"] = article.summary
     meta["tags"] = list(article.tags)
     meta["slug"] = article.slug
+    if article.uuid:  # the article's identity: re-imported anywhere, it finds this article only
+        meta["uuid"] = article.uuid
     meta["status"] = article.status.value if hasattr(article.status, "value") else str(article.status)
     extra = dict(article.extra)
     extra.pop("related", None)

@@ -291,3 +291,18 @@ def test_utf16_without_a_byte_order_mark_is_named_as_utf16(library, tmp_path):
     path = write(tmp_path, "nobom.md", story().encode("utf-16-le"))
     with pytest.raises(InputError, match=r"^\S*nobom.md: .*UTF-16"):
         import_files(library, [path])
+
+
+def test_an_exported_article_md_alone_names_its_article_by_uuid(library, tmp_path):
+    """article.md carries the uuid: sent on its own, it still never replaces another article."""
+    from editor_app.core.importers import dump_markdown
+
+    theirs = Article(title="Ferry strike", slug="ferry-strike", body="Their story.\n",
+                     uuid="0b6d7c3e-7f0e-4c1a-9a55-2f1a9d9e0c11")
+    md = write(tmp_path, "sent.md", dump_markdown(theirs))
+    assert "uuid: 0b6d7c3e-7f0e-4c1a-9a55-2f1a9d9e0c11" in md.read_text("utf-8")
+    mine = library.create_article(Article(title="Ferry strike", slug="ferry-strike",
+                                          body="Our own story.\n"))
+    [result] = import_files(library, [md])
+    assert result.created and result.slug == "ferry-strike-2"
+    assert library.get_article(mine.id).body == "Our own story.\n"
