@@ -16,6 +16,7 @@ import sys
 
 from editor_app import __version__
 from editor_app.commands import (
+    UsageError,
     export_cmds,
     library_cmds,
     maintenance_cmds,
@@ -29,10 +30,6 @@ from editor_app.library_file import ENV_LIBRARY, chosen_library, open_library
 
 COMMAND_MODULES = (library_cmds, spell, tags_cmds, review_cmds, export_cmds, maintenance_cmds,
                    sync_cmds)
-
-
-class UsageError(Exception):
-    """Bad command-line usage: exit status 2."""
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -95,6 +92,24 @@ def build_parser() -> ArgumentParser:
     return parser
 
 
+def parse_args(parser: ArgumentParser, argv: list[str]) -> argparse.Namespace:
+    """Parse ``argv``; a command that takes free words (``search -budget``) gets the
+    dash-words argparse would take for unknown options, in the order they were typed."""
+    args, extra = parser.parse_known_args(argv)
+    if extra:
+        field = getattr(args, "extra_words", None)
+        if field is None:
+            parser.error(f"unrecognized arguments: {' '.join(extra)}")
+        pending = [*getattr(args, field), *extra]
+        ordered = []
+        for word in argv:
+            if word in pending:
+                pending.remove(word)
+                ordered.append(word)
+        setattr(args, field, ordered)
+    return args
+
+
 def _run_gui(args: argparse.Namespace, ctx: Context, open_id: str | None = None) -> int:
     from editor_app.app import run_gui, run_screenshots, run_smoke_test
 
@@ -124,7 +139,7 @@ def main(argv: list[str] | None = None) -> int:
         # --json is accepted before or after the sub-command.
         if "--json" in argv:
             argv = ["--json", *[a for a in argv if a != "--json"]]
-        args = parser.parse_args(argv)
+        args = parse_args(parser, argv)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)
         return 2
@@ -135,6 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         if args.command == "open":
             return _run_gui(args, ctx, open_id=args.id)
         return int(args.func(args, ctx) or 0)
+    except UsageError as exc:
+        print(str(exc), file=sys.stderr)
+        return 2
     except BylineError as exc:
         print(f"byline: error: {exc}", file=sys.stderr)
         return 1

@@ -29,7 +29,8 @@ def lib_path(tmp_path, capsys):
         f = tmp_path / name
         f.write_text(text, encoding="utf-8")
         files.append(str(f))
-    code, _, err = run(capsys, "--library", path, "import", *files)
+    # an editor's import keeps "approved" (it passes the pre-flight check); a reporter's would not
+    code, _, err = run(capsys, "--library", path, "import", "--as", "editor", *files)
     assert code == 0, err
     return path
 

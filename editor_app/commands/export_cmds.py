@@ -17,6 +17,12 @@ def register(sub) -> None:
     p.add_argument("--status", metavar="S", help="also export every article with this status")
     p.add_argument("--force", action="store_true",
                    help="export articles that fail the pre-flight check (recorded)")
+    p.add_argument("--articles-only", action="store_true",
+                   help="write the article folders only, no listing (index.html) and feed.xml: "
+                        "for a folder that holds a site's own")
+    p.add_argument("--take-over", action="store_true",
+                   help="replace the listing, feed and article folders there even when Byline "
+                        "did not write them (nothing else is deleted)")
     p.add_argument("--workers", type=int, default=2, help="parallel renders (default 2)")
     p.set_defaults(func=cmd_export)
 
@@ -25,6 +31,11 @@ def _zip_target(out: pathlib.Path, slugs: list[str]) -> pathlib.Path:
     """``--out x.zip`` is the file; ``--out DIR`` puts <slug>.zip or byline-export.zip in it."""
     if out.suffix.lower() == ".zip":
         return out
+    for ancestor in [out, *out.parents]:
+        if ancestor.exists() and not ancestor.is_dir():
+            raise InputError(f"{out}: {ancestor} is a file, not a folder")
+        if ancestor.exists():
+            break
     if not out.is_dir():
         try:
             out.mkdir()
@@ -83,7 +94,9 @@ def _export(args, ctx, started) -> int:
     if ids:
         report = export_articles(lib, ids, None if zip_path else out, zip_path=zip_path,
                                  force=args.force, progress=progress, workers=args.workers,
-                                 caller_works=True, started=started)
+                                 caller_works=True, started=started,
+                                 listing=False if args.articles_only else None,
+                                 take_over=args.take_over)
         if not ctx.json and len(ids) > 1 and sys.stderr.isatty():
             print(file=ctx.stderr)
     exported = report.exported if report else []
@@ -98,6 +111,10 @@ def _export(args, ctx, started) -> int:
             ctx.warn(f"{slug}: {message}")
         if not ids:
             ctx.out("nothing to export")
-        elif zip_path and exported:
+        elif zip_path and report.zip_written:
             ctx.out(f"zip: {zip_path}")
+        elif zip_path and report.failed:
+            ctx.warn(f"{zip_path}: not written, because {len(report.failed)} article(s) "
+                     "failed; " + ("the previous zip is unchanged" if zip_path.exists()
+                                   else "fix them and export again"))
     return 0 if not failed and (report is None or report.ok) else 1

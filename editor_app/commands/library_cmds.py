@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from editor_app.commands import UsageError
 from editor_app.core.importing import import_files
 from editor_app.core.models import Role, Status
 
@@ -12,6 +13,12 @@ def register(sub) -> None:
 
     p = sub.add_parser("import", help="import markdown or text files as articles")
     p.add_argument("files", nargs="+", metavar="FILE")
+    p.add_argument("--as", dest="role", metavar="ROLE",
+                   help="reporter, editor or producer (default: the preferences); an imported "
+                        "status is kept only as far as this role could have moved it")
+    p.add_argument("--correction", action="store_true",
+                   help="a file that changes an approved or published article reopens it for "
+                        "correction first (editors only; recorded in the trail)")
     p.set_defaults(func=cmd_import)
 
     p = sub.add_parser("list", help="list articles")
@@ -24,10 +31,11 @@ def register(sub) -> None:
     p.add_argument("id", metavar="ID|SLUG")
     p.set_defaults(func=cmd_show)
 
-    p = sub.add_parser("search", help="full-text search")
-    p.add_argument("query")
+    p = sub.add_parser("search", help="full-text search (words may start with '-')")
+    p.add_argument("query", nargs="*", metavar="QUERY")
     p.add_argument("--limit", type=int, default=20)
-    p.set_defaults(func=cmd_search)
+    # "search -budget" is a search, not an unknown option: cli.main hands such words here.
+    p.set_defaults(func=cmd_search, extra_words="query")
 
     p = sub.add_parser("status", help="move an article through the workflow")
     p.add_argument("id", metavar="ID|SLUG")
@@ -50,13 +58,16 @@ def register(sub) -> None:
 
 def cmd_import(args, ctx) -> int:
     lib = ctx.library()
-    results = import_files(lib, args.files, who=_who(lib))
+    role = Role.parse(args.role) if args.role else None
+    results = import_files(lib, args.files, who=_who(lib), role=role, correction=args.correction)
     if ctx.json:
         ctx.out_json([{"id": r.id, "slug": r.slug, "title": r.title} for r in results])
     else:
         for r in results:
-            verb = "imported" if r.created else "updated"
-            ctx.out(f"{verb} {r.id} {r.slug}  {r.title}  ({r.source})")
+            ctx.out(f"{r.action} {r.id} {r.slug}  {r.title}  ({r.source})")
+    for r in results:
+        for note in r.notes:
+            ctx.warn(note)
     return 0
 
 
@@ -141,7 +152,9 @@ def trail_line(event) -> str:
 
 
 def cmd_search(args, ctx) -> int:
-    hits = ctx.library().search(args.query, limit=args.limit)
+    if not args.query:
+        raise UsageError("byline search: the following arguments are required: QUERY")
+    hits = ctx.library().search(" ".join(args.query), limit=args.limit)
     if ctx.json:
         ctx.out_json([h.as_dict() for h in hits])
         return 0

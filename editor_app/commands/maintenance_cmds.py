@@ -15,13 +15,15 @@ def register(sub) -> None:
                    help="backup folder (default: <library>.backups next to the library)")
     p.set_defaults(func=cmd_backups)
 
-    p = sub.add_parser("restore", help="replace a damaged library with the newest good backup")
+    p = sub.add_parser("restore", help="replace a damaged library with the newest good backup "
+                       "(refused while the library is open anywhere)")
     p.add_argument("--from", dest="source", metavar="BACKUP",
                    help="restore this backup file instead of the newest good one")
     p.add_argument("--folder", metavar="DIR",
                    help="backup folder (default: <library>.backups next to the library)")
     p.add_argument("--force", action="store_true",
-                   help="restore even though the library looks sound (it is kept aside)")
+                   help="restore even though the library is sound (it is kept aside as "
+                   "<name>.replaced-<time>)")
     p.set_defaults(func=cmd_restore)
 
 
@@ -54,6 +56,7 @@ def cmd_restore(args, ctx) -> int:
     for path, reason in result.skipped:
         ctx.warn(f"skipped damaged backup {path.name}: {reason}")
     ctx.out(f"restored {result.library} from {result.restored_from}")
-    if result.damaged_copy:
-        ctx.out(f"the previous file was kept as {result.damaged_copy}")
+    if result.previous_copy:
+        what = "damaged file" if result.previous_damaged else "previous library"
+        ctx.out(f"the {what} was kept as {result.previous_copy}")
     return 0

@@ -5,6 +5,8 @@
 
 from __future__ import annotations
 
+import argparse
+
 from editor_app.core.errors import InputError
 from editor_app.core.review import (
     anchor_list,
@@ -28,7 +30,8 @@ def register(sub) -> None:
     p.add_argument("id", metavar="ID|SLUG")
     p.add_argument("--quote", help="the passage commented on (its first occurrence, "
                    "or the one given by --occurrence)")
-    p.add_argument("--occurrence", type=int, default=1, help="which occurrence of the quote (1-based)")
+    p.add_argument("--occurrence", type=_positive, default=1,
+                   help="which occurrence of the quote (1-based)")
     p.add_argument("--text", help="the comment")
     p.add_argument("--reply-to", type=int, metavar="COMMENT_ID", help="reply to a comment")
     p.add_argument("--resolve", type=int, metavar="COMMENT_ID", help="mark a thread resolved")
@@ -53,6 +56,17 @@ def register(sub) -> None:
                        help="bring back an old revision as a new one (history is kept)")
     p.add_argument("revision_id", type=int, metavar="REVISION_ID")
     p.set_defaults(func=cmd_restore_revision)
+
+
+def _positive(text: str) -> int:
+    """An occurrence number: 1 or more (0 or -1 silently meant "the first" before #19)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a number") from None
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"must be 1 or more (got {value})")
+    return value
 
 
 def cmd_check_article(args, ctx) -> int:
@@ -80,7 +94,7 @@ def comment_dict(comment, anchor=None) -> dict:
 
 def _nth(text: str, needle: str, n: int) -> int:
     at = -1
-    for _ in range(max(1, n)):
+    for _ in range(n):
         at = text.find(needle, at + 1)
         if at < 0:
             return -1

@@ -33,6 +33,7 @@ import shutil
 from dataclasses import dataclass, field
 
 from editor_app.core.errors import LibraryError
+from editor_app.core.library import inuse
 from editor_app.core.library.connection import SQLITE_HEADER
 from editor_app.core.library.health import file_summary, verify_file
 
@@ -60,11 +61,19 @@ class BackupInfo:
 class RestoreResult:
     restored_from: pathlib.Path
     library: pathlib.Path
-    damaged_copy: pathlib.Path | None  # where the old library was moved (None: there was none)
+    previous_copy: pathlib.Path | None  # where the old library was moved (None: there was none)
     skipped: list[tuple[pathlib.Path, str]] = field(default_factory=list)  # bad backups and why
+    #: the old library was damaged (or missing), not a sound one replaced with --force
+    previous_damaged: bool = True
+
+    @property
+    def damaged_copy(self) -> pathlib.Path | None:
+        """Where a damaged library was kept; None when the replaced one was sound."""
+        return self.previous_copy if self.previous_damaged else None
 
     def as_dict(self) -> dict:
         return {"restored_from": str(self.restored_from), "library": str(self.library),
+                "previous_copy": str(self.previous_copy) if self.previous_copy else None,
                 "damaged_copy": str(self.damaged_copy) if self.damaged_copy else None,
                 "skipped": [{"path": str(p), "reason": r} for p, r in self.skipped]}
 
@@ -220,13 +229,22 @@ def detect_damage(library_path: str | pathlib.Path) -> str | None:
     return None
 
 
-def _aside_name(path: pathlib.Path, stamp: str) -> pathlib.Path:
-    candidate = path.with_name(f"{path.name}.damaged-{stamp}")
+def _aside_name(path: pathlib.Path, stamp: str, label: str = "damaged") -> pathlib.Path:
+    candidate = path.with_name(f"{path.name}.{label}-{stamp}")
     n = 1
     while candidate.exists():
-        candidate = path.with_name(f"{path.name}.damaged-{stamp}-{n}")
+        candidate = path.with_name(f"{path.name}.{label}-{stamp}-{n}")
         n += 1
     return candidate
+
+
+def _damage(library_path: pathlib.Path) -> str | None:
+    """Why the library is damaged (cheap header check, then integrity_check), or None."""
+    reason = detect_damage(library_path)
+    if reason is None:
+        problems = verify_file(library_path)
+        reason = problems[0] if problems else None
+    return reason
 
 
 def restore_newest_good(library_path: str | pathlib.Path, folder: str | pathlib.Path | None = None,
@@ -235,22 +253,27 @@ def restore_newest_good(library_path: str | pathlib.Path, folder: str | pathlib.
     """Put the newest backup that passes ``integrity_check`` in place of the library.
 
     ``source`` restores that one file instead (verified all the same). Unless
-    ``force``, a library that is present and sound is left alone (LibraryError):
-    replacing it would throw away the work done since the backup. Whatever was
-    at ``library_path`` is moved aside, never deleted. The library must not be
-    open in another Byline while this runs.
+    ``force``, a library that is present and sound is left alone (LibraryError),
+    whichever backup was asked for: replacing it would throw away the work done
+    since the backup. Whatever was at ``library_path`` is moved aside, never
+    deleted: as ``.damaged-<time>`` when it was damaged, ``.replaced-<time>``
+    when a sound one was replaced on request.  A library in use (open in Byline,
+    or in another program through SQLite) is refused: the other process would go
+    on saving into the file moved aside.
     """
     library_path = pathlib.Path(library_path).expanduser()
     folder = pathlib.Path(folder) if folder is not None else default_backup_folder(library_path)
+    with inuse.exclusive(library_path):
+        return _restore(library_path, folder, source, force)
+
+
+def _restore(library_path: pathlib.Path, folder: pathlib.Path, source, force: bool) -> RestoreResult:
     exists = library_path.exists()
-    if exists and not force and source is None:
-        reason = detect_damage(library_path)
-        if reason is None:
-            problems = verify_file(library_path)
-            reason = problems[0] if problems else None
-        if reason is None:
-            raise LibraryError(f"{library_path}: the library is sound; nothing to restore "
-                               "(use --force to replace it with the newest backup anyway)")
+    damage = _damage(library_path) if exists else "missing"
+    if exists and damage is None and not force:
+        which = "this backup" if source is not None else "the newest backup"
+        raise LibraryError(f"{library_path}: the library is sound; nothing to restore "
+                           f"(use --force to replace it with {which} anyway; it is kept aside)")
     skipped: list[tuple[pathlib.Path, str]] = []
     if source is not None:
         candidates = [pathlib.Path(source).expanduser()]
@@ -275,7 +298,7 @@ def restore_newest_good(library_path: str | pathlib.Path, folder: str | pathlib.
     if chosen.resolve() == library_path.resolve():
         raise LibraryError(f"{chosen}: is the library itself")
     # Copy first, then move the old file aside and rename the copy in: at no
-    # moment is there neither a library nor the damaged file.
+    # moment is there neither a library nor the old file.
     tmp = library_path.with_name(library_path.name + ".restoring")
     try:
         shutil.copyfile(chosen, tmp)
@@ -286,22 +309,23 @@ def restore_newest_good(library_path: str | pathlib.Path, folder: str | pathlib.
         raise LibraryError(f"{library_path}: cannot copy {chosen.name} ({exc.strerror}); "
                            "the library was left as it is") from None
     stamp = _utc_now().strftime("%Y%m%dT%H%M%SZ")
-    damaged_copy = None
+    label = "replaced" if damage is None else "damaged"
+    previous = None
     try:
         if exists:
-            damaged_copy = _aside_name(library_path, stamp)
-            library_path.replace(damaged_copy)
-        base = damaged_copy or _aside_name(library_path, stamp)
+            previous = _aside_name(library_path, stamp, label)
+            library_path.replace(previous)
+        base = previous or _aside_name(library_path, stamp, label)
         for suffix in _WAL_SIDECARS:
             sidecar = library_path.with_name(library_path.name + suffix)
             if sidecar.exists():
-                # A WAL from the damaged file would be replayed onto the restored one.
+                # A WAL from the old file would be replayed onto the restored one.
                 sidecar.replace(base.with_name(base.name + suffix))
         tmp.replace(library_path)
     except OSError as exc:
         raise LibraryError(f"{library_path}: restore failed ({exc.strerror}); "
                            f"the restored copy is {tmp}") from None
-    return RestoreResult(chosen, library_path, damaged_copy, skipped)
+    return RestoreResult(chosen, library_path, previous, skipped, previous_damaged=damage is not None)
 
 
 def describe_backup(info: BackupInfo) -> dict:

@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as _dt
 import pathlib
 import re
+import uuid as _uuidlib
 
 import yaml
 
@@ -20,7 +21,7 @@ from editor_app.core.text import check_clean_text, is_valid_slug
 
 MAX_FILE_BYTES = 10 * 1024 * 1024
 KNOWN_KEYS = ("title", "kind", "interviewee", "author", "date", "language", "summary",
-              "tags", "slug", "status", "related")
+              "tags", "slug", "status", "related", "uuid")
 _FRONT_MATTER = re.compile(r"\A---[ \t]*\r?\n(.*?)^(?:---|\.\.\.)[ \t]*(?:\r?\n|\Z)",
                            re.DOTALL | re.MULTILINE)
 
@@ -56,12 +57,30 @@ class _NoAliasLoader(yaml.SafeLoader):
 _NoAliasLoader.add_constructor("tag:yaml.org,2002:timestamp", _NoAliasLoader.construct_yaml_timestamp)
 
 
+# Byte-order marks, longest first: a UTF-32 LE mark starts with the UTF-16 LE one.
+_BOMS = ((b"\xff\xfe\x00\x00", "utf-32"), (b"\x00\x00\xfe\xff", "utf-32"),
+         (b"\xff\xfe", "utf-16"), (b"\xfe\xff", "utf-16"))
+
+
 def decode_text(data: bytes, source: str) -> str:
-    """Bytes of a file as text, refusing binary and non-UTF-8 files with a clear message."""
+    """Bytes of a file as text: UTF-8, or UTF-16/32 with a byte-order mark (Word's
+    "Unicode text"); binary files and other encodings are refused with a clear message."""
     if len(data) > MAX_FILE_BYTES:
         raise InputError(f"{source}: file too large ({len(data) // (1024 * 1024)} MB; "
                          f"the limit is {MAX_FILE_BYTES // (1024 * 1024)} MB)")
+    for bom, encoding in _BOMS:
+        if data.startswith(bom):
+            try:
+                text = data.decode(encoding)
+            except UnicodeDecodeError:
+                raise InputError(f"{source}: damaged {encoding.upper()} text (it starts like "
+                                 f"{encoding.upper()} but does not decode); save the file as "
+                                 "UTF-8") from None
+            return text.lstrip("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
     if b"\x00" in data:
+        if _looks_like_utf16(data):
+            raise InputError(f"{source}: UTF-16 text without a byte-order mark; save the file "
+                             "as UTF-8 (or as Unicode text with a byte-order mark)")
         raise InputError(f"{source}: not a text file (contains NUL bytes)")
     try:
         text = data.decode("utf-8-sig")
@@ -70,6 +89,17 @@ def decode_text(data: bytes, source: str) -> str:
         raise InputError(f"{source}:{line}: not UTF-8 text (byte 0x{data[exc.start]:02x}); "
                          "save the file as UTF-8") from None
     return text.replace("\r\n", "\n").replace("\r", "\n")
+
+
+def _looks_like_utf16(data: bytes) -> bool:
+    """Mostly-Latin text in UTF-16 has a NUL in every other byte (odd ones LE, even ones BE)."""
+    sample = data[:4096]
+    if len(sample) < 4:
+        return False
+    pairs = len(sample) // 2
+    odd = sample[1::2].count(0)
+    even = sample[0::2].count(0)
+    return max(odd, even) >= 0.6 * pairs and min(odd, even) <= 0.1 * pairs
 
 
 def read_article_file(path: str | pathlib.Path) -> Article:
@@ -207,6 +237,17 @@ def _slug(meta: dict) -> str:
     return slug
 
 
+def _uuid(meta: dict) -> str:
+    """The article's identity when the file names it (``uuid:``), else ""."""
+    text = _text(meta, "uuid").strip()
+    if not text:
+        return ""
+    try:
+        return str(_uuidlib.UUID(text))
+    except ValueError:
+        raise InputError(f"uuid: {text[:60]!r} is not a UUID") from None
+
+
 def _article_from_meta(meta: dict, body: str) -> Article:
     for key in meta:
         if not isinstance(key, str):
@@ -234,6 +275,7 @@ def _article_from_meta(meta: dict, body: str) -> Article:
         summary=check_clean_text(_text(meta, "summary"), "summary", multiline=True).strip(),
         slug=_slug(meta),
         status=Status.parse(_text(meta, "status") or "draft"),
+        uuid=_uuid(meta),
         tags=tags,
         extra={k: _jsonable(v) for k, v in meta.items() if k not in KNOWN_KEYS},
     )
@@ -293,6 +335,8 @@ def dump_markdown(article: Article, *, related_slugs: list[str] | None = None) -
         meta["summary"] = article.summary
     meta["tags"] = list(article.tags)
     meta["slug"] = article.slug
+    if article.uuid:  # the article's identity: re-imported anywhere, it finds this article only
+        meta["uuid"] = article.uuid
     meta["status"] = article.status.value if hasattr(article.status, "value") else str(article.status)
     extra = dict(article.extra)
     extra.pop("related", None)

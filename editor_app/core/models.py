@@ -6,10 +6,10 @@ enforce exactly the same rules (DESIGN.md, "Workflow").
 
 from __future__ import annotations
 
-import datetime as _dt
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from editor_app.core.dates import parse_date  # noqa: F401 - re-exported, callers import it here
 from editor_app.core.errors import InputError, TransitionError
 
 
@@ -49,6 +49,11 @@ class Role(_Choice):
     REPORTER = "reporter"
     EDITOR = "editor"
     PRODUCER = "producer"
+
+    @property
+    def with_article(self) -> str:
+        """"a reporter", "an editor", "a producer": for messages built from a role name."""
+        return f"{'an' if self.value[0] in 'aeiou' else 'a'} {self.value}"
 
 
 class Kind(_Choice):
@@ -100,26 +105,13 @@ def check_transition(current: Status, new: Status, role: Role) -> None:
     if roles is None:
         raise TransitionError(
             f"cannot move from {current.value} to {new.value}; "
-            f"a {role.value} may move it to: {allowed_text}"
+            f"{role.with_article} may move it to: {allowed_text}"
         )
     who = ", ".join(sorted(r.value for r in roles))
     raise TransitionError(
-        f"a {role.value} cannot move an article from {current.value} to {new.value} "
-        f"(only: {who}); allowed for a {role.value}: {allowed_text}"
+        f"{role.with_article} cannot move an article from {current.value} to {new.value} "
+        f"(only: {who}); allowed for {role.with_article}: {allowed_text}"
     )
-
-
-def parse_date(value: object, *, where: str = "date") -> str:
-    """Normalise a dateline to ISO ``YYYY-MM-DD`` or raise InputError naming ``where``."""
-    if isinstance(value, _dt.datetime):
-        return value.date().isoformat()
-    if isinstance(value, _dt.date):
-        return value.isoformat()
-    text = str(value).strip()
-    try:
-        return _dt.datetime.fromisoformat(text).date().isoformat()
-    except ValueError:
-        raise InputError(f"{where}: {text!r} is not a date (expected YYYY-MM-DD)") from None
 
 
 @dataclass
@@ -189,6 +181,8 @@ class Comment:
     resolved: bool = False
     detached: bool = False
     uid: str = ""  # global id: the same comment arriving twice is recognised (#14)
+    #: the passage's surroundings when last anchored (JSON, see review.anchoring); "" if unknown
+    context: str = ""
 
 
 @dataclass(frozen=True)

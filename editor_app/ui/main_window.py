@@ -382,7 +382,13 @@ class MainWindow(QMainWindow):
             QMessageBox.warning(self, "Import failed", f"{exc}\n\nNothing was imported.")
             return
         self.signals.library_changed.emit()
-        self.signals.message.emit(f"Imported {len(results)} article(s)", 5000)
+        counts = {action: sum(r.action == action for r in results)
+                  for action in ("imported", "updated", "unchanged")}
+        summary = ", ".join(f"{n} {action}" for action, n in counts.items() if n)
+        self.signals.message.emit(f"Articles: {summary}", 8000)
+        notes = [note for r in results for note in r.notes]
+        if notes:  # what could not be done as the files asked: said, never silent (#19)
+            QMessageBox.information(self, "Imported, with notes", "\n".join(notes))
 
     # -- state ---------------------------------------------------------------
     def restore_layout(self) -> None:
@@ -428,6 +434,13 @@ class MainWindow(QMainWindow):
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
         self.save_layout()
         if not self.close_all_tabs():
+            if getattr(self, "library_replaced", None) and QMessageBox.question(
+                    self, "Byline", "The library file was replaced, so the open articles cannot "
+                    "be saved into it. Close anyway? Text you have not kept with “Save a copy…” "
+                    "is lost.") == QMessageBox.StandardButton.Yes:
+                self.shutdown()
+                super().closeEvent(event)
+                return
             event.ignore()
             QMessageBox.warning(self, "Byline",
                                 "An article could not be saved, so Byline stays open with your "

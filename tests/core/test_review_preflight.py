@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 import sys
 
 import pytest
@@ -10,12 +11,17 @@ from editor_app.core.models import Article, Kind
 from editor_app.core.review import preflight
 from editor_app.core.review.preflight import HEADLINE_MAX, check_link
 
+# 1x1 PNG; its asset name is what CLEAN_BODY shows (the library holds it, see make())
+PNG = bytes.fromhex("89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489"
+                    "0000000d4944415478da63f8ffff3f0005fe02fea7356b810000000049454e44ae426082")
+BOAT = hashlib.sha256(PNG).hexdigest() + ".png"
 CLEAN_BODY = ("Lede with a [link](https://example.org/a_(b)) and [another](../other/index.html).\n\n"
-              "Q: Why?\n\nA: ![A boat at the quay](asset:abc123) Because.\n\n"
+              f"Q: Why?\n\nA: ![A boat at the quay](asset:{BOAT}) Because.\n\n"
               "Write to [us](mailto:desk@example.org).\n")
 
 
 def make(library, **changes) -> int:
+    library.add_asset(PNG, name="boat.png", mime="image/png")
     fields = dict(title="A headline", summary="Standfirst.", body=CLEAN_BODY,
                   kind=Kind.INTERVIEW, tags=["local"])
     fields.update(changes)
@@ -39,15 +45,17 @@ def test_clean_article_passes_every_check(library):
     got, result = levels(library, aid)
     assert result.ok and set(got.values()) == {"ok"}
     assert set(got) == {"headline", "summary", "tags", "comments", "spelling", "images_alt",
-                        "questions", "related", "links"}
+                        "images", "questions", "related", "links"}
 
 
 @pytest.mark.parametrize(("changes", "code"), [
     ({"title": "x" * (HEADLINE_MAX + 1)}, "headline"),
     ({"summary": ""}, "summary"),
     ({"tags": []}, "tags"),
-    ({"body": CLEAN_BODY + "\n![](asset:def)\n"}, "images_alt"),
-    ({"body": CLEAN_BODY + '\n<img src="x.png">\n'}, "images_alt"),
+    ({"body": CLEAN_BODY + f"\n![](asset:{BOAT})\n"}, "images_alt"),
+    ({"body": CLEAN_BODY + '\n<img src="https://example.org/x.png">\n'}, "images_alt"),
+    ({"body": CLEAN_BODY + "\n![The quay](images/quay.png)\n"}, "images"),
+    ({"body": CLEAN_BODY + f"\n![The quay](asset:{'0' * 64}.png)\n"}, "images"),
     ({"body": "Lede only, no questions.\n"}, "questions"),
     ({"body": CLEAN_BODY + "\n[bad](javascript:alert(1))\n"}, "links"),
     ({"body": CLEAN_BODY + "\n[bad](http://exa mple.org)\n"}, "links"),

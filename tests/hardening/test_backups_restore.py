@@ -142,8 +142,10 @@ def test_restore_refuses_a_sound_library_and_bad_sources(lib, tmp_path):
     junk = tmp_path / "junk.byline"
     junk.write_bytes(b"SQLite format 3\x00" + b"\x00" * 5000)
     before = lib.path.read_bytes()
-    with pytest.raises(LibraryError, match="damaged too"):
+    with pytest.raises(LibraryError, match="--force"):  # a sound library, whatever the source
         backups.restore_newest_good(lib.path, folder, source=junk)
+    with pytest.raises(LibraryError, match="damaged too"):
+        backups.restore_newest_good(lib.path, folder, source=junk, force=True)
     assert lib.path.read_bytes() == before
 
 
@@ -158,13 +160,17 @@ def test_restore_does_not_replay_the_damaged_wal(tmp_path):
     _fill(writer, 5)
     wal = path.with_name(path.name + "-wal")
     assert wal.exists()
+    # The processes die with the WAL not checkpointed (the restore itself refuses a
+    # library still open, see test_restore_safety.py): the WAL stays behind.
+    pages = wal.read_bytes()
+    keeper.close()
+    writer.close()
+    wal.write_bytes(pages)
     # Replacing a library whose WAL holds newer pages: the WAL must go aside
     # with it, or SQLite would replay those pages onto the restored file.
     result = backups.restore_newest_good(path, tmp_path / "bk", force=True)
     assert not wal.exists()
-    assert result.damaged_copy.with_name(result.damaged_copy.name + "-wal").exists()
-    keeper.close()
-    writer.close()
+    assert result.previous_copy.with_name(result.previous_copy.name + "-wal").exists()
     with Library.open(path, create=False) as restored:
         assert restored.count_articles() == 5 and restored.check() == []
 

@@ -47,7 +47,8 @@ BOMB = ("---\ntitle: Bomb\n"
 CASES = {
     # name: (file bytes, file name, words the message must contain)
     "latin-1": ("---\ntitle: Caf\xe9\n---\nNa\xefve body\n".encode("latin-1"), "latin.md", "not UTF-8"),
-    "utf-16": ("---\ntitle: x\n---\nbody\n".encode("utf-16"), "u16.md", "not a text file"),
+    # with a byte-order mark UTF-16 is decoded (Word's "Unicode text", #19); without one it is named
+    "utf-16": ("---\ntitle: x\n---\nbody\n".encode("utf-16-le"), "u16.md", "UTF-16"),
     "png": (b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" + os.urandom(2000), "image.md", "not a text file"),
     "elf": (b"\x7fELF\x02\x01\x01\x00" + os.urandom(4000), "program.txt", "not a text file"),
     "nul in body": (b"---\ntitle: Fine\n---\nBody with \x00 inside\n", "nul.md", "NUL"),

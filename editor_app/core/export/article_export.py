@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from editor_app import __version__
 from editor_app.core.errors import BylineError, InputError
-from editor_app.core.export import archive
+from editor_app.core.export import archive, ownership
 from editor_app.core.export.bundle import (
     BuiltBundle,
     BundleJob,
@@ -136,7 +136,8 @@ def _done(job: BundleJob, built: BuiltBundle) -> ExportResult:
 
 def export_one(library, article_id: int, root, site: SiteSettings, renderer, *, force: bool,
                preflight: bool = True, cancel: threading.Event | None = None,
-               on_checked: Callable[[], None] | None = None) -> tuple[ExportResult, dict | None]:
+               on_checked: Callable[[], None] | None = None,
+               take_over: bool = False) -> tuple[ExportResult, dict | None]:
     """Export one article: pre-flight gate, snapshot, render, assemble, write.
 
     ``root`` is the output folder or a MemoryTree (zip); None returns the files
@@ -153,7 +154,7 @@ def export_one(library, article_id: int, root, site: SiteSettings, renderer, *, 
     built.files = {}  # in ``files`` now; keeps what goes back to the parent small
     if root is None:
         return _done(job, built), files
-    write_bundle(root, job.article.slug, files, cancel or threading.Event())
+    write_bundle(root, job.article.slug, files, cancel or threading.Event(), take_over=take_over)
     return _done(job, built), None
 
 
@@ -180,24 +181,43 @@ def _check_target(root, slug: str) -> None:
         safe_join(root, slug)
 
 
-def write_bundle(root, slug: str, files: dict[str, bytes], cancel: threading.Event) -> None:
-    """Write into a hidden temp folder, then swap it in; anything going wrong removes it."""
+def write_bundle(root, slug: str, files: dict[str, bytes], cancel: threading.Event, *,
+                 take_over: bool = False) -> None:
+    """Write into a hidden temp folder, then swap it in; anything going wrong removes it.
+
+    An existing folder is replaced only as far as Byline wrote it (ownership.py):
+    every other file in it is carried over into the new bundle, untouched.
+    """
     if isinstance(root, archive.MemoryTree):
         if cancel.is_set():
             raise Cancelled("cancelled")
         root.add_bundle(slug, files)
         return
     final = safe_join(root, slug)
+    plan = ownership.plan_bundle(final, files, take_over=take_over)
     tmp = make_temp_dir(root, slug)
+    moved: list[str] = []
     try:
         write_tree(tmp, files)
         tmp.chmod(0o755)
         if cancel.is_set():
             raise Cancelled("cancelled")
+        if plan.keep:
+            moved = ownership.carry_over(final, tmp, plan.keep)
         replace_dir(tmp, final)
     except OSError as exc:
-        remove_tree(tmp)
+        _undo(tmp, final, moved)
         raise InputError(f"{final}: cannot write the bundle ({exc.strerror or exc})") from None
     except BaseException:
-        remove_tree(tmp)
+        _undo(tmp, final, moved)
         raise
+
+
+def _undo(tmp, final, moved: list[str]) -> None:
+    """After a failure: files carried over go back to the old folder, then the temp one goes."""
+    if moved:
+        try:
+            ownership.carry_back(tmp, final, moved)
+        except OSError:
+            return  # never remove a folder that still holds someone's files
+    remove_tree(tmp)

@@ -39,7 +39,7 @@ Progress = Callable[[int, int, str], None]
 
 def export_batch(library, ids, root, site, *, force, progress, cancel, workers, render_timeout,
                 report, in_zip, preflight, processes=None, caller_works=False,
-                reapers=None, started=None) -> list[ExportResult]:
+                reapers=None, started=None, take_over=False) -> list[ExportResult]:
     """Export ``ids``, recording each outcome in ``report`` as it arrives (progress in this
     thread); returns the articles exported.  See runner.export_articles for the options."""
     done: list[ExportResult] = []
@@ -54,11 +54,11 @@ def export_batch(library, ids, root, site, *, force, progress, cancel, workers, 
     results: queue.SimpleQueue = queue.SimpleQueue()  # (article id, outcome) from the workers
     if processes and _can_use_processes(library):
         run = functools.partial(_run_in_processes, in_process=caller_works and workers > 1,
-                                reapers=reapers, pool=started)
+                                reapers=reapers, pool=started, take_over=take_over)
     else:
         if started is not None:
             started.close()
-        run = _run_in_threads
+        run = functools.partial(_run_in_threads, take_over=take_over)
     failure: list[BaseException] = []
 
     def work() -> None:
@@ -135,7 +135,7 @@ def _outcome_of(call: Callable[[], tuple]) -> tuple:
 
 
 def _run_in_threads(library, ids, root, site, force, preflight, workers, render_timeout, cancel,
-                    put) -> None:
+                    put, take_over: bool = False) -> None:
     """``workers`` threads sharing one Renderer (whose conversions run in its own processes)."""
     from editor_app.core.render import Renderer
 
@@ -144,7 +144,7 @@ def _run_in_threads(library, ids, root, site, force, preflight, workers, render_
     def one(aid: int) -> None:
         def call() -> tuple:
             result, _ = export_one(library, aid, root, site, renderer, force=force,
-                                   preflight=preflight, cancel=cancel)
+                                   preflight=preflight, cancel=cancel, take_over=take_over)
             return ("done", result, None)
 
         put((aid, _outcome_of(call)))
@@ -168,7 +168,8 @@ def _chunks(ids: Sequence[int], workers: int) -> list[tuple[int, ...]]:
 def _run_in_processes(library, ids, root, site, force, preflight, workers, render_timeout,
                       cancel, put, in_process: bool = False,
                       reapers: list | None = None,
-                      pool: procpool.ProcessPool | None = None) -> None:
+                      pool: procpool.ProcessPool | None = None,
+                      take_over: bool = False) -> None:
     """Export processes, each running ``export_one`` on chunks of articles.
 
     ``in_process``: this process is one of the ``workers`` (a worker thread with
@@ -188,7 +189,7 @@ def _run_in_processes(library, ids, root, site, force, preflight, workers, rende
     def request_for(chunk: tuple[int, ...]) -> procpool.ExportRequest:
         return procpool.ExportRequest(
             library_path=str(library.path), root=None if in_memory else str(root), site=site,
-            force=force, preflight=preflight, ids=chunk)
+            force=force, preflight=preflight, ids=chunk, take_over=take_over)
 
     reported: set[int] = set()
 
@@ -204,7 +205,7 @@ def _run_in_processes(library, ids, root, site, force, preflight, workers, rende
             for aid in chunk:
                 on_result(aid, _outcome_of(lambda aid=aid: ("done", export_one(
                     library, aid, root, site, renderer, force=force, preflight=preflight,
-                    cancel=cancel)[0], None)))
+                    cancel=cancel, take_over=take_over)[0], None)))
 
     if pool is not None:  # started early by the caller
         pool.timeout = render_timeout

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 
 from markupsafe import Markup
 
+from editor_app.core.dates import feed_timestamp
 from editor_app.core.errors import InputError
 from editor_app.core.export import metadata, pages
 from editor_app.core.export.paths import check_relative
@@ -168,7 +169,7 @@ def listing_snippets(built: BuiltBundle, article, site: SiteSettings) -> tuple[s
         "date_iso": built.date,
         "dateline": format_dateline(built.date, site.date_format) if built.date else "",
         "urn": f"urn:uuid:{article.uuid}", "updated": built.updated,
-        "published": f"{built.date}T00:00:00Z" if built.date else "",
+        "published": feed_timestamp(built.date),
         "link": pages.absolute(site.url, rel) or rel,
         "author": article.author, "tags": list(article.tags),
     }

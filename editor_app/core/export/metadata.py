@@ -10,6 +10,8 @@ import hashlib
 import json
 import re
 
+from editor_app.core.dates import feed_timestamp
+
 try:
     import orjson
 except ImportError:  # pragma: no cover - a build without it writes the same bytes, slower
@@ -126,7 +128,7 @@ def ninjs(*, article, revision_number: int, revision_created: str, body_html: st
     if article.interviewee:
         data["people"] = [{"name": article.interviewee, "rel": "interviewee"}]
     if article.date:
-        data["contentcreated"] = f"{article.date}T00:00:00Z"
+        data["contentcreated"] = feed_timestamp(article.date)
     if related:
         data["associations"] = [
             {
@@ -137,7 +139,7 @@ def ninjs(*, article, revision_number: int, revision_created: str, body_html: st
                 "headlines": [{"role": "main", "contenttype": "text/plain", "value": item["title"]}],
                 **({"descriptions": [{"role": "excerpt", "contenttype": "text/plain",
                                       "value": item["excerpt"]}]} if item["excerpt"] else {}),
-                **({"contentcreated": f"{item['date']}T00:00:00Z"} if item["date"] else {}),
+                **({"contentcreated": feed_timestamp(item["date"])} if item["date"] else {}),
             }
             for index, item in enumerate(related, start=1)
         ]

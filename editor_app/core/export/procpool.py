@@ -67,6 +67,7 @@ class ExportRequest:
     force: bool
     preflight: bool
     ids: tuple[int, ...]
+    take_over: bool = False  # replace what lies at the bundle's paths (ownership.py)
 
 
 # -- child ---------------------------------------------------------------------------
@@ -110,7 +111,7 @@ def _child_chunk(conn, state: _ChildState, request: ExportRequest) -> None:
         try:
             done, files = export_one(
                 library, article_id, root, request.site, renderer, force=request.force,
-                preflight=request.preflight,
+                preflight=request.preflight, take_over=request.take_over,
                 # only a check needs its own clock (CHECK_TIMEOUT); a message per
                 # article costs the parent a thread switch
                 on_checked=(lambda aid=article_id: conn.send(("checked", aid)))

@@ -24,6 +24,7 @@ class ExportReport:
     cancelled: bool = False
     out: str = ""          # the output folder or zip file
     listing: str = ""      # OUT/index.html of a batch, when written
+    zip_written: bool = False  # False after a failure: the previous zip stays as it was
 
     @property
     def ok(self) -> bool:

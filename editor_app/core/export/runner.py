@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from markupsafe import Markup
 
 from editor_app.core.errors import InputError
-from editor_app.core.export import archive, pages, procpool
+from editor_app.core.export import archive, ownership, pages, procpool
 from editor_app.core.export.article_export import ExportResult, site_settings
 from editor_app.core.export.batch import Progress, export_batch
 from editor_app.core.export.bundle import SiteSettings
@@ -31,8 +31,16 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
                     render_timeout: float = RENDER_TIMEOUT,
                     preflight: bool = True, processes: bool | None = None,
                     caller_works: bool = False,
-                    started: procpool.ProcessPool | None = None) -> ExportReport:
+                    started: procpool.ProcessPool | None = None,
+                    take_over: bool = False) -> ExportReport:
     """Export articles as bundles into ``out_dir`` (or one zip at ``zip_path``).
+
+    Nothing Byline did not write is deleted or replaced (ownership.py): a
+    folder whose listing or feed is someone else's is refused (InputError)
+    before anything is written, unless ``listing=False`` (the articles only)
+    or ``take_over`` (Byline's paths are replaced, nothing else is touched).
+    A zip is written only when every article exported: after a failure the
+    previous zip stays as it was (``report.zip_written`` False).
 
     A failing article (missing image, hostile slug, render error, failed
     pre-flight unless ``force``) is reported in ``failed``; the others still
@@ -56,11 +64,15 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
     listing = len(ids) > 1 if listing is None else listing
     zip_target = pathlib.Path(zip_path).expanduser() if zip_path else None
     if zip_target is not None:
-        if not zip_target.parent.is_dir():
-            raise InputError(f"{zip_target}: the folder {zip_target.parent} does not exist")
+        if zip_target.is_dir():
+            raise InputError(f"{zip_target}: is a folder, not a zip file; name a .zip file "
+                             "to write")
+        _check_parent(zip_target)
         root = archive.MemoryTree()
     else:
         root = _prepare_out_dir(out_dir)
+        if listing:
+            ownership.check_listing(root, take_over=take_over)
     report = ExportReport(out=str(zip_target or root))
     reapers: list[threading.Thread] = []  # export processes exiting while the listing is written
     try:
@@ -68,15 +80,16 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
                            cancel=cancel, workers=workers, render_timeout=render_timeout,
                            report=report, in_zip=zip_target, preflight=preflight,
                            processes=processes, caller_works=caller_works,
-                           reapers=reapers, started=started)
+                           reapers=reapers, started=started, take_over=take_over)
         report.cancelled = cancel.is_set()
         if report.cancelled:
             return report
         if listing and done:
             _write_listing(root, done, site)
             report.listing = str(zip_target or root / "index.html")
-        if zip_target is not None and done:
+        if zip_target is not None and done and not report.failed:
             archive.write_zip(root, zip_target)
+            report.zip_written = True
     finally:
         root = None  # a MemoryTree can hold a lot; let it go
         for reaper in reapers:
@@ -86,12 +99,23 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
     return report
 
 
+def _check_parent(path: pathlib.Path) -> None:
+    """The folder ``path`` goes into must exist; say which part is wrong when it does not."""
+    if path.parent.is_dir():
+        return
+    for ancestor in path.parents:
+        if ancestor.exists() and not ancestor.is_dir():
+            raise InputError(f"{path}: {ancestor} is a file, not a folder")
+        if ancestor.is_dir():
+            break
+    raise InputError(f"{path}: the folder {path.parent} does not exist")
+
+
 def _prepare_out_dir(out_dir) -> pathlib.Path:
     root = pathlib.Path(out_dir).expanduser()
     if root.exists() and not root.is_dir():
         raise InputError(f"{root}: is a file, not a folder")
-    if not root.parent.is_dir():
-        raise InputError(f"{root}: the folder {root.parent} does not exist")
+    _check_parent(root)
     try:
         root.mkdir(exist_ok=True)
     except OSError as exc:
@@ -126,3 +150,5 @@ def _write_listing(root, done: list[ExportResult], site: SiteSettings) -> None:
     else:
         replace_file(root, "index.html", listing)
         replace_file(root, "feed.xml", feed)
+        ownership.record_listing(root, {"index.html": listing, "feed.xml": feed},
+                                 site.tool_version)

@@ -11,13 +11,14 @@ import pathlib
 import sqlite3
 
 from editor_app.core.errors import LibraryError
-from editor_app.core.library import schema
+from editor_app.core.library import inuse, schema
 from editor_app.core.library.articles import ArticleStore, ArticleSummary
 from editor_app.core.library.connection import (
     Transactions,
     check_library_path,
     connect,
     describe_sqlite_error,
+    file_identity,
 )
 from editor_app.core.library.exchange import ExchangeStore
 from editor_app.core.library.exporting import ExportStore
@@ -43,11 +44,14 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
     """An open library file. Thread-safe; each worker thread may also open its own."""
 
     def __init__(self, path: pathlib.Path, conn: sqlite3.Connection, *, created: bool,
-                 read_only: str | None = None):
+                 read_only: str | None = None, hold: inuse.Hold | None = None,
+                 identity: tuple[int, int] | None = None):
         self.path = path
         self.created = created
         self.db = Database(conn, execute_plugins=False)
-        self._tx = Transactions(self.db, path, read_only=read_only)
+        self._tx = Transactions(self.db, path, read_only=read_only,
+                                identity=identity or file_identity(path))
+        self._hold = hold
 
     @property
     def read_only(self) -> str | None:
@@ -56,22 +60,28 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
 
     @classmethod
     def open(cls, path: str | pathlib.Path, *, create: bool = True,
-             writable: bool = False) -> Library:
+             writable: bool = False, lock_timeout: float = 10.0) -> Library:
         """Open (and create or migrate) a library, or raise LibraryError with the reason.
 
         A library that cannot be written (a read-only file, folder or mount)
         still opens for reading; every write then raises LibraryError
         "...: the library is read-only (<why>)". ``writable=True`` refuses it at
-        once instead, for callers that are about to write anyway.
+        once instead, for callers that are about to write anyway.  While a
+        restore replaces the file, opening waits up to ``lock_timeout`` seconds.
         """
         path = pathlib.Path(path).expanduser()
         read_only = check_library_path(path, writable=writable)
         existed = path.exists() and path.stat().st_size > 0
         if not existed and not create:
             raise LibraryError(f"{path}: no library here")
+        # Marked in use before SQLite opens it: a restore must not move the file
+        # aside between this process opening it and saying so.
+        hold = inuse.hold_shared(path, timeout=lock_timeout)
         try:
             conn = connect(path, readonly=bool(read_only))
         except LibraryError:
+            if hold is not None:
+                hold.release()
             if read_only:
                 raise LibraryError(f"{path}: cannot open the library, it is read-only "
                                    f"({read_only})") from None
@@ -88,11 +98,15 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
                                    "upgrade; open it once where it can be written")
         except sqlite3.DatabaseError as exc:
             conn.close()
+            if hold is not None:
+                hold.release()
             raise LibraryError(f"{path}: cannot open the library ({describe_sqlite_error(exc)})") from None
         except LibraryError:
             conn.close()
+            if hold is not None:
+                hold.release()
             raise
-        return cls(path, conn, created=not existed, read_only=read_only)
+        return cls(path, conn, created=not existed, read_only=read_only, hold=hold)
 
     @staticmethod
     def _check_is_byline(db: Database, path: pathlib.Path, existed: bool) -> None:
@@ -117,9 +131,26 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
         return self.db.conn.in_transaction
 
     def reopen(self) -> Library:
-        """A second connection to the same file, for a worker thread."""
-        return Library(self.path, connect(self.path, readonly=bool(self.read_only)), created=False,
-                       read_only=self.read_only)
+        """A second connection to the same file, for a worker thread.
+
+        It keeps the identity of the file this library opened: when that file
+        was replaced meanwhile, the new connection refuses to write as well.
+        """
+        hold = inuse.hold_shared(self.path)
+        try:
+            conn = connect(self.path, readonly=bool(self.read_only))
+        except BaseException:
+            if hold is not None:
+                hold.release()
+            raise
+        return Library(self.path, conn, created=False, read_only=self.read_only, hold=hold,
+                       identity=self._tx.identity)
+
+    def replaced_on_disk(self) -> str | None:
+        """Why this library's file is no longer the one at its path (restored over, moved
+        away), or None.  Writes are refused from then on: they would land in a file
+        nobody will open again."""
+        return self._tx.check_same_file()
 
     def schema_version(self) -> int:
         return self.db.execute("PRAGMA user_version").fetchone()[0]
@@ -139,6 +170,9 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
             db.conn.close()
         except sqlite3.Error:
             pass
+        if self._hold is not None:
+            self._hold.release()
+            self._hold = None
 
     def __enter__(self) -> Library:
         return self

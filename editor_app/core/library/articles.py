@@ -116,6 +116,23 @@ class ArticleStore:
             raise NotFoundError(f"no article with id or slug {text!r}")
         return row[0]
 
+    def find_article_id(self, *, uuid: str = "", slug: str = "") -> int | None:
+        """The id of the article with exactly this uuid (else this slug), or None.
+
+        Unlike ``resolve_id`` a digit-only slug is never taken for an id: an
+        import must find the article its file names, and no other.
+        """
+        with self._tx.lock:
+            if uuid:
+                row = self.db.execute("SELECT id FROM articles WHERE uuid = ?", [uuid]).fetchone()
+                if row:
+                    return row[0]
+            if slug:
+                row = self.db.execute("SELECT id FROM articles WHERE slug = ?", [slug]).fetchone()
+                if row:
+                    return row[0]
+        return None
+
     def get_article(self, id_or_slug: int | str) -> Article:
         # An int is an id already: one query instead of two (export reads every article).
         aid = id_or_slug if type(id_or_slug) is int else self.resolve_id(id_or_slug)

@@ -134,16 +134,43 @@ def describe_sqlite_error(exc: BaseException) -> str:
     return text
 
 
+def file_identity(path: pathlib.Path) -> tuple[int, int] | None:
+    """(device, inode) of the file at ``path``: changes when another file is put there."""
+    try:
+        info = os.stat(path)
+    except OSError:
+        return None
+    return info.st_dev, info.st_ino
+
+
 class Transactions:
     """Serialises access to one connection and runs writes as IMMEDIATE transactions."""
 
-    def __init__(self, db: Database, path: pathlib.Path, *, read_only: str | None = None):
+    def __init__(self, db: Database, path: pathlib.Path, *, read_only: str | None = None,
+                 identity: tuple[int, int] | None = None):
         self.db = db
         self.path = path
         # Why the library cannot be written (None when it can): checked before
         # each write so the message names the cause, not SQLite's "readonly".
         self.read_only = read_only
+        # The file this connection opened; a write checks it is still the one at
+        # ``path`` (a restore or a file manager can put another file there).
+        self.identity = identity
+        self._abs_path = os.path.abspath(path)
         self.lock = threading.RLock()
+
+    def check_same_file(self) -> str | None:
+        """Why writes must stop because the library file was replaced, or None."""
+        if self.identity is None:
+            return None
+        now = file_identity(self._abs_path)
+        if now == self.identity:
+            return None
+        what = "moved away or deleted" if now is None else "replaced by another file"
+        reason = (f"{self.path}: the library file was {what} while it was open (a restore?); "
+                  "nothing more is saved into the old file: reopen the library")
+        self.read_only = reason
+        return reason
 
     @contextlib.contextmanager
     def write(self) -> Iterator[Database]:
@@ -158,6 +185,9 @@ class Transactions:
                 with self.db.atomic():
                     yield self.db
                 return
+            replaced = self.check_same_file()
+            if replaced:
+                raise LibraryError(replaced)
             if self.read_only:
                 raise LibraryError(f"{self.path}: could not save, the library is read-only "
                                    f"({self.read_only})")

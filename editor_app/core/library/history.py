@@ -70,12 +70,12 @@ class HistoryStore:
                 "SELECT count(*) FROM comments WHERE article_id = ? AND parent_id IS NULL"
                 " AND resolved = 0", [article_id]).fetchone()[0]
 
-    def update_comment_anchors(self, updates: list[tuple[int, int, int, str]]) -> None:
-        """Store re-anchored comments, ``(comment_id, start, end, quote)``, in one write.
+    def update_comment_anchors(self, updates: list[tuple]) -> None:
+        """Store re-anchored comments, ``(comment_id, start, end, quote[, context])``, in one write.
 
         The quote is updated too, so an edit inside a passage does not make the
-        next re-anchoring search for text that no longer exists. Replies follow
-        their thread.
+        next re-anchoring search for text that no longer exists; so is the
+        passage's context when given. Replies follow their thread.
         """
         if not updates:
             return
@@ -84,7 +84,10 @@ class HistoryStore:
             db.conn.executemany(
                 "UPDATE comments SET start = ?, \"end\" = ?, quote = ?, updated_at = ?"
                 " WHERE id = ? OR parent_id = ?",
-                [(start, end, quote, now, cid, cid) for cid, start, end, quote in updates])
+                [(u[1], u[2], u[3], now, u[0], u[0]) for u in updates])
+            db.conn.executemany(
+                "UPDATE comments SET context = ? WHERE id = ?",
+                [(u[4], u[0]) for u in updates if len(u) > 4])
 
     # -- trail ---------------------------------------------------------------------
     def record_override_event(self, article_id: int, *, who: str = "", role: str = "",

@@ -58,26 +58,37 @@ class ReviewStore:
         return next(e for e in self.status_events(article_id) if e.id == event_id)
 
     def record_status_event(self, article_id: int, from_status: Status, to_status: Status, *,
-                            who: str = "", role: str = "", note: str = "") -> None:
-        """Trail entry for a status that was set outside the workflow (an import)."""
+                            who: str = "", role: str = "", note: str = "",
+                            apply: bool = False) -> None:
+        """Trail entry for a status that was set outside the workflow (an import).
+
+        ``apply`` also sets the article's status to ``to_status`` in the same write.
+        """
         _clean_trail(who, note)
-        with self._tx.write():
+        with self._tx.write() as db:
+            if apply:
+                db.execute("UPDATE articles SET status = ?, version = version + 1, updated_at = ?"
+                           " WHERE id = ?", [Status(to_status).value, utc_now(), article_id])
             self._insert_status_event(article_id, Status(from_status).value, Status(to_status).value,
                                       who=who, role=role, note=note, override=False,
-                                      created_at=utc_now(), outside=True)
+                                      created_at=utc_now(), outside=not apply, imported=apply)
 
     def _insert_status_event(self, article_id: int, from_status: str, to_status: str, *, who: str,
                              role: str, note: str, override: bool, created_at: str,
-                             outside: bool = False):
+                             outside: bool = False, imported: bool = False):
         """The trail row and its record (#14), last in the article's trail; returns the cursor.
 
-        ``outside``: an entry that moves nothing in the replay of the workflow (a
-        status set by an import, an override without a move): shown, never applied.
+        ``outside``: an entry that moves nothing in the replay of the workflow (an
+        override without a move): shown, never applied. ``imported``: a status an import
+        set, as far as the importing role could move it (#19); the replay applies it
+        without checking the table again, since it may stand for several moves.
         """
         article = self._article_uuid(article_id)
-        uid = self._log_record("status", article=article, author=who, data={
-            "from": from_status, "to": to_status, "role": role, "note": note,
-            "override": override, "outside": outside})
+        data = {"from": from_status, "to": to_status, "role": role, "note": note,
+                "override": override, "outside": outside}
+        if imported:
+            data["imported"] = True
+        uid = self._log_record("status", article=article, author=who, data=data)
         return self.db.execute(
             "INSERT INTO status_events (article_id, from_status, to_status, who, role, note,"
             " override, created_at, uid, position) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?,"
@@ -106,8 +117,13 @@ class ReviewStore:
 
     # -- comments ----------------------------------------------------------
     def add_comment(self, article_id: int, *, text: str, author: str = "", quote: str = "",
-                    start: int = 0, end: int = 0, parent_id: int | None = None) -> Comment:
-        """Store a comment on a passage (or a reply when ``parent_id`` is given)."""
+                    start: int = 0, end: int = 0, parent_id: int | None = None,
+                    context: str | None = None) -> Comment:
+        """Store a comment on a passage (or a reply when ``parent_id`` is given).
+
+        ``context`` (review.anchoring.passage_context) is computed from the stored
+        body when not given; the desk passes its own, its text may be newer.
+        """
         check_clean_text(text, "comment", multiline=True)
         check_clean_text(author, "author")
         check_clean_text(quote, "quote", multiline=True)
@@ -125,11 +141,16 @@ class ReviewStore:
                 if parent is None:
                     raise NotFoundError(f"no comment with id {parent_id} on this article")
                 quote, start, end = parent
+                context = ""
+            elif context is None:
+                context = self._passage_context(article_id, quote, start, end)
             uid = new_uid()
             cur = db.execute(
                 "INSERT INTO comments (article_id, parent_id, author, text, quote, start, \"end\","
-                " resolved, created_at, updated_at, uid) VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)",
-                [article_id, parent_id, author, text.strip(), quote, start, end, now, now, uid])
+                " resolved, created_at, updated_at, uid, context)"
+                " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
+                [article_id, parent_id, author, text.strip(), quote, start, end, now, now, uid,
+                 context])
             comment_id = cur.lastrowid
             parent_uid = None if parent_id is None else db.execute(
                 "SELECT uid FROM comments WHERE id = ?", [parent_id]).fetchone()[0]
@@ -138,24 +159,30 @@ class ReviewStore:
                                                   "quote": quote, "start": start, "end": end})
         return self.get_comment(comment_id)
 
+    def _passage_context(self, article_id: int, quote: str, start: int, end: int) -> str:
+        from editor_app.core.review.anchoring import passage_context
+
+        body = self.db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
+        return passage_context(body, start, end) if body[start:end] == quote else ""
+
     def get_comment(self, comment_id: int) -> Comment:
         with self._tx.lock:
             r = self.db.execute(
                 "SELECT id, article_id, author, text, quote, start, \"end\", created_at, parent_id,"
-                " resolved, uid FROM comments WHERE id = ?", [comment_id]).fetchone()
+                " resolved, uid, context FROM comments WHERE id = ?", [comment_id]).fetchone()
         if r is None:
             raise NotFoundError(f"no comment with id {comment_id}")
         return Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]),
-                       uid=r[10] or "")
+                       uid=r[10] or "", context=r[11])
 
     def comments(self, article_id: int) -> list[Comment]:
         with self._tx.lock:
             rows = self.db.execute(
                 "SELECT id, article_id, author, text, quote, start, \"end\", created_at, parent_id,"
-                " resolved, uid FROM comments WHERE article_id = ? ORDER BY id",
+                " resolved, uid, context FROM comments WHERE article_id = ? ORDER BY id",
                 [article_id]).fetchall()
         return [Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]),
-                        uid=r[10] or "") for r in rows]
+                        uid=r[10] or "", context=r[11]) for r in rows]
 
     def set_comment_resolved(self, comment_id: int, resolved: bool, *, who: str = "") -> Comment:
         with self._tx.write() as db:

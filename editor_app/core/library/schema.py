@@ -206,6 +206,13 @@ def m0004_related_space(db: Database) -> None:
     )
 
 
+@migrations(name="0005_comment_context")
+def m0005_comment_context(db: Database) -> None:
+    # The words around a commented passage, so that re-anchoring tells equal
+    # sentences apart and detaches a comment whose own passage was deleted (#19).
+    db.execute("ALTER TABLE comments ADD COLUMN context TEXT NOT NULL DEFAULT ''")
+
+
 def schema_version() -> int:
     """The number of migrations this code knows: the newest schema it can read."""
     return len(migrations._migrations)

@@ -12,6 +12,7 @@ from editor_app.core.review.anchoring import (
     locate,
     reanchor_comments,
 )
+from editor_app.core.review.corrections import edit_refusal, reopen_for_correction
 from editor_app.core.review.diff import DiffOp, diff_stats, diff_to_html, diff_to_text, word_diff
 from editor_app.core.review.preflight import CheckItem, PreflightResult, preflight
 from editor_app.core.review.workflow import (
@@ -28,4 +29,5 @@ __all__ = [
     "DiffOp", "diff_stats", "diff_to_html", "diff_to_text", "word_diff",
     "CheckItem", "PreflightResult", "preflight",
     "available_moves", "change_status", "current_role", "current_user", "gate_export", "is_gated",
+    "edit_refusal", "reopen_for_correction",
 ]

@@ -34,6 +34,8 @@ _INLINE_LINK = re.compile(r"(!?)\[((?:[^\[\]]|\[[^\[\]]*\])*)\]\(([^()\n]*(?:\([
 _REFERENCE_DEF = re.compile(r"^ {0,3}\[[^\]]+\]:\s*(\S.*)$", re.M)
 _AUTOLINK = re.compile(r"<((?:https?|mailto|javascript|ftp|file|data):[^>]*)>", re.I)
 _HTML_IMG = re.compile(r"<img\b[^>]*>", re.I)
+_HTML_IMG_SRC = re.compile(r"""<img\b[^>]*?\bsrc\s*=\s*(["'])(.*?)\1""", re.I | re.S)
+_ASSET_TARGET = re.compile(r"asset:((?:[0-9a-f]{64})\.(?:png|jpe?g|gif|webp|avif))")
 _HTML_ALT = re.compile(r"""\balt\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.I)
 _QUESTION = re.compile(r"^\s{0,3}(?:\*\*)?Q:", re.M)
 _TITLE_SUFFIX = re.compile(r"""\s+(?:"[^"]*"|'[^']*'|\([^)]*\))\s*$""")
@@ -200,6 +202,59 @@ def _check_images(body: str) -> CheckItem:
     return CheckItem("images_alt", OK, "Every image has alt text")
 
 
+def image_targets(body: str) -> list[str]:
+    """Every picture the body shows: markdown image targets and ``<img src>``, in order."""
+    targets = []
+    for m in _INLINE_LINK.finditer(body):
+        if m.group(1) == "!":
+            raw = m.group(3).strip()
+            raw = raw[1:raw.index(">")] if raw.startswith("<") and ">" in raw else \
+                _TITLE_SUFFIX.sub("", raw)
+            targets.append(raw.strip())
+    targets += [m.group(2).strip() for m in _HTML_IMG_SRC.finditer(body)]
+    return targets
+
+
+def _check_images_exist(library, body: str) -> CheckItem:
+    """Every picture must be in the library (or on the web): export needs its bytes.
+
+    ``asset:<sha256>.<ext>`` names the library must hold; a file path (``images/p.png``)
+    was never brought in; both would fail at export with "missing from the library".
+    """
+    missing: list[str] = []
+    assets: list[str] = []
+    for target in image_targets(body):
+        if not target or target.startswith(("http://", "https://", "//")):
+            continue
+        match = _ASSET_TARGET.fullmatch(target)
+        if match:
+            assets.append(match.group(1))
+        else:
+            missing.append(target[:60])
+    absent = set(library.missing_assets(assets))
+    missing += [f"asset:{name[:12]}…" for name in assets if name in absent]
+    if missing:
+        shown = ", ".join(dict.fromkeys(missing[:3]))
+        more = f" (and {len(missing) - 3} more)" if len(missing) > 3 else ""
+        return CheckItem("images", ERROR, f"{len(missing)} image(s) missing from the library: "
+                         f"{shown}{more}; insert them again (Insert ▸ Image)")
+    return CheckItem("images", OK, "Every image is in the library")
+
+
+def _check_related(pinned) -> CheckItem:
+    """The chosen related news, and the spiked ones that will not appear under the story."""
+    spiked = [a.slug for a in pinned if a.status == "spiked"]
+    running = len(pinned) - len(spiked)
+    if spiked:
+        names = ", ".join(spiked[:3]) + ("…" if len(spiked) > 3 else "")
+        return CheckItem("related", WARNING,
+                         f"{running} related article(s) will appear; {len(spiked)} pinned "
+                         f"{'is' if len(spiked) == 1 else 'are'} spiked and will not: {names}")
+    if running:
+        return CheckItem("related", OK, f"{running} related article(s) chosen")
+    return CheckItem("related", WARNING, "No related news chosen")
+
+
 def _check_links(body: str) -> CheckItem:
     problems = []
     for m in _INLINE_LINK.finditer(body):
@@ -315,8 +370,7 @@ def preflight(library, article_id: int, *, spelling_issue_count: int | None = No
                      if _QUESTION.search(body)
                      else CheckItem("questions", ERROR,
                                     "Interview without questions (no paragraph starts with Q:)"))
-    n_related = len(library.pinned_related(article.id))
-    items.append(CheckItem("related", OK, f"{n_related} related article(s) chosen") if n_related
-                 else CheckItem("related", WARNING, "No related news chosen"))
+    items.append(_check_images_exist(library, body))
+    items.append(_check_related(library.pinned_related(article.id)))
     items.append(_check_links(body))
     return PreflightResult(items)

@@ -143,9 +143,10 @@ def replay_moves(records: Iterable, initial: str = Status.DRAFT.value) -> tuple[
             outcomes.append(MoveOutcome(record.uid, position, False))
         elif frm == current:
             # The table is checked again: a file may carry a move Byline would not have
-            # made. An editor's override and the trail from before hand-offs stand.
+            # made. An editor's override, the trail from before hand-offs and a status an
+            # import set (checked against the importing role then) stand.
             exempt = (data.get("override") and data.get("role") == Role.EDITOR.value) or \
-                data.get("legacy")
+                data.get("legacy") or data.get("imported")
             problem = None if exempt else _table_problem(frm, to, data.get("role", ""))
             if problem:
                 who = record.author or "someone"

@@ -191,6 +191,7 @@ def _check_record_data(c: _Checker, kind: str, key: str, data: dict, article: st
         c.flag(data.get("override", False), f"{where}.override")
         c.flag(data.get("outside", False), f"{where}.outside")
         c.flag(data.get("legacy", False), f"{where}.legacy")
+        c.flag(data.get("imported", False), f"{where}.imported")
     elif kind == "tags":
         for name in ("added", "removed"):
             for tag in c.lst(data.get(name, []), f"{where}.{name}", 500):

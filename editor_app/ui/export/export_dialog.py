@@ -8,6 +8,7 @@ that a cancelled batch leaves only whole bundles (or the previous ones).
 from __future__ import annotations
 
 import pathlib
+from functools import partial
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -42,12 +43,18 @@ from editor_app.ui.background import BackgroundWork, Job
 SAMPLE_DATE = "2024-05-02"
 
 
-def run_export(job: Job, library, ids: list[int], out_dir, zip_path, force: bool) -> ExportReport:
-    """export_articles on the worker, with a connection of its own; Cancel stops the job."""
+def run_export(job: Job, library, ids: list[int], out_dir, zip_path, force: bool, *,
+               articles_only: bool = False, take_over: bool = False) -> ExportReport:
+    """export_articles on the worker, with a connection of its own; Cancel stops the job.
+
+    ``articles_only`` writes no listing or feed; ``take_over`` replaces what sits at
+    Byline's paths in a folder it did not write (#19).
+    """
     worker_library = library.reopen()
     try:
         return export_articles(worker_library, ids, out_dir, zip_path=zip_path, force=force,
-                               cancel=job.stop_event, progress=job.report)
+                               cancel=job.stop_event, progress=job.report,
+                               listing=False if articles_only else None, take_over=take_over)
     finally:
         worker_library.close()
 
@@ -160,6 +167,18 @@ class ExportDialog(QDialog):
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
         form.addRow("Location", path_row)
+        # Into a folder that holds a site's own files (#19): Byline never deletes them, and
+        # replaces its own listing only; these say what to do with the rest.
+        self.articles_only_box = QCheckBox("Articles only (no listing and feed)")
+        self.articles_only_box.setToolTip("Write the article folders without index.html and "
+                                          "feed.xml: for a folder that holds a site's own.")
+        self.take_over_box = QCheckBox("Take over the folder (deletes nothing else)")
+        self.take_over_box.setToolTip(
+            "Replace a listing, feed or article folder there even when Byline did not write "
+            "it. Without this, Byline refuses and names the file in the way. Other files are "
+            "never deleted.")
+        form.addRow("", self.articles_only_box)
+        form.addRow("", self.take_over_box)
         return box
 
     def _build_site(self) -> QGroupBox:
@@ -250,7 +269,9 @@ class ExportDialog(QDialog):
         self.open_button.setVisible(False)
         self.export_button.setEnabled(False)
         self._show_status(f"Exporting {len(ids)} article(s)…")
-        self._job = self._work.submit(run_export, self.library, ids, out_dir, zip_path,
+        export = partial(run_export, articles_only=self.articles_only_box.isChecked(),
+                         take_over=self.take_over_box.isChecked())
+        self._job = self._work.submit(export, self.library, ids, out_dir, zip_path,
                                       self.force_box.isChecked(), with_job=True)
         return True
 
@@ -270,7 +291,10 @@ class ExportDialog(QDialog):
         self._finish()
         lines = [report.summary().split(":", 1)[0] if report.failed else report.summary()]
         lines += [f"✗ {slug}: {message}" for slug, message in report.failed]
-        if report.exported:
+        if report.failed and report.out.lower().endswith(".zip") and not report.zip_written:
+            lines.append(f"The zip was not written ({len(report.failed)} failed); "
+                         "a previous zip there is unchanged")
+        elif report.exported:
             lines.append(f"Written to {report.out}")
         self._show_status("\n".join(lines), error=bool(report.failed))
         self.open_button.setVisible(bool(report.exported))

@@ -36,6 +36,7 @@ from editor_app.core.review import (
     current_user,
     reanchor_comments,
 )
+from editor_app.core.review.anchoring import passage_context
 from editor_app.ui.desk.selection_layers import SelectionLayers
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
@@ -235,9 +236,11 @@ class CommentsPanel(QWidget):
             text = self.ask_text("Comment on the passage", _short(quote))
             if text is None:
                 return None
+        # The passage's surroundings as on screen (the stored body may lag by a second).
+        context = passage_context(self._text, start, end) if self._text[start:end] == quote else None
         try:
             comment = self._library.add_comment(self.article_id, text=text, quote=quote,
-                                                start=start, end=end,
+                                                start=start, end=end, context=context,
                                                 author=current_user(self._library))
         except BylineError as exc:
             self._message(str(exc))

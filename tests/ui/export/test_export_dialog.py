@@ -128,3 +128,32 @@ def test_the_dialog_shows_the_saved_site_settings(qtbot, library, ids):
     assert dialog.publisher_edit.text() == "Harbour Gazette"
     assert dialog.date_format_edit.text() == "%d.%m.%Y"
     assert dialog.date_sample.text() == "Dateline: 02.05.2024"
+
+
+def test_a_site_folder_is_refused_then_exported_articles_only(qtbot, library, ids, tmp_path):
+    """The site's own listing is never replaced behind the producer's back (#19)."""
+    site = tmp_path / "site"
+    (site / "about").mkdir(parents=True)
+    (site / "index.html").write_text("<h1>The site's own home page</h1>\n")
+    (site / "about" / "index.html").write_text("<h1>About</h1>\n")
+    dialog = make(qtbot, library, ids, tmp_path)
+    dialog.resize(560, 560)
+    with qtbot.waitSignal(dialog.export_failed, timeout=30_000) as blocker:
+        assert dialog.start_export()
+    assert "index.html" in blocker.args[0] and "articles only" in blocker.args[0]
+    assert "index.html" in dialog.status_label.text()
+    assert (site / "index.html").read_text() == "<h1>The site's own home page</h1>\n"
+    dialog.grab().save(str(tmp_path / "export-refused.png"))
+    dialog.articles_only_box.setChecked(True)
+    with qtbot.waitSignal(dialog.export_finished, timeout=30_000) as blocker:
+        assert dialog.start_export()
+    assert blocker.args[0].ok and len(blocker.args[0].exported) == 3
+    assert (site / "index.html").read_text() == "<h1>The site's own home page</h1>\n"
+    assert (site / "about" / "index.html").read_text() == "<h1>About</h1>\n"
+    dialog.articles_only_box.setChecked(False)
+    dialog.take_over_box.setChecked(True)
+    with qtbot.waitSignal(dialog.export_finished, timeout=30_000) as blocker:
+        assert dialog.start_export()
+    assert blocker.args[0].ok
+    assert "Story 0" in (site / "index.html").read_text()
+    assert (site / "about" / "index.html").read_text() == "<h1>About</h1>\n"
