@@ -458,23 +458,34 @@ class SpellChecker:
             elif any(_next_to_capital(text, t, unknown_keys)
                      and not _title_case_line(text, t.start, title_case_lines) for t in tokens):
                 names.add(key)
-        # A word used three times or more that no known word is one edit away from is
-        # the article's subject ("muscimol", "fursuit"), not a typo repeated three times;
-        # "accomodate" three times is still flagged ("accommodate" is one edit away).
+        # A word used three times or more, written in lower case (capitalized only to
+        # open a sentence), that no known word is one edit away from is the article's
+        # subject ("muscimol", "lissoirs"), not a typo repeated three times; "accomodate"
+        # three times is still flagged ("accommodate" is one edit away).
         for key, tokens in occurrences.items():
-            if key not in names and len(tokens) >= TERM_REPEATS and not self._near_known(key):
+            if (key not in names and len(tokens) >= TERM_REPEATS
+                    and all(t.text.islower() or is_sentence_start(text, t.start) for t in tokens)
+                    and not self._near_known(key)):
                 names.add(key)
         return frozenset(names)
 
     def _near_known(self, key: str) -> bool:
-        """Whether a known word is one edit (or a doubled letter, or accents) away."""
-        suggester = self._data.suggester
-        frequencies = self._frequencies
-        close = suggester.edits1(key) | suggester.restorations(key)
-        if any(e in frequencies for e in close):
-            return True
-        hunspell = self._hunspell
-        return bool(hunspell) and any(d.spell(e) for e in close for d in hunspell)
+        """Whether a known word is one edit away (any edit for the frequency list, the
+        typist's commonest ones for hunspell, which is asked word by word); cached with
+        the language, as the same article is checked again and again."""
+        cache = self._data.near_known.get(self._variant)
+        if cache is None:
+            cache = self._data.near_known.setdefault(self._variant, {})
+        near = cache.get(key)
+        if near is None:
+            suggester = self._data.suggester
+            frequencies = self._frequencies
+            near = bool(frequencies) and any(e in frequencies for e in suggester.edits1(key))
+            if not near and self._hunspell:
+                close = suggester.cheap_edits(key) | suggester.restorations(key, letters=1)
+                near = any(d.spell(e) for e in close for d in self._hunspell)
+            cache[key] = near
+        return near
 
     def _scan(self, text: str, start: int, end: int, names: Iterable[str] | None) -> list[SpellIssue]:
         unknown, repeats = self._collect(text, start, end)

@@ -68,7 +68,10 @@ class LanguageData:
     # What the dictionary alone says of a normalized word, per spelling variant
     # (British or not): shared by every checker of this language, so a batch that
     # checks article after article looks each word up once (SpellChecker._known_here).
-    known_words: dict = field(default_factory=lambda: {False: {}, True: {}}, repr=False)
+    known_words: dict = field(default_factory=dict, repr=False)
+    # Whether a known word is one edit away from an unknown one (the repeated-term rule
+    # of the checker), per variant as known_words.
+    near_known: dict = field(default_factory=dict, repr=False)
 
     def __contains__(self, word: str) -> bool:
         return word in self.frequencies

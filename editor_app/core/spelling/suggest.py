@@ -282,12 +282,12 @@ class Suggester:
             self._unlisted_frequency = values[int(len(values) * UNLISTED_FREQUENCY_QUANTILE)]
         return self._unlisted_frequency
 
-    def restorations(self, word: str) -> set[str]:
-        """``word`` with accents put back on up to three letters ("ziniasklaida" ->
+    def restorations(self, word: str, letters: int = MAX_RESTORED_LETTERS) -> set[str]:
+        """``word`` with accents put back on up to ``letters`` letters ("ziniasklaida" ->
         "žiniasklaida"): the commonest typo of people typing on a keyboard without them."""
         positions = [i for i, c in enumerate(word) if c in self._accented]
         found: set[str] = set()
-        for count in range(1, min(MAX_RESTORED_LETTERS, len(positions)) + 1):
+        for count in range(1, min(letters, len(positions)) + 1):
             for chosen in itertools.combinations(positions, count):
                 for letters in itertools.product(*(self._accented[word[i]] for i in chosen)):
                     chars = list(word)
@@ -322,7 +322,12 @@ class Suggester:
                         continue  # "co lour", "co-lour": splitting a word is rarely the fix
                     cost = rank * HUNSPELL_RANK_COST
                     found[suggestion] = min(found.get(suggestion, cost), cost)
-            edits = self.edits1(typo) | self.restorations(typo)
+            # hunspell's own pass already tried one-letter edits with its TRY letters;
+            # every one-letter edit is the fallback when it found nothing
+            if found:  # accents put back on up to two letters: fewer words to ask about
+                edits = self.restorations(typo, letters=2)
+            else:
+                edits = self.edits1(typo) | self.restorations(typo)
         else:
             edits = self.cheap_edits(typo) | self.restorations(typo)
         edits.discard(typo)

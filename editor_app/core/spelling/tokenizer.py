@@ -227,8 +227,9 @@ def _words_between(text: str, start: int, end: int) -> Iterator[Token]:
         word = match.group(1)
         if word is None:
             continue  # a skipped construct
-        if word.isascii() and (word.isalpha() or _PLAIN_WORD(word)):
-            # the common case, kept cheap: isalpha() spares most words the regex call
+        if word.isalpha() or (word.isascii() and _PLAIN_WORD(word)):
+            # the common case, kept cheap: letters only (any script: "žiniasklaida"), or
+            # an ASCII word with inner hyphens or apostrophes
             word_start, word_end = match.span(1)
             yield Token(word, word_start, word_end)
             continue
