@@ -28,6 +28,8 @@ from editor_app.ui.spelling_state import _LostTrack, _map_through, _NamesBox, _T
 
 #: Worker pause between delivering a full pass and deriving names from it.
 NAMES_DELAY_S = 0.05
+#: Dictionary problems already shown (LanguageData.problems): each is said once.
+_ANNOUNCED_PROBLEMS: set[str] = set()
 
 
 class _Relay(QObject):
@@ -254,6 +256,10 @@ class _SpellJobs:
             return  # spell-check was switched off or restarted since
         self._full_job = None
         self.checker = checker
+        for problem in checker.problems:  # a broken dictionary: said once per process
+            if problem not in _ANNOUNCED_PROBLEMS:
+                _ANNOUNCED_PROBLEMS.add(problem)
+                self.message.emit(problem)
         edits = self._edit_log or []
         self._edit_log = None
         if job["words"] != self._words_epoch:  # a word was taught while the pass ran

@@ -62,6 +62,15 @@ class DictionaryInfo:
     dic: pathlib.Path
     builtin: bool  # shipped with Byline (cannot be removed)
 
+    def approximate_words(self) -> int | None:
+        """The word count the ``.dic`` declares on its first line (None if unreadable)."""
+        try:
+            with open(self.dic, "rb") as handle:
+                head = handle.readline(64).strip().lstrip(b"\xef\xbb\xbf")
+        except OSError:
+            return None
+        return int(head) if head.isdigit() else None
+
     @property
     def licence(self) -> pathlib.Path | None:
         """The licence file beside it (``<name>.LICENSE.txt``), when there is one."""

@@ -27,11 +27,14 @@ from importlib import resources
 
 from editor_app.core.errors import BylineError, InputError
 from editor_app.core.spelling.hunspell_dictionaries import (
+    DictionaryInfo,
     HunspellDictionary,
     builtin_dictionary_dir,
     default_dictionary_dir,
     find_dictionaries,
+    install_dictionary,
     load_dictionaries,
+    remove_dictionary,
 )
 
 # The languages pyspellchecker 0.9 ships dictionaries for.
@@ -116,6 +119,32 @@ def dictionary_folders() -> list[pathlib.Path]:
     """The built-in dictionary folder first, then the user's."""
     users = _user_folders if _user_folders is not None else [default_dictionary_dir()]
     return [builtin_dictionary_dir(), *users]
+
+
+def installed_dictionaries():
+    """Every hunspell dictionary Byline can use (built-in first), as DictionaryInfo."""
+    return find_dictionaries(dictionary_folders())
+
+
+def frequency_languages() -> list[str]:
+    """Languages pyspellchecker ships a word-frequency list for."""
+    return _frequency_languages()
+
+
+def add_dictionary(aff) -> DictionaryInfo:
+    """Install a user's hunspell dictionary (``.aff`` + ``.dic``) into the user's folder
+    after checking it (InputError naming the file otherwise); its language is read
+    again by the next checker."""
+    target = dictionary_folders()[1]
+    info = install_dictionary(aff, target)
+    forget_languages(info.language)
+    return info
+
+
+def remove_user_dictionary(info) -> None:
+    """Remove a dictionary the user added; its language is read again by the next checker."""
+    remove_dictionary(info)
+    forget_languages(info.language)
 
 
 def _frequency_languages() -> list[str]:
