@@ -14,8 +14,8 @@ import pathlib
 from editor_app.core.errors import BylineError
 from editor_app.core.spelling import (
     Dictionaries,
-    default_personal_path,
     article_names,
+    default_personal_path,
     line_col,
 )
 
