@@ -33,8 +33,8 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError, InputError
 from editor_app.core.export import ExportReport, clean_site_url, export_articles
 from editor_app.core.models import Status
+from editor_app.core.render.dates import DEFAULT_DATE_FORMAT, LEGACY_DEFAULT_FORMAT
 
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
 SAMPLE_DATE = "2024-05-02"
 
 
@@ -198,8 +198,9 @@ class ExportDialog(QDialog):
         self.url_edit = QLineEdit(str(self.library.get_setting("site.url", "") or ""))
         self.url_edit.setPlaceholderText("https://news.example.org (empty: relative links)")
         self.publisher_edit = QLineEdit(str(self.library.get_setting("site.publisher", "") or ""))
-        self.date_format_edit = QLineEdit(
-            str(self.library.get_setting("site.date_format", "") or DEFAULT_DATE_FORMAT))
+        stored = str(self.library.get_setting("site.date_format", "") or DEFAULT_DATE_FORMAT)
+        self.date_format_edit = QLineEdit("" if stored == LEGACY_DEFAULT_FORMAT else stored)
+        self.date_format_edit.setPlaceholderText("the article's language (or codes: %d.%m.%Y)")
         self.date_sample = QLabel("")
         self.date_format_edit.textChanged.connect(self._update_date_sample)
         form.addRow("Site URL", self.url_edit)
@@ -223,10 +224,11 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(count > 0 and self._cancel is None)
 
     def _update_date_sample(self) -> None:
-        from editor_app.core.render import format_dateline
+        from editor_app.core.render import format_date
 
+        house = self.date_format_edit.text().strip()
         try:
-            sample = format_dateline(SAMPLE_DATE, self.date_format_edit.text() or DEFAULT_DATE_FORMAT)
+            sample = " · ".join(format_date(SAMPLE_DATE, language, house) for language in ("en", "lt"))
         except Exception:  # noqa: BLE001 - any bad format is shown, not raised
             sample = "not a valid date format"
         self.date_sample.setText(f"Dateline: {sample}")
@@ -243,8 +245,9 @@ class ExportDialog(QDialog):
     def _save_site_settings(self) -> None:
         url = clean_site_url(self.url_edit.text())
         date_format = self.date_format_edit.text().strip() or DEFAULT_DATE_FORMAT
-        if "%" not in date_format:
-            raise InputError("date format: needs at least one % code, like %-d %B %Y")
+        if date_format and "%" not in date_format:
+            raise InputError("date format: needs at least one % code, like %-d %B %Y, "
+                             "or nothing for the article's language")
         self.library.set_setting("site.url", url)
         self.library.set_setting("site.publisher", self.publisher_edit.text().strip())
         self.library.set_setting("site.date_format", date_format)

@@ -112,6 +112,6 @@ def test_cancel_stops_the_batch(qtbot, library, ids, tmp_path, monkeypatch):
 
 def test_date_format_sample(qtbot, library, ids, tmp_path):
     dialog = make(qtbot, library, ids, tmp_path)
-    assert dialog.date_sample.text() == "Dateline: 2 May 2024"
+    assert dialog.date_sample.text() == "Dateline: 2 May 2024 · 2024 m. gegužės 2 d."
     dialog.date_format_edit.setText("%d.%m.%Y")
-    assert dialog.date_sample.text() == "Dateline: 02.05.2024"
+    assert dialog.date_sample.text() == "Dateline: 02.05.2024 · 02.05.2024"

@@ -32,9 +32,8 @@ from editor_app.core.export.paths import (
     safe_join,
     write_tree,
 )
+from editor_app.core.render.dates import DEFAULT_DATE_FORMAT
 from editor_app.core.text import is_valid_slug
-
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 
 class Cancelled(BylineError):
