@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from editor_app.core.errors import InputError
 from editor_app.core.importers import read_article_file
 from editor_app.core.models import Article, Status
-from editor_app.core.text import slugify
+from editor_app.core.text import legacy_slug, slugify
 
 
 @dataclass(frozen=True)
@@ -24,6 +24,15 @@ class ImportResult:
                 "created": self.created, "source": self.source}
 
 
+def _article_with_slug(library, slug: str) -> int | None:
+    if not slug:
+        return None
+    try:
+        return library.resolve_id(slug)
+    except Exception:  # NotFoundError: a new article
+        return None
+
+
 def import_articles(library, articles: list[tuple[str, Article]], *, who: str = "") -> list[ImportResult]:
     """Store parsed articles in ONE transaction; an existing slug gets a new revision.
 
@@ -34,11 +43,12 @@ def import_articles(library, articles: list[tuple[str, Article]], *, who: str = 
     with library.transaction():
         for source, article in articles:
             slug = article.slug or slugify(article.title)
-            existing = None
-            try:
-                existing = library.resolve_id(slug) if slug else None
-            except Exception:  # NotFoundError: a new article
-                existing = None
+            existing = _article_with_slug(library, slug)
+            if existing is None and not article.slug:
+                # made before slugs were transliterated ("odz-strae" for "Łódź Straße")
+                old = legacy_slug(article.title)
+                if old != slug and _article_with_slug(library, old) is not None:
+                    slug, existing = old, _article_with_slug(library, old)
             if existing is not None and library.get_article(existing).slug == slug:
                 fields = {name: getattr(article, name) for name in
                           ("title", "kind", "interviewee", "author", "date", "language",

@@ -159,15 +159,14 @@ def check_dictionary_files(aff: pathlib.Path, dic: pathlib.Path) -> tuple[str, i
     if _DIRECTIVE.search(texts[aff]) is None:
         raise InputError(f"dictionary file {aff} is not a hunspell affix file (no SET, TRY, "
                          "PFX or SFX line)")
-    lines = texts[dic].splitlines()
-    head = lines[0].strip() if lines else ""
+    head, _, rest = texts[dic].partition("\n")
+    head = head.strip()
     if not head.isdigit():
         raise InputError(f"dictionary file {dic}: the first line must be the number of words, "
                          f"not {head[:30]!r}")
-    entries = sum(1 for line in lines[1:] if line.strip() and not line.startswith(("\t", "#")))
-    if entries == 0:
+    if not rest.strip():
         raise InputError(f"dictionary file {dic} holds no words")
-    return encoding, entries
+    return encoding, rest.count("\n") + (not rest.endswith("\n"))
 
 
 class HunspellDictionary:
