@@ -245,6 +245,9 @@ class SpellChecker:
         # the hunspell dictionaries of the article's variant (en-US: en_US only)
         self._hunspell = self._data.hunspell_for(region)
         self._variant = (self._british, tuple(d.info.name for d in self._hunspell))
+        # British spellings by rule only when no British dictionary knows them itself
+        self._british_rules = self._british and not any(
+            d.info.region == "GB" for d in self._hunspell)
         self._scopes: dict[str, frozenset[str]] = {
             "personal": frozenset(),
             "newsroom": frozenset(),
@@ -347,7 +350,7 @@ class SpellChecker:
             if key.replace("'", "") in frequencies:
                 return True
         if self._english:
-            if self._british and any(v in frequencies for v in _american_forms(key)):
+            if self._british_rules and any(v in frequencies for v in _american_forms(key)):
                 return True
             folded = _fold_accents(key)  # café, archæology, hijāb in English text
             if folded != key and (folded in frequencies
