@@ -1,5 +1,10 @@
 """Markdown-aware spell-checking (no Qt): tokenizer, dictionaries, checker, suggestions.
 
+A language's dictionaries are pyspellchecker's word-frequency list (when there is one)
+and every hunspell dictionary of that language, built in (resources/dictionaries: lt_LT,
+en_GB, en_US) or added by the user (`add_dictionary`); a word is known when any of them
+knows it.
+
 Typical use on a worker thread::
 
     checker = Dictionaries(personal_path=p, store=library, article_id=a.id).checker(
