@@ -273,10 +273,10 @@ def load_language(language: str | None) -> LanguageData:
     Raises InputError for a language no dictionary exists for (the message lists the
     available ones) and SpellingUnavailable when the file is missing or unreadable.
     """
-    code = _check_language(language)
-    data = _registry.get(code)
+    data = _registry.get(normalize_language(language))
     if data is not None:
         return data
+    code = _check_language(language)
     with _registry_lock:
         lock = _language_locks.setdefault(code, threading.Lock())
     with lock:  # a second thread asking for the same language waits for the first
