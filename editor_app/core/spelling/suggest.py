@@ -269,11 +269,9 @@ class Suggester:
         """Lower is better: weighted distance minus a bonus for frequent words."""
         if distance is None:
             distance = weighted_distance(typo, word, keyboard=self._keyboard)
-        frequency = self._frequencies.get(word)
-        if frequency is None:
-            frequency = self._unlisted() if self._frequencies else 1
         if not self._frequencies:
             return distance  # nothing to rank by frequency: hunspell's order decides ties
+        frequency = self._frequencies.get(word) or self._unlisted()
         return distance + FREQUENCY_WEIGHT * (self._log_max - math.log10(max(frequency, 1)))
 
     def _unlisted(self) -> int:
