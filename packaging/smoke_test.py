@@ -6,7 +6,9 @@ on its own, without the project's Python?
 Runs the program as a user would, in a throw-away HOME, and checks: --version; import of
 a sample article (from the copy inside the bundle) into a new library; export of it with
 the bundle's manifest checked; spell --json finding a planted misspelling (proves the
-dictionaries are inside); a missing and an unwritable library folder giving one line,
+dictionaries are inside); spell --json on a Lithuanian sentence (the hunspell lt_LT
+dictionary and the chunspell binding are inside: declined forms known, "agentura" flagged
+with "agentūra" first); a missing and an unwritable library folder giving one line,
 not a traceback; and --smoke-test (main window offscreen, preview rendered). Steps for
 commands the build does not have yet are skipped with a message. Standard library only.
 Prints one line per step and exits non-zero on the first failure.
@@ -32,6 +34,14 @@ kind: news
 language: en
 ---
 The reporter wrote teh story in the newsroon.
+"""
+
+
+LITHUANIAN = """---
+title: Žiniasklaidos naujienos
+language: lt
+---
+Agentūra pranešė, kad vietos žiniasklaida rašė apie agentura ir savivaldybėje.
 """
 
 
@@ -153,6 +163,21 @@ def step_spell(prog: FrozenProgram, work: pathlib.Path) -> str:
     return f"{len(article)} flagged in the sample; planted errors found with suggestions"
 
 
+def step_spell_lithuanian(prog: FrozenProgram, work: pathlib.Path) -> str:
+    dictionary = prog.binary.parent / "_internal" / "resources" / "dictionaries" / "lt_LT.aff"
+    if not dictionary.is_file():
+        raise StepFailed(f"the bundle has no {dictionary.relative_to(prog.binary.parent)}")
+    planted = work / "lietuviskai.md"
+    planted.write_text(LITHUANIAN, encoding="utf-8")
+    found = json.loads(prog.ok("spell", str(planted), "--json").stdout)
+    words = [item["word"] for item in found]
+    if words != ["agentura"]:
+        raise StepFailed(f"spell --json on Lithuanian flagged {words!r}, expected ['agentura']")
+    if found[0]["suggestions"][:1] != ["agentūra"]:
+        raise StepFailed(f"'agentura' should get 'agentūra' first: {found[0]['suggestions']!r}")
+    return "declined forms known; agentura -> agentūra"
+
+
 def step_bad_library(prog: FrozenProgram, work: pathlib.Path) -> str:
     """A missing or unwritable library folder: one clear line, exit 1, no traceback."""
     blocker = work / "not-a-folder"
@@ -223,7 +248,8 @@ BATCH = 30  # over runner.PROCESS_MIN_ARTICLES, so export processes do the work
 
 STEPS = (("--version", step_version), ("import", step_import), ("export", step_export),
          ("batch export", step_batch_export),
-         ("spell --json", step_spell), ("bad library", step_bad_library),
+         ("spell --json", step_spell), ("spell lt", step_spell_lithuanian),
+         ("bad library", step_bad_library),
          ("--smoke-test", step_smoke_test))
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pathlib
 import sqlite3
 
-from editor_app.core.library import Library
+from editor_app.core.library import Library, fulltext
 from editor_app.core.models import Article
 from editor_app.core.sync.engine import receive, send
 
@@ -42,6 +42,7 @@ def same_article(lib: Library, other: Library, article) -> int:
 def dump(path) -> str:
     """Everything in a library file, as SQL: equal dumps mean nothing was written."""
     conn = sqlite3.connect(f"{pathlib.Path(path).resolve().as_uri()}?mode=ro", uri=True)
+    fulltext.register(conn)  # the search index's triggers call Byline's SQL function
     try:
         return "\n".join(conn.iterdump())
     finally:

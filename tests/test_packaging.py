@@ -112,6 +112,16 @@ def test_spec_is_python_and_bundles_resources_and_dictionaries():
     assert (PACKAGING / "launcher.py").is_file()
 
 
+def test_spec_bundles_hunspell_babel_and_unidecode_data():
+    text = SPEC.read_text(encoding="utf-8")
+    assert '"hunspell.hunspell"' in text
+    assert 'collect_data_files("babel"' in text and 'collect_data_files("text_unidecode"' in text
+    dictionaries = ROOT / "resources" / "dictionaries"
+    for name in ("lt_LT", "en_GB", "en_US"):
+        assert (dictionaries / f"{name}.aff").is_file() and (dictionaries / f"{name}.dic").is_file()
+        assert (dictionaries / f"{name}.LICENSE.txt").is_file()
+
+
 def test_spellchecker_dictionaries_are_where_the_spec_looks():
     import spellchecker
 

@@ -14,9 +14,9 @@ import pathlib
 from editor_app.core.errors import BylineError
 from editor_app.core.spelling import (
     Dictionaries,
+    article_names,
     default_personal_path,
     line_col,
-    names_from_metadata,
 )
 
 FILE_SUFFIXES = (".md", ".markdown", ".txt")
@@ -66,10 +66,12 @@ def cmd_spell(args, ctx) -> int:
     )
     checker = dictionaries.checker(
         args.lang or article.language,
-        metadata_names=names_from_metadata(article.interviewee, article.author),
+        metadata_names=article_names(article),
         title=article.title,
         infer_names=not args.no_names,
     )
+    for problem in checker.problems:  # a broken dictionary: said, and checking goes on
+        ctx.warn(problem)
     issues = checker.check(text)
     if any(issue.kind == "spelling" for issue in issues):
         checker.prepare_suggestions()  # one to two seconds, for full-quality suggestions

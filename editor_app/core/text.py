@@ -5,9 +5,14 @@ from __future__ import annotations
 import re
 import unicodedata
 
-# Bidirectional overrides and isolates can make a title or slug display as
-# something other than what it is ("Trojan Source"); no headline needs them.
-BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+# Bidirectional controls can make a title or slug display as something other than
+# what it is ("Trojan Source"). Overrides (LRO, RLO) are refused everywhere; isolates
+# and embeddings (LRE RLE PDF, LRI RLI FSI PDI), which word processors put into
+# right-to-left text, are accepted in prose (bodies, summaries, comments) but not in
+# the one-line fields that name things: titles, slugs, names, tags.
+BIDI_OVERRIDES = frozenset("\u202d\u202e")
+BIDI_EMBEDDINGS_AND_ISOLATES = frozenset("\u202a\u202b\u202c\u2066\u2067\u2068\u2069")
+BIDI_CONTROLS = BIDI_OVERRIDES | BIDI_EMBEDDINGS_AND_ISOLATES
 _CONTROL_OK = frozenset("\n\t\r")
 # Everything check_clean_text refuses (controls but tab/LF/CR, bidi controls, lone surrogates).
 _SUSPECT = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069\ud800-\udfff]")
@@ -19,12 +24,23 @@ SLUG_MAX = 80
 def slugify(text: str, *, max_length: int = SLUG_MAX) -> str:
     """A URL- and file-name-safe slug: ascii letters, digits and single hyphens.
 
-    The slug becomes a folder name in exports, so nothing but ``[a-z0-9-]`` may
-    survive: no dots, slashes, drive letters or NUL bytes.
+    Letters of every script are transliterated (text-unidecode): "Łódź Straße" ->
+    ``lodz-strasse``, "東京の新しい図書館" -> ``dong-jing-noxin-siitu-shu-guan``, Arabic
+    and Cyrillic titles read as their Latin spelling. ASCII titles give the same
+    slugs as before transliteration existed. The slug becomes a folder name in exports,
+    so nothing but ``[a-z0-9-]`` may survive: no dots, slashes, drive letters or NUL bytes.
+    A title with no letters at all (emoji) gives "" and the caller picks a fallback.
     """
-    normal = unicodedata.normalize("NFKD", text)
-    ascii_text = normal.encode("ascii", "ignore").decode("ascii").lower()
-    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
+    text = str(text)
+    if not text.isascii():
+        from text_unidecode import unidecode
+
+        text = unidecode(unicodedata.normalize("NFC", text))
+    return _ascii_slug(text, max_length)
+
+
+def _ascii_slug(text: str, max_length: int) -> str:
+    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
     if len(slug) > max_length:
         slug = slug[:max_length].rsplit("-", 1)[0] or slug[:max_length]
     return slug.strip("-")
@@ -35,7 +51,8 @@ def is_valid_slug(slug: str) -> bool:
 
 
 def check_clean_text(value: str, field: str, *, multiline: bool = False) -> str:
-    """Refuse text with NUL or control bytes, bidi overrides or lone surrogates.
+    """Refuse text with NUL or control bytes, bidi controls that disguise it, or lone
+    surrogates. ``multiline`` fields are prose: bidi isolates and embeddings pass there.
 
     Returns the value unchanged when it is clean; raises InputError naming the
     field otherwise. Called for every field before anything is written.
@@ -51,9 +68,14 @@ def check_clean_text(value: str, field: str, *, multiline: bool = False) -> str:
     except UnicodeEncodeError:
         raise InputError(f"{field}: contains an invalid character (lone surrogate)") from None
     for ch in value:
-        if ch in BIDI_CONTROLS:
+        if ch in BIDI_OVERRIDES:
             raise InputError(
                 f"{field}: contains a right-to-left override character (U+{ord(ch):04X})"
+            )
+        if ch in BIDI_EMBEDDINGS_AND_ISOLATES and not multiline:
+            raise InputError(
+                f"{field}: contains a right-to-left control character (U+{ord(ch):04X}), "
+                "which can make it display as something else; remove it"
             )
         if ch == "\x00":
             raise InputError(f"{field}: contains a NUL byte")

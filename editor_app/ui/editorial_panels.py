@@ -17,7 +17,7 @@ from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QMessageBox
 
 from editor_app.core.errors import BylineError
-from editor_app.core.spelling import names_from_metadata
+from editor_app.core.spelling import article_names
 from editor_app.ui.related.related_panel import RelatedPanel
 from editor_app.ui.related.related_space import SpaceUpdater
 from editor_app.ui.related.tag_editor import BulkTagDialog, TagEditor
@@ -175,7 +175,7 @@ class EditorialPanels(QObject):
             article = tab.snapshot()
             controller = SpellController(
                 tab.editor, self.library, tab.article_id, article.language,
-                names_from_metadata(article.interviewee, article.author), article.title,
+                article_names(article), article.title,
                 service=self.spell_service)
             controller.unavailable.connect(tab.show_banner)
             controller.message.connect(lambda text: self.signals.message.emit(text, 8000))
@@ -207,7 +207,7 @@ class EditorialPanels(QObject):
         parts.spelling_key = key
         parts.spelling.set_metadata(
             language=article.language,
-            metadata_names=names_from_metadata(article.interviewee, article.author),
+            metadata_names=article_names(article),
             title=article.title)
 
     def _on_tab_text_changed(self, tab) -> None:
@@ -353,7 +353,7 @@ class EditorialPanels(QObject):
 
 
 def _spelling_key(article) -> tuple:
-    return (article.language, article.interviewee, article.author, article.title)
+    return (article.language, article.interviewee, article.author, article.title, tuple(article.tags))
 
 
 def _add(menu, window, text: str, slot, shortcut: str | None = None) -> QAction:

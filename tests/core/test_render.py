@@ -11,7 +11,7 @@ import html5lib
 from editor_app.core.models import Article, Kind
 from editor_app.core.render import (
     RelatedItem,
-    format_dateline,
+    format_date,
     make_excerpt,
     render_standalone_page,
     safe_href,
@@ -169,7 +169,8 @@ def test_related_news_block_markup_and_order(renderer):
     assert "<h2>Related news</h2>" in section
     assert (
         '<li><time datetime="2019-02-01">1 February 2019</time> '
-        '<a href="../second/index.html">Second story</a><p class="excerpt">Excerpt two\u2026</p></li>'
+        '<a href="../second/index.html" dir="auto">Second story</a>'
+        '<p class="excerpt" dir="auto">Excerpt two\u2026</p></li>'
     ) in section
     assert (
         section.index("Second story")
@@ -186,7 +187,7 @@ def test_related_links_refuse_scripts_and_escape_slugs(renderer):
     ]
     html = renderer.render_article(_article(), related=items).html
     assert "script:" not in html and "<script>" not in html
-    assert '<span class="title">a</span>' in html
+    assert '<span class="title" dir="auto">a</span>' in html
 
 
 def test_safe_href():
@@ -242,19 +243,37 @@ def test_excerpt_of_empty_article():
     assert make_excerpt("", "") == ""
 
 
-def test_format_dateline():
-    assert format_dateline("2019-03-28") == "28 March 2019"
-    assert format_dateline("2020-01-05", "%d %b %Y") == "05 Jan 2020"
-    assert format_dateline("2020-01-05T10:00:00", "%A, %-d %B") == "Sunday, 5 January"
-    assert format_dateline("not a date") == "not a date"
-    assert format_dateline("2019-02-30") == "2019-02-30"
+def test_format_date_in_the_articles_language():
+    assert format_date("2019-03-28") == "28 March 2019"
+    assert format_date("2019-03-28", "lt") == "2019 m. kovo 28 d."
+    assert format_date("2019-03-28", "en-US") == "March 28, 2019"
+    assert format_date("2019-03-28", "de") == "28. März 2019"
+    assert format_date("2020-01-05", "en", "%d %b %Y") == "05 Jan 2020"
+    assert format_date("2020-01-05T10:00:00", "en", "%A, %-d %B") == "Sunday, 5 January"
+    assert format_date("2020-01-05", "lt", "%A, %-d %B") == "sekmadienis, 5 sausio"
+    assert format_date("2020-01-05", "lt", "%B %Y") == "sausis 2020"  # no day: the month alone
+    assert format_date("2020-01-05", "lt", "%d.%m.%Y 'm'") == "05.01.2020 'm'"
+    assert format_date("not a date") == "not a date"
+    assert format_date("2019-02-30") == "2019-02-30"
+    assert format_date("2019-03-28", "xx-Nonsense") == "28 March 2019"
 
 
-def test_format_dateline_ignores_locale():
+def test_format_date_takes_a_full_timestamp_and_shows_its_own_date():
+    # 23:30 in Vilnius is already the next day in UTC: the page shows the local date
+    assert format_date("2024-03-05T23:30:00+02:00", "lt") == "2024 m. kovo 5 d."
+    assert format_date("2024-03-05T23:30:00+02:00", "en") == "5 March 2024"
+    assert format_date("2024-03-05 08:00", "en") == "5 March 2024"
+
+
+def test_the_old_default_house_format_means_the_articles_language():
+    assert format_date("2019-03-28", "lt", "%-d %B %Y") == "2019 m. kovo 28 d."
+
+
+def test_format_date_ignores_locale():
     code = (
         "import locale, os; os.environ['LC_ALL']='de_DE.UTF-8';\n"
         "try: locale.setlocale(locale.LC_ALL, 'de_DE.UTF-8')\nexcept locale.Error: pass\n"
-        "from editor_app.core.render import format_dateline; print(format_dateline('2019-03-28'))"
+        "from editor_app.core.render import format_date; print(format_date('2019-03-28'))"
     )
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
     assert out.stdout.strip() == "28 March 2019"

@@ -16,8 +16,14 @@ def test_saved_settings_are_read_back_cleaned(library):
     assert site_settings(library) == saved
 
 
-def test_an_empty_date_format_means_the_house_default(library):
-    assert save_site_settings(library, url="", publisher="", date_format=" ").date_format == "%-d %B %Y"
+def test_an_empty_date_format_means_the_articles_language(library):
+    assert save_site_settings(library, url="", publisher="", date_format=" ").date_format == ""
+
+
+def test_the_old_default_format_reads_as_the_articles_language(library):
+    """Libraries made before #18 stored "%-d %B %Y" for "the usual long date"."""
+    library.set_setting("site.date_format", "%-d %B %Y")
+    assert site_settings(library).date_format == ""
 
 
 @pytest.mark.parametrize(("field", "value", "message"), [

@@ -32,9 +32,8 @@ from editor_app.core.export.paths import (
     safe_join,
     write_tree,
 )
+from editor_app.core.render.dates import DEFAULT_DATE_FORMAT, LEGACY_DEFAULT_FORMAT
 from editor_app.core.text import is_valid_slug
-
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
 
 
 class Cancelled(BylineError):
@@ -61,17 +60,27 @@ def site_settings(library) -> SiteSettings:
     return SiteSettings(
         url=clean_site_url(library.get_setting("site.url", "")),
         publisher=str(library.get_setting("site.publisher", "") or "").strip(),
-        date_format=str(library.get_setting("site.date_format", "") or DEFAULT_DATE_FORMAT),
+        date_format=_house_format(library.get_setting("site.date_format", "")),
         tool_version=__version__,
     )
+
+
+def _house_format(stored) -> str:
+    """The house date format; "" (the default) writes dates in the article's language.
+
+    Libraries made before #18 stored "%-d %B %Y", which meant the same thing.
+    """
+    value = str(stored or "").strip()
+    return DEFAULT_DATE_FORMAT if value == LEGACY_DEFAULT_FORMAT else value
 
 
 def save_site_settings(library, *, url: str, publisher: str, date_format: str) -> SiteSettings:
     """Check and store the site settings; InputError naming the bad field writes nothing."""
     url = clean_site_url(url)
-    date_format = date_format.strip() or DEFAULT_DATE_FORMAT
-    if "%" not in date_format:
-        raise InputError("date format: needs at least one % code, like %-d %B %Y")
+    date_format = _house_format(date_format)
+    if date_format and "%" not in date_format:
+        raise InputError("date format: needs at least one % code, like %d.%m.%Y, "
+                         "or nothing for the article's language")
     library.set_setting("site.url", url)
     library.set_setting("site.publisher", publisher.strip())
     library.set_setting("site.date_format", date_format)

@@ -39,7 +39,7 @@ class RelatedInput:
 class SiteSettings:
     url: str = ""            # "" -> links and canonical stay relative
     publisher: str = ""
-    date_format: str = "%-d %B %Y"
+    date_format: str = ""    # house format (core/render/dates.py); "" -> the article's language
     tool_version: str = ""
 
 
@@ -120,13 +120,14 @@ def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
     json_ld = metadata.news_article_ld(
         title=article.title, description=description, date_published=date_published,
         date_modified=job.revision_created, author=article.author, images=images_ld,
-        language=article.language or "en", keywords=list(article.tags),
+        language=rendered.language, keywords=list(article.tags),
         publisher=site.publisher, canonical=canonical_abs,
         identifier=f"urn:uuid:{article.uuid}", word_count=rendered.word_count,
         interviewee=article.interviewee)
     index_html = pages.render(
         "page.html.j2",
-        language=article.language or "en",
+        language=rendered.language,
+        direction=rendered.direction,
         title=article.title,
         description=description,
         canonical=canonical_abs or f"../{article.slug}/",
@@ -161,13 +162,15 @@ def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
 
 def listing_snippets(built: BuiltBundle, article, site: SiteSettings) -> tuple[str, str]:
     """The article's entry in the batch listing and in the Atom feed (see runner)."""
-    from editor_app.core.render import format_dateline
+    from editor_app.core.render import format_date, page_language
+    from editor_app.core.render.dates import date_iso
 
     rel = f"{built.slug}/index.html"
+    language = page_language(article.language).tag
     item = {
         "title": built.title, "excerpt": built.excerpt, "href": rel,
-        "date_iso": built.date,
-        "dateline": format_dateline(built.date, site.date_format) if built.date else "",
+        "date_iso": date_iso(built.date), "language": language,
+        "dateline": format_date(built.date, language, site.date_format) if built.date else "",
         "urn": f"urn:uuid:{article.uuid}", "updated": built.updated,
         "published": feed_timestamp(built.date),
         "link": pages.absolute(site.url, rel) or rel,

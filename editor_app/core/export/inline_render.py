@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from editor_app.core.render import RenderError, build_article
 from editor_app.core.render.assemble import assemble
 from editor_app.core.render.convert import Converter
+from editor_app.core.render.language import ENGLISH_QUOTES, page_language
 from editor_app.core.render.source import has_global_definitions, prepare_body
 
 
@@ -38,25 +39,26 @@ class InlineRenderer:
         self._converter = Converter()
         self._blocks: OrderedDict = OrderedDict()
 
-    def _block(self, text: str, interview: bool):
-        key = (text, interview)
+    def _block(self, text: str, interview: bool, quotes: str):
+        key = (text, interview, quotes)
         fragment = self._blocks.get(key)
         if fragment is not None:
             self._blocks.move_to_end(key)
             return fragment
-        fragment = self._blocks[key] = self._converter.render_block(text, interview)
+        fragment = self._blocks[key] = self._converter.render_block(text, interview, quotes)
         if len(self._blocks) > CACHE_BLOCKS:
             self._blocks.popitem(last=False)
         return fragment
 
-    def render_body(self, markdown_text: str, *, kind: str = "news") -> str:
+    def render_body(self, markdown_text: str, *, kind: str = "news",
+                    quotes: str = ENGLISH_QUOTES) -> str:
         text, interview, blocks = prepare_body(markdown_text, kind)
         if not blocks:
             return ""
         if has_global_definitions(text):
             try:
                 fragments, trailer = self._converter.render_document(
-                    [block.text for block in blocks], interview, secrets.token_hex(8))
+                    [block.text for block in blocks], interview, secrets.token_hex(8), quotes)
             except Exception as error:  # noqa: BLE001 - any parser bug is a render failure
                 raise RenderError(_failure(error)) from None
             pairs = [(block.start_line, fragment)
@@ -65,13 +67,14 @@ class InlineRenderer:
         pairs = []
         for block in blocks:
             try:
-                pairs.append((block.start_line, self._block(block.text, interview)))
+                pairs.append((block.start_line, self._block(block.text, interview, quotes)))
             except Exception as error:  # noqa: BLE001
                 raise RenderError(_failure(error), line=block.start_line + 1) from None
         return assemble(pairs, interview=interview)
 
     def render_article(self, article, *, related: Sequence = (),
                        asset_url: Callable[[str], str] | None = None):
-        body = self.render_body(article.body or "", kind=article.kind)
+        quotes = page_language(getattr(article, "language", "")).quotes
+        body = self.render_body(article.body or "", kind=article.kind, quotes=quotes)
         return build_article(article, body, related=related, asset_url=asset_url,
                              date_format=self.date_format)

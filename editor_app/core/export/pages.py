@@ -1,4 +1,5 @@
-"""Jinja2 templates of the bundle (resources/templates), always with autoescaping.
+"""Jinja2 templates of the bundle (resources/templates, through the one environment
+of core/render/templates.py), always with autoescaping.
 
 Values reach templates as plain strings and are escaped by Jinja; the only
 ``Markup`` values are the renderer's sanitized article HTML and the
@@ -7,14 +8,11 @@ script-escaped JSON-LD, both made safe before they get here.
 
 from __future__ import annotations
 
-import functools
 import re
 from urllib.parse import urlsplit
 
-import jinja2
-
 from editor_app.core.errors import InputError
-from editor_app.core.resources import resource_path
+from editor_app.core.render.templates import template
 
 # Code points HTML5 calls parse errors (C0/C1 controls but tab/LF/FF/CR, noncharacters).
 # Python-Markdown can leak its \x02…\x03 placeholders into odd link targets; they are
@@ -53,26 +51,14 @@ def html_bytes(text: str) -> bytes:
     return data if _clean_utf8(data) else _NOT_IN_HTML.sub("", text).encode("utf-8")
 
 
-@functools.lru_cache(maxsize=1)
-def environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
-        autoescape=True,  # every template, .xml included: &<>"' are escaped the same way
-        undefined=jinja2.StrictUndefined,  # a typo in a template fails loudly, not silently empty
-        keep_trailing_newline=True,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-def render_text(template: str, **context) -> str:
+def render_text(name: str, **context) -> str:
     """A template as text (a piece of a page; ``render`` cleans and encodes the page)."""
-    return environment().get_template(template).render(**context)
+    return template(name).render(**context)
 
 
-def render(template: str, **context) -> bytes:
+def render(name: str, **context) -> bytes:
     """A template as UTF-8, without code points an HTML5 or XML parser would reject."""
-    return html_bytes(environment().get_template(template).render(**context))
+    return html_bytes(template(name).render(**context))
 
 
 _SITE_URL = re.compile(r"https?://[^\s<>\"'`\\]+")

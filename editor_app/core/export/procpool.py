@@ -131,15 +131,17 @@ def _warm_up(state: _ChildState) -> None:
     first chunk arrives.  Nothing here may stop the child: it is only a head start.
     """
     try:
-        from editor_app.core.export import article_export, pages
         from editor_app.core.models import Article
-        from editor_app.core.render import article as render_article
+        from editor_app.core.render import DEFAULT_DATE_FORMAT, format_date
+        from editor_app.core.render.article import ARTICLE_TEMPLATE
+        from editor_app.core.render.templates import template
 
-        renderer = state.renderer(article_export.DEFAULT_DATE_FORMAT)
-        renderer.render_article(Article(title="Warm-up", body="A \"warm\" up.\n\n*Two*.\n"))
-        for template in ("page.html.j2", "listing-item.html.j2", "feed-entry.xml.j2"):
-            pages.environment().get_template(template)
-        render_article._environment().get_template(render_article.ARTICLE_TEMPLATE)
+        renderer = state.renderer(DEFAULT_DATE_FORMAT)
+        renderer.render_article(Article(title="Warm-up", body="A \"warm\" up.\n\n*Two*.\n",
+                                        date="2024-01-01"))
+        for name in ("page.html.j2", "listing-item.html.j2", "feed-entry.xml.j2", ARTICLE_TEMPLATE):
+            template(name)
+        format_date("2024-01-01", "en")  # Babel's locale data
         import yaml  # noqa: F401 - the front matter's emitter
     except Exception:  # noqa: BLE001, S110 - the first article will report any real problem
         pass

@@ -21,6 +21,7 @@ from editor_app.core.export.batch import Progress, export_batch
 from editor_app.core.export.bundle import SiteSettings
 from editor_app.core.export.paths import replace_file
 from editor_app.core.export.report import ExportReport
+from editor_app.core.render.language import page_language
 
 RENDER_TIMEOUT = 10.0  # export is not interactive, but a pathological text must still end
 
@@ -127,9 +128,10 @@ def _write_listing(root, done: list[ExportResult], site: SiteSettings) -> None:
     """OUT/index.html and OUT/feed.xml from the entries each bundle's worker rendered."""
     ordered = sorted(done, key=lambda d: (d.bundle.date, d.bundle.updated, d.bundle.slug),
                      reverse=True)
-    heading = site.publisher or "Articles"
     languages = {d.language for d in done}
     language = languages.pop() if len(languages) == 1 else ""
+    page = page_language(language or "en")  # a batch in several languages: English words
+    heading = site.publisher or page.words["articles"]
     feed_key = site.url or f"byline-export:{site.publisher}"
     context = dict(
         heading=heading, tool_version=site.tool_version, language=language,
@@ -140,7 +142,8 @@ def _write_listing(root, done: list[ExportResult], site: SiteSettings) -> None:
         self_href=pages.absolute(site.url, "feed.xml") or "feed.xml",
         alternate_href=pages.absolute(site.url, "") or "index.html",
     )
-    listing = pages.render("listing.html.j2", **{**context, "language": language or "en"},
+    listing = pages.render("listing.html.j2", **{**context, "language": page.tag},
+                           direction=page.direction,
                            items=[Markup(d.bundle.listing_html) for d in ordered])
     feed = pages.render("feed.xml.j2", **context,
                         items=[Markup(d.bundle.feed_entry) for d in ordered])

@@ -12,6 +12,7 @@ import time
 from collections.abc import Callable, Iterator
 
 from editor_app.core.errors import LibraryError
+from editor_app.core.library import fulltext
 from editor_app.core.library.sqlite import Database
 
 SQLITE_HEADER = b"SQLite format 3\x00"
@@ -108,6 +109,7 @@ def connect(path: pathlib.Path, *, readonly: bool = False) -> sqlite3.Connection
             # written before COMMIT returns); only power loss can lose the tail.
             conn.execute("PRAGMA synchronous = NORMAL")
         conn.execute("SELECT count(*) FROM sqlite_master").fetchone()
+        fulltext.register(conn)  # the search index's triggers call it (fulltext.py)
     except sqlite3.DatabaseError as exc:
         if conn is not None:  # a check after connecting failed: do not leak the handle
             conn.close()

@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
 import sqlite3
 from dataclasses import dataclass
 
 from editor_app.core.errors import InputError, LibraryError, NotFoundError
 from editor_app.core.library.connection import describe_sqlite_error, utc_now
+from editor_app.core.library.fulltext import display_snippet, fts_query
 
 ASSET_MAX_BYTES = 25 * 1024 * 1024
-_FTS_TOKEN = re.compile(r"\w+", re.UNICODE)
 
 
 @dataclass(frozen=True)
@@ -36,20 +35,6 @@ class Asset:
     data: bytes
 
 
-def fts_query(text: str) -> str:
-    """A safe FTS5 query from what a person typed: every word must occur.
-
-    Words are quoted, so FTS5 syntax characters in the input cannot raise; the
-    last word matches as a prefix, so results appear while typing.
-    """
-    words = _FTS_TOKEN.findall(text)
-    if not words:
-        return ""
-    quoted = [f'"{w}"' for w in words]
-    quoted[-1] += "*"
-    return " ".join(quoted)
-
-
 class MiscStore:
     """Mixin of Library: the smaller tables."""
 
@@ -62,12 +47,14 @@ class MiscStore:
         with self._tx.lock:
             rows = self.db.execute(
                 "SELECT a.id, a.slug, a.title, "
-                "snippet(articles_fts, 2, '[', ']', '…', 12), "
-                "bm25(articles_fts, 10.0, 4.0, 1.0) AS score "
+                "snippet(articles_fts, 2, char(1), char(2), char(3), 12), "
+                "bm25(articles_fts, 10.0, 4.0, 1.0) AS score, a.body "
                 "FROM articles_fts JOIN articles a ON a.id = articles_fts.rowid "
                 "WHERE articles_fts MATCH ? ORDER BY score LIMIT ? OFFSET ?",
                 [match, limit, offset]).fetchall()
-        return [SearchHit(r[0], r[1], r[2], r[3], round(-r[4], 6)) for r in rows]
+        # the index holds folded text (fulltext.py): snippets get the article's letters back
+        return [SearchHit(r[0], r[1], r[2], display_snippet(r[3], r[5]), round(-r[4], 6))
+                for r in rows]
 
     # -- assets ------------------------------------------------------------
     def add_asset(self, data: bytes, *, name: str = "", mime: str = "application/octet-stream") -> str:

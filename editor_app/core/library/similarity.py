@@ -18,6 +18,8 @@ import json
 import threading
 from collections.abc import Iterable
 
+from editor_app.core.library.fulltext import search_text
+
 # bm25 column weights (title, summary, body) for similarity: a shared word in
 # the headline says more than one deep in the body, but less than in search.
 SIMILARITY_WEIGHTS = (3.0, 2.0, 1.0)
@@ -86,7 +88,7 @@ class SimilarityStore:
             try:
                 db.execute(f"DELETE FROM temp.{_TERMS_TABLE}")
                 db.conn.executemany(f"INSERT INTO temp.{_TERMS_TABLE} (rowid, text) VALUES (?, ?)",
-                                    list(enumerate(texts, start=1)))
+                                    list(enumerate(map(search_text, texts), start=1)))
                 counts: dict[int, dict[str, int]] = {i: {} for i in range(1, len(texts) + 1)}
                 for term, doc, n in db.execute(
                         f"SELECT term, doc, count(*) FROM temp.{_TERMS_TABLE}_vocab GROUP BY term, doc"):

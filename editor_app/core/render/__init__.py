@@ -2,15 +2,16 @@
 
 Public API::
 
-    Renderer(timeout=2.0, date_format="%-d %B %Y")   # thread-safe; holds cache + worker processes
-        .render_body(markdown_text, kind="news") -> str
+    Renderer(timeout=2.0, date_format="")   # thread-safe; holds cache + worker processes
+        .render_body(markdown_text, kind="news", quotes=ENGLISH_QUOTES) -> str
         .render_article(article, related=(), asset_url=None) -> RenderedArticle
         .close()
     RenderedArticle(html, body_html, stylesheet, title, word_count, language, assets, text)
     RelatedItem(title, slug, date, excerpt, href=None)
     RenderError (a BylineError; ``.line`` = 1-based line of the failing block or None)
     make_excerpt(summary, body_markdown, limit=160) -> str
-    format_dateline(iso_date, fmt="%-d %B %Y") -> str
+    format_date(value, language="en", house_format="") -> str   # Babel, in that language
+    page_language(language) -> PageLanguage(tag, direction, quotes, words)
     render_standalone_page(rendered) -> str
     stylesheet() -> str
 
@@ -26,19 +27,23 @@ from editor_app.core.render.article import (
     safe_href,
     stylesheet,
 )
+from editor_app.core.render.dates import DEFAULT_DATE_FORMAT, format_date
 from editor_app.core.render.errors import RenderError
-from editor_app.core.render.renderer import DEFAULT_DATE_FORMAT, Renderer
-from editor_app.core.render.text import format_dateline, make_excerpt
+from editor_app.core.render.language import PageLanguage, page_language
+from editor_app.core.render.renderer import Renderer
+from editor_app.core.render.text import make_excerpt
 
 __all__ = [
     "DEFAULT_DATE_FORMAT",
+    "PageLanguage",
     "RelatedItem",
     "RenderError",
     "RenderedArticle",
     "Renderer",
     "build_article",
-    "format_dateline",
+    "format_date",
     "make_excerpt",
+    "page_language",
     "render_standalone_page",
     "safe_href",
     "stylesheet",

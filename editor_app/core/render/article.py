@@ -1,7 +1,9 @@
 """The article around the body: header, related news, the standalone preview page.
 
 Metadata (title, summary, names, related titles and excerpts) is plain text and goes
-through Jinja2 autoescaping; only the sanitized body is inserted as markup.
+through Jinja2 autoescaping; only the sanitized body is inserted as markup. The page's
+fixed words, dates, quotation marks and direction follow the article's language
+(language.py, dates.py).
 """
 
 from __future__ import annotations
@@ -13,12 +15,14 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from urllib.parse import quote
 
-import jinja2
 from markupsafe import Markup
 
 from editor_app.core.render.assemble import asset_names, map_assets
-from editor_app.core.render.text import count_words, format_dateline, html_to_text, parse_iso_date
-from editor_app.core.resources import read_resource, resource_path
+from editor_app.core.render.dates import DEFAULT_DATE_FORMAT, date_iso, format_date
+from editor_app.core.render.language import page_language
+from editor_app.core.render.templates import template
+from editor_app.core.render.text import count_words, html_to_text
+from editor_app.core.resources import read_resource
 
 ARTICLE_TEMPLATE = "article.html.j2"
 STYLESHEET = ("css", "byline.css")
@@ -26,7 +30,6 @@ _KINDS = ("news", "interview", "feature", "opinion")
 _SAFE_SCHEMES = ("http", "https", "mailto")
 _SCHEME_RE = re.compile(r"([a-zA-Z][a-zA-Z0-9+.-]*):")
 _CONTROL_RE = re.compile(r"[\x00-\x20\x7f]+")
-_LANGUAGE_RE = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
 
 
 @dataclass(frozen=True)
@@ -35,7 +38,7 @@ class RelatedItem:
 
     title: str
     slug: str
-    date: str  # ISO YYYY-MM-DD
+    date: str  # ISO YYYY-MM-DD, or a full ISO timestamp
     excerpt: str = ""
     href: str | None = None  # default: ../<slug>/index.html, the sibling bundle
 
@@ -56,6 +59,7 @@ class RenderedArticle:
     language: str = "en"
     assets: tuple[str, ...] = field(default=())  # library asset names the body uses
     text: str = ""  # the body's text without markup (word_count counts its words)
+    direction: str = "ltr"  # "rtl" for Arabic, Hebrew, …: the page's dir=""
 
 
 def safe_href(href: str) -> str | None:
@@ -74,32 +78,20 @@ def safe_href(href: str) -> str | None:
 
 
 @functools.lru_cache(maxsize=1)
-def _environment() -> jinja2.Environment:
-    return jinja2.Environment(
-        loader=jinja2.FileSystemLoader(str(resource_path("templates"))),
-        autoescape=True,
-        undefined=jinja2.StrictUndefined,
-        trim_blocks=True,
-        lstrip_blocks=True,
-    )
-
-
-@functools.lru_cache(maxsize=1)
 def stylesheet() -> str:
     """The CSS shared by preview and export."""
     return read_resource(*STYLESHEET)
 
 
-def _related_context(items: Sequence[RelatedItem], date_format: str) -> list[dict]:
+def _related_context(items: Sequence[RelatedItem], language: str, date_format: str) -> list[dict]:
     context = []
     for item in items:
-        date = parse_iso_date(item.date)
         context.append(
             {
                 "title": str(item.title or item.slug or ""),
                 "href": item.link(),
-                "date_iso": date.isoformat() if date else "",
-                "dateline": format_dateline(item.date, date_format) if item.date else "",
+                "date_iso": date_iso(item.date),
+                "dateline": format_date(item.date, language, date_format) if item.date else "",
                 "excerpt": str(item.excerpt or ""),
             }
         )
@@ -112,31 +104,30 @@ def build_article(
     *,
     related: Sequence[RelatedItem] = (),
     asset_url: Callable[[str], str] | None = None,
-    date_format: str = "%-d %B %Y",
+    date_format: str = DEFAULT_DATE_FORMAT,
 ) -> RenderedArticle:
-    """Wrap an already rendered body (Renderer.render_body) into the article markup."""
+    """Wrap an already rendered body (Renderer.render_body) into the article markup.
+
+    ``date_format`` is the house format (dates.py); empty: the language's long date.
+    """
     assets = tuple(asset_names(body_html))
     if asset_url is not None and assets:
         body_html = map_assets(body_html, asset_url)
     kind = str(getattr(article.kind, "value", article.kind) or "news")
-    language = str(getattr(article, "language", "") or "")
-    date = parse_iso_date(article.date or "")
+    page = page_language(getattr(article, "language", "") or "")
     title = str(article.title or "")
-    html = (
-        _environment()
-        .get_template(ARTICLE_TEMPLATE)
-        .render(
-            kind=kind if kind in _KINDS else "news",
-            language=language if _LANGUAGE_RE.fullmatch(language) else "",
-            title=title,
-            dateline=format_dateline(article.date, date_format) if article.date else "",
-            date_iso=date.isoformat() if date else "",
-            summary=str(article.summary or ""),
-            interviewee=str(article.interviewee or ""),
-            author=str(article.author or ""),
-            body_html=Markup(body_html),
-            related=_related_context(related, date_format),
-        )
+    html = template(ARTICLE_TEMPLATE).render(
+        kind=kind if kind in _KINDS else "news",
+        language=page.tag,
+        direction=page.direction,
+        words=page.words,
+        title=title,
+        dateline=format_date(article.date, page.tag, date_format) if article.date else "",
+        date_iso=date_iso(article.date),
+        summary=str(article.summary or ""),
+        byline=page.byline(str(article.interviewee or ""), str(article.author or "")),
+        body_html=Markup(body_html),
+        related=_related_context(related, page.tag, date_format),
     )
     text = html_to_text(body_html)
     return RenderedArticle(
@@ -145,9 +136,10 @@ def build_article(
         stylesheet=stylesheet(),
         title=title,
         word_count=count_words(text),
-        language=language if _LANGUAGE_RE.fullmatch(language) else "en",
+        language=page.tag,
         assets=assets,
         text=text,
+        direction=page.direction,
     )
 
 
@@ -165,7 +157,8 @@ def render_standalone_page(rendered: RenderedArticle) -> str:
     """A minimal complete HTML document for the preview (QWebEngineView.setHtml)."""
     return (
         "<!DOCTYPE html>\n"
-        f'<html lang="{_html.escape(rendered.language, quote=True)}">\n<head>\n'
+        f'<html lang="{_html.escape(rendered.language, quote=True)}" '
+        f'dir="{_html.escape(rendered.direction, quote=True)}">\n<head>\n'
         '<meta charset="utf-8">\n'
         f'<meta http-equiv="Content-Security-Policy" content="{_PREVIEW_CSP}">\n'
         '<meta name="viewport" content="width=device-width, initial-scale=1">\n'

@@ -17,6 +17,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from editor_app.core.render.extensions import make_markdown
+from editor_app.core.render.language import ENGLISH_QUOTES
 from editor_app.core.render.sanitize import sanitize
 
 # Kinds of top-level element, for the interview post-pass.
@@ -134,25 +135,28 @@ class Converter:
             md = self._instances[interview] = make_markdown(interview=interview)
         return md
 
-    def convert(self, text: str, interview: bool) -> str:
+    def convert(self, text: str, interview: bool, quotes: str = ENGLISH_QUOTES) -> str:
         md = self._markdown(interview)
+        md.treeprocessors["smarty"].quotes = quotes
         try:
             return md.reset().convert(text)
         except BaseException:
             self._instances.pop(interview, None)
             raise
 
-    def render_block(self, text: str, interview: bool) -> Fragment:
+    def render_block(self, text: str, interview: bool, quotes: str = ENGLISH_QUOTES) -> Fragment:
+        """One block; ``quotes`` are the article language's quotation marks (language.py)."""
         if plain_paragraph(text, interview):
             # What the sanitizer would make of it: the only markup is <p>, "&" is escaped
             # already, and its serializer writes a no-break space as an entity.
             smarty = self._markdown(interview).treeprocessors["smarty"]
+            smarty.quotes = quotes
             html = plain_paragraph_html(text, smarty.smarten)
             return Fragment(html.replace("\xa0", "&nbsp;"), _ONE_PARAGRAPH)
-        return make_fragment(self.convert(text, interview))
+        return make_fragment(self.convert(text, interview, quotes))
 
     def render_document(
-        self, blocks: list[str], interview: bool, nonce: str
+        self, blocks: list[str], interview: bool, nonce: str, quotes: str = ENGLISH_QUOTES
     ) -> tuple[list[Fragment], Fragment]:
         """Convert all blocks in one go (reference links, footnotes) and cut per block.
 
@@ -166,7 +170,7 @@ class Converter:
             parts.append(marker)
             parts.append(block)
         parts.append(markers[-1])
-        html = sanitize(self.convert("\n\n".join(parts), interview))
+        html = sanitize(self.convert("\n\n".join(parts), interview, quotes))
         pieces = re.split(rf"<p>bylinemark{nonce}x\d+</p>", html)
         if len(pieces) != len(blocks) + 2:
             # A marker was swallowed (should not happen): keep the page, lose the mapping.

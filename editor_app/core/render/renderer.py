@@ -17,11 +17,12 @@ from collections.abc import Callable, Sequence
 
 from editor_app.core.render.assemble import assemble
 from editor_app.core.render.convert import Fragment
+from editor_app.core.render.dates import DEFAULT_DATE_FORMAT
 from editor_app.core.render.errors import RenderError
+from editor_app.core.render.language import ENGLISH_QUOTES, page_language
 from editor_app.core.render.source import has_global_definitions, prepare_body
 from editor_app.core.render.worker import WorkerPool
 
-DEFAULT_DATE_FORMAT = "%-d %B %Y"
 _CACHE_SIZE = 20_000  # blocks; ~40 MB worst case, a few MB for a normal day's work
 _FAILURE_CACHE_SIZE = 256
 
@@ -68,15 +69,19 @@ class Renderer:
         self._documents = _LRU(4)
 
     # -- body ---------------------------------------------------------------------------
-    def render_body(self, markdown_text: str, *, kind: str = "news") -> str:
-        """Sanitized body HTML with ``data-line`` on top-level elements; raises RenderError."""
+    def render_body(self, markdown_text: str, *, kind: str = "news",
+                    quotes: str = ENGLISH_QUOTES) -> str:
+        """Sanitized body HTML with ``data-line`` on top-level elements; raises RenderError.
+
+        ``quotes``: the article language's quotation marks (PageLanguage.quotes).
+        """
         text, interview, blocks = prepare_body(markdown_text, kind)
         if not blocks:
             return ""
         if has_global_definitions(text):
-            return self._render_document(text, blocks, interview)
+            return self._render_document(text, blocks, interview, quotes)
 
-        keys = [(block.text, interview) for block in blocks]
+        keys = [(block.text, interview, quotes) for block in blocks]
         with self._lock:
             for block, key in zip(blocks, keys, strict=False):
                 failure = self._failures.get_fresh(key)
@@ -85,7 +90,7 @@ class Renderer:
             found = {key: self._blocks.get_fresh(key) for key in keys}
         missing = list(dict.fromkeys(key for key, fragment in found.items() if fragment is None))
         if missing:
-            results = self._pool.render_blocks([text for text, _ in missing], interview)
+            results = self._pool.render_blocks([key[0] for key in missing], interview, quotes)
             with self._lock:
                 for index, fragment in results.fragments.items():
                     self._blocks.put(missing[index], fragment)
@@ -102,8 +107,8 @@ class Renderer:
             interview=interview,
         )
 
-    def _render_document(self, text: str, blocks, interview: bool) -> str:
-        key = (text, interview)
+    def _render_document(self, text: str, blocks, interview: bool, quotes: str) -> str:
+        key = (text, interview, quotes)
         with self._lock:
             failure = self._failures.get_fresh(key)
             cached = self._documents.get_fresh(key)
@@ -112,7 +117,7 @@ class Renderer:
         if cached is None:
             try:
                 fragments, trailer = self._pool.render_document(
-                    [block.text for block in blocks], interview, secrets.token_hex(8)
+                    [block.text for block in blocks], interview, secrets.token_hex(8), quotes
                 )
             except RenderError as error:
                 with self._lock:
@@ -138,7 +143,8 @@ class Renderer:
         """The complete ``<article>`` (header, body, related news) as a RenderedArticle."""
         from editor_app.core.render.article import build_article
 
-        body = self.render_body(article.body or "", kind=article.kind)
+        quotes = page_language(getattr(article, "language", "")).quotes
+        body = self.render_body(article.body or "", kind=article.kind, quotes=quotes)
         return build_article(
             article, body, related=related, asset_url=asset_url, date_format=self.date_format
         )

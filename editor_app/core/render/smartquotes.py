@@ -30,6 +30,9 @@ from markdown.extensions.smarty import SmartyExtension, openingQuotesBase
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AtomicString, Registry
 
+# The quotation marks smarty writes; other languages' replace them (language.py).
+from editor_app.core.render.language import ENGLISH_QUOTES
+
 _PLACEHOLDER = "\x02klzzwxh:{}\x03"
 _PLACEHOLDER_RE = re.compile("\x02klzzwxh:(\\d+)\x03")
 
@@ -112,9 +115,13 @@ class SmartQuotesTreeprocessor(Treeprocessor):
         super().__init__(md)
         self.patterns = [(regex, parts, _anchor(regex), _needs(parts))
                          for regex, parts in smarty_patterns(md)]
+        # The article's quotation marks (open, close, inner open, inner close); the
+        # converter sets them before each conversion.
+        self.quotes = ENGLISH_QUOTES
 
     def smarten(self, text: str) -> str:
-        """``text`` as smarty's inline pass leaves it, with the characters in place of entities."""
+        """``text`` as smarty's inline pass leaves it, with the characters in place of entities
+        (and the article language's quotation marks in place of English ones)."""
         if "'" not in text and '"' not in text and "--" not in text and "..." not in text:
             return text
         present = {mark for mark in ("'", '"', "--", "...") if mark in text}
@@ -135,7 +142,9 @@ class SmartQuotesTreeprocessor(Treeprocessor):
                 pos = start + len(placeholder)
         if not stash:
             return text
-        return _PLACEHOLDER_RE.sub(lambda m: stash[int(m.group(1))], text)
+        if self.quotes == ENGLISH_QUOTES:
+            return _PLACEHOLDER_RE.sub(lambda m: stash[int(m.group(1))], text)
+        return _PLACEHOLDER_RE.sub(_Localizer(stash, self.quotes), text)
 
     def run(self, root: etree.Element) -> None:
         for element in root.iter():
@@ -147,6 +156,35 @@ class SmartQuotesTreeprocessor(Treeprocessor):
             tail = element.tail
             if tail and not isinstance(tail, AtomicString):
                 element.tail = self.smarten(tail)
+
+
+class _Localizer:
+    """Puts a placeholder's text back with another language's quotation marks.
+
+    Called in text order (re.sub). Smarty writes ’ both for a closing inner quote and
+    for an apostrophe ("don’t"); only a ’ answering an open ‘ becomes the language's
+    closing inner mark, so Lithuanian gets ‚citata‘ and still writes O’Neil.
+    """
+
+    def __init__(self, stash: list[str], quotes: str) -> None:
+        self.stash = stash
+        self.table = {"\u201c": quotes[0], "\u201d": quotes[1], "\u2018": quotes[2]}
+        self.inner_close = quotes[3]
+        self.open_inner = 0
+
+    def __call__(self, match: re.Match[str]) -> str:
+        out = []
+        for char in self.stash[int(match.group(1))]:
+            if char == "\u2018":
+                self.open_inner += 1
+            elif char == "\u2019":
+                if self.open_inner:
+                    self.open_inner -= 1
+                    char = self.inner_close
+                out.append(char)
+                continue
+            out.append(self.table.get(char, char))
+        return "".join(out)
 
 
 class SmartQuotesExtension(Extension):

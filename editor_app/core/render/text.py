@@ -1,4 +1,4 @@
-"""Plain-text helpers for the page: datelines, excerpts, word counts.
+"""Plain-text helpers for the page: excerpts, word counts (dates: dates.py).
 
 These run in the application process on user text, so every regular expression here
 is linear (no nested quantifiers) and excerpts only look at the start of the body.
@@ -6,65 +6,10 @@ is linear (no nested quantifiers) and excerpts only look at the start of the bod
 
 from __future__ import annotations
 
-import datetime as _dt
 import html as _html
 import re
 
-MONTHS = (
-    "January", "February", "March", "April", "May", "June", "July",
-    "August", "September", "October", "November", "December",
-)  # fmt: skip
-WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 ELLIPSIS = "\u2026"
-
-_DIRECTIVE_RE = re.compile(r"%(-?)([a-zA-Z%])")
-
-
-def parse_iso_date(value: str) -> _dt.date | None:
-    """``YYYY-MM-DD`` (optionally followed by a time) -> date, else None."""
-    text = str(value or "").strip()
-    match = re.match(r"(\d{4})-(\d{2})-(\d{2})(?:$|[T ])", text)
-    if not match:
-        return None
-    try:
-        return _dt.date(int(match.group(1)), int(match.group(2)), int(match.group(3)))
-    except ValueError:
-        return None
-
-
-def format_dateline(iso_date: str, fmt: str = "%-d %B %Y") -> str:
-    """ "2019-03-28" -> "28 March 2019", in English whatever the system locale.
-
-    Supports %d %-d %e %m %-m %B %b %Y %y %A %a %%; other directives are kept
-    literally.  A value that is not a date is returned unchanged (stripped) so the
-    page still shows what the reporter typed.
-    """
-    date = parse_iso_date(iso_date)
-    if date is None:
-        return str(iso_date or "").strip()
-
-    def directive(match: re.Match[str]) -> str:
-        no_pad, code = match.group(1) == "-", match.group(2)
-        values = {
-            "d": (date.day, 2),
-            "e": (date.day, 0),
-            "m": (date.month, 2),
-            "Y": (date.year, 4),
-            "y": (date.year % 100, 2),
-        }
-        if code in values:
-            number, width = values[code]
-            return str(number) if no_pad or not width else f"{number:0{width}d}"
-        names = {
-            "B": MONTHS[date.month - 1],
-            "b": MONTHS[date.month - 1][:3],
-            "A": WEEKDAYS[date.weekday()],
-            "a": WEEKDAYS[date.weekday()][:3],
-            "%": "%",
-        }
-        return names.get(code, match.group(0))
-
-    return _DIRECTIVE_RE.sub(directive, fmt)
 
 
 # -- excerpts ----------------------------------------------------------------------------

@@ -9,8 +9,9 @@ free for typing.
 
 Protocol over a Pipe, one job at a time per worker:
   child -> ("ready",) once imported
-  parent -> ("blocks", texts, interview)          child -> ("ok", i, Fragment) | ("error", i, msg) ... ("done",)
-  parent -> ("document", texts, interview, nonce) child -> ("document", fragments, trailer) | ("error", 0, msg)
+  parent -> ("blocks", texts, interview, quotes)  child -> ("ok", i, Fragment) | ("error", i, msg) ... ("done",)
+  parent -> ("document", texts, interview, nonce, quotes)
+                                                  child -> ("document", fragments, trailer) | ("error", 0, msg)
 Results of "blocks" come one by one so that, on a timeout, the parent keeps what was
 finished and knows which block was running.
 """
@@ -25,6 +26,7 @@ from multiprocessing.connection import Connection
 
 from editor_app.core.child_process import ChildProcess
 from editor_app.core.render.errors import RenderError
+from editor_app.core.render.language import ENGLISH_QUOTES
 
 WORKER_FLAG = "--byline-render-worker"
 
@@ -41,19 +43,19 @@ def worker_main(conn) -> None:  # runs in the child
             return
         op = message[0]
         if op == "blocks":
-            _, texts, interview = message
+            _, texts, interview, quotes = message
             for index, text in enumerate(texts):
                 try:
-                    conn.send(("ok", index, converter.render_block(text, interview)))
+                    conn.send(("ok", index, converter.render_block(text, interview, quotes)))
                 except RecursionError:
                     conn.send(("error", index, "the text is nested too deeply"))
                 except Exception as error:  # noqa: BLE001 - any parser bug is a render failure
                     conn.send(("error", index, f"internal error ({type(error).__name__})"))
             conn.send(("done",))
         elif op == "document":
-            _, texts, interview, nonce = message
+            _, texts, interview, nonce, quotes = message
             try:
-                fragments, trailer = converter.render_document(texts, interview, nonce)
+                fragments, trailer = converter.render_document(texts, interview, nonce, quotes)
                 conn.send(("document", fragments, trailer))
             except RecursionError:
                 conn.send(("error", 0, "the text is nested too deeply"))
@@ -185,13 +187,14 @@ class WorkerPool:
     def _timeout_message(self) -> str:
         return f"could not render: took longer than {self.timeout:g} s"
 
-    def render_blocks(self, texts: list[str], interview: bool) -> BlockResults:
+    def render_blocks(self, texts: list[str], interview: bool,
+                      quotes: str = ENGLISH_QUOTES) -> BlockResults:
         """Convert ``texts``; on a timeout or crash the failing index is reported."""
         results = BlockResults()
         worker = self._acquire()
         try:
             worker.wait_ready()
-            worker.conn.send(("blocks", texts, interview))
+            worker.conn.send(("blocks", texts, interview, quotes))
             deadline = time.monotonic() + self.timeout
             while True:
                 remaining = deadline - time.monotonic()
@@ -220,12 +223,13 @@ class WorkerPool:
         self._release(worker)
         return results
 
-    def render_document(self, texts: list[str], interview: bool, nonce: str):
+    def render_document(self, texts: list[str], interview: bool, nonce: str,
+                        quotes: str = ENGLISH_QUOTES):
         """Whole-document conversion; returns (fragments, trailer) or raises RenderError."""
         worker = self._acquire()
         try:
             worker.wait_ready()
-            worker.conn.send(("document", texts, interview, nonce))
+            worker.conn.send(("document", texts, interview, nonce, quotes))
             finished = worker.conn.poll(self.timeout)
             message = worker.conn.recv() if finished else None
         except (EOFError, OSError):

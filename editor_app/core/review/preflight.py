@@ -307,10 +307,10 @@ def _spelling_issues(library, article) -> list[str] | str:
 def _article_checker(library, article, load_checker):
     """The checker the editor would use: newsroom words, article ignores, names from metadata."""
     try:
-        from editor_app.core.spelling import Dictionaries, names_from_metadata
+        from editor_app.core.spelling import Dictionaries, article_names
     except ImportError:
         return load_checker(article.language or "en")
-    names = names_from_metadata(article.interviewee, article.author)
+    names = article_names(article)
     return Dictionaries(store=library, article_id=article.id).checker(
         article.language or "en", metadata_names=names)
 

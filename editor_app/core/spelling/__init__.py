@@ -1,9 +1,14 @@
 """Markdown-aware spell-checking (no Qt): tokenizer, dictionaries, checker, suggestions.
 
+A language's dictionaries are pyspellchecker's word-frequency list (when there is one)
+and every hunspell dictionary of that language, built in (resources/dictionaries: lt_LT,
+en_GB, en_US) or added by the user (`add_dictionary`); a word is known when any of them
+knows it.
+
 Typical use on a worker thread::
 
     checker = Dictionaries(personal_path=p, store=library, article_id=a.id).checker(
-        a.language, metadata_names=names_from_metadata(a.interviewee, a.author), title=a.title)
+        a.language, metadata_names=article_names(a), title=a.title)
     issues = checker.check(a.body)                 # fast; no suggestions yet
     issues = checker.with_suggestions(issues[:50]) # only for what is shown
 """
@@ -20,6 +25,7 @@ from editor_app.core.spelling.dictionaries import (
     SCOPES,
     Dictionaries,
     DictionaryStore,
+    article_names,
     article_scope,
     default_personal_path,
     names_from_metadata,
@@ -27,13 +33,20 @@ from editor_app.core.spelling.dictionaries import (
     read_wordlist,
     write_wordlist,
 )
+from editor_app.core.spelling.hunspell_dictionaries import DictionaryInfo
 from editor_app.core.spelling.languages import (
     LanguageData,
     SpellingUnavailable,
+    add_dictionary,
     available_languages,
+    frequency_languages,
+    installed_dictionaries,
+    language_name,
     load_language,
     load_language_async,
     normalize_language,
+    remove_user_dictionary,
+    use_dictionary_folders,
 )
 from editor_app.core.spelling.tokenizer import Token, iter_words, line_col, prose_regions, tokenize
 
@@ -48,6 +61,7 @@ def load_checker(language: str | None = "en", **options) -> SpellChecker:
 
 
 __all__ = [
+    "DictionaryInfo",
     "REPEAT",
     "SCOPES",
     "SPELLING",
@@ -58,8 +72,13 @@ __all__ = [
     "SpellIssue",
     "SpellingUnavailable",
     "Token",
+    "add_dictionary",
+    "article_names",
     "article_scope",
     "available_languages",
+    "frequency_languages",
+    "installed_dictionaries",
+    "language_name",
     "default_personal_path",
     "is_sentence_start",
     "iter_words",
@@ -72,7 +91,9 @@ __all__ = [
     "normalize_word",
     "prose_regions",
     "read_wordlist",
+    "remove_user_dictionary",
     "repeat_removal_span",
     "tokenize",
+    "use_dictionary_folders",
     "write_wordlist",
 ]

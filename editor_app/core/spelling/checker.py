@@ -13,10 +13,18 @@ being checked,
 * every occurrence of it is capitalized (never written in lower case), and
 * it is seen capitalized at least twice (an occurrence in the article's title counts), and
 * at least one occurrence is not at the start of a sentence (so it is capitalized because
-  it is a name, not because it opens a sentence).
+  it is a name, not because it opens a sentence),
+
+or, seen once, when it is capitalized mid-sentence right next to another capitalized word
+("Prime Minister Mateusz Morawiecki", "Agence France-Presse", "Marksville, Louisiana"),
+outside lines written in Title Case (a heading's typo must still show).
 
 A typo is rarely repeated identically, and never consistently capitalized mid-sentence;
-"Zinichev", written twice in an article, is almost certainly a name.
+"Zinichev", written twice in an article, is almost certainly a name, and so is
+"Sierak" in "Prosecutor Krzysztof Sierak told reporters".
+
+Shapes are names too (`is_name_shaped`): acronyms, capitals inside a word (InoLink,
+EUClusterWeeks), hashtags and handles; words with digits never reach the checker.
 """
 
 from __future__ import annotations
@@ -27,7 +35,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 
-from editor_app.core.spelling.languages import load_language, normalize_language
+from editor_app.core.spelling.languages import language_region, load_language, normalize_language
 from editor_app.core.spelling.suggest import MAX_DISTANCE, _match_case, weighted_distance
 from editor_app.core.spelling.tokenizer import Token, iter_words, split_compound
 from editor_app.core.spelling.wordlists import normalize_word
@@ -113,6 +121,61 @@ def _fold_accents(key: str) -> str:
     return "".join(c for c in decomposed if not unicodedata.combining(c))
 
 
+def is_name_shaped(word: str) -> bool:
+    """Acronyms (NATO, KTU) and words with a capital inside (InoLink, EUClusterWeeks,
+    iPhone, PhD, McDonald): brand, project and people's names, not misspellings."""
+    if len(word) < 2:
+        return False
+    if word.isupper():
+        return True
+    return any(c.isupper() for c in word[1:])
+
+
+_NEIGHBOUR_GAP = frozenset(" \u00a0-\u2010")
+_WORD_AT = re.compile(r"[^\W\d_][\w'\u2019]*")
+# How often an unknown word far from every known one must occur to count as a term.
+TERM_REPEATS = 3
+
+
+def _next_to_capital(text: str, token: Token, unknown_keys) -> bool:
+    """Whether ``token`` stands in a run of capitalized words: a capitalized word right
+    before or after it (a space or hyphen between, or ", " before a region: "Marksville,
+    Louisiana"). A word opening a sentence only counts with an unknown capitalized word
+    after it ("Tomasz Kubiak said", not "Teh President said")."""
+    opens = is_sentence_start(text, token.start)
+    i = token.start - 1
+    if not opens and i > 0 and text[i] in _NEIGHBOUR_GAP:
+        j = i - 1
+        while j >= 0 and (text[j].isalpha() or text[j] in "'\u2019.-"):
+            j -= 1
+        word = text[j + 1:i].strip(".'\u2019-")
+        if word[:1].isupper() and len(word) > 1 and not is_sentence_start(text, j + 1):
+            return True
+    for gap in (" ", "\u00a0", "-", "\u2010", ", "):
+        if text.startswith(gap, token.end):
+            match = _WORD_AT.match(text, token.end + len(gap))
+            if match is None or not match.group()[:1].isupper() or len(match.group()) < 2:
+                continue
+            if not opens or normalize_word(match.group()) in unknown_keys:
+                return True
+    return False
+
+
+def _title_case_line(text: str, offset: int, cache: dict[int, bool]) -> bool:
+    """Whether the line holding ``offset`` is a heading or written In Title Case, where
+    capitals say nothing about names."""
+    start = text.rfind("\n", 0, offset) + 1
+    found = cache.get(start)
+    if found is None:
+        end = text.find("\n", offset)
+        line = text[start:end if end >= 0 else len(text)]
+        words = [w for w in line.split() if w[:1].isalpha()]
+        capitals = sum(1 for w in words if w[:1].isupper())
+        found = line.lstrip().startswith("#") or (len(words) >= 3 and capitals >= 0.6 * len(words))
+        cache[start] = found
+    return found
+
+
 def repeat_removal_span(text: str, issue: SpellIssue) -> tuple[int, int]:
     """What to delete to fix a repeated word: the word and the blanks before it."""
     start = issue.start
@@ -177,7 +240,14 @@ class SpellChecker:
         self._prefixes = _PREFIXES.get(self.language, frozenset())
         self._english = self.language == "en"
         # "en" and "en-GB" accept British spellings; only an explicit "en-US" refuses them
-        self._british = self._english and "us" not in (language or "").lower().replace("_", "-").split("-")[1:]
+        region = language_region(language)
+        self._british = self._english and region != "US"
+        # the hunspell dictionaries of the article's variant (en-US: en_US only)
+        self._hunspell = self._data.hunspell_for(region)
+        self._variant = (self._british, tuple(d.info.name for d in self._hunspell))
+        # British spellings by rule only when no British dictionary knows them itself
+        self._british_rules = self._british and not any(
+            d.info.region == "GB" for d in self._hunspell)
         self._scopes: dict[str, frozenset[str]] = {
             "personal": frozenset(),
             "newsroom": frozenset(),
@@ -229,30 +299,47 @@ class SpellChecker:
 
     # -- is a word known? --------------------------------------------------------------
 
+    @property
+    def problems(self) -> tuple[str, ...]:
+        """One line per dictionary of this language that could not be used (see
+        LanguageData.problems): say them once, the others are checking meanwhile."""
+        return self._data.problems
+
+    @property
+    def dictionary_names(self) -> tuple[str, ...]:
+        """The hunspell dictionaries this checker uses ("en_GB", "en_US")."""
+        return tuple(d.info.name for d in self._hunspell)
+
     def is_known(self, word: str) -> bool:
         """Whether one word (not a compound) is spelled right; results are cached per word."""
         cache = self._known_cache  # keyed by the word as written: no normalizing on a hit
         known = cache.get(word)
         if known is None:
-            known = self._lookup(normalize_word(word))
+            known = self._lookup(normalize_word(word), word)
             cache[word] = known
         return known
 
-    def _lookup(self, key: str) -> bool:
+    def _lookup(self, key: str, word: str) -> bool:
         if key in self._extra:
             return True
         if "'" in key:
             head, _, rest = key.partition("'")
             if (len(head) <= 2 or head in _ELISIONS) and rest in self._extra:
                 return True  # l'homme when "homme" is one of our own words
-        shared = self._data.known_words[self._british]
-        known = shared.get(key)
+        # shared by every checker of this language variant; keyed as written, because
+        # hunspell tells "London" (a name) from "london"
+        shared = self._data.known_words.get(self._variant)
+        if shared is None:
+            shared = self._data.known_words.setdefault(self._variant, {})
+        spelled = word.strip().replace("\u2019", "'")
+        known = shared.get(spelled)
         if known is None:
-            known = shared[key] = self._known_here(key)
+            known = shared[spelled] = self._known_here(key, spelled)
         return known
 
-    def _known_here(self, key: str) -> bool:
-        """What the language's dictionary alone says (no personal, newsroom or article words)."""
+    def _known_here(self, key: str, spelled: str | None = None) -> bool:
+        """What the language's dictionaries alone say (no personal, newsroom or article
+        words): the frequency list, then each hunspell dictionary of the variant."""
         frequencies = self._frequencies
         if key in frequencies:
             return True
@@ -263,11 +350,16 @@ class SpellChecker:
             if key.replace("'", "") in frequencies:
                 return True
         if self._english:
-            if self._british and any(v in frequencies for v in _american_forms(key)):
+            if self._british_rules and any(v in frequencies for v in _american_forms(key)):
                 return True
             folded = _fold_accents(key)  # café, archæology, hijāb in English text
-            if folded != key and folded in frequencies:
+            if folded != key and (folded in frequencies
+                                  or any(d.spell(folded) for d in self._hunspell)):
                 return True
+        # hunspell takes "Agentūra" opening a sentence and "AGENTŪRA" for a known
+        # "agentūra" itself; it refuses "london" for "London"
+        if self._hunspell and any(d.spell(spelled or key) for d in self._hunspell):
+            return True
         # a word in another script cannot be judged by this dictionary: don't flag it
         return not any(c in self._alphabet for c in key)
 
@@ -336,12 +428,18 @@ class SpellChecker:
                 known = is_known(word.text)
             if known:  # a compound taught whole ("e-mail") or a plain word
                 continue
+            if skip_acronyms and word.start and text[word.start - 1] in "#@":
+                continue  # #EUClusterWeeks, @InoLink: a hashtag or a handle is a name
             parts = split_compound(word)
             for number, part in enumerate(parts):
                 if number < len(parts) - 1 and part.text.lower() in self._prefixes:
                     continue  # pre-election, multi-platform
-                if skip_acronyms and len(part.text) > 1 and part.text.isupper():
+                if skip_acronyms and is_name_shaped(part.text):
                     continue
+                if len(parts) > 1 and len(part.text) <= 2:
+                    continue  # youtube-dl, x-ray: one or two letters of a compound
+                if part.start > 1 and text[part.start - 1] == "[" and text[part.start - 2].isalpha():
+                    continue  # shocking[ly], develop[ment]: an editor's addition to a quote
                 if not is_known(part.text):
                     unknown.append(part)
         return unknown, repeats
@@ -351,13 +449,46 @@ class SpellChecker:
         for token in unknown:
             occurrences.setdefault(normalize_word(token.text), []).append(token)
         names = set()
+        title_case_lines: dict[int, bool] = {}
+        unknown_keys = occurrences.keys()
         for key, tokens in occurrences.items():
             if not all(t.text[:1].isupper() for t in tokens):
                 continue
             count = len(tokens) + (key in self._title_words)
-            if count >= 2 and any(not is_sentence_start(text, t.start) for t in tokens):
+            mid_sentence = [t for t in tokens if not is_sentence_start(text, t.start)]
+            if count >= 2 and mid_sentence:
+                names.add(key)
+            elif any(_next_to_capital(text, t, unknown_keys)
+                     and not _title_case_line(text, t.start, title_case_lines) for t in tokens):
+                names.add(key)
+        # A word used three times or more, written in lower case (capitalized only to
+        # open a sentence), that no known word is one edit away from is the article's
+        # subject ("muscimol", "lissoirs"), not a typo repeated three times; "accomodate"
+        # three times is still flagged ("accommodate" is one edit away).
+        for key, tokens in occurrences.items():
+            if (key not in names and len(tokens) >= TERM_REPEATS
+                    and all(t.text.islower() or is_sentence_start(text, t.start) for t in tokens)
+                    and not self._near_known(key)):
                 names.add(key)
         return frozenset(names)
+
+    def _near_known(self, key: str) -> bool:
+        """Whether a known word is one edit away (any edit for the frequency list, the
+        typist's commonest ones for hunspell, which is asked word by word); cached with
+        the language, as the same article is checked again and again."""
+        cache = self._data.near_known.get(self._variant)
+        if cache is None:
+            cache = self._data.near_known.setdefault(self._variant, {})
+        near = cache.get(key)
+        if near is None:
+            suggester = self._data.suggester
+            frequencies = self._frequencies
+            near = bool(frequencies) and any(e in frequencies for e in suggester.edits1(key))
+            if not near and self._hunspell:
+                close = suggester.cheap_edits(key) | suggester.restorations(key, letters=1)
+                near = any(d.spell(e) for e in close for d in self._hunspell)
+            cache[key] = near
+        return near
 
     def _scan(self, text: str, start: int, end: int, names: Iterable[str] | None) -> list[SpellIssue]:
         unknown, repeats = self._collect(text, start, end)
@@ -389,7 +520,7 @@ class SpellChecker:
         cached = self._suggestion_cache.get(cache_key)
         if cached is not None:
             return list(cached)
-        suggestions = self._data.suggester.suggest(word, limit)
+        suggestions = self._data.suggester.suggest(word, limit, dictionaries=self._hunspell)
         taught = self._scopes["personal"] | self._scopes["newsroom"]
         if taught and len(taught) < 5000:
             typo = normalize_word(word)

@@ -62,6 +62,14 @@ def names_from_metadata(*values: str | None) -> set[str]:
     return words
 
 
+def article_names(article) -> set[str]:
+    """Words an article itself vouches for: its interviewee's and author's names and
+    the words of its tags ("InoLink", "European Union"). The one place that says which
+    fields count, for the editor, the pre-flight check and ``byline spell``."""
+    return names_from_metadata(getattr(article, "interviewee", ""), getattr(article, "author", ""),
+                               *(getattr(article, "tags", None) or ()))
+
+
 def default_personal_path() -> pathlib.Path:
     """Where the user's own word list lives unless the caller says otherwise."""
     import platformdirs

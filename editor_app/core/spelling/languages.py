@@ -1,8 +1,14 @@
-"""The word-frequency dictionaries pyspellchecker ships, loaded once per language.
+"""Every dictionary of a language, loaded once per process: frequency lists and hunspell.
 
-Loading English takes about 100 ms and German or Portuguese several hundred, so the GUI
-asks for a language on a worker (`load_language_async`) at start-up; the registry makes
-sure each language is read from disk once however many threads ask for it at the same time.
+A language's `LanguageData` combines pyspellchecker's word-frequency list (when it ships
+one: it ranks suggestions by how common a word is) with the hunspell dictionaries of that
+language (built-in and the user's own: they know declined and conjugated forms). A word
+is known when any of them knows it. A language needs at least one of the two: Lithuanian
+has only hunspell, Basque only a frequency list.
+
+Loading English takes a few hundred ms and German or Portuguese more, so the GUI asks for
+a language on a worker (`load_language_async`) at start-up; the registry makes sure each
+language is read from disk once however many threads ask for it at the same time.
 
 We read pyspellchecker's data files (``spellchecker/resources/<lang>.json.gz``) directly
 instead of building its ``SpellChecker`` object: we only need the word -> frequency map, and
@@ -20,6 +26,16 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from editor_app.core.errors import BylineError, InputError
+from editor_app.core.spelling.hunspell_dictionaries import (
+    DictionaryInfo,
+    HunspellDictionary,
+    builtin_dictionary_dir,
+    default_dictionary_dir,
+    find_dictionaries,
+    install_dictionary,
+    load_dictionaries,
+    remove_dictionary,
+)
 
 # The languages pyspellchecker 0.9 ships dictionaries for.
 SHIPPED_LANGUAGES = ("en", "de", "fr", "es", "it", "pt", "nl", "ru", "lv", "eu", "ar", "fa")
@@ -38,22 +54,43 @@ class SpellingUnavailable(BylineError):
 
 @dataclass
 class LanguageData:
-    """One language's dictionary: lowercase word -> frequency, plus what ranking needs."""
+    """One language's dictionaries: lowercase word -> frequency (empty when pyspellchecker
+    has no list for it), its hunspell dictionaries, and what ranking needs."""
 
     language: str
     frequencies: dict[str, int]
     alphabet: str
     max_frequency: int
     longest_word: int
+    hunspell: tuple[HunspellDictionary, ...] = ()
+    # One line per dictionary of this language that could not be used (naming its file);
+    # the others work. Shown once when the language loads.
+    problems: tuple[str, ...] = ()
     _suggester: object = field(default=None, repr=False)
     _suggester_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
     # What the dictionary alone says of a normalized word, per spelling variant
     # (British or not): shared by every checker of this language, so a batch that
     # checks article after article looks each word up once (SpellChecker._known_here).
-    known_words: dict = field(default_factory=lambda: {False: {}, True: {}}, repr=False)
+    known_words: dict = field(default_factory=dict, repr=False)
+    # Whether a known word is one edit away from an unknown one (the repeated-term rule
+    # of the checker), per variant as known_words.
+    near_known: dict = field(default_factory=dict, repr=False)
 
     def __contains__(self, word: str) -> bool:
         return word in self.frequencies
+
+    def hunspell_for(self, region: str = "") -> tuple[HunspellDictionary, ...]:
+        """The hunspell dictionaries an article in ``language-region`` is checked with.
+
+        No region ("en"): all of them (British or American spelling are both right). A
+        region ("en-US"): that region's and region-less ones; when none is for that region
+        ("en-AU"), all of them again rather than none.
+        """
+        if not region:
+            return self.hunspell
+        region = region.upper()
+        chosen = tuple(d for d in self.hunspell if d.info.region in (region, ""))
+        return chosen or self.hunspell
 
     @property
     def suggester(self):
@@ -67,10 +104,58 @@ class LanguageData:
         return self._suggester
 
 
-def available_languages() -> list[str]:
-    """Language codes with a dictionary installed, sorted."""
+_user_folders: list[pathlib.Path] | None = None
+
+
+def use_dictionary_folders(folders) -> None:
+    """Where the user's own hunspell dictionaries are (the composition root says; by
+    default `default_dictionary_dir`). Loaded languages are forgotten."""
+    global _user_folders
+    _user_folders = [pathlib.Path(f) for f in folders]
+    forget_languages()
+
+
+def dictionary_folders() -> list[pathlib.Path]:
+    """The built-in dictionary folder first, then the user's."""
+    users = _user_folders if _user_folders is not None else [default_dictionary_dir()]
+    return [builtin_dictionary_dir(), *users]
+
+
+def installed_dictionaries():
+    """Every hunspell dictionary Byline can use (built-in first), as DictionaryInfo."""
+    return find_dictionaries(dictionary_folders())
+
+
+def frequency_languages() -> list[str]:
+    """Languages pyspellchecker ships a word-frequency list for."""
+    return _frequency_languages()
+
+
+def add_dictionary(aff) -> DictionaryInfo:
+    """Install a user's hunspell dictionary (``.aff`` + ``.dic``) into the user's folder
+    after checking it (InputError naming the file otherwise); its language is read
+    again by the next checker."""
+    target = dictionary_folders()[1]
+    info = install_dictionary(aff, target)
+    forget_languages(info.language)
+    return info
+
+
+def remove_user_dictionary(info) -> None:
+    """Remove a dictionary the user added; its language is read again by the next checker."""
+    remove_dictionary(info)
+    forget_languages(info.language)
+
+
+def _frequency_languages() -> list[str]:
     base = resources.files("spellchecker") / "resources"
-    found = [code for code in SHIPPED_LANGUAGES if (base / f"{code}.json.gz").is_file()]
+    return [code for code in SHIPPED_LANGUAGES if (base / f"{code}.json.gz").is_file()]
+
+
+def available_languages() -> list[str]:
+    """Language codes with a dictionary installed (frequency list or hunspell), sorted."""
+    found = set(_frequency_languages())
+    found.update(info.language for info in find_dictionaries(dictionary_folders()))
     return sorted(found)
 
 
@@ -80,11 +165,35 @@ def normalize_language(language: str | None) -> str:
     return code or "en"
 
 
+def language_region(language: str | None) -> str:
+    """``"en-GB"`` -> ``"GB"``, ``"lt"`` -> ``""`` (a script subtag such as ``sr-Latn`` is
+    not a region)."""
+    parts = (language or "").strip().replace("_", "-").split("-")[1:]
+    for part in parts:
+        if len(part) == 2 and part.isalpha() or len(part) == 3 and part.isdigit():
+            return part.upper()
+    return ""
+
+
+def language_name(code: str) -> str:
+    """"lt" -> "Lithuanian" (Babel's CLDR names; the code itself when Babel has none)."""
+    try:
+        from babel import Locale
+
+        return Locale.parse(code.replace("-", "_")).get_display_name("en") or code
+    except Exception:  # noqa: BLE001 - an unknown or malformed code
+        return code
+
+
 def _check_language(language: str | None) -> str:
     code = normalize_language(language)
-    if code not in SHIPPED_LANGUAGES:
+    if code not in SHIPPED_LANGUAGES and not any(
+            info.language == code for info in find_dictionaries(dictionary_folders())):
         names = ", ".join(available_languages())
-        raise InputError(f"no spelling dictionary for language {language!r}; available: {names}")
+        named = language_name(code)
+        shown = f"{language!r} ({named})" if named != code else repr(language)
+        raise InputError(f"no spelling dictionary for language {shown}; available: {names}; "
+                         "add a hunspell dictionary in Tools ▸ Dictionaries")
     return code
 
 
@@ -145,7 +254,7 @@ def _merge_shipped_wordlist(language: str, frequencies: dict[str, int]) -> None:
         words = read_wordlist(path)
     except BylineError:
         return
-    values = sorted(frequencies.values())
+    values = sorted(frequencies.values()) or [1]
     middling = values[len(values) // 2]
     for word in words:
         key = word.replace("\u2019", "'").lower()
@@ -164,18 +273,62 @@ def load_language(language: str | None) -> LanguageData:
     Raises InputError for a language no dictionary exists for (the message lists the
     available ones) and SpellingUnavailable when the file is missing or unreadable.
     """
-    code = _check_language(language)
-    data = _registry.get(code)
+    data = _registry.get(normalize_language(language))
     if data is not None:
         return data
+    code = _check_language(language)
     with _registry_lock:
         lock = _language_locks.setdefault(code, threading.Lock())
     with lock:  # a second thread asking for the same language waits for the first
         data = _registry.get(code)
         if data is None:
-            data = read_dictionary_file(code)
+            data = _read_language(code)
             _registry[code] = data
     return data
+
+
+def _read_language(code: str) -> LanguageData:
+    """The frequency list (if pyspellchecker has one) and every hunspell dictionary."""
+    dictionaries, problems = load_dictionaries(code, dictionary_folders())
+    data = None
+    if code in SHIPPED_LANGUAGES:
+        try:
+            data = read_dictionary_file(code)
+        except SpellingUnavailable as exc:
+            if not dictionaries:
+                raise
+            problems.append(f"{exc} (the hunspell dictionaries still work)".replace(
+                "; spell-check is off", ""))
+    if data is None:
+        if not dictionaries:
+            raise SpellingUnavailable(
+                "; ".join(problems) if problems else
+                f"no spelling dictionary for {code!r} could be loaded; spell-check is off")
+        data = _hunspell_only(code, dictionaries)
+    data.hunspell = tuple(dictionaries)
+    data.problems = tuple(problems)
+    return data
+
+
+def _hunspell_only(code: str, dictionaries: list[HunspellDictionary]) -> LanguageData:
+    """LanguageData for a language pyspellchecker does not know: no frequencies; the
+    alphabet is read off the dictionaries' words (flags after "/" left out)."""
+    from collections import Counter
+
+    letters: Counter = Counter()
+    longest = 0
+    for dictionary in dictionaries:
+        text = dictionary.info.dic.read_bytes().decode(dictionary.encoding, "replace")
+        words = [line.split("/", 1)[0] for line in text.splitlines()[1:]]
+        letters.update("".join(words).lower())
+        longest = max(longest, max(map(len, words), default=0))
+    frequencies: dict[str, int] = {}
+    _merge_shipped_wordlist(code, frequencies)
+    alphabet = "".join(sorted(c for c, n in letters.items() if n >= 20 and c.isalpha()))
+    # affixes make forms longer than any stem
+    return LanguageData(language=code, frequencies=frequencies, alphabet=alphabet,
+                        max_frequency=max(frequencies.values(), default=1),
+                        longest_word=longest + 12)
 
 
 def load_language_async(language: str | None) -> Future:
@@ -190,7 +343,11 @@ def load_language_async(language: str | None) -> Future:
     return _executor.submit(load_language, language)
 
 
-def forget_languages() -> None:
-    """Drop every loaded dictionary (tests, and a settings change that frees memory)."""
+def forget_languages(*codes: str) -> None:
+    """Drop loaded dictionaries (all, or those of ``codes``): after a dictionary was
+    added or removed, the next checker of that language reads them again."""
     with _registry_lock:
-        _registry.clear()
+        if not codes:
+            _registry.clear()
+        for code in codes:
+            _registry.pop(normalize_language(code), None)

@@ -16,13 +16,22 @@ Building the index takes one to two seconds, so it happens once per language on 
 background thread the first time a suggestion is asked for; until it is ready, distance 2
 is searched the slow way under a time budget.
 
+Hunspell dictionaries add candidates that know the language's morphology: hunspell's own
+suggestions (for languages without a frequency list, such as Lithuanian: its rule-based
+pass takes a few ms there, see hunspell_dictionaries.py), and close spellings Byline
+makes itself (deleted, swapped, doubled letters, accents put back on letters that lost
+them, and for languages without a frequency list every one-letter edit) that hunspell
+accepts as words.
+
 Candidates are ranked by a weighted Damerau-Levenshtein distance (a neighbouring key,
 a doubled or undoubled letter, a swapped pair or a missing accent cost less than an
-arbitrary edit) combined with the word's frequency in the dictionary.
+arbitrary edit) combined with the word's frequency in pyspellchecker's list where there
+is one, and with hunspell's own order where there is not.
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import threading
 import time
@@ -69,6 +78,16 @@ COST_DOUBLED_LETTER = 0.3
 COST_TRANSPOSE = 0.9
 FREQUENCY_WEIGHT = 0.25  # distance units per factor of 10 in word frequency
 MAX_DISTANCE = 2.0
+# Without a frequency list, hunspell's order breaks ties: its n-th suggestion pays this
+# much per place, and a spelling only Byline's own search found pays the most.
+HUNSPELL_RANK_COST = 0.05
+OWN_CANDIDATE_COST = 0.3
+# Words hunspell knows but the frequency list lacks ("digitalisation") are ranked as
+# if they had the frequency at this quantile of the list: rare, but real.
+UNLISTED_FREQUENCY_QUANTILE = 0.3
+# Putting accents back: at most this many letters at once, and this many spellings.
+MAX_RESTORED_LETTERS = 3
+MAX_RESTORATIONS = 1500
 
 
 def _base_letter(char: str) -> str:
@@ -133,8 +152,16 @@ class Suggester:
         self._data = data
         self._frequencies: dict[str, int] = data.frequencies
         self._alphabet = data.alphabet + ("'" if any("'" in w for w in list(data.frequencies)[:50000]) else "")
-        self._keyboard = data.language in {"en", "de", "fr", "es", "it", "pt", "nl", "lv", "eu"}
+        self._keyboard = data.language in {"en", "de", "fr", "es", "it", "pt", "nl", "lv", "eu", "lt"}
         self._log_max = math.log10(max(data.max_frequency, 10))
+        # base letter -> the accented letters of this language's alphabet ("u" -> "ūų")
+        accented: dict[str, list[str]] = {}
+        for letter in data.alphabet:
+            base = _base_letter(letter)
+            if base != letter and base.isalpha():
+                accented.setdefault(base, []).append(letter)
+        self._accented = accented
+        self._unlisted_frequency: int | None = None
         self._words: list[str] | None = None
         self._keys: array | None = None
         self._bitmap: bytearray | None = None
@@ -211,6 +238,8 @@ class Suggester:
     def candidates(self, word: str, *, budget: float = 0.03) -> set[str]:
         """Dictionary words within edit distance 2 of ``word`` (lowercase)."""
         frequencies = self._frequencies
+        if not frequencies:
+            return set()
         first = self.edits1(word)
         found = {e for e in first if e in frequencies}
         if self._keys is None:
@@ -240,25 +269,102 @@ class Suggester:
         """Lower is better: weighted distance minus a bonus for frequent words."""
         if distance is None:
             distance = weighted_distance(typo, word, keyboard=self._keyboard)
-        frequency = self._frequencies.get(word, 1)
-        return distance + FREQUENCY_WEIGHT * (self._log_max - math.log10(frequency))
+        if not self._frequencies:
+            return distance  # nothing to rank by frequency: hunspell's order decides ties
+        frequency = self._frequencies.get(word) or self._unlisted()
+        return distance + FREQUENCY_WEIGHT * (self._log_max - math.log10(max(frequency, 1)))
 
-    def suggest(self, word: str, limit: int = 5) -> list[str]:
+    def _unlisted(self) -> int:
+        if self._unlisted_frequency is None:
+            values = sorted(self._frequencies.values())
+            self._unlisted_frequency = values[int(len(values) * UNLISTED_FREQUENCY_QUANTILE)]
+        return self._unlisted_frequency
+
+    def restorations(self, word: str, letters: int = MAX_RESTORED_LETTERS) -> set[str]:
+        """``word`` with accents put back on up to ``letters`` letters ("ziniasklaida" ->
+        "žiniasklaida"): the commonest typo of people typing on a keyboard without them."""
+        positions = [i for i, c in enumerate(word) if c in self._accented]
+        found: set[str] = set()
+        for count in range(1, min(letters, len(positions)) + 1):
+            for chosen in itertools.combinations(positions, count):
+                for letters in itertools.product(*(self._accented[word[i]] for i in chosen)):
+                    chars = list(word)
+                    for i, letter in zip(chosen, letters, strict=True):
+                        chars[i] = letter
+                    found.add("".join(chars))
+                    if len(found) >= MAX_RESTORATIONS:
+                        return found
+        return found
+
+    def cheap_edits(self, word: str) -> set[str]:
+        """Deleted, swapped and doubled letters: the edits a typist makes most."""
+        splits = [(word[:i], word[i:]) for i in range(len(word) + 1)]
+        return {
+            *(left + right[1:] for left, right in splits if right),
+            *(left + right[1] + right[0] + right[2:] for left, right in splits if len(right) > 1),
+            *(left + right[0] + right for left, right in splits if right),
+        }
+
+    def hunspell_candidates(self, word: str, typo: str, dictionaries) -> dict[str, float]:
+        """Spellings hunspell accepts near ``word`` -> a tie-breaking cost (lower is better).
+
+        With a frequency list (English) only Byline's cheap edits and accent restorations
+        are asked about (hunspell's own search is slow for English dictionaries); without
+        one (Lithuanian) hunspell's suggestions come first, then every one-letter edit.
+        """
+        found: dict[str, float] = {}
+        if not self._frequencies:
+            for dictionary in dictionaries:
+                for rank, suggestion in enumerate(dictionary.suggest(word)):
+                    if " " in suggestion or "-" in suggestion and "-" not in word:
+                        continue  # "co lour", "co-lour": splitting a word is rarely the fix
+                    cost = rank * HUNSPELL_RANK_COST
+                    found[suggestion] = min(found.get(suggestion, cost), cost)
+            # hunspell's own pass already tried one-letter edits with its TRY letters;
+            # every one-letter edit is the fallback when it found nothing
+            if found:  # accents put back on up to two letters: fewer words to ask about
+                edits = self.restorations(typo, letters=2)
+            else:
+                edits = self.edits1(typo) | self.restorations(typo)
+        else:
+            edits = self.cheap_edits(typo) | self.restorations(typo)
+        edits.discard(typo)
+        for edit in edits:
+            if edit in found or edit in self._frequencies:
+                continue
+            cased = _match_case(word, edit)
+            if any(d.spell(cased) for d in dictionaries):
+                found[cased] = OWN_CANDIDATE_COST
+        return found
+
+    def suggest(self, word: str, limit: int = 5, dictionaries=()) -> list[str]:
         """Up to ``limit`` corrections for ``word``, best first, in the word's own case."""
         if not word:
             return []
         typo = word.replace("\u2019", "'").lower()
         if len(typo) > self._data.longest_word + 3:
             return []
-        ranked = []
+        ranked: dict[str, float] = {}
         for candidate in self.candidates(typo):
             if candidate == typo:
                 continue
             distance = weighted_distance(typo, candidate, keyboard=self._keyboard, limit=MAX_DISTANCE)
             if distance <= MAX_DISTANCE:
-                ranked.append((self.score(typo, candidate, distance), candidate))
-        ranked.sort()
-        return [_match_case(word, candidate) for _, candidate in ranked[:limit]]
+                ranked[_match_case(word, candidate)] = self.score(typo, candidate, distance)
+        if dictionaries:
+            for candidate, cost in self.hunspell_candidates(word, typo, dictionaries).items():
+                lower = candidate.lower()
+                if lower == typo:
+                    continue
+                distance = weighted_distance(typo, lower, keyboard=self._keyboard, limit=MAX_DISTANCE)
+                if distance > MAX_DISTANCE:
+                    continue
+                score = self.score(typo, lower, distance) + cost
+                key = _match_case(word, candidate) if candidate == lower else candidate
+                if score < ranked.get(key, math.inf):
+                    ranked[key] = score
+        ordered = sorted(ranked.items(), key=lambda item: (item[1], item[0]))
+        return [candidate for candidate, _ in ordered[:limit]]
 
 
 def _match_case(original: str, suggestion: str) -> str:

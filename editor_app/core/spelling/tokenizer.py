@@ -40,6 +40,7 @@ class Token(NamedTuple):
 # \w also admits digits and "_"; words holding those are dropped after matching.
 _W = r"[\w\u0300-\u036f\u0483-\u0489\u0591-\u05c7\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u200c\u200d]"
 _APOS = "'\u2019"
+_JOINERS = "\u200c\u200d"
 _HYPHENS = "-\u2010"
 WORD_PATTERN = rf"{_W}+(?:[{_APOS}]{_W}+)*(?:[{_HYPHENS}]{_W}+(?:[{_APOS}]{_W}+)*)*"
 
@@ -226,12 +227,20 @@ def _words_between(text: str, start: int, end: int) -> Iterator[Token]:
         word = match.group(1)
         if word is None:
             continue  # a skipped construct
-        if word.isascii() and (word.isalpha() or _PLAIN_WORD(word)):
-            # the common case, kept cheap: isalpha() spares most words the regex call
+        if word.isalpha() or (word.isascii() and _PLAIN_WORD(word)):
+            # the common case, kept cheap: letters only (any script: "žiniasklaida"), or
+            # an ASCII word with inner hyphens or apostrophes
             word_start, word_end = match.span(1)
             yield Token(word, word_start, word_end)
             continue
         word_start, word_end = match.span(1)
+        if word[0] in _JOINERS or word[-1] in _JOINERS:  # "Wikinews\u200d's": not letters
+            stripped = word.strip(_JOINERS)
+            if not stripped:
+                continue
+            word_start += len(word) - len(word.lstrip(_JOINERS))
+            word = stripped
+            word_end = word_start + len(word)
         if "_" in word:  # _emphasis_ markers are not part of the word
             stripped = word.strip("_")
             if not stripped:
@@ -244,6 +253,11 @@ def _words_between(text: str, start: int, end: int) -> Iterator[Token]:
         if len(word) > 2 and word[-2] in _APOS and word[-1] in "sS":
             word = word[:-2]  # possessive: check "Merkel" in "Merkel's"
             word_end -= 2
+            if word[-1] in _JOINERS:
+                word = word.rstrip(_JOINERS)
+                word_end = word_start + len(word)
+                if not word:
+                    continue
         yield Token(word, word_start, word_end)
 
 

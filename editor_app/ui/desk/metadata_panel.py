@@ -23,7 +23,8 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import InputError
 from editor_app.core.models import Kind, parse_date
 
-LANGUAGES = ("en", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da")
+LANGUAGES = ("en", "en-GB", "en-US", "lt", "lv", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da",
+             "ru", "uk", "ar", "he")
 _INVALID_STYLE = "QLineEdit { border: 1px solid #c0392b; }"
 
 

@@ -57,6 +57,9 @@ window.__bylineUpdate = function (html, lang) {
     while (head < olds.length && head < news.length) {
       var a = olds[head], b = news[head];
       if (isContainer(a) && a.tagName === b.tagName && a.className === b.className) {
+        ['lang', 'dir'].forEach(function (name) {  // the article's language may change
+          if (b.getAttribute(name) !== a.getAttribute(name)) { a.setAttribute(name, b.getAttribute(name) || ''); }
+        });
         sync(a, b);
       } else if (!same(a, b)) { break; }
       copyLine(a, b);
@@ -70,8 +73,13 @@ window.__bylineUpdate = function (html, lang) {
     for (var i = head; i <= ot; i++) { oldParent.removeChild(olds[i]); replaced++; }
     for (var j = head; j <= nt; j++) { oldParent.insertBefore(news[j], anchor); replaced++; }
   }
-  if (!main.firstElementChild) { main.innerHTML = html; return -1; }
+  function followDirection() {  // the page runs the way its article does
+    var article = main.querySelector('article');
+    if (article && article.dir) { document.documentElement.dir = article.dir; }
+  }
+  if (!main.firstElementChild) { main.innerHTML = html; followDirection(); return -1; }
   sync(main, tpl.content);
+  followDirection();
   return replaced;
 };
 window.__bylineScrollTo = function (line) {

@@ -32,11 +32,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError, InputError
 from editor_app.core.export import ExportReport, export_articles
-from editor_app.core.export.article_export import (
-    DEFAULT_DATE_FORMAT,
-    save_site_settings,
-    site_settings,
-)
+from editor_app.core.export.article_export import save_site_settings, site_settings
 from editor_app.core.models import Status
 from editor_app.ui.background import BackgroundWork, Job
 
@@ -189,6 +185,7 @@ class ExportDialog(QDialog):
         self.url_edit.setPlaceholderText("https://news.example.org (empty: relative links)")
         self.publisher_edit = QLineEdit(site.publisher)
         self.date_format_edit = QLineEdit(site.date_format)
+        self.date_format_edit.setPlaceholderText("the article's language (or codes: %d.%m.%Y)")
         self.date_sample = QLabel("")
         self.date_format_edit.textChanged.connect(self._update_date_sample)
         form.addRow("Site URL", self.url_edit)
@@ -212,10 +209,11 @@ class ExportDialog(QDialog):
         self.export_button.setEnabled(count > 0 and self._job is None)
 
     def _update_date_sample(self) -> None:
-        from editor_app.core.render import format_dateline
+        from editor_app.core.render import format_date
 
+        house = self.date_format_edit.text().strip()
         try:
-            sample = format_dateline(SAMPLE_DATE, self.date_format_edit.text() or DEFAULT_DATE_FORMAT)
+            sample = " · ".join(format_date(SAMPLE_DATE, language, house) for language in ("en", "lt"))
         except Exception:  # noqa: BLE001 - any bad format is shown, not raised
             sample = "not a valid date format"
         self.date_sample.setText(f"Dateline: {sample}")

@@ -1,9 +1,10 @@
-"""Manage the word lists: my dictionary (a file), the newsroom's (in the library), this article's.
+"""Manage the word lists: my dictionary (a file), the newsroom's (in the library), this article's;
+and the spelling dictionaries themselves (hunspell, built in or added by the user).
 
 Plain text, one word a line, in and out: newsrooms already keep such lists for their
 style guide, and a list must outlive any one program. Every change goes through
 `SpellService` when one is given, so open articles stop (or start) flagging the word
-at once.
+at once. Adding or removing a hunspell dictionary makes open articles check again.
 """
 
 from __future__ import annotations
@@ -27,7 +28,14 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.errors import BylineError
-from editor_app.core.spelling import Dictionaries
+from editor_app.core.spelling import (
+    Dictionaries,
+    add_dictionary,
+    frequency_languages,
+    installed_dictionaries,
+    language_name,
+    remove_user_dictionary,
+)
 
 SCOPE_TITLES = {"personal": "My dictionary", "newsroom": "Newsroom", "article": "This article"}
 
@@ -78,6 +86,57 @@ class _ScopePage(QWidget):
             item.setHidden(bool(needle) and needle not in item.text().casefold())
 
 
+class _LanguagesPage(QWidget):
+    """The installed spelling dictionaries, and adding a hunspell one the user has."""
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.list = QListWidget()
+        self.add_button = QPushButton("Add Hunspell Dictionary…")
+        self.add_button.setToolTip("A hunspell dictionary is two files: name.aff and name.dic "
+                                   "(LibreOffice and most Linux systems have them)")
+        self.remove_button = QPushButton("Remove")
+        self.frequencies = QLabel()
+        self.frequencies.setWordWrap(True)
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.add_button)
+        buttons.addWidget(self.remove_button)
+        buttons.addStretch(1)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel("Hunspell dictionaries: a word is right when any dictionary "
+                                "of the article's language knows it."))
+        layout.addWidget(self.list, 1)
+        layout.addLayout(buttons)
+        layout.addWidget(self.frequencies)
+        self.list.currentRowChanged.connect(self._selection_changed)
+
+    def show_dictionaries(self, infos) -> None:
+        self.infos = list(infos)
+        self.list.clear()
+        for info in self.infos:
+            words = info.approximate_words()
+            origin = "built in" if info.builtin else "added by you"
+            count = f", {words:,} entries" if words else ""
+            named = language_name(info.name)  # "English (United Kingdom)"
+            if named == info.name:
+                named = language_name(info.language)
+            self.list.addItem(f"{info.name} — {named} ({origin}{count})")
+            item = self.list.item(self.list.count() - 1)
+            licence = f"\nLicence: {info.licence}" if info.licence else ""
+            item.setToolTip(f"{info.aff}\n{info.dic}{licence}")
+        codes = ", ".join(f"{language_name(c)} ({c})" for c in frequency_languages())
+        self.frequencies.setText(f"Word-frequency lists (rank suggestions): {codes}.")
+        self._selection_changed(self.list.currentRow())
+
+    def selected(self):
+        row = self.list.currentRow()
+        return self.infos[row] if 0 <= row < len(self.infos) else None
+
+    def _selection_changed(self, row: int) -> None:
+        info = self.infos[row] if 0 <= row < len(getattr(self, "infos", ())) else None
+        self.remove_button.setEnabled(info is not None and not info.builtin)
+
+
 class DictionaryDialog(QDialog):
     """Lists, adds, removes, imports and exports the words of each dictionary.
 
@@ -113,6 +172,11 @@ class DictionaryDialog(QDialog):
             page.export_button.clicked.connect(lambda _=False, s=scope: self._export_clicked(s))
             self.pages[scope] = page
             self.tabs.addTab(page, SCOPE_TITLES[scope])
+        self.languages = _LanguagesPage()
+        self.languages.add_button.clicked.connect(self._add_dictionary_clicked)
+        self.languages.remove_button.clicked.connect(self._remove_dictionary_clicked)
+        self.tabs.addTab(self.languages, "Languages")
+        self.ask_dictionary_path = self._ask_dictionary_path
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
@@ -120,13 +184,14 @@ class DictionaryDialog(QDialog):
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if not scopes:
-            layout.addWidget(QLabel("No dictionary is available: no personal word list is "
+            layout.addWidget(QLabel("No word list is available: no personal word list is "
                                     "configured and no library is open."))
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(close)
         for scope in scopes:
             self.reload(scope)
+        self.reload_dictionaries()
 
     # -- reading -------------------------------------------------------------------------
     def reload(self, scope: str) -> None:
@@ -136,6 +201,67 @@ class DictionaryDialog(QDialog):
             self._say(str(exc))
             words = set()
         self.pages[scope].show_words(words)
+
+    def reload_dictionaries(self) -> None:
+        try:
+            self.languages.show_dictionaries(installed_dictionaries())
+        except BylineError as exc:
+            self._say(str(exc))
+
+    def dictionaries_shown(self) -> list[str]:
+        return [info.name for info in self.languages.infos]
+
+    # -- hunspell dictionaries ----------------------------------------------------------
+    def add_hunspell_dictionary(self, path) -> bool:
+        """Install the dictionary whose .aff (or .dic) is ``path``; a broken one is
+        refused with one line naming the file, and nothing is copied."""
+        try:
+            info = add_dictionary(path)
+        except BylineError as exc:
+            self._say(str(exc))
+            return False
+        self.reload_dictionaries()
+        language = language_name(info.language)
+        self._dictionaries_changed(
+            f"Added {info.name} ({language}). Open articles are checked again; where "
+            f"spell-check went off for want of a {language} dictionary, turn Check "
+            "Spelling back on.")
+        return True
+
+    def remove_hunspell_dictionary(self, name: str) -> bool:
+        info = next((i for i in self.languages.infos if i.name == name and not i.builtin), None)
+        if info is None:
+            self._say(f"{name} comes with Byline and cannot be removed")
+            return False
+        try:
+            remove_user_dictionary(info)
+        except BylineError as exc:
+            self._say(str(exc))
+            return False
+        self.reload_dictionaries()
+        self._dictionaries_changed(f"Removed {info.name}.")
+        return True
+
+    def _dictionaries_changed(self, message: str) -> None:
+        self._say(message)
+        if self.service is not None:
+            # an empty word: every open article builds a new checker and checks again
+            self.service.words_changed.emit("", "personal", None, True)
+
+    def _add_dictionary_clicked(self) -> None:
+        path = self.ask_dictionary_path()
+        if path:
+            self.add_hunspell_dictionary(path)
+
+    def _remove_dictionary_clicked(self) -> None:
+        info = self.languages.selected()
+        if info is not None:
+            self.remove_hunspell_dictionary(info.name)
+
+    def _ask_dictionary_path(self) -> str | None:
+        path, _ = QFileDialog.getOpenFileName(self, "Add hunspell dictionary", "",
+                                              "Hunspell dictionaries (*.aff *.dic);;All files (*)")
+        return path or None
 
     def words_shown(self, scope: str) -> list[str]:
         page = self.pages[scope]

@@ -46,6 +46,9 @@ def _plain(text: str) -> str:
     """Qt's separators as ``toPlainText`` gives them (same length, so offsets agree)."""
     return text.replace("\u2029", "\n").replace("\u2028", "\n").replace("\u00a0", " ")
 
+#: Dictionary problems already shown (LanguageData.problems): each is said once.
+_ANNOUNCED_PROBLEMS: set[str] = set()
+
 
 class SpellController(QObject):
     """Spell-check for one article shown in ``editor`` (any QPlainTextEdit).
@@ -308,6 +311,10 @@ class SpellController(QObject):
         if not self.enabled:
             return
         self.checker = checker
+        for problem in checker.problems:  # a broken dictionary: said once per process
+            if problem not in _ANNOUNCED_PROBLEMS:
+                _ANNOUNCED_PROBLEMS.add(problem)
+                self.message.emit(problem)
         edits = self._tracker.take_edit_log()
         if words_epoch != self._words_epoch:  # a word was taught while the pass ran
             known = checker.is_known

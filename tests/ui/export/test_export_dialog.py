@@ -112,9 +112,9 @@ def test_cancel_stops_the_batch(qtbot, library, ids, tmp_path, monkeypatch):
 
 def test_date_format_sample(qtbot, library, ids, tmp_path):
     dialog = make(qtbot, library, ids, tmp_path)
-    assert dialog.date_sample.text() == "Dateline: 2 May 2024"
+    assert dialog.date_sample.text() == "Dateline: 2 May 2024 · 2024 m. gegužės 2 d."
     dialog.date_format_edit.setText("%d.%m.%Y")
-    assert dialog.date_sample.text() == "Dateline: 02.05.2024"
+    assert dialog.date_sample.text() == "Dateline: 02.05.2024 · 02.05.2024"
 
 
 def test_the_dialog_shows_the_saved_site_settings(qtbot, library, ids):
@@ -127,7 +127,7 @@ def test_the_dialog_shows_the_saved_site_settings(qtbot, library, ids):
     assert dialog.url_edit.text() == "https://news.example.org"
     assert dialog.publisher_edit.text() == "Harbour Gazette"
     assert dialog.date_format_edit.text() == "%d.%m.%Y"
-    assert dialog.date_sample.text() == "Dateline: 02.05.2024"
+    assert dialog.date_sample.text() == "Dateline: 02.05.2024 · 02.05.2024"
 
 
 def test_a_site_folder_is_refused_then_exported_articles_only(qtbot, library, ids, tmp_path):
