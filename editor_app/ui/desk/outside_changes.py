@@ -20,6 +20,7 @@ from PySide6.QtWidgets import QFileDialog, QMessageBox
 from editor_app.core.errors import BylineError
 from editor_app.core.external_changes import ExternalChangeWatcher
 from editor_app.core.importers import dump_markdown
+from editor_app.ui.desk.autosave import SaveState
 
 POLL_MS = 1500
 REPLACED_MESSAGE = (
@@ -92,7 +93,7 @@ class OutsideChangeMonitor(QObject):
             self._show_replaced(tab)
             # A failed save replaces the banner with its own: put this one (and its button) back.
             tab.save_state_changed.connect(
-                lambda state, tab=tab: state.startswith("Not saved")
+                lambda state, _detail, tab=tab: state is SaveState.NOT_SAVED
                 and QTimer.singleShot(0, lambda: self._show_replaced(tab)))
         self.window.statusBar().showMessage("The library file was replaced: nothing more is saved")
         box = QMessageBox(QMessageBox.Icon.Warning, "Library file replaced", REPLACED_MESSAGE,
