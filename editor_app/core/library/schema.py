@@ -178,6 +178,15 @@ def m0003_sync_identity(db: Database) -> None:
     sync_schema.migrate(db)
 
 
+@migrations(name="0004_server_sync")
+def m0004_server_sync(db: Database) -> None:
+    # What a library knows of the newsroom server it syncs with: cursors, the
+    # server's order and verdicts, refusals (#15).
+    from editor_app.core.library import server_state
+
+    db.executescript(server_state.TABLES)
+
+
 def schema_version() -> int:
     """The number of migrations this code knows: the newest schema it can read."""
     return len(migrations._migrations)

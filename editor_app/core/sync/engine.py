@@ -603,20 +603,35 @@ class _ArticleReceive:
         new_moves = [r for r in new_records if r.kind == "status"]
         if not new_moves and not force:
             return False
-        lib = self.lib
-        before = lib._status_event_states(aid)
-        current = lib.get_article(aid).status.value
-        moves = lib.article_records(aid, kinds=("status",))
-        status, outcomes = replay_moves(moves, initial=current)
-        changed = lib._write_status_replay(aid, status, outcomes, new_moves)
-        by_uid = {r.uid: r for r in moves}
-        article = None
-        for outcome in outcomes:
-            if outcome.refused and not before.get(outcome.uid, False):
-                article = article or lib.get_article(aid)
-                record = by_uid[outcome.uid]
-                self.summary.refused.append(RefusedMove(
-                    ArticleRef(aid, article.uuid, article.slug, article.title), record.author,
-                    record.data.get("role", ""), record.data["from"], record.data["to"],
-                    outcome.reason))
-        return changed or any(o.refused != before.get(o.uid, False) for o in outcomes)
+        changed, refused = replay_workflow(self.lib, aid, new_moves)
+        self.summary.refused += refused
+        return changed
+
+
+def replay_workflow(library, article_id: int, new_moves: list | None = None
+                    ) -> tuple[bool, list[RefusedMove]]:
+    """Replay an article's moves and store the trail: (status or trail changed, new refusals).
+
+    The moves a newsroom server holds follow its order and verdicts (#15); the caller
+    holds the transaction. ``new_moves``: records that arrived just now (their trail
+    rows are made here).
+    """
+    lib = library
+    aid = article_id
+    new_moves = new_moves or []
+    before = lib._status_event_states(aid)
+    article = lib.get_article(aid)
+    moves = lib.article_records(aid, kinds=("status",))
+    status, outcomes = replay_moves(moves, initial=article.status.value,
+                                    verdicts=lib.server_verdicts(article.uuid))
+    changed = lib._write_status_replay(aid, status, outcomes, new_moves)
+    by_uid = {r.uid: r for r in moves}
+    refused = []
+    for outcome in outcomes:
+        if outcome.refused and not before.get(outcome.uid, False):
+            record = by_uid[outcome.uid]
+            refused.append(RefusedMove(
+                ArticleRef(aid, article.uuid, article.slug, article.title), record.author,
+                record.data.get("role", ""), record.data["from"], record.data["to"],
+                outcome.reason))
+    return changed or any(o.refused != before.get(o.uid, False) for o in outcomes), refused
