@@ -140,21 +140,14 @@ BEGIN
         TG_TABLE_NAME, lower(TG_OP) USING ERRCODE = 'insufficient_privilege';
 END $$;
 
-CREATE TRIGGER revisions_permanent BEFORE UPDATE OR DELETE ON byline.revisions
-    FOR EACH ROW EXECUTE FUNCTION byline.refuse_rewrite();
-CREATE TRIGGER revisions_no_truncate BEFORE TRUNCATE ON byline.revisions
+-- Statement triggers: they fire even when no row matches (a DELETE of an empty table).
+CREATE TRIGGER revisions_permanent BEFORE UPDATE OR DELETE OR TRUNCATE ON byline.revisions
     FOR EACH STATEMENT EXECUTE FUNCTION byline.refuse_rewrite();
-CREATE TRIGGER revision_parents_permanent BEFORE UPDATE OR DELETE ON byline.revision_parents
-    FOR EACH ROW EXECUTE FUNCTION byline.refuse_rewrite();
-CREATE TRIGGER revision_parents_no_truncate BEFORE TRUNCATE ON byline.revision_parents
+CREATE TRIGGER revision_parents_permanent BEFORE UPDATE OR DELETE OR TRUNCATE ON byline.revision_parents
     FOR EACH STATEMENT EXECUTE FUNCTION byline.refuse_rewrite();
-CREATE TRIGGER records_permanent BEFORE UPDATE OR DELETE ON byline.records
-    FOR EACH ROW EXECUTE FUNCTION byline.refuse_rewrite();
-CREATE TRIGGER records_no_truncate BEFORE TRUNCATE ON byline.records
+CREATE TRIGGER records_permanent BEFORE UPDATE OR DELETE OR TRUNCATE ON byline.records
     FOR EACH STATEMENT EXECUTE FUNCTION byline.refuse_rewrite();
-CREATE TRIGGER assets_permanent BEFORE UPDATE OR DELETE ON byline.assets
-    FOR EACH ROW EXECUTE FUNCTION byline.refuse_rewrite();
-CREATE TRIGGER assets_no_truncate BEFORE TRUNCATE ON byline.assets
+CREATE TRIGGER assets_permanent BEFORE UPDATE OR DELETE OR TRUNCATE ON byline.assets
     FOR EACH STATEMENT EXECUTE FUNCTION byline.refuse_rewrite();
 
 -- An article is never deleted either (its history hangs on it); only its status,
@@ -170,7 +163,7 @@ BEGIN
 END $$;
 CREATE TRIGGER articles_permanent BEFORE UPDATE OR DELETE ON byline.articles
     FOR EACH ROW EXECUTE FUNCTION byline.refuse_article_rewrite();
-CREATE TRIGGER articles_no_truncate BEFORE TRUNCATE ON byline.articles
+CREATE TRIGGER articles_no_delete BEFORE DELETE OR TRUNCATE ON byline.articles
     FOR EACH STATEMENT EXECUTE FUNCTION byline.refuse_rewrite();
 
 -- == who is asking ===================================================================
@@ -217,8 +210,8 @@ INSERT INTO byline.workflow VALUES
     ('in_review', 'spiked', '{editor}'),
     ('changes_requested', 'spiked', '{editor}'),
     ('approved', 'spiked', '{editor}');
-CREATE TRIGGER workflow_permanent BEFORE UPDATE OR DELETE ON byline.workflow
-    FOR EACH ROW EXECUTE FUNCTION byline.refuse_rewrite();
+CREATE TRIGGER workflow_permanent BEFORE UPDATE OR DELETE OR TRUNCATE ON byline.workflow
+    FOR EACH STATEMENT EXECUTE FUNCTION byline.refuse_rewrite();
 
 -- Why the workflow table refuses a move to a role (NULL: it allows it).
 CREATE FUNCTION byline.workflow_problem(frm text, too text, role text) RETURNS text
