@@ -128,28 +128,29 @@ class ServerStateStore:
                     " role, last_sync FROM server_sync WHERE server_uid = ?", [server_uid]).fetchone()
         return ServerState(*row) if row else None
 
-    def start_server_sync(self, server_uid: str, *, member: str, role: str) -> ServerState:
-        """The state with this server, made on first contact.
+    def start_server_sync(self, server_uid: str) -> ServerState:
+        """The state with this server (nothing is written until the sync writes something).
 
         A library syncs with one newsroom: pointing it at another server (another
         uid) starts over there, so what was learnt from the old one is forgotten.
         """
-        with self._tx.write() as db:
-            if db.execute("SELECT 1 FROM server_sync WHERE server_uid != ? LIMIT 1",
-                          [server_uid]).fetchone():
-                db.execute("DELETE FROM server_sync")
-                db.execute("DELETE FROM server_seen")
-                db.execute("DELETE FROM server_refusals")
-                db.execute("DELETE FROM server_article_versions")
-            db.execute("INSERT INTO server_sync (server_uid, member, role) VALUES (?, ?, ?)"
-                       " ON CONFLICT(server_uid) DO UPDATE SET member = excluded.member,"
-                       " role = excluded.role", [server_uid, member, role])
-        return self.server_state(server_uid)
+        with self._tx.lock:
+            other = self.db.execute("SELECT 1 FROM server_sync WHERE server_uid != ? LIMIT 1",
+                                    [server_uid]).fetchone()
+        if other:
+            with self._tx.write() as db:
+                for table in ("server_sync", "server_seen", "server_refusals",
+                              "server_article_versions"):
+                    db.execute(f"DELETE FROM {table}")
+        return self.server_state(server_uid) or ServerState(server_uid)
 
     def _set_server_cursor(self, server_uid: str, **values: int | str) -> None:
         """Move cursors inside the caller's transaction (with the changes they cover)."""
-        allowed = {"pull_cursor", "pushed_revisions", "pushed_records", "last_sync"}
+        allowed = {"pull_cursor", "pushed_revisions", "pushed_records", "last_sync", "member",
+                   "role"}
         assert set(values) <= allowed, values
+        self.db.execute("INSERT INTO server_sync (server_uid) VALUES (?) ON CONFLICT DO NOTHING",
+                        [server_uid])
         self.db.execute(f"UPDATE server_sync SET {', '.join(f'{k} = ?' for k in values)}"
                         " WHERE server_uid = ?", [*values.values(), server_uid])
 
@@ -159,9 +160,10 @@ class ServerStateStore:
             self._set_server_cursor(server_uid, pushed_revisions=0, pushed_records=0)
             self.db.execute("DELETE FROM server_article_versions")
 
-    def finish_server_sync(self, server_uid: str) -> None:
+    def finish_server_sync(self, server_uid: str, *, member: str, role: str) -> None:
+        """The sync went through: when, and who the server took us for."""
         with self._tx.write():
-            self._set_server_cursor(server_uid, last_sync=utc_now())
+            self._set_server_cursor(server_uid, last_sync=utc_now(), member=member, role=role)
 
     # -- what the server said ----------------------------------------------------------
     def _note_server_seen(self, rows: list[tuple]) -> None:

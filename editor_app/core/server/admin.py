@@ -175,11 +175,17 @@ def _grant_connect(conn) -> None:
 
 def check_server_schema(conn) -> int:
     """The schema version, refused unless it is the one this program speaks (ServerError)."""
+    import psycopg
+
     known = schema_version_known()
     try:
         current = server_schema_version(conn)
     except ServerError:
         raise
+    except psycopg.errors.InsufficientPrivilege:
+        who = conn.info.user
+        raise ServerError(f"byline rule members-only: {who} can log in but is not a member of the "
+                          "newsroom (ask the administrator: byline server add-user)") from None
     except Exception as exc:
         raise describe_server_error(exc, "checking the server") from None
     if current is None:

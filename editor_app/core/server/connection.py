@@ -57,7 +57,8 @@ def parse_dsn(dsn: str) -> dict[str, str]:
     try:
         params = conninfo_to_dict(dsn.strip())
     except ProgrammingError as exc:
-        raise ServerError(f"the server address is not a valid PostgreSQL DSN ({_redact(str(exc))})") from None
+        detail = " ".join(_redact(str(exc)).split())
+        raise ServerError(f"the server address is not a valid PostgreSQL DSN ({detail})") from None
     return {k: str(v) for k, v in params.items() if v is not None}
 
 

@@ -233,14 +233,14 @@ class _SyncRun:
                 f"{hello.role}: it judges your moves as a {hello.role}'s")
         if self.publish:
             self._check_publish(hello)
-        self.state = self.lib.start_server_sync(hello.server, member=hello.member, role=hello.role)
+        self.state = self.lib.start_server_sync(hello.server)
         if self.publish:
             self.lib.restart_server_push(hello.server)
-            self.state = self.lib.server_state(hello.server)
+            self.state = self.lib.start_server_sync(hello.server)
         self.server_uid = hello.server
         self._pull()
         self._push()
-        self.lib.finish_server_sync(self.server_uid)
+        self.lib.finish_server_sync(self.server_uid, member=hello.member, role=hello.role)
         self.summary.conflicts = [c.as_dict() for c in self.lib.conflicts()]
         return self.summary
 
@@ -416,8 +416,8 @@ class _SyncRun:
                 if changed:
                     lib._touch(aid)
                 self.summary.refused += refused
-            state = lib.server_state(self.server_uid)
-            if before <= state.pull_cursor and new_max > state.pull_cursor:
+            pulled = (lib.server_state(self.server_uid) or self.state).pull_cursor
+            if before <= pulled < new_max:
                 # Nothing of anyone else's sits between our cursor and our own changes:
                 # the next pull need not bring them back.
                 lib._set_server_cursor(self.server_uid, pull_cursor=new_max)
