@@ -216,7 +216,7 @@ def test_wrong_password_unreachable_host_and_missing_tls(newsroom, laptop, pg_cl
     write(rasa)
     message = _untouched(rasa, lambda: sync(rasa, newsroom.dsn("rasa", "wrong")))
     assert "refused the password of rasa" in message and "wrong" not in message.split("(")[0][-6:]
-    message = _untouched(rasa, lambda: sync(rasa, f"host=127.0.0.1 port=1 dbname=x user=rasa"))
+    message = _untouched(rasa, lambda: sync(rasa, "host=127.0.0.1 port=1 dbname=x user=rasa"))
     assert "cannot reach the newsroom server" in message
     with pytest.raises(ServerUnreachable):
         sync(rasa, "host=127.0.0.1 port=1 dbname=x user=rasa")

@@ -29,8 +29,8 @@ from editor_app.core.library.history import HistoryStore
 from editor_app.core.library.misc import Asset, MiscStore, SearchHit
 from editor_app.core.library.records import Record, RecordStore
 from editor_app.core.library.related import RelatedStore
-from editor_app.core.library.server_state import ServerStateStore
 from editor_app.core.library.review import ReviewStore
+from editor_app.core.library.server_state import ServerStateStore
 from editor_app.core.library.similarity import SimilarityStore
 from editor_app.core.library.tags import TagStore, clean_tag_name
 from editor_app.core.library.vocabulary import VocabularyStore

@@ -105,6 +105,20 @@ class ServerStore:
             self._fail(exc, "sending changes")
         return int(before or 0), [Verdict(*row) for row in rows]
 
+    def provenance(self, uids: list[str]) -> dict[str, tuple[str, str]]:
+        """``{uid: (member, laptop name)}`` of revisions and records the server had already."""
+        if not uids:
+            return {}
+        try:
+            rows = self.conn.execute(
+                "SELECT x.uid, x.member, coalesce(l.name, '') FROM (SELECT uid, member, laptop FROM"
+                " byline.revisions WHERE uid = ANY(%s::uuid[]) UNION ALL SELECT uid, member, laptop"
+                " FROM byline.records WHERE uid = ANY(%s::uuid[])) x LEFT JOIN byline.laptops l"
+                " ON l.library = x.laptop", (uids, uids)).fetchall()
+        except Exception as exc:
+            self._fail(exc, "asking who sent what")
+        return {str(uid): (member, name) for uid, member, name in rows}
+
     def missing_assets(self, shas: list[str]) -> list[str]:
         if not shas:
             return []

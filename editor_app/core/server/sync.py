@@ -49,6 +49,7 @@ from editor_app.core.sync.wire import decode_article, decode_library
 DSN_SETTING = "server.dsn"
 LAPTOP_SETTING = "server.laptop_name"
 LOCAL_ONLY_SETTING = "sync.local_only"  # uuids of articles that never go to the server (samples)
+AUTO_SYNC_SETTING = "server.auto_sync"
 PUSH_BYTES = 4 * 1024 * 1024  # about this much JSON per push transaction
 PUSH_ITEMS = 4000
 _ASSET_REF = re.compile(r"asset:([0-9a-f]{64})")
@@ -116,6 +117,19 @@ def laptop_name(library) -> str:
         return socket.gethostname()[:100]
     except OSError:
         return "laptop"
+
+
+def set_laptop_name(library, name: str) -> None:
+    library.set_setting(LAPTOP_SETTING, " ".join(str(name).split())[:100])
+
+
+def auto_sync_enabled(library) -> bool:
+    """Whether the GUI syncs in the background (on unless switched off)."""
+    return library.get_setting(AUTO_SYNC_SETTING, True) is not False
+
+
+def set_auto_sync(library, enabled: bool) -> None:
+    library.set_setting(AUTO_SYNC_SETTING, bool(enabled))
 
 
 def server_dsn(library) -> str | None:
@@ -301,6 +315,15 @@ class _SyncRun:
             return
         rev_cursor = revisions[-1].seq if revisions else self.state.pushed_revisions
         rec_cursor = records[-1].seq if records else self.state.pushed_records
+        # What came from the server (or was sent before and answered) does not go back.
+        on_server = lib.known_to_server([r.uid for r in revisions] + [r.uid for r in records])
+        revisions = [r for r in revisions if r.uid not in on_server]
+        records = [r for r in records if r.uid not in on_server]
+        if not revisions and not records:
+            with lib.transaction():
+                lib._set_server_cursor(self.server_uid, pushed_revisions=rev_cursor,
+                                       pushed_records=rec_cursor)
+            return
         entries: dict[str, dict] = {}
         library_records = []
         kinds: dict[str, tuple[str, str]] = {}  # record uid -> (article uuid, kind)
@@ -388,6 +411,9 @@ class _SyncRun:
         lib = self.lib
         seen, refusals, replay = [], [], set()
         new_max = 0
+        # Changes the server had already (sent before an interruption, or by another laptop
+        # that had them too) keep the name of whoever sent them first.
+        earlier = self.store.provenance([v.uid for v in verdicts if v.seq is not None and v.seq <= before])
         for v in verdicts:
             if v.seq is None:
                 article = kinds.get(v.uid, ("", ""))[0] if v.item == "record" else ""
@@ -395,7 +421,8 @@ class _SyncRun:
                 self.summary.rejected.append({"what": v.item, "uid": v.uid, "article": article,
                                               "reason": v.refusal})
                 continue
-            seen.append((v.uid, v.seq, self.summary.member, self.laptop_name, int(v.refused), v.refusal))
+            member, laptop = earlier.get(v.uid, (self.summary.member, self.laptop_name))
+            seen.append((v.uid, v.seq, member, laptop, int(v.refused), v.refusal))
             new_max = max(new_max, v.seq)
             taken_now = v.seq > before  # what the server had already answers with its old number
             if v.item == "revision":
