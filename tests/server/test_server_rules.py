@@ -210,6 +210,23 @@ def test_a_snapshot_that_changes_only_the_status_is_anyones(newsroom):
     assert seq is not None and not refused, why
 
 
+def test_a_merge_by_anyone_is_taken_only_when_it_recombines_its_parents(newsroom):
+    """Every laptop merges two versions the same way; a "merge" with new text is an edit."""
+    article, first = new_article(newsroom, "rasa")
+    one = revision([first["uid"]], body="Text.\n\nRasa's paragraph.")
+    two = revision([first["uid"]], body="Tomas's opening.\n\nText.")
+    push(newsroom, "rasa", [{"uuid": article, "revisions": [one]}])
+    push(newsroom, "tomas", [{"uuid": article, "revisions": [two]}])
+    merged = {**revision([one["uid"], two["uid"]],
+                         body="Tomas's opening.\n\nText.\n\nRasa's paragraph."),
+              "reason": "merge", "author": ""}
+    forged = {**merged, "uid": uid(), "body": merged["body"] + "\n\nRita's own words."}
+    [(_, _, seq, _, why)] = push(newsroom, "rita", [{"uuid": article, "revisions": [forged]}])
+    assert seq is None and "own-articles-only" in why
+    [(_, _, seq, refused, why)] = push(newsroom, "rita", [{"uuid": article, "revisions": [merged]}])
+    assert seq is not None and not refused, why
+
+
 def test_comments_are_everyones_and_answers_need_their_thread(newsroom):
     article, _ = new_article(newsroom, "rasa")
     thread = uid()
