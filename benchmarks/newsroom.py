@@ -340,10 +340,10 @@ def crowd(cluster, laptops: int, actions: int, rounds: int, workdir: pathlib.Pat
 
 def big(cluster, articles: int, repeat: int, workdir: pathlib.Path) -> list[tuple]:
     import psycopg
+    from make_library import build_library
 
     from editor_app.core.server.admin import add_member, init_server
     from editor_app.core.server.sync import sync
-    from make_library import build_library
 
     add_member(cluster.dsn(), "bigeditor", "editor", new_password="big-pw")
     firsts, incrementals, nothings = [], [], []
