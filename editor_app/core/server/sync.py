@@ -34,6 +34,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from editor_app.core.errors import BylineError, InputError
+from editor_app.core.samples import LOCAL_ONLY_SETTING
 from editor_app.core.server.admin import check_server_schema
 from editor_app.core.server.connection import (
     ServerError,
@@ -48,7 +49,6 @@ from editor_app.core.sync.wire import decode_article, decode_library
 
 DSN_SETTING = "server.dsn"
 LAPTOP_SETTING = "server.laptop_name"
-LOCAL_ONLY_SETTING = "sync.local_only"  # uuids of articles that never go to the server (samples)
 AUTO_SYNC_SETTING = "server.auto_sync"
 PUSH_BYTES = 4 * 1024 * 1024  # about this much JSON per push transaction
 PUSH_ITEMS = 4000
