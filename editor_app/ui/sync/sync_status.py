@@ -122,6 +122,9 @@ class NewsroomSync(QObject):
         self.last_error = ""
         self._last_ok = 0.0
         self._network = None
+        self._current = 0  # the article in front: its panels refresh after a sync that touched it
+        self.signals.current_article_changed.connect(self._follow)
+        self.signals.article_selected.connect(self._follow)
         self.indicator = SyncStatusIndicator()
         window.statusBar().addPermanentWidget(self.indicator)
         self.indicator.sync_requested.connect(self.sync_now)
@@ -146,6 +149,9 @@ class NewsroomSync(QObject):
         self._configure()
         if self.configured():
             QTimer.singleShot(FIRST_SYNC_DELAY_MS, self.sync_in_background)
+
+    def _follow(self, article_id: int) -> None:
+        self._current = article_id or 0
 
     # -- configuration -----------------------------------------------------------------------
     def configured(self) -> bool:
@@ -243,8 +249,17 @@ class NewsroomSync(QObject):
         else:
             self.indicator.show_state(SyncState.UP_TO_DATE, when=self._when())
         received = summary.received
-        if received.changed:
+        if received.changed or summary.refused:
             self.signals.library_changed.emit()
+        touched = {a.id for a in received.updated + received.merged + received.conflicts}
+        touched |= {m.article.id for m in summary.refused}
+        if self._current in touched:  # the workflow panel and the trail show what changed
+            try:
+                status = self.library.get_article(self._current).status.value
+            except BylineError:
+                status = ""
+            if status:
+                self.signals.status_changed.emit(self._current, status)
         parts = []
         if received.arrived or received.updated or received.merged:
             parts.append(f"{len(received.arrived) + len(received.updated) + len(received.merged)} "
