@@ -80,8 +80,8 @@ def test_sync_now_runs_off_the_gui_thread_and_shows_up_to_date(qtbot, make_windo
     win.newsroom.session_password = "tomas-secret-pw"
     threads = []
     real = status_module.run_sync
-    monkeypatch.setattr(status_module, "run_sync", lambda lib, pw: (
-        threads.append(threading.current_thread()), real(lib, pw))[1])
+    monkeypatch.setattr(status_module, "run_sync", lambda job, lib, pw: (
+        threads.append(threading.current_thread()), real(job, lib, pw))[1])
     assert not win.newsroom.indicator.isHidden()
     assert win.newsroom.indicator.state is SyncState.OFFLINE  # not synced yet
     with qtbot.waitSignal(win.newsroom.synced, timeout=WAIT_MS):

@@ -38,11 +38,14 @@ class SyncState(Enum):
     ERROR = "error"
 
 
-def run_sync(library, password: str | None):
-    """The worker's job: one sync with its own connection (imports psycopg there)."""
+def run_sync(job, library, password: str | None):
+    """The worker's job: one sync with its own connection (imports psycopg there).
+
+    Closing the window stops it between two steps (``job.stop_event``); what was done is kept.
+    """
     from editor_app.core.server.sync import sync
 
-    return sync(library, password=password or None)
+    return sync(library, password=password or None, stop=job.stop_event)
 
 
 def _is_unreachable(exc) -> bool:
@@ -229,7 +232,7 @@ class NewsroomSync(QObject):
         if self.is_syncing():
             return False
         self.indicator.show_state(SyncState.SYNCING)
-        self.work.submit(run_sync, self.session_password)
+        self.work.submit(run_sync, self.session_password, with_job=True)
         return True
 
     def sync_in_background(self) -> None:
