@@ -75,7 +75,7 @@ class HistoryDialog(QDialog):
     restored = Signal(int)
     diff_ready = Signal()  # for tests and screen readers: the diff view was updated
 
-    COLUMNS = ("#", "Time (UTC)", "Author", "Sent from", "Reason")
+    COLUMNS = ("#", "Time (UTC)", "Author", "Reason", "Sent from")
 
     def __init__(self, library, article_id: int, signals=None, parent=None):
         super().__init__(parent)
@@ -143,7 +143,7 @@ class HistoryDialog(QDialog):
         items = []
         for rev in log:
             item = QTreeWidgetItem([str(rev.number), rev.created_at[:19].replace("T", " "),
-                                    rev.author or "—", where.get(rev.id, ""), rev.reason])
+                                    rev.author or "—", rev.reason, where.get(rev.id, "")])
             item.setData(0, Qt.ItemDataRole.UserRole, rev.id)
             items.append(item)
         self.list.addTopLevelItems(items)
