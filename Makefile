@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots dist dist-test clean
+.PHONY: run test lint bench screenshots server dist dist-test clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -29,6 +29,12 @@ bench: $(STAMP)
 
 screenshots: $(STAMP)
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(PY) -m editor_app --screenshots docs/screenshots
+
+# A throw-away newsroom server on this machine (#15): a private PostgreSQL cluster in a
+# temporary folder, run as an unprivileged user (initdb refuses root), with the Byline
+# schema; prints its DSN and removes everything on Ctrl+C. Needs Debian's postgresql.
+server: $(STAMP)
+	$(PY) -m editor_app.core.server.cluster
 
 clean:
 	rm -rf build dist *.egg-info .pytest_cache

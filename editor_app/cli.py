@@ -21,6 +21,7 @@ from editor_app.commands import (
     library_cmds,
     maintenance_cmds,
     review_cmds,
+    server_cmds,
     spell,
     sync_cmds,
     tags_cmds,
@@ -29,7 +30,7 @@ from editor_app.core.errors import BylineError
 from editor_app.library_file import ENV_LIBRARY, chosen_library, open_library
 
 COMMAND_MODULES = (library_cmds, spell, tags_cmds, review_cmds, export_cmds, maintenance_cmds,
-                   sync_cmds)
+                   sync_cmds, server_cmds)
 
 
 class ArgumentParser(argparse.ArgumentParser):

@@ -229,13 +229,13 @@ def test_no_private_names_or_attributes_of_other_modules():
 def test_readme_maps_the_ui_as_it_is():
     folders = sorted(p.name for p in (ROOT / "editor_app" / "ui").iterdir()
                      if p.is_dir() and (p / "__init__.py").is_file())
-    assert folders == ["desk", "export", "library", "related", "review", "spelling"]
+    assert folders == ["desk", "export", "library", "related", "review", "spelling", "sync"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ui_map = readme[readme.index("\neditor_app/ui/"):readme.index("\neditor_app/app.py")]
     listed = [line.split()[0] for line in ui_map.splitlines()[2:] if line.startswith("  ")
               and line.split()[0].endswith("/")]
     assert listed == [f"{folder}/" for folder in
-                      ("desk", "spelling", "review", "related", "library", "export")]
+                      ("desk", "spelling", "review", "related", "library", "export", "sync")]
     top = sorted(p.name for p in (ROOT / "editor_app" / "ui").glob("*.py") if p.name != "__init__.py")
     assert sorted(line.split()[0] for line in ui_map.splitlines()[1:]
                   if line.startswith("  ") and line.split()[0].endswith(".py")) == top

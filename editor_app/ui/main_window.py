@@ -55,6 +55,7 @@ class MainWindow(QMainWindow):
         #: set by the composition root (app.build_main_window); kept alive with the window
         self.panels = None
         self.outside_changes = None
+        self.newsroom = None  # the newsroom server's sync (#15)
         self.saver = AutosaveService(library, self)
         self.dark = apply_theme(self.settings.theme())
         self.setWindowTitle(f"Byline — {library.path.name}")

@@ -29,6 +29,7 @@ from editor_app.core.library.misc import Asset, MiscStore, SearchHit
 from editor_app.core.library.records import Record, RecordStore
 from editor_app.core.library.related import RelatedStore
 from editor_app.core.library.review import ReviewStore
+from editor_app.core.library.server_state import ServerStateStore
 from editor_app.core.library.similarity import SimilarityStore, TopicSpaceStore
 from editor_app.core.library.sqlite import Database
 from editor_app.core.library.tags import TagStore, clean_tag_name
@@ -40,7 +41,7 @@ __all__ = ["Library", "ArticleSummary", "SearchHit", "Asset", "ConflictSummary",
 
 class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityStore,
               TopicSpaceStore, ReviewStore, HistoryStore, MiscStore, ExportStore, HealthStore,
-              GraphStore, RecordStore, ExchangeStore):
+              GraphStore, RecordStore, ExchangeStore, ServerStateStore):
     """An open library file. Thread-safe; each worker thread may also open its own."""
 
     def __init__(self, path: pathlib.Path, conn: sqlite3.Connection, *, created: bool,

@@ -255,6 +255,15 @@ def m0006_search_in_every_script(db: Database) -> None:
         db.execute(statement)
 
 
+@migrations(name="0007_server_sync")
+def m0007_server_sync(db: Database) -> None:
+    # What a library knows of the newsroom server it syncs with: cursors, the
+    # server's order and verdicts, refusals (#15).
+    from editor_app.core.library import server_state
+
+    db.executescript(server_state.TABLES)
+
+
 def schema_version() -> int:
     """The number of migrations this code knows: the newest schema it can read."""
     return len(migrations._migrations)

@@ -412,7 +412,9 @@ class _ArticleReceive:
         else:
             aid = local_id
             how = None
-            if new_revisions:  # what is being typed here goes into the history first
+            # What is being typed here goes into the history first. A status that differs
+            # from the head's (moves replayed since) is no text of anyone's: no revision.
+            if new_revisions and lib.text_differs_from_head(aid):
                 from editor_app.core.review.workflow import current_user
                 lib._snapshot(aid, reason="kept before receiving", author=current_user(lib),
                               skip_if_unchanged=True)
@@ -533,6 +535,13 @@ class _ArticleReceive:
         ids = lib.revision_uids(list(graph))
         depth = generations(graph)
         start = working
+        folded = self._fold_heads(aid, graph, ids, depth, heads)
+        if folded is not None:
+            if folded != start:
+                lib._set_head(aid, ids[folded][0])
+                lib._write_article_content(aid, revision_values(lib.revision_by_uid(folded)))
+            lib._set_conflicts(aid, [], utc_now())
+            return folded != start, True, []
         others = sorted((h for h in heads if h != working),
                         key=lambda h: (0 if is_ancestor(graph, start, h) else 1, depth[h], h))
         changed = merged = False
@@ -572,6 +581,63 @@ class _ArticleReceive:
         lib._set_conflicts(aid, conflicts, utc_now())
         return changed, merged, conflicts
 
+    def _fold_heads(self, aid: int, graph: dict, ids: dict, depth: dict,
+                    heads: list[str]) -> str | None:
+        """Merge every head in one canonical order (by id) when all merge cleanly; the result.
+
+        Every library holding the same heads then makes the same merge revisions (derived
+        ids, the same text), whichever head it was working on: many laptops syncing with
+        one server converge instead of multiplying merges of merges (#15). None when some
+        pair conflicts: then each library keeps its own text and lists the others.
+        """
+        lib = self.lib
+        order = sorted(heads)
+        if len(order) < 2:
+            return None
+        graph, depth = dict(graph), dict(depth)
+        snapshots: dict[str, Snapshot] = {}
+        made: dict[str, tuple] = {}  # merge uid -> (snapshot, status, created_at, parents)
+
+        def revision(uid: str):
+            return lib.revision_by_uid(uid)
+
+        def snapshot(uid: str) -> Snapshot:
+            if uid not in snapshots:
+                snapshots[uid] = Snapshot.from_revision(revision(uid))
+            return snapshots[uid]
+
+        def facts(uid: str) -> tuple[str, str]:
+            if uid in made:
+                return made[uid][1], made[uid][2]
+            rev = revision(uid)
+            return rev.metadata.get("status", "draft"), rev.created_at
+
+        acc = order[0]
+        for head in order[1:]:
+            base = merge_base(graph, acc, head)
+            first, second = sorted((acc, head))
+            outcome = merge_snapshots(snapshot(base) if base else None, snapshot(first),
+                                      snapshot(second))
+            if not outcome.clean:
+                return None
+            uid = derived_uid("merge", first, second)
+            if uid not in graph or uid in made:
+                later = max((first, second), key=lambda u: (depth[u], u))
+                merged = outcome.snapshot()
+                snapshots[uid] = merged
+                made[uid] = (merged, facts(later)[0], max(facts(first)[1], facts(second)[1]),
+                             (first, second))
+                graph[uid] = (first, second)
+                depth[uid] = max(depth[first], depth[second]) + 1
+            acc = uid
+        for uid, (merged, status, created_at, (first, second)) in made.items():
+            rid = lib._insert_revision(
+                aid, uid=uid, title=merged.title, body=merged.body,
+                metadata=_metadata_json(merged, status), author="", reason="merge", origin="",
+                created_at=created_at, parent_ids=[ids[first][0], ids[second][0]])
+            ids[uid] = (rid, aid)
+        return acc
+
     # -- records ---------------------------------------------------------------------
     def _apply_records(self, aid: int, new_records: list) -> tuple[bool, bool]:
         lib, uuid = self.lib, self.ch.uuid
@@ -603,20 +669,35 @@ class _ArticleReceive:
         new_moves = [r for r in new_records if r.kind == "status"]
         if not new_moves and not force:
             return False
-        lib = self.lib
-        before = lib._status_event_states(aid)
-        current = lib.get_article(aid).status.value
-        moves = lib.article_records(aid, kinds=("status",))
-        status, outcomes = replay_moves(moves, initial=current)
-        changed = lib._write_status_replay(aid, status, outcomes, new_moves)
-        by_uid = {r.uid: r for r in moves}
-        article = None
-        for outcome in outcomes:
-            if outcome.refused and not before.get(outcome.uid, False):
-                article = article or lib.get_article(aid)
-                record = by_uid[outcome.uid]
-                self.summary.refused.append(RefusedMove(
-                    ArticleRef(aid, article.uuid, article.slug, article.title), record.author,
-                    record.data.get("role", ""), record.data["from"], record.data["to"],
-                    outcome.reason))
-        return changed or any(o.refused != before.get(o.uid, False) for o in outcomes)
+        changed, refused = replay_workflow(self.lib, aid, new_moves)
+        self.summary.refused += refused
+        return changed
+
+
+def replay_workflow(library, article_id: int, new_moves: list | None = None
+                    ) -> tuple[bool, list[RefusedMove]]:
+    """Replay an article's moves and store the trail: (status or trail changed, new refusals).
+
+    The moves a newsroom server holds follow its order and verdicts (#15); the caller
+    holds the transaction. ``new_moves``: records that arrived just now (their trail
+    rows are made here).
+    """
+    lib = library
+    aid = article_id
+    new_moves = new_moves or []
+    before = lib._status_event_states(aid)
+    article = lib.get_article(aid)
+    moves = lib.article_records(aid, kinds=("status",))
+    status, outcomes = replay_moves(moves, initial=article.status.value,
+                                    verdicts=lib.server_verdicts(article.uuid))
+    changed = lib._write_status_replay(aid, status, outcomes, new_moves)
+    by_uid = {r.uid: r for r in moves}
+    refused = []
+    for outcome in outcomes:
+        if outcome.refused and not before.get(outcome.uid, False):
+            record = by_uid[outcome.uid]
+            refused.append(RefusedMove(
+                ArticleRef(aid, article.uuid, article.slug, article.title), record.author,
+                record.data.get("role", ""), record.data["from"], record.data["to"],
+                outcome.reason))
+    return changed or any(o.refused != before.get(o.uid, False) for o in outcomes), refused

@@ -12,6 +12,15 @@ applied only to the status it was made from, and only when the workflow table
 allows it to its role (an editor's recorded override aside); otherwise it is
 *refused*, kept in the trail with who made it and why it did not apply. The replay of the
 same set of moves gives the same status and the same refusals everywhere.
+
+With a newsroom server (#15) the server's verdict wins: it replays every move as it
+arrives, in the order of its own sequence, against the member's real role (not the
+role a laptop claims), and keeps its verdict with the move. A laptop replays the moves
+the server holds first, in the server's order and with the server's verdicts (that
+sequence is a linear extension of the causes: a laptop sends causes before what
+follows them), then its own moves not sent yet, by causes as above. So every laptop
+ends where the server did, and a move refused there is refused everywhere, with the
+server's rule.
 """
 
 from __future__ import annotations
@@ -79,9 +88,19 @@ def _priority(record) -> tuple:
             record.uid)
 
 
-def causal_order(records: Iterable) -> list:
-    """Records after the records they knew of; concurrent ones by ``_priority``."""
+def causal_order(records: Iterable, server: dict | None = None) -> list:
+    """Records after the records they knew of; concurrent ones by ``_priority``.
+
+    ``server``: ``{uid: (sequence, …)}`` of records a newsroom server holds; they come
+    first, in its order (genesis records, which start the replay, before anything).
+    """
     records = list(records)
+    if server:
+        genesis = sorted((r for r in records if r.data.get("genesis")), key=lambda r: r.uid)
+        ordered = sorted((r for r in records if r.uid in server and not r.data.get("genesis")),
+                         key=lambda r: server[r.uid][0])
+        placed = {r.uid for r in genesis} | {r.uid for r in ordered}
+        return genesis + ordered + causal_order([r for r in records if r.uid not in placed])
     by_uid = {r.uid: r for r in records}
     waiting = {r.uid: sum(1 for a in set(r.after) if a in by_uid) for r in records}
     children: dict[str, list] = {}
@@ -123,16 +142,21 @@ def _rule(current: str, target: str, role: str) -> str:
         f"a move applies only to the status it was made from ({current} → {target} is a new move)")
 
 
-def replay_moves(records: Iterable, initial: str = Status.DRAFT.value) -> tuple[str, list[MoveOutcome]]:
+def replay_moves(records: Iterable, initial: str = Status.DRAFT.value,
+                 verdicts: dict[str, tuple[int, bool, str]] | None = None
+                 ) -> tuple[str, list[MoveOutcome]]:
     """``(status, outcomes)`` of an article from its "status" records.
 
     ``initial`` is used when no genesis record says what the article started as.
     Outcomes come in trail order; a genesis record has no outcome (it is not a move).
+    ``verdicts``: ``{uid: (server sequence, refused, why)}`` of the moves a newsroom
+    server holds: they are replayed first, in its order, and its verdict stands.
     """
     current = initial
     last = None
     outcomes: list[MoveOutcome] = []
-    for record in causal_order(records):
+    verdicts = verdicts or {}
+    for record in causal_order(records, verdicts):
         data = record.data
         if data.get("genesis"):
             current = data.get("to") or current
@@ -141,6 +165,11 @@ def replay_moves(records: Iterable, initial: str = Status.DRAFT.value) -> tuple[
         position = len(outcomes)
         if data.get("outside") or frm == to:
             outcomes.append(MoveOutcome(record.uid, position, False))
+        elif record.uid in verdicts:
+            _seq, refused, reason = verdicts[record.uid]
+            outcomes.append(MoveOutcome(record.uid, position, refused, reason if refused else ""))
+            if not refused:
+                current, last = to, record
         elif frm == current:
             # The table is checked again: a file may carry a move Byline would not have
             # made. An editor's override, the trail from before hand-offs and a status an

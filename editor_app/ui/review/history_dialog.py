@@ -48,6 +48,24 @@ def compute_diff(library, old_id: int, new_id: int, *, context: int | None) -> t
     return html, summary
 
 
+def revision_sources(library, article_id: int) -> dict[int, str]:
+    """Who sent each revision to the newsroom server from which laptop (#15), or that it was
+    made here and not sent yet; empty for a library that never synced."""
+    try:
+        sent = library.revision_provenance(article_id)
+    except BylineError:
+        return {}
+    if not sent:
+        return {}
+    origins = library.revision_origins(article_id)
+    here = library.library_uid
+    out = {rid: f"by {p.member} on {p.laptop or 'a laptop'}" for rid, p in sent.items()}
+    for rid, origin in origins.items():
+        if rid not in out:
+            out[rid] = "this laptop, not sent yet" if origin == here else ""
+    return out
+
+
 class HistoryDialog(QDialog):
     """Lists revisions (newest first); select one to see what it changed, two to compare.
 
@@ -57,7 +75,7 @@ class HistoryDialog(QDialog):
     restored = Signal(int)
     diff_ready = Signal()  # for tests and screen readers: the diff view was updated
 
-    COLUMNS = ("#", "Time (UTC)", "Author", "Reason")
+    COLUMNS = ("#", "Time (UTC)", "Author", "Reason", "Sent from")
 
     def __init__(self, library, article_id: int, signals=None, parent=None):
         super().__init__(parent)
@@ -121,13 +139,18 @@ class HistoryDialog(QDialog):
         except BylineError as exc:
             self.summary.setText(str(exc))
             return
+        where = revision_sources(self._library, self.article_id)
         items = []
         for rev in log:
             item = QTreeWidgetItem([str(rev.number), rev.created_at[:19].replace("T", " "),
-                                    rev.author or "—", rev.reason])
+                                    rev.author or "—", rev.reason, where.get(rev.id, "")])
             item.setData(0, Qt.ItemDataRole.UserRole, rev.id)
             items.append(item)
         self.list.addTopLevelItems(items)
+        last = next((where[r.id] for r in log if where.get(r.id, "").startswith("by ")), "")
+        if last:
+            self.summary.setText(f"Last change on the newsroom server: {last}. Select a revision "
+                                 "to see what it changed; select two to compare.")
         for column in range(len(self.COLUMNS) - 1):
             self.list.resizeColumnToContents(column)
 
