@@ -53,13 +53,15 @@ def build_main_window(library, *, settings=None, renderer=None, spell_service=No
 
     Without a renderer the window makes its own when the first article opens; without
     a spelling service one is made and shut down with the window. The editorial
-    panels (queues, workflow, comments, related news, spelling) and the
-    outside-change monitor and the newsroom server's sync (#15) are attached here.
+    panels (queues, workflow, comments, related news, spelling), the
+    outside-change monitor, hand-off files and conflicts (#14) and the newsroom
+    server's sync (#15) are attached here.
     """
     from editor_app.ui.desk.outside_changes import OutsideChangeMonitor
     from editor_app.ui.editorial_panels import EditorialPanels
     from editor_app.ui.main_window import MainWindow
     from editor_app.ui.signals import AppSignals
+    from editor_app.ui.sync.handoff_actions import HandoffActions
     from editor_app.ui.sync.sync_status import NewsroomSync
 
     window = MainWindow(library, AppSignals(), settings=settings, renderer=renderer)
@@ -68,6 +70,7 @@ def build_main_window(library, *, settings=None, renderer=None, spell_service=No
         window.destroyed.connect(lambda *_: spell_service.shutdown())
     window.panels = EditorialPanels(window, spell_service)
     window.outside_changes = OutsideChangeMonitor(window) if watch_outside_changes else None
+    window.handoff = HandoffActions(window)
     window.newsroom = NewsroomSync(window)
     return window
 

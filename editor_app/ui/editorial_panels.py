@@ -83,6 +83,7 @@ class EditorialPanels(QObject):
 
         self._build_menus()
         self.queues.queue_selected.connect(window.show_statuses)
+        self.queues.articles_selected.connect(window.show_article_ids)  # Conflicts (#14)
         self.comments.jump_requested.connect(self._jump_to)
         self.comments.anchors_changed.connect(self._show_comment_anchors)
         self.spelling.issue_activated.connect(lambda _issue: self._focus_editor())

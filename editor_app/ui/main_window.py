@@ -3,11 +3,15 @@
 It lays out widgets, owns the menus and routes signals through the hub; how
 articles are stored, rendered and saved is the business of core and ArticleTab.
 Panels (review, related news, spelling, export) are mounted from outside through
-its public methods: ``add_panel``, ``add_menu``, ``add_file_action``, and the
-library-list and tab methods below; they never reach into its widgets.
+its public methods: ``add_panel``, ``add_menu``, ``add_file_action``,
+``add_drop_handler``, and the library-list and tab methods below; they never reach
+into its widgets.
 """
 
 from __future__ import annotations
+
+import pathlib
+from collections.abc import Callable
 
 from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
@@ -56,6 +60,10 @@ class MainWindow(QMainWindow):
         self.panels = None
         self.outside_changes = None
         self.newsroom = None  # the newsroom server's sync (#15)
+        self.handoff = None  # hand-off files and conflicts (#14)
+        #: files dropped on the window go to the first handler whose suffixes match
+        self._drop_handlers: list[tuple[tuple[str, ...], Callable]] = []
+        self.setAcceptDrops(True)
         self.saver = AutosaveService(library, self)
         self.dark = apply_theme(self.settings.theme())
         self.setWindowTitle(f"Byline — {library.path.name}")
@@ -251,6 +259,37 @@ class MainWindow(QMainWindow):
         """An entry in the File menu after Import (Export…)."""
         self.file_menu.insertAction(self._file_panels_end, action)
 
+    def add_drop_handler(self, suffixes: tuple[str, ...], handler) -> None:
+        """Files with one of these suffixes dropped on the window go to ``handler(paths)``
+        (a list of pathlib.Path); a drop that no handler takes is refused."""
+        self._drop_handlers.append((tuple(s.lower() for s in suffixes), handler))
+
+    def _drop_handler_for(self, mime) -> tuple[Callable, list[pathlib.Path]] | None:
+        if not mime.hasUrls():
+            return None
+        paths = [pathlib.Path(url.toLocalFile()) for url in mime.urls() if url.isLocalFile()]
+        if not paths:
+            return None
+        for suffixes, handler in self._drop_handlers:
+            if all(path.name.lower().endswith(suffixes) for path in paths):
+                return handler, paths
+        return None
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self._drop_handler_for(event.mimeData()) is not None:
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        found = self._drop_handler_for(event.mimeData())
+        if found is None:
+            super().dropEvent(event)
+            return
+        event.acceptProposedAction()
+        handler, paths = found
+        handler(paths)
+
     # -- the library list ----------------------------------------------------
     def selected_article_id(self) -> int | None:
         """The article selected in the library list, if any."""
@@ -270,6 +309,10 @@ class MainWindow(QMainWindow):
     def show_statuses(self, statuses: list[str] | None) -> None:
         """List only articles with these statuses (a review queue); None: every article."""
         self.library_panel.set_statuses(statuses or None)
+
+    def show_article_ids(self, ids: list[int]) -> None:
+        """List only these articles (a queue that is not a set of statuses: Conflicts)."""
+        self.library_panel.set_article_ids(ids)
 
     def reload_library_list(self) -> None:
         self.library_panel.reload()

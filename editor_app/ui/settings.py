@@ -106,6 +106,16 @@ class Settings:
         self.qsettings.setValue("appearance/theme", theme)
 
 
+    # -- hand-off files (#14) -------------------------------------------------
+    def handoff_folder(self) -> str:
+        """Where the last hand-off file was written or read ("" before the first)."""
+        value = self.qsettings.value("handoff/folder", "")
+        return value if isinstance(value, str) else ""
+
+    def set_handoff_folder(self, folder: str) -> None:
+        self.qsettings.setValue("handoff/folder", str(folder))
+
+
 def default_editor_font() -> QFont:
     """A readable proportional font for prose; reporters write sentences, not code."""
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)

@@ -26,3 +26,5 @@ class AppSignals(QObject):
     library_changed = Signal()
     #: a message for the status bar (text, milliseconds)
     message = Signal(str, int)
+    #: someone asked to resolve an article's conflict in the merge view (id) (#14)
+    resolve_conflict_requested = Signal(int)

@@ -13,6 +13,8 @@ Hooks for other panels (tags, related, comments, spelling):
   ``tab.editor.highlighter.add_overlay(fn)`` for per-line character formats.
   ``tab.saved`` fires after each save, ``tab.text_changed`` (debounced) after edits,
   ``tab.save_state_changed(SaveState, detail)`` when the save state changes.
+  ``tab.add_notice(widget)`` puts a panel's own notice above the article (the conflict
+  notice of #14), which that panel shows and hides; the banner stays the tab's own.
 """
 
 from __future__ import annotations
@@ -337,8 +339,11 @@ class ArticleTab(QWidget):
             buttons=(("Reload theirs", self.reload_from_library),
                      ("Keep mine (save as new revision)", self.keep_mine)))
 
-    def reload_from_library(self) -> None:
-        """Take the library's version; Undo (Ctrl+Z) still brings the typed text back."""
+    def reload_from_library(self, message: str | None = None) -> None:
+        """Take the library's version; Undo (Ctrl+Z) still brings the typed text back.
+
+        ``message``: what to say instead of "saved elsewhere" (this window wrote it, #14).
+        """
         self._finish_in_flight()
         article = self.library.get_article(self.article_id)
         cursor = QTextCursor(self.editor.document())
@@ -355,7 +360,8 @@ class ArticleTab(QWidget):
         self.hide_banner()
         self.title_changed.emit(self.article_id, self.title)
         self.refresh_preview()
-        self._message("Reloaded the version saved elsewhere; Edit ▸ Undo brings yours back.")
+        self._message(message or "Reloaded the version saved elsewhere; Edit ▸ Undo brings "
+                                 "yours back.")
 
     def keep_mine(self) -> bool:
         """Keep their version as a revision, then save ours on top of it."""
@@ -391,6 +397,10 @@ class ArticleTab(QWidget):
 
     def hide_banner(self) -> None:
         self.banner.hide()
+
+    def add_notice(self, widget: QWidget) -> None:
+        """A panel's notice above the metadata, under the banner; the panel shows and hides it."""
+        self.layout().insertWidget(self.layout().indexOf(self.banner) + 1, widget)
 
     def banner_text(self) -> str:
         return self.banner_label.text() if self.banner.isVisible() or not self.banner.isHidden() else ""

@@ -64,6 +64,7 @@ class LibraryPanel(QWidget):
         layout.addWidget(self.count_label)
 
         self._statuses: list[str] | None = None
+        self._queue_ids: list[int] | None = None  # a queue of articles, not statuses (Conflicts)
         self._reselect: int | None = None
         # On a large library a search takes tens of milliseconds: never on the GUI thread.
         self._search = BackgroundWork(self, library=library)
@@ -80,6 +81,13 @@ class LibraryPanel(QWidget):
     def set_statuses(self, statuses: list[str] | None) -> None:
         """Show one review queue (a set of statuses) or, with None, the whole library."""
         self._statuses = statuses
+        self._queue_ids = None
+        self.apply_filter()
+
+    def set_article_ids(self, ids: list[int]) -> None:
+        """Show only these articles (the Conflicts queue), narrowed by the search box too."""
+        self._statuses = None
+        self._queue_ids = list(ids)
         self.apply_filter()
 
     def apply_filter(self) -> None:
@@ -95,6 +103,9 @@ class LibraryPanel(QWidget):
         self._show(ids)
 
     def _show(self, ids: list[int] | None) -> None:
+        if self._queue_ids is not None:
+            queue = set(self._queue_ids)
+            ids = list(self._queue_ids) if ids is None else [i for i in ids if i in queue]
         self.model.set_filter(statuses=self._statuses, ids=ids)
         self._update_count()
         reselect, self._reselect = self._reselect, None

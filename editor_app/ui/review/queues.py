@@ -4,6 +4,12 @@ Clicking a queue emits ``queue_selected(statuses)``; the main window connects
 it to the library list's status filter. Counts come from one cheap
 ``GROUP BY status`` query and are refreshed (coalesced) whenever the signals
 hub says a status, an article or the library changed.
+
+"Conflicts" (#14) is a queue of articles, not of statuses: the articles with a
+version from another library that waits to be merged by a person, whatever their
+status. Clicking it emits ``articles_selected(ids)``; while it is the selected
+queue, a refresh that changes its articles (a receive, a sync, a resolution)
+emits them again, so the list follows.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from editor_app.core.errors import BylineError
@@ -24,6 +31,7 @@ class Queue:
     label: str
     statuses: tuple[str, ...]
     mine: bool = False  # only articles bylined to the current user, when a name is set
+    conflicts: bool = False  # the articles in conflict, whatever their status (#14)
 
 
 QUEUES: tuple[Queue, ...] = (
@@ -34,7 +42,10 @@ QUEUES: tuple[Queue, ...] = (
     Queue("ready", "Ready to publish", ("approved",)),
     Queue("published", "Published", ("published",)),
     Queue("spiked", "Spiked", ("spiked",)),
+    Queue("conflicts", "Conflicts", (), conflicts=True),
 )
+
+CONFLICT_COLOR = "#c0392b"
 
 
 def queue_counts(library) -> dict[str, int]:
@@ -43,7 +54,9 @@ def queue_counts(library) -> dict[str, int]:
     user = library.get_setting("user.name") or ""
     counts = {}
     for queue in QUEUES:
-        if queue.mine and user:
+        if queue.conflicts:
+            counts[queue.key] = library.conflict_count()
+        elif queue.mine and user:
             counts[queue.key] = library.count_by_status_and_author(queue.statuses[0], user)
         elif not queue.statuses:
             counts[queue.key] = sum(by_status.values())
@@ -60,10 +73,13 @@ class ReviewQueues(QWidget):
       means "All articles" (connect as ``lambda s: panel.set_statuses(s or None)``).
       ``queue_activated(str, list, str)``: key, statuses and the author filter
       ("" unless "My drafts" with a user name), for a list that can filter by author.
+      ``articles_selected(list)``: the ids of the articles in the clicked queue when it
+      is not a set of statuses (Conflicts); sent again when they change while selected.
     """
 
     queue_selected = Signal(list)
     queue_activated = Signal(str, list, str)
+    articles_selected = Signal(list)
 
     def __init__(self, library, signals=None, parent=None):
         super().__init__(parent)
@@ -79,6 +95,8 @@ class ReviewQueues(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
         self.counts: dict[str, int] = {}
+        self._selected_key = ""
+        self._shown_ids: list[int] | None = None  # what articles_selected last said
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
         self.list.itemClicked.connect(self._on_clicked)
@@ -103,6 +121,15 @@ class ReviewQueues(QWidget):
             n = self.counts.get(queue.key, 0)
             item.setText(f"{queue.label} ({n})")
             item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{queue.label}: {n} articles")
+            if queue.conflicts:  # waiting for a person: it should catch the eye
+                font = QFont(item.font())
+                font.setBold(n > 0)
+                item.setFont(font)
+                item.setForeground(QBrush(QColor(CONFLICT_COLOR)) if n else QBrush())
+                item.setToolTip("Articles changed on two laptops whose versions could not be "
+                                "merged: open one and choose Resolve…")
+        if self._selected_key == "conflicts":
+            self._emit_articles()
 
     def count(self, key: str) -> int:
         return self.counts.get(key, 0)
@@ -120,5 +147,19 @@ class ReviewQueues(QWidget):
         key = item.data(Qt.ItemDataRole.UserRole)
         queue = next(q for q in QUEUES if q.key == key)
         user = self._library.get_setting("user.name") or ""
-        self.queue_selected.emit(list(queue.statuses))
+        self._selected_key = key
+        self._shown_ids = None
+        if queue.conflicts:
+            self._emit_articles()
+        else:
+            self.queue_selected.emit(list(queue.statuses))
         self.queue_activated.emit(queue.key, list(queue.statuses), user if queue.mine else "")
+
+    def _emit_articles(self) -> None:
+        try:
+            ids = self._library.conflicted_article_ids()
+        except BylineError:
+            return
+        if ids != self._shown_ids:
+            self._shown_ids = ids
+            self.articles_selected.emit(ids)

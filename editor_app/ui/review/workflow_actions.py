@@ -3,13 +3,20 @@
 Only the moves the user's role may make are offered (core enforces the same
 table). Approval and publishing show the pre-flight checklist first; going
 ahead over failed checks is an explicit "Override" and is recorded.
+
+An article in conflict (#14) goes no further than "submitted": the panel says so
+above the buttons, with "Resolve…" (asked for on the hub), and a move the library
+refuses is explained in the panel, not only in the status bar. A move made in
+another library that no longer applied when it arrived is in the trail as
+refused, with who made it and why.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
@@ -47,7 +54,11 @@ def move_label(current: Status, target: Status) -> str:
     return VERBS.get(target, target.label)
 
 
+PROBLEM_COLOR = "#c0392b"
+
+
 def trail_line(event) -> str:
+    """One move of the trail as the panel lists it; a refused move says so, who and why (#14)."""
     when = event.created_at[:16].replace("T", " ")
     moved = (f"{event.from_status} → {event.to_status}" if event.from_status != event.to_status
              else f"{event.to_status} (no move)")
@@ -55,7 +66,27 @@ def trail_line(event) -> str:
     role = f" ({event.role})" if event.role else ""
     flag = " · OVERRIDE" if event.override else ""
     note = f"\n    {event.note}" if event.note else ""
+    if getattr(event, "refused", False):
+        why = event.refusal or "it no longer applied when it arrived"
+        return f"{when}  REFUSED {moved}  by {who}{role}{flag}{note}\n    not applied: {why}"
     return f"{when}  {moved}  by {who}{role}{flag}{note}"
+
+
+def trail_item(event) -> QListWidgetItem:
+    """The trail's row for one move: a refused one in red italics, its reason in the tooltip."""
+    item = QListWidgetItem(trail_line(event))
+    if getattr(event, "refused", False):
+        font = QFont(item.font())
+        font.setItalic(True)
+        item.setFont(font)
+        item.setForeground(QBrush(QColor(PROBLEM_COLOR)))
+        why = event.refusal or "it no longer applied when it arrived"
+        item.setToolTip(f"Refused: {event.who or 'someone'} moved it {event.from_status} → "
+                        f"{event.to_status} in another library, but it did not apply here: {why}")
+        item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                     f"Refused move {event.from_status} to {event.to_status} by "
+                     f"{event.who or 'someone'}: {why}")
+    return item
 
 
 class WorkflowActions(QWidget):
@@ -82,6 +113,26 @@ class WorkflowActions(QWidget):
 
         self.status_label = QLabel("No article")
         self.status_label.setObjectName("workflowStatus")
+        # While the article is in conflict: why only some moves are offered, and the way out.
+        self.conflict_label = QLabel()
+        self.conflict_label.setObjectName("workflowConflict")
+        self.conflict_label.setWordWrap(True)
+        self.conflict_label.setStyleSheet(f"color: {PROBLEM_COLOR}")
+        self.conflict_label.setAccessibleName("Conflict")
+        self.resolve_button = QPushButton("Resolve…")
+        self.resolve_button.setAccessibleName("Resolve the conflict")
+        self.resolve_button.setToolTip("Open the merge view: choose between the two versions")
+        self.resolve_button.clicked.connect(self._request_resolve)
+        conflict_row = QHBoxLayout()
+        conflict_row.addWidget(self.conflict_label, 1)
+        conflict_row.addWidget(self.resolve_button, 0, Qt.AlignmentFlag.AlignTop)
+        # A move the library refused here, said where the person is looking.
+        self.problem_label = QLabel()
+        self.problem_label.setObjectName("workflowProblem")
+        self.problem_label.setWordWrap(True)
+        self.problem_label.setStyleSheet(f"color: {PROBLEM_COLOR}")
+        self.problem_label.setAccessibleName("Why the move was refused")
+        self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons_row = QHBoxLayout()
         self.trail = QListWidget()
         self.trail.setAccessibleName("Status trail")
@@ -89,15 +140,21 @@ class WorkflowActions(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status_label)
+        layout.addLayout(conflict_row)
         layout.addLayout(self.buttons_row)
+        layout.addWidget(self.problem_label)
         layout.addWidget(QLabel("Trail"))
         layout.addWidget(self.trail, 1)
         self.buttons: dict[Status, QPushButton] = {}
+        self._show_conflict(False)
+        self.problem_label.hide()
         if signals is not None:
             signals.status_changed.connect(self._on_outside_change)
             signals.current_article_changed.connect(self.set_article)
 
     def set_article(self, article_id: int) -> None:
+        if (article_id or 0) != self.article_id:
+            self.problem_label.hide()  # the refusal was about the other article
         self.article_id = article_id or 0
         self.refresh()
 
@@ -109,16 +166,20 @@ class WorkflowActions(QWidget):
         self.trail.clear()
         if not self.article_id:
             self.status_label.setText("No article")
+            self._show_conflict(False)
             return
         try:
             article = self._library.get_article(self.article_id)
             role = current_role(self._library)
             moves = available_moves(self._library, self.article_id, role)
             events = self._library.status_events(self.article_id)
+            in_conflict = self._library.in_conflict(self.article_id)
         except BylineError as exc:
             self.status_label.setText(str(exc))
+            self._show_conflict(False)
             return
         self.status_label.setText(f"Status: {article.status.label} · you act as {role.value}")
+        self._show_conflict(in_conflict)
         for target in moves:
             button = QPushButton(move_label(article.status, target))
             if is_gated(article.status, target):
@@ -127,7 +188,19 @@ class WorkflowActions(QWidget):
             self.buttons_row.addWidget(button)
             self.buttons[target] = button
         for event in reversed(events):  # newest first
-            self.trail.addItem(QListWidgetItem(trail_line(event)))
+            self.trail.addItem(trail_item(event))
+
+    def _show_conflict(self, in_conflict: bool) -> None:
+        self.conflict_label.setText(
+            "In conflict: a version from another library could not be merged with this one. "
+            "It cannot go further than “submitted” until the conflict is resolved."
+            if in_conflict else "")
+        self.conflict_label.setVisible(in_conflict)
+        self.resolve_button.setVisible(in_conflict)
+
+    def _request_resolve(self) -> None:
+        if self.article_id and self._signals is not None:
+            self._signals.resolve_conflict_requested.emit(self.article_id)
 
     def move_to(self, target: Status) -> bool:
         """Run one move with its note prompt and pre-flight gate; True when it happened."""
@@ -147,8 +220,11 @@ class WorkflowActions(QWidget):
             change_status(self._library, self.article_id, target, note=note, force=force,
                           spelling_issue_count=self._spelling_count())
         except BylineError as exc:
+            self._show_problem(f"“{move_label(current, target)}” was not done: {exc}")
             self._message(str(exc))
+            self.refresh()  # the article may have changed meanwhile (a receive, a sync)
             return False
+        self.problem_label.hide()
         self.refresh()
         self.status_changed.emit(self.article_id, target.value)
         if self._signals is not None:
@@ -177,6 +253,10 @@ class WorkflowActions(QWidget):
     def _ask_note(self, action: str) -> str | None:
         text, ok = QInputDialog.getMultiLineText(self, action, "Note for the trail (optional):")
         return text.strip() if ok else None
+
+    def _show_problem(self, text: str) -> None:
+        self.problem_label.setText(text)
+        self.problem_label.show()
 
     def _message(self, text: str) -> None:
         if self._signals is not None:

@@ -1,0 +1,202 @@
+"""What a receive did, in words: the summary dialog after File ▸ Receive… or a drop (#14).
+
+``summary_sections`` turns a ``ReceiveSummary`` into groups a person reads top down:
+conflicts first (they need someone), then what merged, what arrived, what was
+updated, moves of the workflow that were refused, notes, and what was already
+here. ``ReceiveSummaryDialog`` shows them in a tree; double-clicking an article
+(or Enter) opens it, "Open Articles" opens the selected ones (or every article
+that changed, up to a dozen), "Resolve First Conflict…" goes straight to the
+merge view.
+"""
+
+from __future__ import annotations
+
+import pathlib
+from dataclasses import dataclass
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import (
+    QDialog,
+    QDialogButtonBox,
+    QLabel,
+    QTreeWidget,
+    QTreeWidgetItem,
+    QVBoxLayout,
+)
+
+#: More than this many articles are listed in the library instead of opened as tabs.
+MAX_OPEN = 12
+CONFLICT_COLOR = "#c0392b"
+
+
+@dataclass(frozen=True)
+class Section:
+    key: str
+    heading: str
+    explanation: str
+    #: (article id or 0, line) per entry
+    entries: tuple[tuple[int, str], ...]
+
+
+def summary_sections(summary) -> list[Section]:
+    """The groups of a receive summary, in the order a person should read them (empty ones left out)."""
+    def refs(items):
+        return tuple((a.id, a.title or a.slug) for a in items)
+
+    sections = [
+        Section("conflicts", f"In conflict ({len(summary.conflicts)})",
+                "changed on both sides in the same passage: choose in the merge view; until "
+                "then it cannot go further than “submitted”", refs(summary.conflicts)),
+        Section("merged", f"Merged ({len(summary.merged)})",
+                "edited on both sides; the edits merged on their own", refs(summary.merged)),
+        Section("arrived", f"New ({len(summary.arrived)})", "new to this library",
+                refs(summary.arrived)),
+        Section("updated", f"Updated ({len(summary.updated)})",
+                "took the newer version, comments or moves from the file", refs(summary.updated)),
+        Section("refused", f"Refused moves ({len(summary.refused)})",
+                "moves of the workflow made elsewhere that no longer applied here; kept in the "
+                "trail", tuple((r.article.id, f"{r.article.title}: {r.reason}")
+                               for r in summary.refused)),
+        Section("notes", f"Notes ({len(summary.notes)})", "", tuple((0, n) for n in summary.notes)),
+        Section("unchanged", f"Already here ({len(summary.unchanged)})",
+                "nothing new for these", refs(summary.unchanged)),
+    ]
+    out = [s for s in sections if s.entries]
+    if not summary.changed:
+        out.insert(0, Section("nothing", "Nothing new",
+                              "this library already had everything in the file", ()))
+    return out
+
+
+def summary_headline(summary) -> str:
+    """One line: ``From roe.byline: 1 new, 1 merged, 1 in conflict.``"""
+    parts = []
+    for items, word in ((summary.arrived, "new"), (summary.merged, "merged"),
+                        (summary.updated, "updated"), (summary.conflicts, "in conflict")):
+        if items:
+            parts.append(f"{len(items)} {word}")
+    if summary.refused:
+        parts.append(f"{len(summary.refused)} move{'s' if len(summary.refused) != 1 else ''} refused")
+    name = pathlib.Path(summary.source).name
+    if not parts:
+        return f"From {name}: nothing new."
+    return f"From {name}: " + ", ".join(parts) + "."
+
+
+def changed_article_ids(summary) -> list[int]:
+    """The articles a receive brought something to, conflicts first, each once."""
+    ids: list[int] = []
+    for items in (summary.conflicts, summary.merged, summary.arrived, summary.updated):
+        for ref in items:
+            if ref.id not in ids:
+                ids.append(ref.id)
+    for move in summary.refused:
+        if move.article.id not in ids:
+            ids.append(move.article.id)
+    return ids
+
+
+class ReceiveSummaryDialog(QDialog):
+    """The summary of one receive, with the ways on from it.
+
+    Signals: ``open_requested(list)`` (article ids to open), ``resolve_requested(int)``.
+    """
+
+    open_requested = Signal(list)
+    resolve_requested = Signal(int)
+
+    def __init__(self, summary, parent=None):
+        super().__init__(parent)
+        self.summary = summary
+        self.setWindowTitle("Received")
+        self.setObjectName("receiveSummary")
+        self.headline = QLabel(summary_headline(summary))
+        self.headline.setObjectName("receiveHeadline")
+        font = QFont(self.headline.font())
+        font.setBold(True)
+        self.headline.setFont(font)
+        self.headline.setWordWrap(True)
+        self.tree = QTreeWidget()
+        self.tree.setObjectName("receiveTree")
+        self.tree.setHeaderHidden(True)
+        self.tree.setAccessibleName("What the file brought")
+        self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        self.tree.setWordWrap(True)
+        self.sections = summary_sections(summary)
+        for section in self.sections:
+            top = QTreeWidgetItem([section.heading + (f" — {section.explanation}"
+                                                      if section.explanation else "")])
+            bold = QFont(top.font(0))
+            bold.setBold(True)
+            top.setFont(0, bold)
+            top.setFlags(top.flags() & ~Qt.ItemFlag.ItemIsSelectable)
+            if section.key == "conflicts":
+                top.setForeground(0, QBrush(QColor(CONFLICT_COLOR)))
+            for article_id, line in section.entries:
+                child = QTreeWidgetItem([line])
+                child.setData(0, Qt.ItemDataRole.UserRole, article_id)
+                child.setToolTip(0, line)
+                top.addChild(child)
+            self.tree.addTopLevelItem(top)
+            top.setExpanded(section.key != "unchanged" or len(self.sections) == 1)
+
+        self.changed_ids = changed_article_ids(summary)
+        self.button_box = QDialogButtonBox()
+        self.resolve_button = self.button_box.addButton("&Resolve First Conflict…",
+                                                        QDialogButtonBox.ButtonRole.ActionRole)
+        self.resolve_button.setVisible(bool(summary.conflicts))
+        self.resolve_button.setToolTip("Open the merge view on the first article in conflict")
+        self.open_button = self.button_box.addButton("&Open Articles",
+                                                     QDialogButtonBox.ButtonRole.ActionRole)
+        self.open_button.setEnabled(bool(self.changed_ids))
+        self.open_button.setToolTip("Open the selected articles, or every article that changed "
+                                    f"(more than {MAX_OPEN} are listed in the library instead)")
+        self.close_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
+        self.button_box.rejected.connect(self.reject)
+        self.close_button.clicked.connect(self.reject)
+        self.resolve_button.clicked.connect(self._resolve_first)
+        self.open_button.clicked.connect(self._open)
+        self.tree.itemActivated.connect(self._activated)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.headline)
+        layout.addWidget(self.tree, 1)
+        layout.addWidget(self.button_box)
+        self.resize(640, 420)
+        default = self.resolve_button if summary.conflicts else (
+            self.open_button if self.changed_ids else self.close_button)
+        default.setDefault(True)
+        default.setFocus()
+
+    def lines(self) -> list[str]:
+        """Everything the tree shows, top down (what a screen reader reads)."""
+        out = []
+        for row in range(self.tree.topLevelItemCount()):
+            top = self.tree.topLevelItem(row)
+            out.append(top.text(0))
+            out += ["  " + top.child(i).text(0) for i in range(top.childCount())]
+        return out
+
+    def selected_ids(self) -> list[int]:
+        ids = []
+        for item in self.tree.selectedItems():
+            article_id = item.data(0, Qt.ItemDataRole.UserRole)
+            if article_id and article_id not in ids:
+                ids.append(int(article_id))
+        return ids
+
+    def _activated(self, item, _column) -> None:
+        article_id = item.data(0, Qt.ItemDataRole.UserRole)
+        if article_id:
+            self.open_requested.emit([int(article_id)])
+            self.accept()
+
+    def _open(self) -> None:
+        self.open_requested.emit(self.selected_ids() or list(self.changed_ids))
+        self.accept()
+
+    def _resolve_first(self) -> None:
+        if self.summary.conflicts:
+            self.resolve_requested.emit(self.summary.conflicts[0].id)
+            self.accept()

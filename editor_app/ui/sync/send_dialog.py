@@ -1,0 +1,250 @@
+"""File ▸ Send for Review…: write a hand-off file to e-mail or carry on a USB stick (#14).
+
+Without a newsroom server, this is how a reporter's story reaches the editor
+(JOURNEYS: reporter, step 9). The dialog names the articles, where the file goes
+and, for a draft, offers to submit it for review first (the move travels in the
+file, so the editor sees it in "Waiting for review"). The file is written on a
+worker with a library connection of its own; afterwards the dialog says where it
+is, with "Open Folder" and "Copy Path" to attach it to an e-mail.
+"""
+
+from __future__ import annotations
+
+import datetime
+import pathlib
+
+from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QGuiApplication
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QDialog,
+    QDialogButtonBox,
+    QFileDialog,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QMessageBox,
+    QPushButton,
+    QVBoxLayout,
+)
+
+from editor_app.core.errors import BylineError
+from editor_app.core.models import Status
+from editor_app.ui.background import BackgroundWork
+
+SUFFIX = ".byline"
+
+
+def _send(library, ids: list[int], out: str):
+    from editor_app.core.sync.engine import send
+
+    return send(library, ids, out)
+
+
+def default_file_name(articles) -> str:
+    """``jane-roe.byline`` for one article, ``3-articles-2024-05-02.byline`` for several."""
+    if len(articles) == 1:
+        return (articles[0].slug or "article") + SUFFIX
+    return f"{len(articles)}-articles-{datetime.date.today().isoformat()}{SUFFIX}"
+
+
+def default_folder(remembered: str) -> pathlib.Path:
+    """The folder of the last hand-off, else Documents, else the home folder."""
+    if remembered and pathlib.Path(remembered).is_dir():
+        return pathlib.Path(remembered)
+    documents = pathlib.Path.home() / "Documents"
+    return documents if documents.is_dir() else pathlib.Path.home()
+
+
+def _size(n: int) -> str:
+    return f"{n} bytes" if n < 1024 else f"{n / 1024:.0f} KB" if n < 1024 * 1024 \
+        else f"{n / 1024 / 1024:.1f} MB"
+
+
+class SendDialog(QDialog):
+    """Choose the file, send, then see where it went.
+
+    Signals: ``sent(object)`` with the SendSummary; ``submitted(int)`` per article
+    moved to "submitted" before sending.
+    """
+
+    sent = Signal(object)
+    submitted = Signal(int)
+
+    def __init__(self, library, article_ids: list[int], folder: str = "", parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.articles = [library.get_article(aid) for aid in article_ids]
+        self.summary = None
+        self._asked_overwrite: str | None = None  # the path whose overwrite was confirmed
+        #: asks whether to replace an existing file; replaced in tests
+        self.confirm_overwrite = self._confirm_overwrite
+        self.setWindowTitle("Send for Review")
+        self.setObjectName("sendDialog")
+
+        count = len(self.articles)
+        what = "this article" if count == 1 else f"these {count} articles"
+        self.intro = QLabel(
+            f"Byline writes {what} with their history, comments and images into one file. "
+            "E-mail it or copy it to a USB stick; the editor opens it with File ▸ Receive… or "
+            "drops it on Byline's window.")
+        self.intro.setWordWrap(True)
+        self.article_list = QListWidget()
+        self.article_list.setAccessibleName("Articles to send")
+        for article in self.articles:
+            self.article_list.addItem(f"{article.title or article.slug} — {article.status.label}")
+        self.article_list.setMaximumHeight(22 * min(max(count, 1), 5) + 8)
+
+        from editor_app.core.review import available_moves
+
+        self._submittable = []
+        for article in self.articles:
+            try:
+                if Status.SUBMITTED in available_moves(library, article.id):
+                    self._submittable.append(article)
+            except BylineError:
+                pass
+        drafts = len(self._submittable)
+        self.submit_box = QCheckBox(
+            "Submit it for review first (→ “submitted”)" if drafts == 1 and count == 1 else
+            f"Submit {drafts} of them for review first (→ “submitted”)")
+        self.submit_box.setAccessibleName("Submit for review before sending")
+        self.submit_box.setChecked(bool(drafts))
+        self.submit_box.setVisible(bool(drafts))
+
+        self.path_edit = QLineEdit(str(default_folder(folder) / default_file_name(self.articles)))
+        self.path_edit.setAccessibleName("File to write")
+        self.browse_button = QPushButton("&Browse…")
+        self.browse_button.setAccessibleName("Choose where to write the file")
+        path_label = QLabel("&File:")
+        path_label.setBuddy(self.path_edit)
+        path_row = QHBoxLayout()
+        path_row.addWidget(path_label)
+        path_row.addWidget(self.path_edit, 1)
+        path_row.addWidget(self.browse_button)
+
+        self.result = QLabel()
+        self.result.setObjectName("sendResult")
+        self.result.setWordWrap(True)
+        self.result.setAccessibleName("Result")
+        self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.buttons = QDialogButtonBox()
+        self.send_button = self.buttons.addButton("&Send", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.folder_button = self.buttons.addButton("Open &Folder",
+                                                    QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = self.buttons.addButton("&Copy Path", QDialogButtonBox.ButtonRole.ActionRole)
+        self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.folder_button.hide()
+        self.copy_button.hide()
+        self.send_button.setDefault(True)
+
+        layout = QVBoxLayout(self)
+        layout.addWidget(self.intro)
+        layout.addWidget(self.article_list)
+        layout.addWidget(self.submit_box)
+        layout.addLayout(path_row)
+        layout.addWidget(self.result)
+        layout.addStretch(1)
+        layout.addWidget(self.buttons)
+        self.resize(560, 300)
+
+        self.browse_button.clicked.connect(self.browse)
+        self.send_button.clicked.connect(self.send)
+        self.folder_button.clicked.connect(self.open_folder)
+        self.copy_button.clicked.connect(self.copy_path)
+        self.close_button.clicked.connect(self.reject)
+        self.work = BackgroundWork(self, library=library)
+        self.work.finished.connect(self._done)
+        self.work.failed.connect(lambda message, _exc: self._failed(message))
+        self.path_edit.setFocus()
+
+    def path(self) -> pathlib.Path:
+        text = self.path_edit.text().strip()
+        path = pathlib.Path(text).expanduser()
+        if text and not path.name.lower().endswith(SUFFIX):
+            path = path.with_name(path.name + SUFFIX)
+        return path
+
+    def browse(self) -> None:
+        chosen, _ = QFileDialog.getSaveFileName(self, "Send for Review", str(self.path()),
+                                                f"Hand-off files (*{SUFFIX})")
+        if chosen:
+            self.path_edit.setText(chosen)
+            self._asked_overwrite = str(self.path())  # the file dialog asked already
+
+    def send(self) -> None:
+        """Submit the drafts when asked, then write the file on the worker."""
+        if not self.path_edit.text().strip():
+            self._failed("give the file a name")
+            return
+        path = self.path()
+        if path.exists() and str(path) != self._asked_overwrite:
+            if not self.confirm_overwrite(path):
+                return
+            self._asked_overwrite = str(path)
+        if self.submit_box.isVisible() and self.submit_box.isChecked():
+            from editor_app.core.review import change_status
+
+            for article in self._submittable:
+                try:
+                    change_status(self.library, article.id, Status.SUBMITTED,
+                                  note="sent for review in a hand-off file")
+                except BylineError as exc:
+                    self._failed(f"{article.title}: not submitted: {exc}")
+                    return
+                self.submitted.emit(article.id)
+            self.submit_box.setEnabled(False)
+            self._submittable = []
+        self.send_button.setEnabled(False)
+        self.path_edit.setEnabled(False)
+        self.browse_button.setEnabled(False)
+        self.result.setStyleSheet("")
+        self.result.setText(f"Writing {path.name}…")
+        self.work.submit(_send, [a.id for a in self.articles], str(path))
+
+    def _done(self, summary) -> None:
+        self.summary = summary
+        path = pathlib.Path(summary.path)
+        count = len(summary.articles)
+        self.result.setText(
+            f"✓ Written: {path}\n{_size(summary.size)} — {count} article{'s' if count != 1 else ''}, "
+            f"{summary.revisions} revision{'s' if summary.revisions != 1 else ''}, "
+            f"{summary.records} record{'s' if summary.records != 1 else ''} (comments, moves, tags), "
+            f"{summary.assets} image{'s' if summary.assets != 1 else ''}. "
+            "Attach it to an e-mail or copy it to a USB stick.")
+        self.send_button.hide()
+        self.folder_button.show()
+        self.copy_button.show()
+        self.close_button.setText("Close")
+        self.folder_button.setDefault(True)
+        self.folder_button.setFocus()
+        self.sent.emit(summary)
+
+    def _failed(self, message: str) -> None:
+        self.send_button.setEnabled(True)
+        self.path_edit.setEnabled(True)
+        self.browse_button.setEnabled(True)
+        self.result.setText(f"✗ Not sent: {message}")
+        self.result.setStyleSheet("color: #c0392b")
+
+    def open_folder(self) -> None:
+        """Show the file's folder in the file manager, to attach it to an e-mail."""
+        if self.summary is not None:
+            QDesktopServices.openUrl(QUrl.fromLocalFile(str(pathlib.Path(self.summary.path).parent)))
+
+    def copy_path(self) -> None:
+        if self.summary is not None:
+            QGuiApplication.clipboard().setText(str(self.summary.path))
+            self.result.setText(self.result.text().split("\n(")[0] + "\n(The path is on the "
+                                                                     "clipboard.)")
+
+    def _confirm_overwrite(self, path: pathlib.Path) -> bool:
+        answer = QMessageBox.question(self, "Send for Review",
+                                      f"{path.name} exists already in {path.parent}. Replace it?")
+        return answer == QMessageBox.StandardButton.Yes
+
+    def done(self, result: int) -> None:
+        self.work.cancel()
+        self.work.close()
+        super().done(result)
