@@ -247,11 +247,13 @@ class HandoffActions(QObject):
 
     def _progress(self, values) -> None:
         done, total = values
-        if self.progress is not None and not (self._job and self._job.stopped):
-            self.progress.setMaximum(total)
-            self.progress.setValue(done)
-            self.progress.setLabelText(f"Receiving {pathlib.Path(self._receiving).name}: "
-                                       f"article {done} of {total}…")
+        progress = self.progress
+        if progress is None or self._receiving is None or (self._job and self._job.stopped):
+            return
+        progress.setLabelText(f"Receiving {pathlib.Path(self._receiving).name}: "
+                              f"article {done} of {total}…")
+        progress.setMaximum(total)
+        progress.setValue(done)  # last: a modal progress dialog handles events in it
 
     def _finish_receive(self) -> None:
         self._job = None

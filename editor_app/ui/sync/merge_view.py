@@ -258,14 +258,14 @@ class MergeView(QDialog):
         self.passage.setTabChangesFocus(True)
         self.passage.setPlaceholderText("Not chosen yet: take theirs, mine or both, or type the "
                                         "text this passage should have.")
-        self.result = QPlainTextEdit()
-        self.result.setObjectName("mergeResult")
-        self.result.setReadOnly(True)
-        self.result.setTabChangesFocus(True)
-        self.result.setAccessibleName("The whole article as it will be saved")
+        self.whole = QPlainTextEdit()
+        self.whole.setObjectName("mergeResult")
+        self.whole.setReadOnly(True)
+        self.whole.setTabChangesFocus(True)
+        self.whole.setAccessibleName("The whole article as it will be saved")
         self.bottom = QTabWidget()
         self.bottom.addTab(self.passage, "This &passage (edit by hand)")
-        self.bottom.addTab(self.result, "&Whole result")
+        self.bottom.addTab(self.whole, "&Whole result")
         self.bottom.setAccessibleName("Result")
 
         lower = QWidget()
@@ -312,7 +312,7 @@ class MergeView(QDialog):
                               (self.theirs_button, self.mine_button),
                               (self.mine_button, self.both_button),
                               (self.both_button, self.bottom), (self.bottom, self.passage),
-                              (self.passage, self.result), (self.result, self.reload_button),
+                              (self.passage, self.whole), (self.whole, self.reload_button),
                               (self.reload_button, self.save_button),
                               (self.save_button, self.cancel_button)):
             QWidget.setTabOrder(first, second)
@@ -554,9 +554,9 @@ class MergeView(QDialog):
         self.next_button.setEnabled(self.current < len(model.hunks) - 1)
 
     def _show_result(self) -> None:
-        if self.model is None or self.bottom.currentWidget() is not self.result:
+        if self.model is None or self.bottom.currentWidget() is not self.whole:
             return  # built only when looked at: the whole body, on every choice
-        self.result.setPlainText(self.model.merged_body())
+        self.whole.setPlainText(self.model.merged_body())
 
     def _progress_text(self) -> str:
         model = self.model

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
+
 from editor_app.core.models import Article, Status
 from editor_app.core.review import change_status
 from editor_app.ui.review.queues import ReviewQueues
@@ -21,7 +23,7 @@ def test_counts_per_queue(qtbot, library, signals):
     queues = ReviewQueues(library, signals)
     qtbot.addWidget(queues)
     assert queues.counts == {"all": 5, "my_drafts": 2, "waiting": 2, "changes": 0, "ready": 1,
-                             "published": 0, "spiked": 0}
+                             "published": 0, "spiked": 0, "conflicts": 0}
     assert queues.list.item(2).text() == "Waiting for review (2)"
     library.set_setting("user.name", "Kim")
     queues.refresh()
@@ -57,3 +59,40 @@ def test_clicking_a_queue_emits_its_statuses(qtbot, library, signals):
     with qtbot.waitSignal(queues.queue_selected) as blocker:
         queues.select_queue("all")
     assert blocker.args == [[]]
+
+
+def test_the_conflicts_queue_counts_articles_in_conflict_live(qtbot, tmp_path, signals):
+    """A version from another library that could not merge puts the article in "Conflicts" (#14)."""
+    from editor_app.core.library import Library
+    from editor_app.core.sync.resolve import resolve_taking
+    from tests.sync_support import hand_over, new_interview, same_article
+
+    rasa = Library.open(tmp_path / "rasa.byline")
+    tomas = Library.open(tmp_path / "tomas.byline")
+    story = new_interview(rasa)
+    hand_over(rasa, tomas, [story.id], tmp_path / "first.byline")
+    tid = same_article(rasa, tomas, story)
+    queues = ReviewQueues(rasa, signals)
+    qtbot.addWidget(queues)
+    row = [queues.list.item(i).data(256) for i in range(queues.list.count())].index("conflicts")
+    item = queues.list.item(row)
+    assert item.text() == "Conflicts (0)" and not item.font().bold()
+    rasa.update_article(story.id, body=story.body.replace("Three,", "Four,"), revision_reason="e")
+    tomas.update_article(tid, body=story.body.replace("Three,", "Five,"), revision_reason="e")
+    hand_over(tomas, rasa, [tid], tmp_path / "back.byline")
+    signals.library_changed.emit()  # what a receive or a sync says on the hub
+    qtbot.waitUntil(lambda: queues.count("conflicts") == 1, timeout=2000)
+    assert item.text() == "Conflicts (1)" and item.font().bold()
+    assert item.data(Qt.ItemDataRole.AccessibleTextRole) == "Conflicts: 1 articles"
+    with qtbot.waitSignal(queues.articles_selected) as blocker:
+        queues.select_queue("conflicts")
+    assert blocker.args == [[story.id]]
+    resolve_taking(rasa, story.id, "mine")
+    with qtbot.waitSignal(queues.articles_selected) as blocker:  # the list follows the queue
+        signals.article_saved.emit(story.id)  # what the merge view says after saving
+    assert blocker.args == [[]]
+    assert queues.count("conflicts") == 0
+    with qtbot.assertNotEmitted(queues.articles_selected):
+        queues.select_queue("all")
+    rasa.close()
+    tomas.close()
