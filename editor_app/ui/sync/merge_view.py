@@ -14,9 +14,9 @@ while the view was open (a sync, a receive), saving is refused with a clear
 message and "Reload" loads the conflict again, keeping the choices made for the
 passages that are still the same.
 
-Keyboard: Alt+Down / F8 next passage, Alt+Up / Shift+F8 previous, Alt+T take
-theirs, Alt+M take mine, Alt+B take both, Alt+P edit the passage, Alt+W the whole
-result, Ctrl+S save, Esc cancel.
+Keyboard: Alt+Down / F8 next conflict, Alt+Up / Shift+F8 previous, Alt+T take
+theirs, Alt+M take mine, Alt+B take both, Alt+P edit the passage by hand, Alt+W
+the whole result, Alt+C the list of conflicts, Ctrl+S save, Esc cancel.
 """
 
 from __future__ import annotations
@@ -264,8 +264,9 @@ class MergeView(QDialog):
         self.whole.setTabChangesFocus(True)
         self.whole.setAccessibleName("The whole article as it will be saved")
         self.bottom = QTabWidget()
-        self.bottom.addTab(self.passage, "This &passage (edit by hand)")
-        self.bottom.addTab(self.whole, "&Whole result")
+        # Alt+P / Alt+W go to the page AND into its text (a tab mnemonic would only switch).
+        self.bottom.addTab(self.passage, "This passage, edit by hand (Alt+P)")
+        self.bottom.addTab(self.whole, "Whole result (Alt+W)")
         self.bottom.setAccessibleName("Result")
 
         lower = QWidget()
@@ -330,7 +331,9 @@ class MergeView(QDialog):
         self.reload_button.clicked.connect(self.reload)
         for keys, slot in ((("Alt+Down", "F8"), self.next_conflict),
                            (("Alt+Up", "Shift+F8"), self.previous_conflict),
-                           ((QKeySequence.StandardKey.Save,), self.save)):
+                           ((QKeySequence.StandardKey.Save,), self.save),
+                           (("Alt+P",), lambda: self._focus_page(self.passage)),
+                           (("Alt+W",), lambda: self._focus_page(self.whole))):
             for key in keys:
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
@@ -378,8 +381,8 @@ class MergeView(QDialog):
         self.setWindowTitle(f"Resolve conflict — {title}")
         self.heading.setText(
             f"<b>{_html(title)}</b><br>Two versions of this article could not be merged: "
-            f"{count} passage{'s' if count != 1 else ''} or field{'s' if count != 1 else ''} "
-            "changed differently on each side (what only one side changed merged on its own). "
+            f"{count} conflict{'s' if count != 1 else ''}, where each side changed the same "
+            "passage or field differently (what only one side changed merged on its own). "
             "For each one take theirs, mine or both, or type the text yourself, then save: both "
             "versions stay in the history.")
         self.theirs.caption.setText(version_caption("Theirs", model.theirs, here))
@@ -477,6 +480,10 @@ class MergeView(QDialog):
         self.model.edit(self.current, text)
         self._refresh(keep_passage=True)
 
+    def _focus_page(self, page: QPlainTextEdit) -> None:
+        self.bottom.setCurrentWidget(page)
+        page.setFocus()
+
     def _typed(self) -> None:
         if not self._filling and self.model is not None:
             self.edit(self.passage.toPlainText())
@@ -494,10 +501,9 @@ class MergeView(QDialog):
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
                          f"Conflict {row + 1} of {len(model.hunks)}: {hunk_label(h)}, {state}")
             item.setForeground(QBrush(QColor("#c0392b")) if h.choice is None else QBrush())
-        where = "field" if not hunk.is_body else "passage"
         self.position_label.setText(
-            f"Conflict {self.current + 1} of {len(model.hunks)}: {hunk_label(hunk)} "
-            f"({where}) — {CHOICE_WORDS[hunk.choice]}")
+            f"Conflict {self.current + 1} of {len(model.hunks)}: {hunk_label(hunk)} — "
+            f"{CHOICE_WORDS[hunk.choice]}")
         for pane, value in ((self.theirs, hunk.theirs), (self.mine, hunk.mine)):
             if hunk.is_body:
                 pane.field.hide()

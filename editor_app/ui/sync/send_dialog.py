@@ -84,16 +84,15 @@ class SendDialog(QDialog):
         self.setObjectName("sendDialog")
 
         count = len(self.articles)
-        what = "this article" if count == 1 else f"these {count} articles"
+        what = "this article with its" if count == 1 else f"these {count} articles with their"
         self.intro = QLabel(
-            f"Byline writes {what} with their history, comments and images into one file. "
+            f"Byline writes {what} history, comments and images into one file. "
             "E-mail it or copy it to a USB stick; the editor opens it with File ▸ Receive… or "
             "drops it on Byline's window.")
         self.intro.setWordWrap(True)
         self.article_list = QListWidget()
         self.article_list.setAccessibleName("Articles to send")
-        for article in self.articles:
-            self.article_list.addItem(f"{article.title or article.slug} — {article.status.label}")
+        self._list_articles()
         self.article_list.setMaximumHeight(22 * min(max(count, 1), 5) + 8)
 
         from editor_app.core.review import available_moves
@@ -131,13 +130,12 @@ class SendDialog(QDialog):
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox()
         self.send_button = self.buttons.addButton("&Send", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.folder_button = self.buttons.addButton("Open &Folder",
+        self.folder_button = self.buttons.addButton("&Open Folder",
                                                     QDialogButtonBox.ButtonRole.ActionRole)
         self.copy_button = self.buttons.addButton("&Copy Path", QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
         self.folder_button.hide()
         self.copy_button.hide()
-        self.send_button.setDefault(True)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self.intro)
@@ -147,6 +145,7 @@ class SendDialog(QDialog):
         layout.addWidget(self.result)
         layout.addStretch(1)
         layout.addWidget(self.buttons)
+        self.send_button.setDefault(True)  # once in the dialog: Enter sends
         self.resize(560, 300)
 
         self.browse_button.clicked.connect(self.browse)
@@ -157,7 +156,16 @@ class SendDialog(QDialog):
         self.work = BackgroundWork(self, library=library)
         self.work.finished.connect(self._done)
         self.work.failed.connect(lambda message, _exc: self._failed(message))
-        self.path_edit.setFocus()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self.summary is None:  # Enter sends: the focus starts in the file name
+            self.path_edit.setFocus()
+
+    def _list_articles(self) -> None:
+        self.article_list.clear()
+        for article in self.articles:
+            self.article_list.addItem(f"{article.title or article.slug} — {article.status.label}")
 
     def path(self) -> pathlib.Path:
         text = self.path_edit.text().strip()
@@ -196,6 +204,8 @@ class SendDialog(QDialog):
                 self.submitted.emit(article.id)
             self.submit_box.setEnabled(False)
             self._submittable = []
+            self.articles = [self.library.get_article(a.id) for a in self.articles]
+            self._list_articles()
         self.send_button.setEnabled(False)
         self.path_edit.setEnabled(False)
         self.browse_button.setEnabled(False)

@@ -97,6 +97,21 @@ def test_the_whole_conflict_with_the_keyboard_only(qtbot, laptops):
     assert "Three reporters and a photographer." in body and "If readers keep paying, yes." in body
 
 
+def test_alt_p_edits_the_passage_by_hand_and_alt_w_shows_the_whole_result(qtbot, laptops):
+    rasa, tomas, rid, tid, tmp = laptops
+    conflict_in_two_passages(rasa, tomas, rid, tid, tmp)
+    view = open_view(qtbot, rasa, rid)
+    view.activateWindow()
+    qtbot.waitUntil(view.hunk_list.hasFocus, timeout=WAIT_MS)
+    qtbot.keyClick(view.hunk_list, Qt.Key.Key_P, Qt.KeyboardModifier.AltModifier)
+    assert view.passage.hasFocus()
+    qtbot.keyClicks(view.passage, "A: Three of us.")
+    assert view.model.hunks[0].choice == Choice.EDITED
+    qtbot.keyClick(view.passage, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert view.whole.hasFocus() and "A: Three of us." in view.whole.toPlainText()
+    assert "<<<<<<< mine" in view.whole.toPlainText()  # the second conflict, still open
+
+
 def test_edit_a_passage_by_hand_and_take_both(qtbot, laptops):
     rasa, tomas, rid, tid, tmp = laptops
     conflict_in_two_passages(rasa, tomas, rid, tid, tmp)
