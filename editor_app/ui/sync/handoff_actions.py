@@ -428,7 +428,15 @@ class HandoffActions(QObject):
         self._release_monitor()
 
     def shutdown(self) -> None:
+        """The window closes: a receive in flight rolls back; the dialogs' workers stop."""
         if self._job is not None:
             self._job.stop()  # the receive rolls back: nothing half-written
         self.work.cancel()
         self.work.close(10_000)
+        for dialog in (self.merge_view, self.send_dialog):
+            try:
+                if dialog is not None:
+                    dialog.work.cancel()
+                    dialog.work.close(10_000)
+            except RuntimeError:
+                pass  # already deleted with its window
