@@ -166,22 +166,19 @@ def cmd_search(args, ctx) -> int:
 
 
 def _who(lib) -> str:
-    import getpass
+    """The name the trail records: the person's own (core/identity), else the login name."""
+    from editor_app.core.review.workflow import current_user
 
-    name = lib.get_setting("user.name")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
+    return current_user(lib)
 
 
 def cmd_status(args, ctx) -> int:
     lib = ctx.library()
     article = lib.get_article(args.id)
     new = Status.parse(args.new_status)
-    role = Role.parse(args.role or lib.get_setting("user.role") or "reporter")
+    from editor_app.core.review.workflow import current_role
+
+    role = Role.parse(args.role) if args.role else current_role(lib)
     event = _set_status(lib, article, new, role, args)
     if ctx.json:
         ctx.out_json({"id": article.id, "slug": article.slug, "from": event.from_status,
@@ -194,12 +191,9 @@ def cmd_status(args, ctx) -> int:
 
 
 def _set_status(lib, article, new, role, args):
-    """Apply a status change; the review module adds the pre-flight gate when present."""
-    try:
-        from editor_app.core.review import change_status
-    except ImportError:
-        return lib.set_status(article.id, new, role=role, who=args.who or _who(lib),
-                              note=args.note, force=args.force)
+    """Apply a status change through the workflow service (the pre-flight gate)."""
+    from editor_app.core.review import change_status
+
     return change_status(lib, article.id, new, role=role, who=args.who or _who(lib),
                          note=args.note, force=args.force)
 

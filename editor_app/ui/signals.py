@@ -26,3 +26,6 @@ class AppSignals(QObject):
     library_changed = Signal()
     #: a message for the status bar (text, milliseconds)
     message = Signal(str, int)
+    #: the person's name or role changed (Preferences, first run): menus, moves and
+    #: queues follow at once (the core/identity Identity)
+    identity_changed = Signal(object)

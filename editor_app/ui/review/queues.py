@@ -14,6 +14,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
 
 from editor_app.core.errors import BylineError
+from editor_app.core.identity import load_identity
 
 REFRESH_DELAY_MS = 50
 
@@ -40,7 +41,7 @@ QUEUES: tuple[Queue, ...] = (
 def queue_counts(library) -> dict[str, int]:
     """Count per queue key; "My drafts" counts all drafts when no user name is set."""
     by_status = library.status_counts()
-    user = library.get_setting("user.name") or ""
+    user = load_identity(library).name
     counts = {}
     for queue in QUEUES:
         if queue.mine and user:
@@ -87,6 +88,7 @@ class ReviewQueues(QWidget):
             signals.status_changed.connect(lambda *_: self.schedule_refresh())
             signals.article_saved.connect(lambda *_: self.schedule_refresh())
             signals.library_changed.connect(self.schedule_refresh)
+            signals.identity_changed.connect(lambda _who: self.schedule_refresh())
         self.refresh()
 
     def schedule_refresh(self) -> None:
@@ -119,6 +121,6 @@ class ReviewQueues(QWidget):
     def _on_clicked(self, item: QListWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)
         queue = next(q for q in QUEUES if q.key == key)
-        user = self._library.get_setting("user.name") or ""
+        user = load_identity(self._library).name
         self.queue_selected.emit(list(queue.statuses))
         self.queue_activated.emit(queue.key, list(queue.statuses), user if queue.mine else "")

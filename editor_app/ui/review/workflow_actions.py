@@ -96,6 +96,7 @@ class WorkflowActions(QWidget):
         if signals is not None:
             signals.status_changed.connect(self._on_outside_change)
             signals.current_article_changed.connect(self.set_article)
+            signals.identity_changed.connect(lambda _who: self.refresh())
 
     def set_article(self, article_id: int) -> None:
         self.article_id = article_id or 0
