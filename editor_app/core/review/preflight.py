@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from editor_app.core.models import Kind
+from editor_app.core.text import is_placeholder_title
 
 HEADLINE_WARN = 80
 HEADLINE_MAX = 110
@@ -178,6 +179,8 @@ def _check_headline(title: str) -> list[CheckItem]:
     title = title.strip()
     if not title:
         return [CheckItem("headline", ERROR, "Headline missing")]
+    if is_placeholder_title(title):  # a new story nobody has named yet (#17)
+        return [CheckItem("headline", ERROR, f"Headline missing (still “{title}”)")]
     n = len(title)
     if n > HEADLINE_MAX:
         return [CheckItem("headline", ERROR,

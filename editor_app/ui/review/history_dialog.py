@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.errors import BylineError
-from editor_app.core.review import current_user, diff_stats, diff_to_html, word_diff
+from editor_app.core.review import current_user, diff_stats, diff_to_html, edit_refusal, word_diff
 from editor_app.ui.background import BackgroundWork
 
 CONTEXT_CHARS = 300
@@ -221,7 +221,9 @@ class HistoryDialog(QDialog):
                             "The current text stays in the history."):
             return False
         try:
-            self._library.restore_revision(revision_id, author=current_user(self._library))
+            # An approved or published story is reopened for correction first (#17).
+            self._library.restore_revision(revision_id, author=current_user(self._library),
+                                           refuse=edit_refusal)
         except BylineError as exc:
             QMessageBox.warning(self, "Restore failed", str(exc))
             return False
