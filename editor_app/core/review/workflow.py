@@ -72,7 +72,7 @@ def override_note(result: PreflightResult, note: str = "") -> str:
 
 def change_status(library, article_id: int, new: Status | str, *, role: Role | str | None = None,
                   who: str | None = None, note: str = "", force: bool = False,
-                  spelling_issue_count: int | None = None) -> StatusEvent:
+                  spelling_issue_count: int | None = None, spelling_issues=None) -> StatusEvent:
     """Move an article through the workflow, enforcing the table and the pre-flight gate.
 
     - The transition table always applies to reporters and producers. ``force``
@@ -99,7 +99,8 @@ def change_status(library, article_id: int, new: Status | str, *, role: Role | s
             table_override = True
     override = table_override
     if is_gated(current, new):
-        result = preflight(library, article.id, spelling_issue_count=spelling_issue_count)
+        result = preflight(library, article.id, spelling_issue_count=spelling_issue_count,
+                           spelling_issues=spelling_issues)
         if not result.ok:
             if not force:
                 codes = ", ".join(i.code for i in result.errors)
