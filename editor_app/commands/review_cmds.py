@@ -179,9 +179,10 @@ def cmd_diff_revisions(args, ctx) -> int:
     if old.article_id != new.article_id:
         raise InputError("the two revisions belong to different articles")
     ops = word_diff(old.body, new.body)
+    title_ops = word_diff(old.title, new.title) if old.title != new.title else []
     if ctx.json:
         ctx.out_json({"old": old.id, "new": new.id, "article_id": old.article_id,
-                      "title_changed": old.title != new.title, **diff_stats(ops),
+                      "title_changed": old.title != new.title, **diff_stats(title_ops, ops),
                       "ops": [op.as_dict() for op in ops]})
     else:
         if old.title != new.title:
