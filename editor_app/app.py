@@ -120,6 +120,7 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
         window.activateWindow()
     elif library.count_articles():
         window.select_first_article()
+    ask_who_you_are_soon(window)
     backups = start_backups(window, library)
     install_quit_on_sigterm(window)
     code = app.exec()
@@ -129,6 +130,19 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
     backups.finish()
     library.close()
     return code
+
+
+def ask_who_you_are_soon(window) -> None:
+    """The first launch asks the person's name and role (#20), once the window is on
+    screen: the question never delays the first paint."""
+    from PySide6.QtCore import QTimer
+
+    from editor_app.ui.preferences.first_run import ask_who_you_are
+
+    def ask() -> None:
+        window.first_run = ask_who_you_are(window)  # kept alive with the window
+
+    QTimer.singleShot(0, ask)
 
 
 def install_quit_on_sigterm(window):

@@ -19,6 +19,10 @@ from editor_app.core.identity import Identity, load_identity
 from editor_app.core.models import Article, Kind, Status
 from editor_app.core.text import check_clean_text, placeholder_title
 
+#: What File ▸ New and the other New menus offer, in order: (kind, what it is called).
+NEW_KINDS = (("interview", "Interview"), ("news", "News Story"), ("feature", "Feature"),
+             ("opinion", "Opinion Piece"))
+
 #: Library setting: the language new articles start in. It is the newsroom's (it travels
 #: with the library), unlike the person's name and role.
 LANGUAGE_SETTING = "newsroom.language"

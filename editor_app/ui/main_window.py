@@ -26,7 +26,7 @@ from PySide6.QtWidgets import (
 from editor_app import __version__
 from editor_app.core.errors import BylineError
 from editor_app.core.importing import import_files
-from editor_app.core.new_article import new_article
+from editor_app.core.new_article import NEW_KINDS, new_article
 from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.desk.article_view import ArticleView
 from editor_app.ui.desk.autosave import AutosaveService, SaveState
@@ -35,11 +35,8 @@ from editor_app.ui.settings import Settings
 from editor_app.ui.theme import THEMES, apply_theme, watch_system
 
 LIBRARY_RELOAD_DELAY_MS = 1500
-#: File ▸ New …: (kind, menu text, shortcut)
-NEW_ARTICLE_ENTRIES = (("interview", "New &Interview", "Ctrl+N"),
-                       ("news", "New &News Story", None),
-                       ("feature", "New &Feature", None),
-                       ("opinion", "New &Opinion Piece", None))
+#: File ▸ New …: the interview, the newsroom's main form, has the key
+NEW_ARTICLE_SHORTCUTS = {"interview": "Ctrl+N"}
 
 
 class MainWindow(QMainWindow):
@@ -102,6 +99,7 @@ class MainWindow(QMainWindow):
         self.library_panel.article_selected.connect(self.reader.show_article)
         self.library_panel.article_selected.connect(self.signals.article_selected)
         self.library_panel.article_activated.connect(self.signals.open_article_requested)
+        self.library_panel.new_article_requested.connect(self.signals.new_article_requested)
         self.signals.open_article_requested.connect(self.open_article)
         self.signals.new_article_requested.connect(self.new_article)
         self.signals.library_changed.connect(self.library_panel.reload)
@@ -139,9 +137,10 @@ class MainWindow(QMainWindow):
         file_menu = self.file_menu = self.menuBar().addMenu("&File")
         # A new story starts here (#17): the interview first, the newsroom's main form.
         self.new_actions = {}
-        for kind, text, key in NEW_ARTICLE_ENTRIES:
+        for kind, name in NEW_KINDS:
             self.new_actions[kind] = self._action(
-                file_menu, text, lambda _checked=False, kind=kind: self.new_article(kind), key)
+                file_menu, f"New &{name}", lambda _checked=False, kind=kind: self.new_article(kind),
+                NEW_ARTICLE_SHORTCUTS.get(kind))
         file_menu.addSeparator()
         self.import_action = self._action(file_menu, "&Import Articles…", self.import_dialog,
                                           "Ctrl+Shift+I")
