@@ -53,6 +53,9 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
         self._tx = Transactions(self.db, path, read_only=read_only,
                                 identity=identity or file_identity(path))
         self._hold = hold
+        #: the person this process acts for on this library object, when it is not the
+        #: user of the machine (core/identity.py): tests with several laptops, benchmarks
+        self.acting_as = None
 
     @property
     def read_only(self) -> str | None:
@@ -144,8 +147,10 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
             if hold is not None:
                 hold.release()
             raise
-        return Library(self.path, conn, created=False, read_only=self.read_only, hold=hold,
+        twin = Library(self.path, conn, created=False, read_only=self.read_only, hold=hold,
                        identity=self._tx.identity)
+        twin.acting_as = self.acting_as
+        return twin
 
     def replaced_on_disk(self) -> str | None:
         """Why this library's file is no longer the one at its path (restored over, moved

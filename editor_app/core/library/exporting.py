@@ -11,6 +11,7 @@ class ExportStore:
     def export_snapshot(self, article_id: int, *, author: str = "") -> tuple[Article, int, str]:
         """The article as one revision: (article, revision number, revision created_at).
 
+        The first export fixes the article's slug (it stops following the headline).
         Autosave updates the article row without a revision; exporting keeps a
         revision first (only when the text differs from the last one), so every
         bundle names a revision that holds exactly what was exported, and
@@ -20,9 +21,11 @@ class ExportStore:
             article = self.get_article(article_id)
             last = self._last_revision(article_id)
             if last and (last[1], last[2], last[3]) == (article.title, article.body,
-                                                         self._revision_metadata(article)):
+                                                         self._revision_metadata(article)) \
+                    and not self.slug_follows_headline(article_id):
                 return article, last[0], last[4]
         with self._tx.write():
+            self._fix_slug(article_id)  # the bundle's folder is its address from now on (#17)
             article = self.get_article(article_id)
             self._snapshot(article_id, reason="export", author=author, skip_if_unchanged=True,
                            article=article)

@@ -54,6 +54,8 @@ class ReviewStore:
                                             override=bool(override or force), created_at=now)
             self._snapshot(article_id, reason=f"status change: {current.value} → {new.value}",
                            author=who)
+            if new == Status.PUBLISHED:
+                self._fix_slug(article_id)  # readers have the address now (#17)
             event_id = cur.lastrowid
         return next(e for e in self.status_events(article_id) if e.id == event_id)
 

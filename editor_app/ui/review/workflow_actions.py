@@ -19,8 +19,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -55,6 +55,13 @@ def move_label(current: Status, target: Status) -> str:
 
 
 PROBLEM_COLOR = "#c0392b"
+
+
+def revision_line(revision) -> str:
+    """A revision made after approval, as the trail shows it."""
+    when = revision.created_at[:16].replace("T", " ")
+    who = f" by {revision.author}" if revision.author else ""
+    return f"{when}  ✎ changed after approval: revision {revision.number} ({revision.reason}){who}"
 
 
 def trail_line(event) -> str:
@@ -94,25 +101,39 @@ class WorkflowActions(QWidget):
 
     Signals: ``status_changed(article_id, new_status)`` (also sent on the hub).
     ``spelling_issue_count``: optional callable ``(article_id) -> int | None``
-    giving the editor's live spell count, so the checklist need not spell-check again.
+    giving the editor's live spell count, so the checklist need not spell-check again;
+    ``spelling_issues``: the same as the issues themselves (``(article_id) -> list |
+    None``), so that the checklist can name each and jump to it.
+
+    The note for the trail is typed in the panel, above the buttons, and is optional:
+    no dialog stands between a person and a move (#17).
     """
 
     status_changed = Signal(int, str)
+    #: the checklist asked to show a place in the body (start, end) or a field (code)
+    spot_requested = Signal(int, int)
+    field_requested = Signal(str)
 
     def __init__(self, library, signals=None, parent=None,
-                 spelling_issue_count: Callable[[int], int | None] | None = None):
+                 spelling_issue_count: Callable[[int], int | None] | None = None,
+                 spelling_issues: Callable[[int], list | None] | None = None):
         super().__init__(parent)
         self._library = library
         self._signals = signals
         self._spelling = spelling_issue_count
+        self._spelling_issues = spelling_issues
         self.article_id = 0
-        #: Asks for an optional note; None cancels the move. Replaced in tests.
+        #: Gives the optional note (the inline field); None cancels the move. Tests replace it.
         self.ask_note: Callable[[str], str | None] = self._ask_note
         #: Shows the checklist; returns "proceed", "override" or None. Replaced in tests.
         self.run_preflight: Callable[[int, Status], str | None] = self._run_preflight
 
         self.status_label = QLabel("No article")
         self.status_label.setObjectName("workflowStatus")
+        self.status_label.setWordWrap(True)
+        self.note_edit = QLineEdit(placeholderText="Note for the trail (optional)")
+        self.note_edit.setAccessibleName("Note for the trail")
+        self.note_edit.setClearButtonEnabled(True)
         # While the article is in conflict: why only some moves are offered, and the way out.
         self.conflict_label = QLabel()
         self.conflict_label.setObjectName("workflowConflict")
@@ -141,6 +162,7 @@ class WorkflowActions(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status_label)
         layout.addLayout(conflict_row)
+        layout.addWidget(self.note_edit)
         layout.addLayout(self.buttons_row)
         layout.addWidget(self.problem_label)
         layout.addWidget(QLabel("Trail"))
@@ -151,6 +173,7 @@ class WorkflowActions(QWidget):
         if signals is not None:
             signals.status_changed.connect(self._on_outside_change)
             signals.current_article_changed.connect(self.set_article)
+            signals.identity_changed.connect(lambda _who: self.refresh())
 
     def set_article(self, article_id: int) -> None:
         if (article_id or 0) != self.article_id:
@@ -180,15 +203,21 @@ class WorkflowActions(QWidget):
             return
         self.status_label.setText(f"Status: {article.status.label} · you act as {role.value}")
         self._show_conflict(in_conflict)
+        self.note_edit.setEnabled(bool(moves))
+        previous = self.note_edit
         for target in moves:
             button = QPushButton(move_label(article.status, target))
+            button.setAccessibleName(move_label(article.status, target))
             if is_gated(article.status, target):
                 button.setToolTip("Shows the pre-flight checklist first")
             button.clicked.connect(lambda _checked=False, t=target: self.move_to(t))
             self.buttons_row.addWidget(button)
             self.buttons[target] = button
-        for event in reversed(events):  # newest first
-            self.trail.addItem(trail_item(event))
+            self.setTabOrder(previous, button)
+            previous = button
+        for event_or_line in reversed(self._trail_entries(events)):  # newest first
+            self.trail.addItem(trail_item(event_or_line) if not isinstance(event_or_line, str)
+                               else QListWidgetItem(event_or_line))
 
     def _show_conflict(self, in_conflict: bool) -> None:
         self.conflict_label.setText(
@@ -201,6 +230,25 @@ class WorkflowActions(QWidget):
     def _request_resolve(self) -> None:
         if self.article_id and self._signals is not None:
             self._signals.resolve_conflict_requested.emit(self.article_id)
+
+    def _trail_entries(self, events) -> list:
+        """The moves (events), and every revision made after the story was first approved
+        (its line): a change after approval is never silent (#17). Oldest first."""
+        lines: list = [(event.created_at, event) for event in events]
+        approved = [e.created_at for e in events
+                    if e.to_status in (Status.APPROVED.value, Status.PUBLISHED.value)
+                    and not e.refused]
+        if approved:
+            try:
+                revisions = self._library.revisions(self.article_id)
+            except BylineError:
+                revisions = []
+            for revision in revisions:
+                if revision.created_at > approved[0] and \
+                        not revision.reason.startswith("status change"):
+                    lines.append((revision.created_at, revision_line(revision)))
+        lines.sort(key=lambda item: item[0])
+        return [entry for _when, entry in lines]
 
     def move_to(self, target: Status) -> bool:
         """Run one move with its note prompt and pre-flight gate; True when it happened."""
@@ -217,14 +265,17 @@ class WorkflowActions(QWidget):
         if note is None:
             return False
         try:
+            issues = self._spelling_list()
             change_status(self._library, self.article_id, target, note=note, force=force,
-                          spelling_issue_count=self._spelling_count())
+                          spelling_issue_count=None if issues is not None else self._spelling_count(),
+                          spelling_issues=issues)
         except BylineError as exc:
             self._show_problem(f"“{move_label(current, target)}” was not done: {exc}")
             self._message(str(exc))
             self.refresh()  # the article may have changed meanwhile (a receive, a sync)
             return False
         self.problem_label.hide()
+        self.note_edit.clear()
         self.refresh()
         self.status_changed.emit(self.article_id, target.value)
         if self._signals is not None:
@@ -243,16 +294,28 @@ class WorkflowActions(QWidget):
         if article_id == self.article_id:
             self.refresh()
 
+    def _spelling_list(self) -> list | None:
+        if self._spelling_issues is None:
+            return None
+        try:
+            return self._spelling_issues(self.article_id)
+        except Exception:
+            return None
+
     def _run_preflight(self, article_id: int, target: Status) -> str | None:
+        issues = self._spelling_list()
         dialog = PreflightDialog(self._library, article_id,
                                  action_label=move_label(Status.IN_REVIEW, target),
-                                 spelling_issue_count=self._spelling_count(), parent=self)
+                                 spelling_issue_count=None if issues is not None
+                                 else self._spelling_count(),
+                                 spelling_issues=issues, parent=self)
+        dialog.spot_activated.connect(self.spot_requested)
+        dialog.field_activated.connect(self.field_requested)
         dialog.exec()
         return dialog.decision
 
-    def _ask_note(self, action: str) -> str | None:
-        text, ok = QInputDialog.getMultiLineText(self, action, "Note for the trail (optional):")
-        return text.strip() if ok else None
+    def _ask_note(self, _action: str) -> str | None:
+        return self.note_edit.text().strip()
 
     def _show_problem(self, text: str) -> None:
         self.problem_label.setText(text)
