@@ -11,13 +11,33 @@ import pathlib
 import sys
 
 
+NO_DISPLAY_MESSAGE = (
+    "byline: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set): start Byline "
+    "in a desktop session, over SSH with `ssh -X`, or in a virtual display with "
+    "`xvfb-run byline`; the command-line tools (`byline --help`) need none")
+
+
+def display_problem(environ=None, platform: str | None = None) -> str | None:
+    """Why the window cannot be shown here (one line for the user), or None.
+
+    On Linux a window needs an X11 or Wayland display. Without one Qt would abort
+    with a long message, and running offscreen would leave a window nobody sees
+    running until killed: offscreen only when asked (QT_QPA_PLATFORM set, the
+    tests, ``--smoke-test``, ``--screenshots``).
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY_MESSAGE
+
+
 def prepare_environment() -> None:
     """Settings Qt reads at start-up: WebEngine refuses to run as root with its sandbox."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
-            and sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def tune_interpreter() -> None:
@@ -88,6 +108,10 @@ def run_screenshots(out: pathlib.Path) -> int:
 
 
 def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None = None) -> int:
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     prepare_environment()
     tune_interpreter()
     from PySide6.QtCore import QCoreApplication
