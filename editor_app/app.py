@@ -10,7 +10,6 @@ import os
 import pathlib
 import sys
 
-
 NO_DISPLAY_MESSAGE = (
     "byline: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set): start Byline "
     "in a desktop session, over SSH with `ssh -X`, or in a virtual display with "
