@@ -75,6 +75,9 @@ class ReviewQueues(QWidget):
             item = QListWidgetItem(queue.label)
             item.setData(Qt.ItemDataRole.UserRole, queue.key)
             self.list.addItem(item)
+        # Every queue in view, no scroll bar, no empty space under them (#20).
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * self.list.count()
+                                 + 2 * self.list.frameWidth() + 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.list)
