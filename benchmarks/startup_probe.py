@@ -13,8 +13,8 @@ clock (``time.time()``, which the parent also read just before starting us):
   (more than ``TEXT_MIN_CHARS`` characters): the article is readable;
 - ``preview``: the rendered article is on screen.  A QTextBrowser preview (ReText's)
   counts when its viewport paints with the text; Byline's web view counts when its
-  PreviewPane reports the first rendered page shown (``shown_generation``), checked
-  on every event the application handles.
+  PreviewPane reports the first rendered page shown (``shown_generation``), looked
+  at every ``POLL_MS`` ms.
 
 The probe never changes what the program does; it only listens.
 """
@@ -29,6 +29,7 @@ import sys
 import time
 
 TEXT_MIN_CHARS = 2000
+POLL_MS = 3
 
 
 def main() -> None:
@@ -50,51 +51,81 @@ def main() -> None:
     browser = qtwidgets.QTextBrowser
     main_window = qtwidgets.QMainWindow
     widget_class = qtwidgets.QWidget
+    filtered: set[int] = set()
 
     class Watcher(qtcore.QObject):
-        checked = 0.0
+        """Filters paint events of the main window and of text viewports it was put on.
+
+        Per object, never on the whole application: a Python filter that sees every
+        event of every object crashes PySide when objects are being destroyed."""
 
         def eventFilter(self, obj, event):  # noqa: N802 (Qt name)
-            if len(seen) == 3:
+            if event.type() != paint:
                 return False
             try:
-                if event.type() == paint and isinstance(obj, qtwidgets.QWidget):
-                    # Unbound calls: ReText's widgets keep attributes named "parent".
-                    top = widget_class.window(obj)
-                    if isinstance(top, main_window) and widget_class.isVisible(top):
+                kind = roles.get(id(obj))
+                if kind == "window":
+                    report("window")
+                    # Children paint right after their window, in the same pass: their
+                    # filters go on now, before that.
+                    watch_children(obj)
+                elif kind is not None:
+                    edit = kind
+                    if edit.document().characterCount() > TEXT_MIN_CHARS:
                         report("window")
-                        parent = qtcore.QObject.parent(obj)
-                        if isinstance(parent, text_edits) \
-                                and obj is qtwidgets.QAbstractScrollArea.viewport(parent) \
-                                and parent.document().characterCount() > TEXT_MIN_CHARS:
-                            report("preview" if isinstance(parent, browser) else "text")
-                now = time.perf_counter()
-                if "preview" not in seen and "window" in seen and now - self.checked > 0.004:
-                    self.checked = now  # a few checks a millisecond would slow the program
-                    for pane in self.panes():
-                        if pane.shown_generation >= 1 and not pane.last_error:
-                            report("preview")
-            except RuntimeError:  # a wrapped object deleted meanwhile
+                        report("preview" if isinstance(edit, browser) else "text")
+            except RuntimeError:
                 pass
             return False
 
-        def panes(self):
-            app = qtwidgets.QApplication.instance()
-            found = []
-            for widget in app.topLevelWidgets():
-                if isinstance(widget, main_window):
-                    found += [w for w in widget.findChildren(qtwidgets.QWidget, "previewPane")
-                              if w.isVisible() and hasattr(w, "shown_generation")]
-            return found
+    roles: dict[int, object] = {}
+    watcher_holder: list = []
+
+    def watch_children(top) -> None:
+        for edit in top.findChildren(widget_class):
+            if not isinstance(edit, text_edits):
+                continue
+            # Unbound call: ReText's widgets keep attributes named "viewport"
+            viewport = qtwidgets.QAbstractScrollArea.viewport(edit)
+            if id(viewport) not in filtered:
+                filtered.add(id(viewport))
+                roles[id(viewport)] = edit
+                viewport.installEventFilter(watcher_holder[0])
+
+    def scan() -> None:
+        """Every few ms until all is seen: filters on new editors, a look at previews."""
+        app = qtwidgets.QApplication.instance()
+        if len(seen) == 3:
+            return
+        for top in app.topLevelWidgets():
+            if not isinstance(top, main_window):
+                continue
+            watch_children(top)
+            if "window" in seen and "preview" not in seen:
+                for pane in top.findChildren(widget_class, "previewPane"):
+                    if widget_class.isVisible(pane) and getattr(pane, "view", None) is not None \
+                            and pane.shown_generation >= 1 and not pane.last_error:
+                        report("preview")
+        qtcore.QTimer.singleShot(POLL_MS, scan)
 
     base = qtwidgets.QApplication
 
     class ProbedApplication(base):
         def __init__(self, *a, **kw):
             super().__init__(*a, **kw)
-            self._probe = Watcher()
-            self.installEventFilter(self._probe)
+            watcher_holder.append(Watcher())
+            qtcore.QTimer.singleShot(0, scan)
 
+    class ProbedMainWindow(main_window):
+        """Every main window is watched from its creation: its first paint is not missed."""
+
+        def __init__(self, *a, **kw):
+            super().__init__(*a, **kw)
+            roles[id(self)] = "window"
+            filtered.add(id(self))
+            self.installEventFilter(watcher_holder[0])
+
+    qtwidgets.QMainWindow = ProbedMainWindow
     qtwidgets.QApplication = ProbedApplication
     sys.argv = [module, *args]
     runpy.run_module(module, run_name="__main__", alter_sys=True)

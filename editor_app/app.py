@@ -62,13 +62,18 @@ def build_spell_service(*, preload: bool = True):
     ``preload``: start loading English now; a staged start-up asks once the window
     and the preview are on screen instead (the load takes a core for a while).
     """
-    from editor_app.core.spelling import default_personal_path
     from editor_app.ui.spelling.spelling_service import SpellService
 
-    service = SpellService(personal_path=default_personal_path())
+    service = SpellService(personal_path=_default_personal_path)
     if preload:
         service.preload("en")
     return service
+
+
+def _default_personal_path():
+    from editor_app.core.spelling import default_personal_path
+
+    return default_personal_path()
 
 
 def build_main_window(library, *, settings=None, renderer=None, spell_service=None,
@@ -149,32 +154,43 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
         return 1
     prepare_environment()
     tune_interpreter()
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
     from editor_app.core.errors import BylineError
+    from editor_app.core.startup_trace import trace
     from editor_app.library_file import open_library
 
-    # The render worker imports the markdown stack on the other core while this one
-    # builds the window: the preview's first render is ready when its view is.
-    renderer = build_renderer()
-    QCoreApplication.setOrganizationName("Byline")
-    QCoreApplication.setApplicationName("Byline")
-    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # WebEngine
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    trace("arguments read")
+    # Pure-Python modules first: once PySide6 is imported, its import hook reads the
+    # source file of every module imported after it (#20).
+    error = None
     try:
         # The default library starts with the sample articles and a "Start here".
         library = open_library(library_path, explicit=explicit, seed_samples=not explicit)
         open_article = library.get_article(open_id).id if open_id else None
     except BylineError as exc:
-        renderer.close()
-        print(f"byline: error: {exc}", file=sys.stderr)
+        error = exc
+    else:
+        _import_core_of_the_window()
+        # The render worker imports the markdown stack on the other core while this one
+        # builds the window: the preview's first render is ready when its view is.
+        renderer = build_renderer()
+    trace("library open")
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    QCoreApplication.setOrganizationName("Byline")
+    QCoreApplication.setApplicationName("Byline")
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # WebEngine
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    trace("Qt imported, QApplication")
+    if error is not None:
+        print(f"byline: error: {error}", file=sys.stderr)
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, "Byline cannot start", str(exc))
+            QMessageBox.critical(None, "Byline cannot start", str(error))
         return 1
     spell_service = build_spell_service(preload=False)
     window = build_main_window(library, renderer=renderer, spell_service=spell_service,
                                staged=True)
+    trace("window built")
     window.restore_layout()
     window.show()
     # The last session's tabs come back, opened when first shown; `byline open` puts
@@ -186,6 +202,7 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
         window.activateWindow()
     elif library.count_articles():
         window.select_first_article()
+    trace("article open")
     if os.environ.get("BYLINE_SCREENSHOTS"):  # `make screenshots` started this process
         from editor_app.ui.screenshots import drive_screenshots
 
@@ -199,6 +216,15 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
     backups.finish()
     library.close()
     return code
+
+
+def _import_core_of_the_window() -> None:
+    """The core modules the window's first paint needs, imported before Qt (see run_gui)."""
+    import editor_app.core.article_files  # noqa: F401
+    import editor_app.core.external_changes  # noqa: F401
+    import editor_app.core.images  # noqa: F401
+    import editor_app.core.interview  # noqa: F401
+    import editor_app.core.text_stats  # noqa: F401
 
 
 def install_quit_on_sigterm(window):

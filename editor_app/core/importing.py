@@ -25,6 +25,7 @@ import pathlib
 from collections import deque
 from dataclasses import dataclass, field
 
+from editor_app.core.article_files import IMPORT_SUFFIXES  # noqa: F401 - re-exported
 from editor_app.core.errors import BylineError, InputError, NotFoundError
 from editor_app.core.import_images import CollectedImages, collect_images
 from editor_app.core.importers import read_article_file
@@ -130,10 +131,6 @@ def bundle_uuid(path: pathlib.Path) -> str:
     except (OSError, ValueError, AttributeError):
         return ""  # not Byline's manifest after all: the file is judged on its own
     return uuid if isinstance(uuid, str) else ""
-
-
-#: the files ``import_files`` reads (markdown, plain text, Word documents)
-IMPORT_SUFFIXES = (".md", ".markdown", ".txt", ".docx")
 
 
 def read_incoming(path: str | pathlib.Path, *, has_asset=lambda sha: False) -> Incoming:

@@ -20,12 +20,23 @@ class FlowLayout(QLayout):
         super().__init__(parent)
         self._items = []
         self._stretch: dict[int, int] = {}
+        # Items' widths and heights, asked of Qt once until the layout is invalidated:
+        # a size hint of a composite item costs a layout pass of its own.
+        self._hints: dict[int, tuple[int, int]] | None = None
+        self._heights: dict[int, int] = {}  # heightForWidth answers, same lifetime
         self._spacing = spacing
         self._row_spacing = row_spacing
 
     # -- QLayout ---------------------------------------------------------------------
     def addItem(self, item) -> None:  # noqa: N802 (Qt name)
         self._items.append(item)
+        self._hints = None
+        self._heights = {}
+
+    def invalidate(self) -> None:
+        self._hints = None
+        self._heights = {}
+        super().invalidate()
 
     def addWidget(self, widget, stretch: int = 0) -> None:  # noqa: N802
         super().addWidget(widget)
@@ -41,6 +52,8 @@ class FlowLayout(QLayout):
         if 0 <= index < len(self._items):
             item = self._items.pop(index)
             self._stretch.pop(id(item), None)
+            self._hints = None
+            self._heights = {}
             return item
         return None
 
@@ -51,7 +64,10 @@ class FlowLayout(QLayout):
         return True
 
     def heightForWidth(self, width: int) -> int:  # noqa: N802
-        return self._arrange(QRect(0, 0, width, 0), apply=False)
+        height = self._heights.get(width)
+        if height is None:
+            height = self._heights[width] = self._arrange(QRect(0, 0, width, 0), apply=False)
+        return height
 
     def setGeometry(self, rect: QRect) -> None:  # noqa: N802
         super().setGeometry(rect)
@@ -60,8 +76,8 @@ class FlowLayout(QLayout):
     def sizeHint(self) -> QSize:  # noqa: N802
         visible = self._visible()
         margins = self.contentsMargins()
-        width = sum(i.sizeHint().width() for i in visible) + self._spacing * max(0, len(visible) - 1)
-        height = max((i.sizeHint().height() for i in visible), default=0)
+        width = sum(self._hint(i)[2] for i in visible) + self._spacing * max(0, len(visible) - 1)
+        height = max((self._hint(i)[1] for i in visible), default=0)
         return QSize(width + margins.left() + margins.right(),
                      height + margins.top() + margins.bottom())
 
@@ -70,8 +86,8 @@ class FlowLayout(QLayout):
         # heightForWidth (counting rows here would reserve room for one item a row).
         margins = self.contentsMargins()
         visible = self._visible()
-        widest = max((self._min_width(i) for i in visible), default=0)
-        tallest = max((i.sizeHint().height() for i in visible), default=0)
+        widest = max((self._hint(i)[0] for i in visible), default=0)
+        tallest = max((self._hint(i)[1] for i in visible), default=0)
         return QSize(widest + margins.left() + margins.right(),
                      tallest + margins.top() + margins.bottom())
 
@@ -79,15 +95,28 @@ class FlowLayout(QLayout):
     def _visible(self):
         return [i for i in self._items if i.widget() is None or not i.widget().isHidden()]
 
-    @staticmethod
-    def _min_width(item) -> int:
-        widget = item.widget()
-        if widget is not None:
-            policy = widget.sizePolicy().horizontalPolicy()
-            if policy in (QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum):
-                return item.sizeHint().width()
-            return max(widget.minimumSizeHint().width(), widget.minimumWidth())
-        return item.minimumSize().width()
+    def _hint(self, item) -> tuple[int, int, int]:
+        """(the width the item keeps, its height, its preferred width), cached."""
+        if self._hints is None:
+            self._hints = {}
+        key = id(item)
+        hint = self._hints.get(key)
+        if hint is None:
+            size = item.sizeHint()
+            widget = item.widget()
+            if widget is not None:
+                policy = widget.sizePolicy().horizontalPolicy()
+                if policy in (QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Maximum):
+                    keep = size.width()
+                else:
+                    keep = max(widget.minimumSizeHint().width(), widget.minimumWidth())
+            else:
+                keep = item.minimumSize().width()
+            hint = self._hints[key] = (keep, size.height(), size.width())
+        return hint
+
+    def _min_width(self, item) -> int:
+        return self._hint(item)[0]
 
     def _rows(self, width: int) -> list[list]:
         rows: list[list] = [[]]
@@ -113,11 +142,11 @@ class FlowLayout(QLayout):
             if spare > 0 and total:
                 for n, stretch in enumerate(stretches):
                     widths[n] += spare * stretch // total
-            height = max(item.sizeHint().height() for item in row)
+            height = max(self._hint(item)[1] for item in row)
             x = inner.x()
             for item, item_width in zip(row, widths, strict=True):
                 if apply:
-                    item_height = item.sizeHint().height()
+                    item_height = self._hint(item)[1]
                     top = y + (height - item_height) // 2
                     item.setGeometry(QRect(QPoint(x, top), QSize(item_width, item_height)))
                 x += item_width + self._spacing

@@ -36,8 +36,8 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app import __version__
+from editor_app.core.article_files import IMPORT_SUFFIXES
 from editor_app.core.errors import BylineError
-from editor_app.core.importing import IMPORT_SUFFIXES
 from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.desk.article_view import ArticleView
 from editor_app.ui.desk.autosave import AutosaveService, SaveState

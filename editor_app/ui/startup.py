@@ -9,12 +9,11 @@ for the first time and run one per turn of the event loop, so the window answers
 between them; ``run_all`` runs what is left at once (tests, closing early).
 
 ``BYLINE_STARTUP_TRACE=1`` prints when each step ran, in ms since the process
-started, on stderr.
+started, on stderr (core/startup_trace.py).
 """
 
 from __future__ import annotations
 
-import os
 import sys
 import time
 from collections import deque
@@ -23,23 +22,10 @@ from collections.abc import Callable
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
+from editor_app.core.startup_trace import trace
+
 #: if no paint comes (a window started minimized), the steps start anyway
 NO_PAINT_FALLBACK_MS = 1500
-
-
-def _since_start_ms() -> float:
-    """Milliseconds since the process started (Linux), else since this module loaded."""
-    try:
-        with open("/proc/self/stat", encoding="ascii") as handle:
-            ticks = int(handle.read().rsplit(")", 1)[1].split()[19])
-        with open("/proc/uptime", encoding="ascii") as handle:
-            uptime = float(handle.read().split()[0])
-        return (uptime - ticks / os.sysconf("SC_CLK_TCK")) * 1000
-    except (OSError, ValueError, IndexError, AttributeError):
-        return (time.perf_counter() - _LOADED) * 1000
-
-
-_LOADED = time.perf_counter()
 
 
 class StagedStartup(QObject):
@@ -59,7 +45,6 @@ class StagedStartup(QObject):
         self._started = False
         self._cancelled = False
         self.done: list[str] = []
-        self.trace = bool(os.environ.get("BYLINE_STARTUP_TRACE"))
         self._fallback = QTimer(self, singleShot=True, interval=NO_PAINT_FALLBACK_MS)
         self._fallback.timeout.connect(self._begin)
 
@@ -142,5 +127,4 @@ class StagedStartup(QObject):
         self._unwatch()
 
     def _note(self, what: str) -> None:
-        if self.trace:
-            print(f"byline: start-up {_since_start_ms():7.0f} ms  {what}", file=sys.stderr)
+        trace(what)

@@ -39,7 +39,6 @@ from editor_app.core.errors import BylineError, ConflictError
 from editor_app.core.images import IMAGE_SUFFIXES, asset_file_name, image_extension, image_mime
 from editor_app.core.interview import headline_quote
 from editor_app.core.models import Article, Kind
-from editor_app.core.related.block import related_news_items
 from editor_app.core.text_stats import StatsCounter
 from editor_app.ui.background import BackgroundWork
 from editor_app.ui.desk.autosave import (
@@ -101,6 +100,8 @@ class ArticleTab(QWidget):
         self.preview = PreviewPane(renderer, asset_url=data_url_for_asset(library),
                                    force_fallback=force_simple_preview,
                                    defer_view=defer_preview)
+        self._preview_wanted = False
+        self.preview.view_created.connect(self._on_preview_view)
         self.banner, self.banner_label, self.banner_buttons = _make_banner()
 
         left = self.editor_side = QWidget()
@@ -216,7 +217,14 @@ class ArticleTab(QWidget):
             self._preview_timer.start()
 
     def refresh_preview(self) -> int:
+        if self.preview.view is None:
+            # Held back for the window's first paint: asked for when the view exists.
+            self._preview_wanted = True
+            self.text_changed.emit()
+            return self.preview.generation
         # The pins are read here, on the GUI thread: a few rows, and never stale.
+        from editor_app.core.related.block import related_news_items
+
         try:
             related = related_news_items(self.library, self.article_id)
         except BylineError:
@@ -224,6 +232,11 @@ class ArticleTab(QWidget):
         generation = self.preview.request(self.snapshot(), related)
         self.text_changed.emit()
         return generation
+
+    def _on_preview_view(self) -> None:
+        if self._preview_wanted and not self._closed:
+            self._preview_wanted = False
+            self.refresh_preview()
 
     def update_stats(self):
         """Count now, on this thread, and show the counts (tests; see request_stats)."""

@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from editor_app.core.errors import BylineError
-from editor_app.core.related.block import related_news_items
 from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
 
 PLACEHOLDER = ("Select an article in the library to read it here; double-click or press "
@@ -52,6 +51,8 @@ class ArticleView(QWidget):
             self.article_id = article_id
             return None
         self._waiting = None
+        from editor_app.core.related.block import related_news_items
+
         try:
             article = self._library.get_article(article_id)
             related = related_news_items(self._library, article_id)

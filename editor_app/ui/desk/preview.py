@@ -125,10 +125,12 @@ class PreviewPane(QWidget):
     Signals:
       updated(int generation): the page now shows that generation's text.
       render_failed(str message): the text could not be rendered (message is for people).
+      view_created(): the web view held back for the first paint exists now.
     """
 
     updated = Signal(int)
     render_failed = Signal(str)
+    view_created = Signal()  # a deferred view exists now (ensure_view)
 
     def __init__(self, renderer, *, asset_url=None, thread_pool: QThreadPool | None = None,
                  force_fallback: bool = False, defer_view: bool = False, parent=None):
@@ -215,6 +217,7 @@ class PreviewPane(QWidget):
         held, self._held = self._held, None
         if held is not None:
             self._show(*held)
+        self.view_created.emit()
 
     # -- requests ------------------------------------------------------------
     @property

@@ -12,11 +12,12 @@ from collections import deque
 
 from PySide6.QtCore import QObject, Signal
 
-from editor_app.core.importing import import_each
 from editor_app.ui.background import BackgroundWork
 
 
 def _import(library, paths: list[str]):
+    from editor_app.core.importing import import_each  # on the worker: YAML, mammoth…
+
     return import_each(library, paths)
 
 
