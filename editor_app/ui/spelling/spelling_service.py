@@ -16,7 +16,6 @@ from PySide6.QtCore import QObject, Qt, Signal, Slot
 from editor_app.core.errors import BylineError
 
 
-
 def load_language(code: str):
     """core.spelling's loader; the word lists and hunspell are imported when a language is
     first asked for, not with this module: the window paints without them (#20)."""
