@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.models import Status
 from editor_app.core.review import available_moves, change_status, current_role, is_gated
+from editor_app.ui.flow_layout import FlowLayout
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
 
 #: Button text per target status; moves back to review from approved or
@@ -154,19 +156,26 @@ class WorkflowActions(QWidget):
         self.problem_label.setStyleSheet(f"color: {PROBLEM_COLOR}")
         self.problem_label.setAccessibleName("Why the move was refused")
         self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
-        self.buttons_row = QHBoxLayout()
+        # The moves wrap onto more rows in a narrow dock rather than being cut (#20).
+        self.buttons_row = FlowLayout(spacing=6, row_spacing=4)
         self.trail = QListWidget()
         self.trail.setAccessibleName("Status trail")
         self.trail.setWordWrap(True)
+        self.trail.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.trail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.no_trail = QLabel("No moves yet.")
+        self.no_trail.setStyleSheet("color: gray;")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.status_label)
         layout.addLayout(conflict_row)
         layout.addWidget(self.note_edit)
         layout.addLayout(self.buttons_row)
         layout.addWidget(self.problem_label)
         layout.addWidget(QLabel("Trail"))
+        layout.addWidget(self.no_trail)
         layout.addWidget(self.trail, 1)
+        layout.addStretch(0)  # an empty or short trail leaves the rest of the dock free
         self.buttons: dict[Status, QPushButton] = {}
         self._show_conflict(False)
         self.problem_label.hide()
@@ -187,6 +196,7 @@ class WorkflowActions(QWidget):
             button.deleteLater()
         self.buttons = {}
         self.trail.clear()
+        self._show_trail()
         if not self.article_id:
             self.status_label.setText("No article")
             self._show_conflict(False)
@@ -218,6 +228,12 @@ class WorkflowActions(QWidget):
         for event_or_line in reversed(self._trail_entries(events)):  # newest first
             self.trail.addItem(trail_item(event_or_line) if not isinstance(event_or_line, str)
                                else QListWidgetItem(event_or_line))
+        self._show_trail()
+
+    def _show_trail(self) -> None:
+        empty = self.trail.count() == 0
+        self.trail.setVisible(not empty)
+        self.no_trail.setVisible(empty)
 
     def _show_conflict(self, in_conflict: bool) -> None:
         self.conflict_label.setText(
