@@ -248,23 +248,29 @@ class WorkflowActions(QWidget):
             self._signals.resolve_conflict_requested.emit(self.article_id)
 
     def _trail_entries(self, events) -> list:
-        """The moves (events), and every revision made after the story was first approved
-        (its line): a change after approval is never silent (#17). Oldest first."""
-        lines: list = [(event.created_at, event) for event in events]
+        """The moves (events, in the library's order: never re-sorted by a laptop's
+        clock), and every revision made after the story was first approved (its line),
+        placed before the first move made after it: a change after approval is never
+        silent (#17). Oldest first."""
         approved = [e.created_at for e in events
                     if e.to_status in (Status.APPROVED.value, Status.PUBLISHED.value)
                     and not e.refused]
-        if approved:
-            try:
-                revisions = self._library.revisions(self.article_id)
-            except BylineError:
-                revisions = []
-            for revision in revisions:
-                if revision.created_at > approved[0] and \
-                        not revision.reason.startswith("status change"):
-                    lines.append((revision.created_at, revision_line(revision)))
-        lines.sort(key=lambda item: item[0])
-        return [entry for _when, entry in lines]
+        if not approved:
+            return list(events)
+        try:
+            revisions = self._library.revisions(self.article_id)
+        except BylineError:
+            revisions = []
+        changes = sorted((r for r in revisions if r.created_at > approved[0]
+                          and not r.reason.startswith("status change")),
+                         key=lambda r: r.created_at)
+        entries: list = []
+        for event in events:
+            while changes and changes[0].created_at < event.created_at:
+                entries.append(revision_line(changes.pop(0)))
+            entries.append(event)
+        entries.extend(revision_line(r) for r in changes)
+        return entries
 
     def move_to(self, target: Status) -> bool:
         """Run one move with its note prompt and pre-flight gate; True when it happened."""
