@@ -19,3 +19,31 @@ def qsettings(tmp_path):
     from PySide6.QtCore import QSettings
 
     return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+
+
+_modal_closer = None
+
+
+@pytest.fixture(autouse=True)
+def _no_modal_left_at_teardown(qtbot):
+    """A test that fails with a message box or dialog still open (the window's own
+    "could not be saved" question at close, say) must fail, not hang the run: while
+    the test's widgets are torn down, any modal dialog left open is rejected."""
+    global _modal_closer
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication, QDialog
+
+    if _modal_closer is not None:
+        _modal_closer.stop()
+    yield
+
+    def reject_modal() -> None:
+        widget = QApplication.activeModalWidget()
+        if isinstance(widget, QDialog):
+            widget.reject()
+        elif widget is not None:
+            widget.close()
+
+    _modal_closer = QTimer(interval=200)
+    _modal_closer.timeout.connect(reject_modal)
+    _modal_closer.start()
