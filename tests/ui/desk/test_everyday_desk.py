@@ -14,7 +14,7 @@ from editor_app.app import build_main_window
 from editor_app.core.identity import Identity, save_identity
 from editor_app.core.models import Article, Kind, Status
 from editor_app.core.review import change_status
-from tests.ui.desk.helpers import make_interview, wait_for_html, wait_preview
+from tests.ui.desk.helpers import make_interview, wait_for_html
 
 
 @pytest.fixture
