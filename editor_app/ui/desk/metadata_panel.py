@@ -56,6 +56,10 @@ class MetadataPanel(QWidget):
         self.date_edit = QLineEdit(placeholderText="YYYY-MM-DD")
         self.date_edit.setAccessibleName("Dateline")
         self.date_edit.setMaximumWidth(120)
+        # At 1366 px with both side panels the row is narrow: a date cut to "2-07" reads
+        # as a wrong date, so the field keeps room for a whole one.
+        digits = self.date_edit.fontMetrics().horizontalAdvance("0000-00-00")
+        self.date_edit.setMinimumWidth(digits + 16)
         self.language_box = QComboBox()
         self.language_box.setEditable(True)
         self.language_box.addItems(LANGUAGES)
