@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -34,6 +34,8 @@ from editor_app.core.models import Status
 from editor_app.core.review import available_moves, change_status, current_role, is_gated
 from editor_app.ui.flow_layout import FlowLayout
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
+
+TRAIL_REFRESH_MS = 1000
 
 #: Button text per target status; moves back to review from approved or
 #: published are corrections, and a spiked story comes back as a draft.
@@ -179,7 +181,12 @@ class WorkflowActions(QWidget):
         self.buttons: dict[Status, QPushButton] = {}
         self._show_conflict(False)
         self.problem_label.hide()
+        #: the story was approved once: its saves are changes after approval, in the trail
+        self._approved_before = False
+        self._trail_timer = QTimer(self, singleShot=True, interval=TRAIL_REFRESH_MS)
+        self._trail_timer.timeout.connect(self.refresh)
         if signals is not None:
+            signals.article_saved.connect(self._on_saved)
             signals.status_changed.connect(self._on_outside_change)
             signals.current_article_changed.connect(self.set_article)
             signals.identity_changed.connect(lambda _who: self.refresh())
@@ -255,6 +262,7 @@ class WorkflowActions(QWidget):
         approved = [e.created_at for e in events
                     if e.to_status in (Status.APPROVED.value, Status.PUBLISHED.value)
                     and not e.refused]
+        self._approved_before = bool(approved)
         if not approved:
             return list(events)
         try:
@@ -311,6 +319,10 @@ class WorkflowActions(QWidget):
             return self._spelling(self.article_id)
         except Exception:
             return None
+
+    def _on_saved(self, article_id: int) -> None:
+        if article_id == self.article_id and self._approved_before:
+            self._trail_timer.start()  # coalesced: autosave fires every second while typing
 
     def _on_outside_change(self, article_id: int, _status: str) -> None:
         if article_id == self.article_id:
