@@ -1,8 +1,11 @@
 """The library: one SQLite file that holds every article, revision, tag and asset.
 
-All SQL of Byline lives in this package. ``Library`` is assembled from mixins,
-one per area, so that each file stays small; they share ``self.db`` (a
-sqlite-utils Database) and ``self._tx`` (locking and transactions).
+All SQL of Byline lives in this package (and the newsroom server's in core/server).
+``Library`` is assembled from mixins, one per subject (articles, revisions and
+their graph, comments, the workflow trail, tags and the vocabulary, related news,
+assets, dictionaries, settings, search, sync records, health), so that each file
+stays small; they share ``self.db`` (a sqlite-utils Database) and ``self._tx``
+(locking and transactions).
 """
 
 from __future__ import annotations
@@ -13,6 +16,8 @@ import sqlite3
 from editor_app.core.errors import LibraryError
 from editor_app.core.library import inuse, schema
 from editor_app.core.library.articles import ArticleStore, ArticleSummary
+from editor_app.core.library.assets import Asset, AssetStore
+from editor_app.core.library.comments import CommentStore
 from editor_app.core.library.connection import (
     Transactions,
     check_library_path,
@@ -20,28 +25,31 @@ from editor_app.core.library.connection import (
     describe_sqlite_error,
     file_identity,
 )
+from editor_app.core.library.dictionaries import DictionaryStore
 from editor_app.core.library.exchange import ExchangeStore
-from editor_app.core.library.exporting import ExportStore
 from editor_app.core.library.graph import ConflictSummary, GraphStore
 from editor_app.core.library.health import HealthStore
-from editor_app.core.library.history import HistoryStore
-from editor_app.core.library.misc import Asset, MiscStore, SearchHit
 from editor_app.core.library.records import Record, RecordStore
 from editor_app.core.library.related import RelatedStore
 from editor_app.core.library.review import ReviewStore
+from editor_app.core.library.revisions import RevisionStore
+from editor_app.core.library.search import SearchHit, SearchStore
 from editor_app.core.library.server_state import ServerStateStore
-from editor_app.core.library.similarity import SimilarityStore, TopicSpaceStore
+from editor_app.core.library.settings import SettingsStore
+from editor_app.core.library.similarity import SimilarityStore
 from editor_app.core.library.sqlite import Database
 from editor_app.core.library.tags import TagStore, clean_tag_name
+from editor_app.core.library.topic_space import TopicSpaceStore
 from editor_app.core.library.vocabulary import VocabularyStore
 
 __all__ = ["Library", "ArticleSummary", "SearchHit", "Asset", "ConflictSummary", "Record",
            "clean_tag_name"]
 
 
-class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityStore,
-              TopicSpaceStore, ReviewStore, HistoryStore, MiscStore, ExportStore, HealthStore,
-              GraphStore, RecordStore, ExchangeStore, ServerStateStore):
+class Library(ArticleStore, RevisionStore, GraphStore, CommentStore, ReviewStore, TagStore,
+              VocabularyStore, RelatedStore, SimilarityStore, TopicSpaceStore, AssetStore,
+              DictionaryStore, SettingsStore, SearchStore, RecordStore, ExchangeStore,
+              ServerStateStore, HealthStore):
     """An open library file. Thread-safe; each worker thread may also open its own."""
 
     def __init__(self, path: pathlib.Path, conn: sqlite3.Connection, *, created: bool,

@@ -177,3 +177,15 @@ class RecordStore:
         """The newest ``seq``: pass it to ``records_since`` next time."""
         with self._tx.lock:
             return self.db.execute("SELECT coalesce(max(seq), 0) FROM sync_records").fetchone()[0]
+
+    def ensure_genesis(self, article_id: int) -> None:
+        """Give an article written outside the library API (a bulk load) its genesis record.
+
+        Such an article has no moves either, so it starts where it is.
+        """
+        with self._tx.write() as db:
+            row = db.execute("SELECT uuid, status FROM articles WHERE id = ?",
+                             [article_id]).fetchone()
+            if row and not db.execute("SELECT 1 FROM sync_records WHERE uid = ?",
+                                      [genesis_uid(row[0])]).fetchone():
+                self._log_genesis(article_id, row[0], row[1])
