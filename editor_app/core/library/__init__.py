@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import pathlib
 import sqlite3
+from contextlib import AbstractContextManager
+from typing import NoReturn, cast
 
 from editor_app.core.errors import LibraryError
 from editor_app.core.library import inuse, schema
@@ -130,7 +132,7 @@ class Library(ArticleStore, RevisionStore, GraphStore, CommentStore, ReviewStore
         if tables and "articles" not in tables:
             raise LibraryError(f"{path}: is an SQLite database but not a Byline library")
 
-    def transaction(self):
+    def transaction(self) -> AbstractContextManager[Database]:
         """Group several library calls into one transaction (nested calls join it)."""
         return self._tx.write()
 
@@ -173,7 +175,8 @@ class Library(ArticleStore, RevisionStore, GraphStore, CommentStore, ReviewStore
         db = self.db
         if isinstance(db, _ClosedDatabase):
             return
-        self.db = _ClosedDatabase(self.path)
+        # Typed as the database it replaces: every use of it raises, which callers handle.
+        self.db = cast(Database, _ClosedDatabase(self.path))
         self._tx.db = self.db
         try:
             db.conn.close()
@@ -186,7 +189,7 @@ class Library(ArticleStore, RevisionStore, GraphStore, CommentStore, ReviewStore
     def __enter__(self) -> Library:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -196,5 +199,5 @@ class _ClosedDatabase:
     def __init__(self, path: pathlib.Path):
         self._path = path
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> NoReturn:
         raise LibraryError(f"{self._path}: the library is closed")

@@ -5,9 +5,11 @@ from __future__ import annotations
 import json
 import uuid as _uuid
 from dataclasses import dataclass
+from typing import Any
 
 from editor_app.core.errors import ConflictError, InputError, NotFoundError
-from editor_app.core.library.connection import utc_now
+from editor_app.core.library.connection import inserted_id, utc_now
+from editor_app.core.library.store import StoreBase
 from editor_app.core.models import Article, Kind, Status, parse_date
 from editor_app.core.text import check_clean_text, is_valid_slug, slugify
 
@@ -80,7 +82,7 @@ def validate_fields(fields: dict) -> dict:
     return out
 
 
-class ArticleStore:
+class ArticleStore(StoreBase):
     """Mixin of Library: the articles themselves (their rows, not their history)."""
 
     # -- reading -----------------------------------------------------------
@@ -151,7 +153,8 @@ class ArticleStore:
         row = self.db.execute("SELECT version FROM articles WHERE id = ?", [article_id]).fetchone()
         return row[0] if row else None
 
-    def _filter_sql(self, status: str | None, tag: str | None, ids: list[int] | None = None):
+    def _filter_sql(self, status: str | None, tag: str | None,
+                    ids: list[int] | None = None) -> tuple[str, list]:
         where, params = [], []
         if status:
             where.append("a.status = ?")
@@ -234,7 +237,7 @@ class ArticleStore:
             cols = ", ".join(fields)
             cur = db.execute(f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' * len(fields))})",
                              list(fields.values()))
-            aid = cur.lastrowid
+            aid = inserted_id(cur)
             if article.tags:
                 self.set_tags(aid, article.tags, _bump=False, _record=False)
             self._snapshot(aid, reason=reason, author=author or article.author)
@@ -243,7 +246,7 @@ class ArticleStore:
 
     def update_article(self, article_id: int, *, expected_version: int | None = None,
                        who: str = "", revision_reason: str | None = None,
-                       tags: list[str] | None = None, **fields) -> Article:
+                       tags: list[str] | None = None, **fields: Any) -> Article:
         """Change fields of an article in one transaction and bump its version.
 
         ``expected_version`` makes the write conditional: when another window or

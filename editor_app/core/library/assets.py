@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from editor_app.core.errors import InputError, NotFoundError
 from editor_app.core.library.connection import utc_now
+from editor_app.core.library.store import StoreBase
 
 ASSET_MAX_BYTES = 25 * 1024 * 1024
 
@@ -19,7 +20,7 @@ class Asset:
     data: bytes
 
 
-class AssetStore:
+class AssetStore(StoreBase):
     """Mixin of Library: the images."""
 
     def add_asset(self, data: bytes, *, name: str = "", mime: str = "application/octet-stream") -> str:

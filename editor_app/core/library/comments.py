@@ -8,12 +8,13 @@ from __future__ import annotations
 
 from editor_app.core.errors import InputError, NotFoundError
 from editor_app.core.ids import new_uid
-from editor_app.core.library.connection import utc_now
+from editor_app.core.library.connection import inserted_id, utc_now
+from editor_app.core.library.store import StoreBase
 from editor_app.core.models import Comment
 from editor_app.core.text import check_clean_text
 
 
-class CommentStore:
+class CommentStore(StoreBase):
     """Mixin of Library: the comments of each article."""
 
     def add_comment(self, article_id: int, *, text: str, author: str = "", quote: str = "",
@@ -51,7 +52,7 @@ class CommentStore:
                 " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
                 [article_id, parent_id, author, text.strip(), quote, start, end, now, now, uid,
                  context])
-            comment_id = cur.lastrowid
+            comment_id = inserted_id(cur)
             parent_uid = None if parent_id is None else db.execute(
                 "SELECT uid FROM comments WHERE id = ?", [parent_id]).fetchone()[0]
             self._log_record("comment", article=self._article_uuid(article_id), key=uid, uid=uid,

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 from editor_app.core.errors import InputError
 from editor_app.core.library.connection import utc_now
+from editor_app.core.library.store import StoreBase
 
 
-class DictionaryStore:
+class DictionaryStore(StoreBase):
     """Mixin of Library: the dictionary words."""
 
     def dictionary_words(self, scope: str) -> set[str]:

@@ -7,15 +7,22 @@ receive is one transaction, whatever it touches.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from editor_app.core.library.articles import validate_fields
-from editor_app.core.library.connection import utc_now
+from editor_app.core.library.connection import inserted_id, utc_now
 from editor_app.core.library.records import Record
+from editor_app.core.library.store import StoreBase
+
+if TYPE_CHECKING:
+    from editor_app.core.sync.registers import MoveOutcome
 
 #: Article fields a revision carries besides title and body.
 CONTENT_FIELDS = ("kind", "interviewee", "author", "date", "language", "summary", "slug")
 
 
-class ExchangeStore:
+class ExchangeStore(StoreBase):
     """Mixin of Library (see editor_app/core/library/__init__.py)."""
 
     # -- writing for a receive (inside the caller's transaction) -----------------------
@@ -45,7 +52,7 @@ class ExchangeStore:
         cur = self.db.execute(
             f"INSERT INTO articles ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
             list(fields.values()))
-        aid = cur.lastrowid
+        aid = inserted_id(cur)
         self.set_tags(aid, list(values.get("tags") or []), _bump=False, _record=False)
         return aid
 
@@ -139,7 +146,8 @@ class ExchangeStore:
         return {r[0]: bool(r[1]) for r in self.db.execute(
             "SELECT uid, refused FROM status_events WHERE article_id = ?", [article_id])}
 
-    def _write_status_replay(self, article_id: int, status: str, outcomes, new_moves: list[Record]) -> bool:
+    def _write_status_replay(self, article_id: int, status: str,
+                            outcomes: Iterable[MoveOutcome], new_moves: list[Record]) -> bool:
         """Store the replayed trail: new moves' rows, every move's outcome and place, the status.
 
         Returns True when the article's status changed.

@@ -18,7 +18,8 @@ import json
 from dataclasses import dataclass
 
 from editor_app.core.errors import ConflictError, NotFoundError
-from editor_app.core.library.connection import utc_now
+from editor_app.core.library.connection import inserted_id, utc_now
+from editor_app.core.library.store import StoreBase
 from editor_app.core.models import Revision
 
 _REVISION_COLUMNS = "id, article_id, number, title, body, metadata, author, reason, created_at, uid"
@@ -42,7 +43,7 @@ class ConflictSummary:
                 "detected_at": self.detected_at}
 
 
-class GraphStore:
+class GraphStore(StoreBase):
     """Mixin of Library (see editor_app/core/library/__init__.py)."""
 
     # -- identity --------------------------------------------------------------
@@ -158,7 +159,7 @@ class GraphStore:
             "INSERT INTO revisions (article_id, number, title, body, metadata, author, reason,"
             " created_at, uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [article_id, number, title, body, metadata, author, reason, created_at, uid, origin])
-        rid = cur.lastrowid
+        rid = inserted_id(cur)
         self.db.execute("INSERT INTO revision_sequence (revision_id) VALUES (?)", [rid])
         self.db.conn.executemany(
             "INSERT INTO revision_parents (revision_id, parent_id, position) VALUES (?, ?, ?)",

@@ -15,6 +15,7 @@ import sqlite3
 
 from editor_app.core.errors import LibraryError
 from editor_app.core.library.connection import SQLITE_HEADER, describe_sqlite_error
+from editor_app.core.library.store import StoreBase
 
 # Enough to name the damage without flooding a terminal.
 _MAX_PROBLEMS = 10
@@ -82,7 +83,7 @@ def file_summary(path: str | pathlib.Path) -> dict:
         conn.close()
 
 
-class HealthStore:
+class HealthStore(StoreBase):
     """Mixin of Library: checking and copying the open file; what another process changed."""
 
     def changed_since(self, updated_at: str) -> list[tuple[int, int, str]]:
@@ -133,7 +134,7 @@ class HealthStore:
                 problems.append(f"database: {describe_sqlite_error(exc)}")
         return problems
 
-    def backup(self, target) -> None:
+    def backup(self, target: str | pathlib.Path) -> None:
         """A consistent copy of the library, safe while others write (SQLite backup API)."""
         import pathlib
 

@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 
 from editor_app.core.ids import new_uid
 from editor_app.core.library.connection import utc_now
+from editor_app.core.library.store import StoreBase
 from editor_app.core.library.sync_schema import genesis_uid
 
 #: Kinds whose records supersede earlier ones on the same subject (``article``, ``kind``, ``key``).
@@ -33,7 +34,7 @@ REGISTER_KINDS = frozenset({"status", "comment.state", "related", "related.order
 RECORD_KINDS = REGISTER_KINDS | {"comment", "tags", "vocabulary"}
 
 
-def _json(value) -> str:
+def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -67,7 +68,7 @@ def _row_to_record(row: tuple) -> Record:
 _RECORD_COLUMNS = "seq, uid, kind, article, key, after, data, author, origin, created_at"
 
 
-class RecordStore:
+class RecordStore(StoreBase):
     """Mixin of Library (see editor_app/core/library/__init__.py)."""
 
     # -- writing (inside the caller's transaction) -------------------------------

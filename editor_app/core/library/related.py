@@ -4,10 +4,11 @@ from __future__ import annotations
 
 from editor_app.core.errors import InputError, NotFoundError
 from editor_app.core.library.articles import ArticleSummary
+from editor_app.core.library.store import StoreBase
 from editor_app.core.models import Status
 
 
-class RelatedStore:
+class RelatedStore(StoreBase):
     """Mixin of Library: the editor's choice of related news."""
 
     def pinned_related(self, article_id: int) -> list[ArticleSummary]:

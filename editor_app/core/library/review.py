@@ -2,8 +2,11 @@
 
 from __future__ import annotations
 
+import sqlite3
+
 from editor_app.core.errors import InputError, NotFoundError, TransitionError
-from editor_app.core.library.connection import utc_now
+from editor_app.core.library.connection import inserted_id, utc_now
+from editor_app.core.library.store import StoreBase
 from editor_app.core.models import (
     BLOCKED_WHILE_IN_CONFLICT,
     Role,
@@ -20,7 +23,7 @@ def _clean_trail(who: str, note: str) -> None:
     check_clean_text(note, "note", multiline=True)
 
 
-class ReviewStore:
+class ReviewStore(StoreBase):
     """Mixin of Library: the workflow trail of each article."""
 
     def set_status(self, article_id: int, new_status: str | Status, *, role: str | Role,
@@ -52,7 +55,7 @@ class ReviewStore:
                                             override=bool(override or force), created_at=now)
             self._snapshot(article_id, reason=f"status change: {current.value} → {new.value}",
                            author=who)
-            event_id = cur.lastrowid
+            event_id = inserted_id(cur)
         return next(e for e in self.status_events(article_id) if e.id == event_id)
 
     def record_status_event(self, article_id: int, from_status: Status, to_status: Status, *,
@@ -73,7 +76,7 @@ class ReviewStore:
 
     def _insert_status_event(self, article_id: int, from_status: str, to_status: str, *, who: str,
                              role: str, note: str, override: bool, created_at: str,
-                             outside: bool = False, imported: bool = False):
+                             outside: bool = False, imported: bool = False) -> sqlite3.Cursor:
         """The trail row and its record (#14), last in the article's trail; returns the cursor.
 
         ``outside``: an entry that moves nothing in the replay of the workflow (an

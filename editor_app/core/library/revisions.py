@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from editor_app.core.errors import NotFoundError
 from editor_app.core.ids import new_uid
 from editor_app.core.library.connection import utc_now
+from editor_app.core.library.store import StoreBase
 from editor_app.core.models import Article, Revision
 
 
@@ -33,7 +34,7 @@ class RevisionInfo:
                 "created_at": self.created_at}
 
 
-class RevisionStore:
+class RevisionStore(StoreBase):
     """Mixin of Library: the revisions of each article."""
 
     # -- keeping ---------------------------------------------------------------------
@@ -106,6 +107,7 @@ class RevisionStore:
             self._snapshot(article_id, reason="export", author=author, skip_if_unchanged=True,
                            article=article)
             last = self._last_revision(article_id)  # the working head, not the newest arrival
+            assert last is not None  # a revision was kept just now, or was there already
             number, created = last[0], last[4]
         return article, number, created
 

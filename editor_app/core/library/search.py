@@ -5,6 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from editor_app.core.library.fulltext import display_snippet, fts_query
+from editor_app.core.library.store import StoreBase
 
 
 @dataclass(frozen=True)
@@ -20,7 +21,7 @@ class SearchHit:
                 "snippet": self.snippet, "score": self.score}
 
 
-class SearchStore:
+class SearchStore(StoreBase):
     """Mixin of Library: the search box and ``byline search``."""
 
     def search(self, query: str, *, limit: int = 50, offset: int = 0) -> list[SearchHit]:

@@ -18,6 +18,7 @@ import threading
 from collections.abc import Iterable
 
 from editor_app.core.library.fulltext import search_text
+from editor_app.core.library.store import StoreBase
 
 # bm25 column weights (title, summary, body) for similarity: a shared word in
 # the headline says more than one deep in the body, but less than in search.
@@ -31,7 +32,7 @@ NOT_SPIKED = "{col} NOT IN (SELECT id FROM articles WHERE status = 'spiked')"
 _TERMS_TABLE = "byline_terms"
 
 
-class SimilarityStore:
+class SimilarityStore(StoreBase):
     """Mixin of Library (see editor_app/core/library/__init__.py)."""
 
     # Per connection: the TEMP table and the caches belong to one connection.
@@ -202,7 +203,7 @@ class SimilarityStore:
 
     def tag_names(self, tag_ids: list[int]) -> dict[int, str]:
         with self._tx.lock:
-            out = {}
+            out: dict[int, str] = {}
             for start in range(0, len(tag_ids), 500):
                 chunk = tag_ids[start:start + 500]
                 out.update(self.db.execute(

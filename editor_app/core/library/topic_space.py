@@ -6,11 +6,13 @@ The learning and the scoring live in editor_app/core/related (space.py, topics.p
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
 
 from editor_app.core.library.similarity import NOT_SPIKED
+from editor_app.core.library.store import StoreBase
 
 
-class TopicSpaceStore:
+class TopicSpaceStore(StoreBase):
     """Mixin of Library: the stored topic space of related news (#16).
 
     Generation 0 holds one row, ``current``: the generation readers use (none
@@ -101,7 +103,7 @@ class TopicSpaceStore:
                              "WHERE generation = ?", [generation]).fetchone()[0]
             # An article deleted meanwhile has no row to refer to: skip it.
             ids = [r[0] for r in rows]
-            alive = set()
+            alive: set[int] = set()
             for start in range(0, len(ids), 500):
                 chunk = ids[start:start + 500]
                 alive.update(r[0] for r in db.execute(
@@ -152,7 +154,7 @@ class TopicSpaceStore:
         return int(row[0]), int(row[1])
 
     def space_texts(self, ids: list[int] | None = None, *, batch: int = 1000,
-                    after: int = 0, up_to: int | None = None):
+                    after: int = 0, up_to: int | None = None) -> Iterator[tuple]:
         """Yield (id, version, title, summary, body, language) of live articles (all, or ``ids``), by id.
 
         ``after``/``up_to`` bound the ids (a rebuild's readers each take a range).
