@@ -68,12 +68,12 @@ def canonical(lib) -> dict[str, str]:
 
 class Laptop:
     def __init__(self, index: int, member: str, role: str, dsn: str, path: str, seed: int):
+        from editor_app.core.identity import Identity
         from editor_app.core.library import Library
 
         self.index, self.member, self.role, self.dsn = index, member, role, dsn
         self.lib = Library.open(path)
-        self.lib.set_setting("user.name", member)
-        self.lib.set_setting("user.role", role)
+        self.lib.acting_as = Identity(member, role)  # each process is one person's laptop
         self.lib.set_setting("server.laptop_name", f"laptop-{index:02d}")
         self.rng = random.Random(seed)
         self.counter = 0
@@ -342,6 +342,7 @@ def big(cluster, articles: int, repeat: int, workdir: pathlib.Path) -> list[tupl
     import psycopg
     from make_library import build_library
 
+    from editor_app.core.identity import Identity
     from editor_app.core.server.admin import add_member, init_server
     from editor_app.core.server.sync import sync
 
@@ -355,8 +356,7 @@ def big(cluster, articles: int, repeat: int, workdir: pathlib.Path) -> list[tupl
         dsn = cluster.dsn("bigeditor", "big-pw", dbname=name)
         path = workdir / f"{name}.byline"
         lib = build_library(path, articles, seed=run, with_revisions=True)
-        lib.set_setting("user.name", "Big Editor")
-        lib.set_setting("user.role", "editor")
+        lib.acting_as = Identity("Big Editor", "editor")
         t0 = time.perf_counter()
         first = sync(lib, dsn, publish=True)
         firsts.append(time.perf_counter() - t0)

@@ -120,6 +120,7 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
         window.activateWindow()
     elif library.count_articles():
         window.select_first_article()
+    ask_who_you_are_soon(window)
     backups = start_backups(window, library)
     install_quit_on_sigterm(window)
     code = app.exec()
@@ -129,6 +130,19 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
     backups.finish()
     library.close()
     return code
+
+
+def ask_who_you_are_soon(window) -> None:
+    """The first launch asks the person's name and role (#20), once the window is on
+    screen: the question never delays the first paint."""
+    from PySide6.QtCore import QTimer
+
+    from editor_app.ui.preferences.first_run import ask_who_you_are
+
+    def ask() -> None:
+        window.first_run = ask_who_you_are(window)  # kept alive with the window
+
+    QTimer.singleShot(0, ask)
 
 
 def install_quit_on_sigterm(window):
@@ -160,7 +174,6 @@ class _Backups:
         from PySide6.QtCore import QTimer
 
         self.library = library
-        self.keep = int(library.get_setting("backups.keep", 10) or 10)
         self.timer = QTimer(window, singleShot=True, interval=self.START_DELAY_MS)
         self.timer.timeout.connect(self._daily)
         self.timer.start()
@@ -168,13 +181,13 @@ class _Backups:
     def _daily(self) -> None:
         import threading
 
-        from editor_app.core.backups import maybe_daily_backup
+        from editor_app.core.backups import backups_to_keep, maybe_daily_backup
 
         def work():
             try:
                 worker_library = self.library.reopen()
                 try:
-                    maybe_daily_backup(worker_library, keep=self.keep)
+                    maybe_daily_backup(worker_library, keep=backups_to_keep(worker_library))
                 finally:
                     worker_library.close()
             except Exception as exc:  # a failed backup must never stop the writing desk
@@ -183,9 +196,10 @@ class _Backups:
         threading.Thread(target=work, name="byline-daily-backup", daemon=True).start()
 
     def finish(self) -> None:
-        from editor_app.core.backups import backup_on_close
+        from editor_app.core.backups import backup_on_close, backups_to_keep
 
-        backup_on_close(self.library, keep=self.keep)
+        # Read now: Preferences ▸ Saving may have changed it since the start.
+        backup_on_close(self.library, keep=backups_to_keep(self.library))
 
 
 def start_backups(window, library) -> _Backups:

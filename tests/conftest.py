@@ -21,6 +21,16 @@ def shared_data() -> pathlib.Path:
     return SHARED_DATA
 
 
+@pytest.fixture(autouse=True)
+def own_config_folder(tmp_path_factory, monkeypatch):
+    """The person's settings (core/identity: name and role) in a folder of the test's own,
+    never the user's: ``XDG_CONFIG_HOME`` is where platformdirs looks (and child processes
+    inherit it)."""
+    folder = tmp_path_factory.mktemp("config")
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    return folder
+
+
 @pytest.fixture
 def library(tmp_path):
     """A fresh, empty library in a temporary folder."""

@@ -35,7 +35,7 @@ UI_FRAME = {"editor_app.ui.main_window", "editor_app.ui.editorial_panels",
             "editor_app.ui.screenshots"}
 #: ui's shared modules: below the feature folders
 UI_SHARED = {"editor_app.ui", "editor_app.ui.signals", "editor_app.ui.settings",
-             "editor_app.ui.background"}
+             "editor_app.ui.background", "editor_app.ui.theme"}
 #: where private names and attributes of other modules are never used
 CHECKED_FOR_PRIVATES = ("editor_app.ui", "editor_app.app", "editor_app.smoke", "editor_app.cli",
                         "editor_app.library_file")
@@ -229,13 +229,15 @@ def test_no_private_names_or_attributes_of_other_modules():
 def test_readme_maps_the_ui_as_it_is():
     folders = sorted(p.name for p in (ROOT / "editor_app" / "ui").iterdir()
                      if p.is_dir() and (p / "__init__.py").is_file())
-    assert folders == ["desk", "export", "library", "related", "review", "spelling", "sync"]
+    assert folders == ["desk", "export", "library", "preferences", "related", "review", "spelling",
+                       "sync"]
     readme = (ROOT / "README.md").read_text(encoding="utf-8")
     ui_map = readme[readme.index("\neditor_app/ui/"):readme.index("\neditor_app/app.py")]
     listed = [line.split()[0] for line in ui_map.splitlines()[2:] if line.startswith("  ")
               and line.split()[0].endswith("/")]
     assert listed == [f"{folder}/" for folder in
-                      ("desk", "spelling", "review", "related", "library", "export", "sync")]
+                      ("desk", "spelling", "review", "related", "library", "export", "sync",
+                       "preferences")]
     top = sorted(p.name for p in (ROOT / "editor_app" / "ui").glob("*.py") if p.name != "__init__.py")
     assert sorted(line.split()[0] for line in ui_map.splitlines()[1:]
                   if line.startswith("  ") and line.split()[0].endswith(".py")) == top

@@ -101,10 +101,14 @@ def _export(args, ctx, started) -> int:
             print(file=ctx.stderr)
     exported = report.exported if report else []
     failed += report.failed if report else []
+    notes = report.notes if report and exported else []
     if ctx.json:
         ctx.out_json({"exported": [e.as_dict() for e in exported],
-                      "failed": [{"slug": slug, "error": message} for slug, message in failed]})
+                      "failed": [{"slug": slug, "error": message} for slug, message in failed],
+                      "notes": notes})
     else:
+        for note in notes:
+            ctx.warn(f"note: {note}")
         for e in exported:
             ctx.out(f"exported {e.id} {e.slug} -> {e.path}")
         for slug, message in failed:

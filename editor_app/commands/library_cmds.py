@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from editor_app.commands import UsageError
 from editor_app.core.importing import import_files
-from editor_app.core.models import Role, Status
+from editor_app.core.models import Kind, Role, Status
 
 
 def register(sub) -> None:
@@ -20,6 +20,20 @@ def register(sub) -> None:
                    help="a file that changes an approved or published article reopens it for "
                         "correction first (editors only; recorded in the trail)")
     p.set_defaults(func=cmd_import)
+
+    p = sub.add_parser("new", help="start a new article: a draft bylined to you, dated today")
+    p.add_argument("--kind", default="news", metavar="KIND",
+                   help="news, interview, feature or opinion (default: news)")
+    p.add_argument("--title", default="", help="the headline (default: a placeholder, "
+                   "which the pre-flight check refuses until it is replaced)")
+    p.add_argument("--language", default="",
+                   help="the article's language (default: the newsroom's, Preferences)")
+    p.set_defaults(func=cmd_new)
+
+    p = sub.add_parser("whoami", help="your name and role (the same settings as Preferences)")
+    p.add_argument("--name", default=None, help="set your name (bylines and the trail)")
+    p.add_argument("--role", default=None, help="set your role: reporter, editor or producer")
+    p.set_defaults(func=cmd_whoami)
 
     p = sub.add_parser("list", help="list articles")
     p.add_argument("--status", help="only articles with this status")
@@ -68,6 +82,41 @@ def cmd_import(args, ctx) -> int:
     for r in results:
         for note in r.notes:
             ctx.warn(note)
+    return 0
+
+
+def cmd_new(args, ctx) -> int:
+    from editor_app.core.new_article import new_article
+
+    kind = Kind.parse(args.kind)
+    article = new_article(ctx.library(), kind, title=args.title, language=args.language)
+    if ctx.json:
+        ctx.out_json({"id": article.id, "slug": article.slug, "title": article.title,
+                      "kind": article.kind.value, "author": article.author, "date": article.date,
+                      "language": article.language, "status": article.status.value})
+    else:
+        ctx.out(f"created {article.id} {article.slug}  {article.title}")
+    return 0
+
+
+def cmd_whoami(args, ctx) -> int:
+    from editor_app.core.errors import BylineError
+    from editor_app.core.identity import Identity, identity_path, load_identity, save_identity
+
+    try:  # an old library's user.name / user.role are the first values, once
+        library = ctx.library(create=False)
+    except BylineError:
+        library = None
+    current = load_identity(library)
+    if args.name is not None or args.role is not None:
+        current = save_identity(Identity(
+            name=current.name if args.name is None else args.name,
+            role=current.role if args.role is None else Role.parse(args.role)))
+    if ctx.json:
+        ctx.out_json({**current.as_dict(), "trail_name": current.trail_name,
+                      "file": str(identity_path())})
+    else:
+        ctx.out(f"{current.trail_name} ({current.role.value})")
     return 0
 
 
@@ -166,22 +215,19 @@ def cmd_search(args, ctx) -> int:
 
 
 def _who(lib) -> str:
-    import getpass
+    """The name the trail records: the person's own (core/identity), else the login name."""
+    from editor_app.core.review.workflow import current_user
 
-    name = lib.get_setting("user.name")
-    if name:
-        return name
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
+    return current_user(lib)
 
 
 def cmd_status(args, ctx) -> int:
     lib = ctx.library()
     article = lib.get_article(args.id)
     new = Status.parse(args.new_status)
-    role = Role.parse(args.role or lib.get_setting("user.role") or "reporter")
+    from editor_app.core.review.workflow import current_role
+
+    role = Role.parse(args.role) if args.role else current_role(lib)
     event = _set_status(lib, article, new, role, args)
     if ctx.json:
         ctx.out_json({"id": article.id, "slug": article.slug, "from": event.from_status,
@@ -194,12 +240,9 @@ def cmd_status(args, ctx) -> int:
 
 
 def _set_status(lib, article, new, role, args):
-    """Apply a status change; the review module adds the pre-flight gate when present."""
-    try:
-        from editor_app.core.review import change_status
-    except ImportError:
-        return lib.set_status(article.id, new, role=role, who=args.who or _who(lib),
-                              note=args.note, force=args.force)
+    """Apply a status change through the workflow service (the pre-flight gate)."""
+    from editor_app.core.review import change_status
+
     return change_status(lib, article.id, new, role=role, who=args.who or _who(lib),
                          note=args.note, force=args.force)
 

@@ -14,6 +14,7 @@ from editor_app.core.review import (
     current_user,
     diff_stats,
     diff_to_text,
+    edit_refusal,
     preflight,
     word_diff,
 )
@@ -178,9 +179,10 @@ def cmd_diff_revisions(args, ctx) -> int:
     if old.article_id != new.article_id:
         raise InputError("the two revisions belong to different articles")
     ops = word_diff(old.body, new.body)
+    title_ops = word_diff(old.title, new.title) if old.title != new.title else []
     if ctx.json:
         ctx.out_json({"old": old.id, "new": new.id, "article_id": old.article_id,
-                      "title_changed": old.title != new.title, **diff_stats(ops),
+                      "title_changed": old.title != new.title, **diff_stats(title_ops, ops),
                       "ops": [op.as_dict() for op in ops]})
     else:
         if old.title != new.title:
@@ -192,7 +194,8 @@ def cmd_diff_revisions(args, ctx) -> int:
 def cmd_restore_revision(args, ctx) -> int:
     lib = ctx.library(create=False)
     rev = lib.get_revision(args.revision_id)
-    article = lib.restore_revision(rev.id, author=current_user(lib))
+    # An approved or published story is reopened for correction first (#17, #19).
+    article = lib.restore_revision(rev.id, author=current_user(lib), refuse=edit_refusal)
     new_rev = lib.revision_log(article.id)[0]
     if ctx.json:
         ctx.out_json({"id": article.id, "slug": article.slug, "restored": rev.id,

@@ -32,7 +32,7 @@ import re
 import shutil
 from dataclasses import dataclass, field
 
-from editor_app.core.errors import LibraryError
+from editor_app.core.errors import InputError, LibraryError
 from editor_app.core.library import inuse
 from editor_app.core.library.connection import SQLITE_HEADER
 from editor_app.core.library.health import file_summary, verify_file
@@ -76,6 +76,29 @@ class RestoreResult:
                 "previous_copy": str(self.previous_copy) if self.previous_copy else None,
                 "damaged_copy": str(self.damaged_copy) if self.damaged_copy else None,
                 "skipped": [{"path": str(p), "reason": r} for p, r in self.skipped]}
+
+
+#: Library setting: how many rolling backups to keep (Preferences ▸ Saving)
+KEEP_SETTING = "backups.keep"
+KEEP_RANGE = (1, 100)
+
+
+def backups_to_keep(library) -> int:
+    """How many backups the library keeps (the one reader of its setting)."""
+    try:
+        value = int(library.get_setting(KEEP_SETTING, DEFAULT_KEEP) or DEFAULT_KEEP)
+    except (TypeError, ValueError):
+        return DEFAULT_KEEP
+    return max(KEEP_RANGE[0], min(KEEP_RANGE[1], value))
+
+
+def set_backups_to_keep(library, keep: int) -> int:
+    """Store how many backups to keep; InputError outside 1–100."""
+    if not KEEP_RANGE[0] <= int(keep) <= KEEP_RANGE[1]:
+        raise InputError(f"backups to keep: {keep} is not between {KEEP_RANGE[0]} and "
+                         f"{KEEP_RANGE[1]}")
+    library.set_setting(KEEP_SETTING, int(keep))
+    return int(keep)
 
 
 def default_backup_folder(library_path: str | pathlib.Path) -> pathlib.Path:

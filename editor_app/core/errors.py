@@ -27,3 +27,8 @@ class TransitionError(BylineError):
 
 class ConflictError(BylineError):
     """The record was changed by someone else since it was read."""
+
+
+class FrozenError(InputError):
+    """The article is approved or published: its text changes only after it is reopened
+    for correction (review.corrections)."""

@@ -72,6 +72,49 @@ def question_insertion(text: str, position: int) -> Insertion:
     replaced so that exactly one blank line separates the question from the text
     before and after it, however many there were.
     """
+    return _paragraph_insertion(text, position, "Q: ")
+
+
+def answer_insertion(text: str, position: int) -> Insertion:
+    """Start a new ``A: `` paragraph after the line the cursor is on (Interview ▸ Insert
+    Answer), with the same blank lines around it as a question gets."""
+    return _paragraph_insertion(text, position, "A: ")
+
+
+def enter_in_question(text: str, position: int) -> Insertion | None:
+    """What Enter does at the end of a question's line: a blank line, so the answer
+    starts as a paragraph of its own (#17); None where Enter is an ordinary line break.
+
+    In markdown a single line break continues the paragraph: typed after a question,
+    the answer would become part of the question.
+    """
+    position = max(0, min(position, len(text)))
+    if position < len(text) and text[position] != "\n":
+        return None  # not at the end of a line
+    start = text.rfind("\n\n", 0, position)
+    paragraph = text[start + 2 if start >= 0 else 0:position].lstrip("\n")
+    if not _PREFIX_RE.match(paragraph) or not paragraph.lstrip("*_").startswith("Q"):
+        return None
+    return Insertion(position=position, remove=0, text="\n\n", cursor=position + 2)
+
+
+_WORD_CHARS = re.compile(r"[\w'’-]")
+
+
+def whole_words(text: str, start: int, end: int) -> tuple[int, int]:
+    """A loose selection widened to the words it touches: the headline quote takes
+    whole words even when the selection began or ended inside one (#17)."""
+    start, end = sorted((max(0, min(start, len(text))), max(0, min(end, len(text)))))
+    while start > 0 and _WORD_CHARS.match(text[start - 1]) and \
+            (start == end or _WORD_CHARS.match(text[start])):
+        start -= 1
+    while end < len(text) and _WORD_CHARS.match(text[end]) and \
+            (start == end or _WORD_CHARS.match(text[end - 1])):
+        end += 1
+    return start, end
+
+
+def _paragraph_insertion(text: str, position: int, prefix: str) -> Insertion:
     position = max(0, min(position, len(text)))
     end = text.find("\n", position)
     end = len(text) if end < 0 else end
@@ -83,8 +126,9 @@ def question_insertion(text: str, position: int) -> Insertion:
         stop += 1
     lead = "\n\n" if start > 0 else ""
     trail = "\n\n" if stop < len(text) else ""
-    new = lead + "Q: " + trail
-    return Insertion(position=start, remove=stop - start, text=new, cursor=start + len(lead) + 3)
+    new = lead + prefix + trail
+    return Insertion(position=start, remove=stop - start, text=new,
+                     cursor=start + len(lead) + len(prefix))
 
 
 def apply_insertion(text: str, insertion: Insertion) -> str:

@@ -46,6 +46,26 @@ def _ascii_slug(text: str, max_length: int) -> str:
     return slug.strip("-")
 
 
+#: The headline a new article carries until the reporter types one (#17): shown as
+#: the tab's label, refused by the pre-flight check, never turned into an address.
+PLACEHOLDER_TITLE = "Untitled {kind}"
+_PLACEHOLDER = re.compile(r"Untitled (?:news|interview|feature|opinion|article)")
+
+
+def placeholder_title(kind: str) -> str:
+    """"Untitled interview": the headline of a new article nobody has named yet."""
+    return PLACEHOLDER_TITLE.format(kind=str(getattr(kind, "value", kind) or "article"))
+
+
+def is_placeholder_title(title: str) -> bool:
+    return bool(_PLACEHOLDER.fullmatch((title or "").strip()))
+
+
+def headline_slug(title: str) -> str:
+    """The address a headline gives; "" for a placeholder, which never becomes one."""
+    return "" if is_placeholder_title(title) else slugify(title)
+
+
 def is_valid_slug(slug: str) -> bool:
     return bool(re.fullmatch(r"[a-z0-9]+(?:-[a-z0-9]+)*", slug)) and len(slug) <= SLUG_MAX
 

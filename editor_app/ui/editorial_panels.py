@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QMessageBox
+from PySide6.QtWidgets import QLineEdit, QMessageBox
 
 from editor_app.core.errors import BylineError
 from editor_app.core.spelling import article_names
@@ -61,7 +61,8 @@ class EditorialPanels(QObject):
 
         self.queues = ReviewQueues(self.library, self.signals)
         self.workflow = WorkflowActions(self.library, self.signals,
-                                        spelling_issue_count=self._spelling_count)
+                                        spelling_issue_count=self._spelling_count,
+                                        spelling_issues=self._spelling_issues)
         self.comments = CommentsPanel(self.library, self.signals)
         self.related = RelatedPanel(self.library, self.signals)
         self.space_updater = SpaceUpdater(self.library, self.signals, self)
@@ -84,6 +85,8 @@ class EditorialPanels(QObject):
         self._build_menus()
         self.queues.queue_selected.connect(window.show_statuses)
         self.comments.jump_requested.connect(self._jump_to)
+        self.workflow.spot_requested.connect(self._jump_to)
+        self.workflow.field_requested.connect(self._focus_field)
         self.comments.anchors_changed.connect(self._show_comment_anchors)
         self.spelling.issue_activated.connect(lambda _issue: self._focus_editor())
         window.tab_opened.connect(self._attach_tab)
@@ -177,6 +180,8 @@ class EditorialPanels(QObject):
                 tab.editor, self.library, tab.article_id, article.language,
                 article_names(article), article.title,
                 service=self.spell_service)
+            if not self.window.settings.check_spelling():  # Preferences ▸ Spelling
+                controller.set_enabled(False, persist=False)
             controller.unavailable.connect(tab.show_banner)
             controller.message.connect(lambda text: self.signals.message.emit(text, 8000))
             controller.enabled_changed.connect(self._sync_spell_toggle)
@@ -236,6 +241,25 @@ class EditorialPanels(QObject):
         tab.editor.centerCursor()
         tab.editor.setFocus()
 
+    def _focus_field(self, code: str) -> None:
+        """A pre-flight check about a field: show where it is fixed."""
+        if code == "comments":
+            self.window.show_panel(self.comments_dock)
+            return
+        if code == "related":
+            self.window.show_panel(self.related_dock)
+            return
+        tab = self._current_tab()
+        if tab is None and self.article_id:
+            tab = self.window.open_article(self.article_id)
+        if tab is None:
+            return
+        widget = {"headline": tab.metadata.title_edit, "summary": tab.metadata.summary_edit,
+                  "tags": tab.metadata.tag_widget}.get(code)
+        if widget is not None:
+            line = widget.findChild(QLineEdit) if code == "tags" else None
+            (line or widget).setFocus()
+
     def _focus_editor(self) -> None:
         tab = self._current_tab()
         if tab is not None:
@@ -252,6 +276,14 @@ class EditorialPanels(QObject):
         if controller is None or not controller.enabled:
             return None
         return len(controller.issues())
+
+    def _spelling_issues(self, article_id: int) -> list | None:
+        """The live issues of an open article (None when it is not open or not checked)."""
+        parts = self._parts.get(self.window.tab_for(article_id))
+        controller = parts.spelling if parts is not None else None
+        if controller is None or not controller.enabled:
+            return None
+        return list(controller.issues())
 
     def _toggle_spelling(self, on: bool) -> None:
         controller = self._controller()
@@ -294,9 +326,14 @@ class EditorialPanels(QObject):
         tab = self.window.tab_for(self.article_id)
         if tab is not None:
             tab.save_now()
-        PreflightDialog(self.library, self.article_id,
-                        spelling_issue_count=self._spelling_count(self.article_id),
-                        parent=self.window).exec()
+        issues = self._spelling_issues(self.article_id)
+        dialog = PreflightDialog(self.library, self.article_id, spelling_issues=issues,
+                                 spelling_issue_count=None if issues is not None
+                                 else self._spelling_count(self.article_id),
+                                 parent=self.window)
+        dialog.spot_activated.connect(self._jump_to)
+        dialog.field_activated.connect(self._focus_field)
+        dialog.exec()
 
     def history(self) -> None:
         from editor_app.ui.review.history_dialog import HistoryDialog

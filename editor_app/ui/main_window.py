@@ -26,13 +26,17 @@ from PySide6.QtWidgets import (
 from editor_app import __version__
 from editor_app.core.errors import BylineError
 from editor_app.core.importing import import_files
+from editor_app.core.new_article import NEW_KINDS, new_article
 from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.desk.article_view import ArticleView
 from editor_app.ui.desk.autosave import AutosaveService, SaveState
 from editor_app.ui.library.library_panel import LibraryPanel
-from editor_app.ui.settings import THEMES, Settings, apply_theme
+from editor_app.ui.settings import Settings
+from editor_app.ui.theme import THEMES, apply_theme, watch_system
 
 LIBRARY_RELOAD_DELAY_MS = 1500
+#: File ▸ New …: the interview, the newsroom's main form, has the key
+NEW_ARTICLE_SHORTCUTS = {"interview": "Ctrl+N"}
 
 
 class MainWindow(QMainWindow):
@@ -58,6 +62,7 @@ class MainWindow(QMainWindow):
         self.newsroom = None  # the newsroom server's sync (#15)
         self.saver = AutosaveService(library, self)
         self.dark = apply_theme(self.settings.theme())
+        watch_system(self._system_theme_changed)
         self.setWindowTitle(f"Byline — {library.path.name}")
         self.resize(1280, 800)
 
@@ -94,7 +99,9 @@ class MainWindow(QMainWindow):
         self.library_panel.article_selected.connect(self.reader.show_article)
         self.library_panel.article_selected.connect(self.signals.article_selected)
         self.library_panel.article_activated.connect(self.signals.open_article_requested)
+        self.library_panel.new_article_requested.connect(self.signals.new_article_requested)
         self.signals.open_article_requested.connect(self.open_article)
+        self.signals.new_article_requested.connect(self.new_article)
         self.signals.library_changed.connect(self.library_panel.reload)
         self.signals.article_saved.connect(lambda _id: self._reload_timer.start())
         self.signals.status_changed.connect(lambda _id, _s: self.library_panel.reload())
@@ -128,6 +135,13 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self._tab_actions: list[QAction] = []
         file_menu = self.file_menu = self.menuBar().addMenu("&File")
+        # A new story starts here (#17): the interview first, the newsroom's main form.
+        self.new_actions = {}
+        for kind, name in NEW_KINDS:
+            self.new_actions[kind] = self._action(
+                file_menu, f"New &{name}", lambda _checked=False, kind=kind: self.new_article(kind),
+                NEW_ARTICLE_SHORTCUTS.get(kind))
+        file_menu.addSeparator()
         self.import_action = self._action(file_menu, "&Import Articles…", self.import_dialog,
                                           "Ctrl+Shift+I")
         self._file_panels_end = file_menu.addSeparator()  # panels' entries (Export…) go before it
@@ -141,11 +155,21 @@ class MainWindow(QMainWindow):
         self._action(edit, "&Redo", lambda: self._editor_call("redo"),
                      QKeySequence.StandardKey.Redo, tab_only=True)
         edit.addSeparator()
-        self.find_action = self._action(edit, "&Find…", self.find, QKeySequence.StandardKey.Find)
+        # One shortcut each: Ctrl+F finds in the open article, Ctrl+Shift+F searches the
+        # library (View ▸ Search Library); the search box says so (#17).
+        self.find_action = self._action(edit, "&Find…", self.find, QKeySequence.StandardKey.Find,
+                                        tab_only=True)
         self.replace_action = self._action(edit, "Find and &Replace…", self.replace, "Ctrl+H",
                                            tab_only=True)
         self._action(edit, "&Go to Line…", lambda: self._editor_call("go_to_line"), "Ctrl+G",
                      tab_only=True)
+        edit.addSeparator()
+        self.preferences_action = self._action(edit, "Pre&ferences…", self.open_preferences)
+        # The platform's key (none is defined on most Linux desktops), and Ctrl+, everywhere.
+        keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)]
+        if QKeySequence("Ctrl+,") not in keys:
+            keys.append(QKeySequence("Ctrl+,"))
+        self.preferences_action.setShortcuts(keys)
 
         fmt = self.menuBar().addMenu("F&ormat")
         self.bold_action = self._action(fmt, "&Bold", lambda: self._editor_call("toggle_bold"),
@@ -162,6 +186,9 @@ class MainWindow(QMainWindow):
         self.question_action = self._action(interview, "Insert &Question",
                                             lambda: self._tab_call("insert_question"),
                                             "Ctrl+Shift+Q", tab_only=True)
+        self.answer_action = self._action(interview, "Insert &Answer",
+                                          lambda: self._tab_call("insert_answer"),
+                                          "Ctrl+Shift+A", tab_only=True)
         self.headline_action = self._action(interview, "Use Selection as &Headline Quote",
                                             lambda: self._tab_call("use_selection_as_headline"),
                                             "Ctrl+Shift+L", tab_only=True)
@@ -177,6 +204,7 @@ class MainWindow(QMainWindow):
         for theme in THEMES:
             action = QAction(theme.capitalize() if theme != "system" else "Follow the system", self,
                              checkable=True)
+            action.setData(theme)
             action.setChecked(theme == self.settings.theme())
             action.triggered.connect(lambda _checked=False, theme=theme: self.set_theme(theme))
             self._theme_group.addAction(action)
@@ -205,11 +233,9 @@ class MainWindow(QMainWindow):
             getattr(tab, name)()
 
     def find(self) -> None:
-        """Ctrl+F: find in the open article, or search the library from the Reader."""
+        """Ctrl+F: find in the open article (the library has Ctrl+Shift+F)."""
         tab = self.current_article_tab()
-        if tab is None:
-            self._focus_search()
-        else:
+        if tab is not None:
             tab.find_bar.open_find()
 
     def replace(self) -> None:
@@ -286,6 +312,23 @@ class MainWindow(QMainWindow):
     def tab_for(self, article_id: int) -> ArticleTab | None:
         return next((t for t in self.article_tabs() if t.article_id == article_id), None)
 
+    def new_article(self, kind: str = "interview") -> ArticleTab | None:
+        """File ▸ New …: a draft bylined to the person, dated today, open with the cursor
+        in the headline (#17)."""
+        try:
+            article = new_article(self.library, kind)
+        except BylineError as exc:
+            self.signals.message.emit(f"Cannot start a new article: {exc}", 8000)
+            return None
+        self.signals.library_changed.emit()
+        tab = self.open_article(article.id, focus=False)
+        if tab is not None:
+            tab.focus_headline()
+            self.signals.message.emit(
+                f"New {article.kind.value}: type the headline, then Tab to the details "
+                "and the text", 6000)
+        return tab
+
     def open_article(self, article_id: int, *, focus: bool = True) -> ArticleTab | None:
         """Open an article for editing, or bring its tab to the front if it is open."""
         tab = self.tab_for(article_id)
@@ -297,6 +340,7 @@ class MainWindow(QMainWindow):
                 self.signals.message.emit(f"Cannot open article {article_id}: {exc}", 8000)
                 return None
             tab.editor.setFont(self.settings.editor_font())
+            tab.revision_interval_s = self.settings.revision_minutes() * 60
             splitter = self.settings.editor_splitter()
             if splitter is not None:
                 tab.splitter.restoreState(splitter)
@@ -361,15 +405,49 @@ class MainWindow(QMainWindow):
     def choose_editor_font(self) -> None:
         ok, font = QFontDialog.getFont(self.settings.editor_font(), self, "Editor font")
         if ok:
-            self.settings.set_editor_font(font)
-            for tab in self.article_tabs():
-                tab.editor.setFont(font)
+            self.set_editor_font(font)
+
+    def set_editor_font(self, font) -> None:
+        """Preferences: every open editor takes the font at once."""
+        self.settings.set_editor_font(font)
+        for tab in self.article_tabs():
+            tab.editor.setFont(font)
 
     def set_theme(self, theme: str) -> None:
+        """The whole application follows: palette, docks, highlighting, previews (#17)."""
         self.settings.set_theme(theme)
-        self.dark = apply_theme(theme)
+        for action in self._theme_group.actions():
+            action.setChecked(action.data() == theme)
+        self._apply_theme()
+
+    def _apply_theme(self) -> None:
+        self.dark = apply_theme(self.settings.theme())
         for tab in self.article_tabs():
-            tab.editor.highlighter.set_dark(self.dark)
+            tab.set_dark(self.dark)
+        self.reader.set_dark(self.dark)
+
+    def _system_theme_changed(self) -> None:
+        if not self._shut_down:
+            self._apply_theme()
+
+    def open_preferences(self, page: str = ""):
+        """Edit ▸ Preferences…: the person, languages, spelling, editor, saving, export and
+        the newsroom server, in one dialog (#17)."""
+        from editor_app.ui.preferences.preferences_dialog import PreferencesDialog
+
+        newsroom = self.newsroom
+        dialog = PreferencesDialog(self.library, self.settings, self.signals, parent=self,
+                                   session_password=getattr(newsroom, "session_password", ""))
+        if page:
+            dialog.show_page(page)
+        dialog.font_chosen.connect(self.set_editor_font)
+        dialog.theme_chosen.connect(self.set_theme)
+        if newsroom is not None:
+            dialog.server_applied.connect(newsroom.server_settings_applied)
+        if self.panels is not None:
+            dialog.dictionaries_requested.connect(self.panels.dictionaries)
+        dialog.exec()
+        return dialog
 
     # -- actions -------------------------------------------------------------
     def import_dialog(self) -> None:

@@ -7,10 +7,15 @@ written by an older Byline must not stop the window from opening.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QFont, QFontDatabase
 
-THEMES = ("system", "light", "dark")
+from editor_app.ui.theme import THEMES
+
+#: the interface languages one can choose; the translations come with a later release
+INTERFACE_LANGUAGES = (("", "System default"), ("en", "English"), ("lt", "Lietuvių"))
+#: a revision kept every this many minutes of editing (Preferences ▸ Saving)
+REVISION_MINUTES = (1, 60, 5)  # least, most, default
 
 
 class Settings:
@@ -106,43 +111,50 @@ class Settings:
         self.qsettings.setValue("appearance/theme", theme)
 
 
+    # -- interface language (takes effect at the next start) --------------------
+    def interface_language(self) -> str:
+        """"" (the system's), "en" or "lt"."""
+        value = str(self.qsettings.value("appearance/language", "") or "")
+        return value if value in dict(INTERFACE_LANGUAGES) else ""
+
+    def set_interface_language(self, code: str) -> None:
+        if code not in dict(INTERFACE_LANGUAGES):
+            raise ValueError(f"interface language must be one of {list(dict(INTERFACE_LANGUAGES))}")
+        self.qsettings.setValue("appearance/language", code)
+
+    # -- spelling --------------------------------------------------------------
+    def check_spelling(self) -> bool:
+        """Spell-check as you type in newly opened articles (Tools ▸ Check Spelling per tab)."""
+        return _bool(self.qsettings.value("spelling/as_you_type", True))
+
+    def set_check_spelling(self, on: bool) -> None:
+        self.qsettings.setValue("spelling/as_you_type", bool(on))
+
+    # -- saving ----------------------------------------------------------------
+    def revision_minutes(self) -> int:
+        """Minutes of editing between the revisions autosave keeps (typing itself is
+        saved within a second, always)."""
+        least, most, default = REVISION_MINUTES
+        try:
+            value = int(self.qsettings.value("editor/revision_minutes", default))
+        except (TypeError, ValueError):
+            return default
+        return value if least <= value <= most else default
+
+    def set_revision_minutes(self, minutes: int) -> None:
+        least, most, _default = REVISION_MINUTES
+        self.qsettings.setValue("editor/revision_minutes", max(least, min(most, int(minutes))))
+
+
+def _bool(value) -> bool:
+    """QSettings' ini files give back "true"/"false" strings."""
+    if isinstance(value, str):
+        return value.strip().lower() not in ("false", "0", "no", "")
+    return bool(value)
+
+
 def default_editor_font() -> QFont:
     """A readable proportional font for prose; reporters write sentences, not code."""
     font = QFontDatabase.systemFont(QFontDatabase.SystemFont.GeneralFont)
     font.setPointSizeF(max(font.pointSizeF(), 11.0))
     return font
-
-
-def is_dark(theme: str) -> bool:
-    """Whether ``theme`` means dark now; "system" asks the platform's colour scheme."""
-    if theme == "dark":
-        return True
-    if theme == "light":
-        return False
-    app = QGuiApplication.instance()
-    if app is None:
-        return False
-    scheme = app.styleHints().colorScheme()
-    if scheme == Qt.ColorScheme.Dark:
-        return True
-    if scheme == Qt.ColorScheme.Light:
-        return False
-    window = app.palette().color(QPalette.ColorRole.Window)
-    return window.lightness() < 128
-
-
-def apply_theme(theme: str) -> bool:
-    """Set the application's colour scheme; returns whether it is dark.
-
-    Qt 6.8+ switches the Fusion palette itself with ``setColorScheme``; "system"
-    resets it so the app follows the desktop when the user changes it later.
-    """
-    app = QGuiApplication.instance()
-    if app is None:
-        return False
-    hints = app.styleHints()
-    wanted = {"dark": Qt.ColorScheme.Dark, "light": Qt.ColorScheme.Light}.get(theme,
-                                                                               Qt.ColorScheme.Unknown)
-    if hasattr(hints, "setColorScheme"):
-        hints.setColorScheme(wanted)
-    return is_dark(theme)

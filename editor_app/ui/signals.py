@@ -12,6 +12,9 @@ from PySide6.QtCore import QObject, Signal
 class AppSignals(QObject):
     #: an article should be opened in the editor (id)
     open_article_requested = Signal(int)
+    #: a new article of this kind should be started (File ▸ New, the library's and the
+    #: queues' menus): "interview", "news", "feature" or "opinion"
+    new_article_requested = Signal(str)
     #: the article shown in the current editor tab changed (id, or 0 for none)
     current_article_changed = Signal(int)
     #: an article was selected in the library list (id)
@@ -26,3 +29,6 @@ class AppSignals(QObject):
     library_changed = Signal()
     #: a message for the status bar (text, milliseconds)
     message = Signal(str, int)
+    #: the person's name or role changed (Preferences, first run): menus, moves and
+    #: queues follow at once (the core/identity Identity)
+    identity_changed = Signal(object)

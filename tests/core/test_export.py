@@ -104,8 +104,11 @@ def test_bundle_layout_and_valid_html(library, stories, tmp_path):
         == ["question", "answer"]
     related = article.find(".//section[@class='related-news']")
     link = related.find(".//a")
-    assert link.get("href") == f"../{other.slug}/index.html" and link.text == "Ferry returns"
+    # not in this export: the related story's page on the site, not a folder not there (#17)
+    assert link.get("href") == f"https://news.example.org/{other.slug}/"
+    assert link.text == "Ferry returns"
     assert "The ferry is back &amp; running." in page
+    assert report.notes == []
 
     ld = json_ld(doc)
     assert ld["@type"] == "NewsArticle" and ld["headline"] == main.title
@@ -122,14 +125,32 @@ def test_bundle_layout_and_valid_html(library, stories, tmp_path):
     assert (bundle / "style.css").read_text(encoding="utf-8").strip()
 
 
-def test_relative_links_when_no_site_url(library, tmp_path):
+def test_no_site_url_no_canonical_or_og_url_and_it_is_said_once(library, tmp_path):
     story = make_story(library)
-    export(library, [story.id], tmp_path / "out")
+    report = export(library, [story.id], tmp_path / "out")
     doc = parse_strict((tmp_path / "out" / story.slug / "index.html").read_text(encoding="utf-8"))
-    canonical = [link.get("href") for link in doc.findall(".//link") if link.get("rel") == "canonical"]
-    assert canonical == [f"../{story.slug}/"]
-    assert not any(m.get("property") == "og:image" for m in doc.findall(".//meta"))
+    # relative addresses are rejected by Open Graph and search engines: none at all (#17)
+    assert not [link for link in doc.findall(".//link") if link.get("rel") == "canonical"]
+    assert not any(m.get("property") in ("og:url", "og:image") for m in doc.findall(".//meta"))
     assert json_ld(doc)["image"][0].startswith("assets/")
+    assert "url" not in json_ld(doc)
+    assert len(report.notes) == 1 and report.notes[0].startswith("no site URL is set")
+
+
+def test_related_bundles_in_the_same_export_link_beside(library, stories, tmp_path):
+    main, other = stories
+    report = export(library, [main.id, other.id], tmp_path / "out")
+    page = (tmp_path / "out" / main.slug / "index.html").read_text(encoding="utf-8")
+    link = parse_strict(page).find(".//section[@class='related-news']//a")
+    assert link.get("href") == f"../{other.slug}/index.html"
+    assert report.notes == []
+
+
+def test_a_related_story_outside_the_export_without_site_url_is_named(library, stories, tmp_path):
+    main, other = stories
+    library.set_setting("site.url", "")
+    report = export(library, [main.id], tmp_path / "out")
+    assert any(f"related story '{other.slug}' is not in this export" in n for n in report.notes)
 
 
 def test_house_date_format_setting(library, tmp_path):

@@ -137,3 +137,47 @@ def test_links_in_code_are_not_checked(library):
 ])
 def test_check_link(target, ok):
     assert (check_link(target) is None) is ok
+
+
+# -- naming the problems and where they are (#17) -------------------------------------
+
+@pytest.mark.parametrize("alt", ["IMG_2041.jpg", "boat.png", "DSC0042", "photo", "image 3",
+                                 "Screenshot 2024-05-02 at 10.14.11", "pasted-image"])
+def test_a_file_name_is_not_alt_text(library, alt):
+    body = CLEAN_BODY + f"\n![{alt}](asset:{BOAT})\n"
+    got, result = levels(library, make(library, body=body))
+    assert got["images_alt"] == "error"
+    item = result.item("images_alt")
+    assert "file name for alt text" in item.message and alt[:20] in item.message
+    [spot] = item.spots
+    assert body[spot.start:spot.end] == f"![{alt}](asset:{BOAT})"
+    assert spot.label.endswith(f"line {body.count(chr(10), 0, spot.start) + 1}")
+
+
+@pytest.mark.parametrize("alt", ["A boat at the quay", "Photo of the mayor at the harbour",
+                                 "Map of the flood barrier, 2024"])
+def test_descriptions_pass(library, alt):
+    body = CLEAN_BODY + f"\n![{alt}](asset:{BOAT})\n"
+    assert levels(library, make(library, body=body))[0]["images_alt"] == "ok"
+
+
+def test_spelling_issues_given_by_the_editor_are_named_and_located(library):
+    from editor_app.core.spelling.checker import SpellIssue
+
+    body = CLEAN_BODY + "\nTeh harbour recieve.\n"
+    aid = make(library, body=body)
+    start = body.index("Teh")
+    issues = [SpellIssue("spelling", "Teh", start, start + 3),
+              SpellIssue("spelling", "recieve", body.index("recieve"), body.index("recieve") + 7)]
+    item = preflight(library, aid, spelling_issues=issues).item("spelling")
+    assert item.level == "error" and item.message == \
+        "2 spelling issue(s) not fixed or ignored: Teh, recieve"
+    assert [(s.start, s.end) for s in item.spots] == [(i.start, i.end) for i in issues]
+    assert item.spots[0].label == f"“Teh”, spelling, line {body.count(chr(10), 0, start) + 1}"
+
+
+def test_malformed_links_are_located(library):
+    body = CLEAN_BODY + "\nSee [the site](javascript:alert(1)).\n"
+    item = preflight(library, make(library, body=body), spelling_issue_count=0).item("links")
+    [spot] = item.spots
+    assert body[spot.start:spot.end].startswith("[the site](javascript:")

@@ -7,6 +7,7 @@ import itertools
 import pytest
 
 from editor_app.core.errors import InputError, TransitionError
+from editor_app.core.identity import Identity, save_identity
 from editor_app.core.library import Library
 from editor_app.core.models import Article, Kind, Role, Status
 from editor_app.core.review import available_moves, change_status, current_role, gate_export
@@ -126,15 +127,18 @@ def test_editor_force_outside_the_table_is_an_override(lib):
     assert event.override and "outside the workflow" in event.note
 
 
-def test_role_and_name_come_from_the_preferences(tmp_path):
+def test_role_and_name_come_from_the_persons_settings(tmp_path):
     with Library.open(tmp_path / "p.byline") as lib:
         assert current_role(lib) == REP
-        lib.set_setting("user.role", "producer")
-        lib.set_setting("user.name", "Pat")
+        save_identity(Identity("Pat", "producer"))
         aid = ready_article(lib, S.APPROVED)
         assert available_moves(lib, aid) == [S.PUBLISHED]
         event = change_status(lib, aid, S.PUBLISHED, spelling_issue_count=0)
         assert (event.who, event.role) == ("Pat", "producer")
+        # the library does not hold them: another library sees the same person
+        assert lib.get_setting("user.role") is None
+    with Library.open(tmp_path / "other.byline") as other:
+        assert current_role(other) == Role.PRODUCER
 
 
 def test_export_gate_records_an_override(lib):

@@ -110,14 +110,15 @@ def empty_database(pg_cluster):
 @pytest.fixture
 def laptop(tmp_path):
     """``laptop(name)``: a library of its own for a member, with their name and role set."""
+    from editor_app.core.identity import Identity
     from editor_app.core.library import Library
 
     opened = []
 
     def make(member: str, role: str | None = None):
         lib = Library.open(tmp_path / f"{member}-{len(opened)}.byline")
-        lib.set_setting("user.name", member.capitalize())
-        lib.set_setting("user.role", role or MEMBERS.get(member, "reporter"))
+        # Several laptops in one process: each library acts for its own member.
+        lib.acting_as = Identity(member.capitalize(), role or MEMBERS.get(member, "reporter"))
         lib.set_setting("server.laptop_name", f"{member}-laptop")
         opened.append(lib)
         return lib

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from editor_app.core.identity import load_identity
 from editor_app.core.library import Library
 from editor_app.core.models import Article
 from editor_app.core.server.sync import sync
@@ -13,7 +14,7 @@ BODY = ("First paragraph about the harbour.\n\n"
 
 def write(lib: Library, title: str = "Harbour news", body: str = BODY, **fields) -> Article:
     values = dict(title=title, body=body, kind="news", summary="A summary.", tags=["harbour"],
-                  author=lib.get_setting("user.name") or "", date="2024-05-02")
+                  author=load_identity(lib).name, date="2024-05-02")
     values.update(fields)
     return lib.create_article(Article(**values))
 

@@ -8,6 +8,7 @@ import psycopg
 import pytest
 
 from editor_app.core.errors import BylineError
+from editor_app.core.identity import Identity
 from editor_app.core.review.workflow import change_status
 from editor_app.core.server.admin import init_server
 from editor_app.core.server.connection import ServerError, ServerUnreachable
@@ -98,7 +99,7 @@ def test_a_reporters_offline_approval_is_refused_and_recorded_everywhere(newsroo
     sync_as(tomas, newsroom, "tomas")
     sync_as(rasa, newsroom, "rasa")
     # offline, Rasa makes herself an editor in her preferences and approves
-    rasa.set_setting("user.role", "editor")
+    rasa.acting_as = Identity(rasa.acting_as.name, "editor")
     change_status(rasa, story.id, "approved", force=True)
     assert rasa.get_article(story.id).status.value == "approved"
     result = sync_as(rasa, newsroom, "rasa")

@@ -37,8 +37,9 @@ def test_panel_menus_come_before_view_and_export_after_import(window):
     menus = [a.text() for a in window.menuBar().actions()]
     assert menus.index("&Review") < menus.index("&Tools") < menus.index("&View")
     entries = [a.text() for a in window.file_menu.actions() if not a.isSeparator()]
-    assert entries == ["&Import Articles…", "&Export…", "Newsroom &Server…", "S&ync Now",
-                       "&Close Article", "&Quit"]  # the newsroom server's entries (#15)
+    assert entries == ["New &Interview", "New &News Story", "New &Feature", "New &Opinion Piece",
+                       "&Import Articles…", "&Export…", "Newsroom &Server…", "S&ync Now",
+                       "&Close Article", "&Quit"]  # File ▸ New (#17); the server's entries (#15)
 
 
 def test_closing_the_window_saves_the_tabs_and_stops_the_panels_once(qtbot, library, renderer,

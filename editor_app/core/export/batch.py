@@ -112,6 +112,7 @@ def _record(library, report: ExportReport, done: list[ExportResult], aid: int, o
         except Cancelled:
             return None
     done.append(result)
+    report.notes.extend(result.bundle.notes)
     path = str(in_zip) if in_zip else str(root / result.bundle.slug)
     report.exported.append(ExportedArticle(result.id, result.bundle.slug, path))
     return result.bundle.slug

@@ -41,6 +41,9 @@ class SiteSettings:
     publisher: str = ""
     date_format: str = ""    # house format (core/render/dates.py); "" -> the article's language
     tool_version: str = ""
+    #: the ids exported together (empty: not known, every related bundle assumed beside);
+    #: a related story outside them links to the site, not to a folder that is not there
+    batch: frozenset = frozenset()
 
 
 @dataclass
@@ -68,11 +71,27 @@ class BuiltBundle:
     # where the bundle was built (in parallel) rather than all at the end.
     listing_html: str = ""
     feed_entry: str = ""
+    #: what the producer should know about this bundle (a related link that cannot work)
+    notes: list[str] = field(default_factory=list)
 
 
 def related_href(slug: str) -> str:
     """Relative link from one bundle to another: both sit side by side in OUT/."""
     return f"../{slug}/index.html"
+
+
+def _related_link(related: RelatedInput, slug: str, site: SiteSettings, notes: list[str]) -> str:
+    """Where "Related news" links to: the sibling bundle when it is exported alongside
+    (or nobody said what is), else the story's page on the site; without a site URL the
+    sibling link stays, and ``notes`` says it works only beside that bundle."""
+    if not site.batch or related.id in site.batch:
+        return related_href(related.slug)
+    on_site = pages.absolute(site.url, f"{related.slug}/")
+    if on_site:
+        return on_site
+    notes.append(f"{slug}: related story '{related.slug}' is not in this export and no site URL "
+                 f"is set; its link works only where its bundle sits beside this one")
+    return related_href(related.slug)
 
 
 def check_asset_name(name: str) -> str:
@@ -103,8 +122,10 @@ def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
             used.append(name)
         return f"assets/{name}"
 
+    notes: list[str] = []
     related_items = [RelatedItem(title=r.title, slug=r.slug, date=r.date, excerpt=r.excerpt,
-                                 href=related_href(r.slug)) for r in job.related]
+                                 href=_related_link(r, article.slug, site, notes))
+                     for r in job.related]
     rendered = renderer.render_article(article, related=related_items, asset_url=asset_url)
     if bad:
         check_asset_name(bad[0])  # raises with the message naming it
@@ -130,7 +151,9 @@ def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
         direction=rendered.direction,
         title=article.title,
         description=description,
-        canonical=canonical_abs or f"../{article.slug}/",
+        # Open Graph and search engines take absolute addresses only: without a site
+        # URL there is no canonical link and no og:url at all (the runner says so once).
+        canonical=canonical_abs or "",
         publisher=site.publisher,
         og_image=images_abs[0] if (site.url and images_abs) else "",
         date_published=date_published,
@@ -155,7 +178,8 @@ def build_bundle(job: BundleJob, renderer) -> BuiltBundle:
         "style.css": rendered.stylesheet.encode("utf-8"),
     }
     built = BuiltBundle(slug=article.slug, files=files, assets=used, title=article.title,
-                        excerpt=excerpt, date=date_published, updated=job.revision_created)
+                        excerpt=excerpt, date=date_published, updated=job.revision_created,
+                        notes=notes)
     built.listing_html, built.feed_entry = listing_snippets(built, article, site)
     return built
 

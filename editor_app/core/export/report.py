@@ -25,6 +25,9 @@ class ExportReport:
     out: str = ""          # the output folder or zip file
     listing: str = ""      # OUT/index.html of a batch, when written
     zip_written: bool = False  # False after a failure: the previous zip stays as it was
+    #: what the producer should know, each said once (no site URL; a related link that
+    #: cannot work where the bundle goes)
+    notes: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
@@ -33,7 +36,7 @@ class ExportReport:
     def as_dict(self) -> dict:
         return {"exported": [e.as_dict() for e in self.exported],
                 "failed": [{"slug": slug, "error": message} for slug, message in self.failed],
-                "cancelled": self.cancelled, "out": self.out}
+                "cancelled": self.cancelled, "out": self.out, "notes": list(self.notes)}
 
     def summary(self) -> str:
         text = f"{len(self.exported)} exported"

@@ -7,6 +7,7 @@ batch's listing and feed and, for a zip, the archive.
 
 from __future__ import annotations
 
+import dataclasses
 import pathlib
 import threading
 import uuid as _uuid
@@ -24,6 +25,9 @@ from editor_app.core.export.report import ExportReport
 from editor_app.core.render.language import page_language
 
 RENDER_TIMEOUT = 10.0  # export is not interactive, but a pathological text must still end
+NO_SITE_URL = ("no site URL is set, so the pages have no canonical link and no og:url (Open "
+               "Graph and search engines take only full addresses); set it in Edit ▸ "
+               "Preferences ▸ Export, or in the export dialog")
 
 
 def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, force: bool = False,
@@ -60,7 +64,7 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
     processes, closed otherwise (procpool.start_processes).
     """
     ids = list(dict.fromkeys(int(i) for i in ids))
-    site = site_settings(library)
+    site = dataclasses.replace(site_settings(library), batch=frozenset(ids))
     cancel = cancel or threading.Event()
     listing = len(ids) > 1 if listing is None else listing
     zip_target = pathlib.Path(zip_path).expanduser() if zip_path else None
@@ -75,6 +79,8 @@ def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, forc
         if listing:
             ownership.check_listing(root, take_over=take_over)
     report = ExportReport(out=str(zip_target or root))
+    if not site.url:
+        report.notes.append(NO_SITE_URL)
     reapers: list[threading.Thread] = []  # export processes exiting while the listing is written
     try:
         done = export_batch(library, ids, root, site, force=force, progress=progress,

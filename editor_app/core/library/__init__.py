@@ -13,11 +13,12 @@ from __future__ import annotations
 import pathlib
 import sqlite3
 from contextlib import AbstractContextManager
-from typing import NoReturn, cast
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from editor_app.core.errors import LibraryError
 from editor_app.core.library import inuse, schema
-from editor_app.core.library.articles import ArticleStore, ArticleSummary
+from editor_app.core.library.article_rows import ArticleSummary
+from editor_app.core.library.articles import ArticleStore
 from editor_app.core.library.assets import Asset, AssetStore
 from editor_app.core.library.comments import CommentStore
 from editor_app.core.library.connection import (
@@ -44,6 +45,9 @@ from editor_app.core.library.tags import TagStore, clean_tag_name
 from editor_app.core.library.topic_space import TopicSpaceStore
 from editor_app.core.library.vocabulary import VocabularyStore
 
+if TYPE_CHECKING:
+    from editor_app.core.identity import Identity
+
 __all__ = ["Library", "ArticleSummary", "SearchHit", "Asset", "ConflictSummary", "Record",
            "clean_tag_name"]
 
@@ -63,6 +67,9 @@ class Library(ArticleStore, RevisionStore, GraphStore, CommentStore, ReviewStore
         self._tx = Transactions(self.db, path, read_only=read_only,
                                 identity=identity or file_identity(path))
         self._hold = hold
+        #: the person this process acts for on this library object, when it is not the
+        #: user of the machine (core/identity.py): tests with several laptops, benchmarks
+        self.acting_as: Identity | None = None
 
     @property
     def read_only(self) -> str | None:
@@ -154,8 +161,10 @@ class Library(ArticleStore, RevisionStore, GraphStore, CommentStore, ReviewStore
             if hold is not None:
                 hold.release()
             raise
-        return Library(self.path, conn, created=False, read_only=self.read_only, hold=hold,
+        twin = Library(self.path, conn, created=False, read_only=self.read_only, hold=hold,
                        identity=self._tx.identity)
+        twin.acting_as = self.acting_as
+        return twin
 
     def replaced_on_disk(self) -> str | None:
         """Why this library's file is no longer the one at its path (restored over, moved

@@ -4,14 +4,19 @@ from __future__ import annotations
 
 import json
 import uuid as _uuid
-from dataclasses import dataclass
 from typing import Any
 
-from editor_app.core.errors import ConflictError, InputError, NotFoundError
+from editor_app.core.errors import ConflictError, FrozenError, InputError, NotFoundError
+from editor_app.core.library.article_rows import ArticleState, ArticleSummary, EditRule
 from editor_app.core.library.connection import inserted_id, utc_now
 from editor_app.core.library.store import StoreBase
 from editor_app.core.models import Article, Kind, Status, parse_date
-from editor_app.core.text import check_clean_text, is_valid_slug, slugify
+from editor_app.core.text import (
+    check_clean_text,
+    headline_slug,
+    is_placeholder_title,
+    is_valid_slug,
+)
 
 TITLE_MAX = 300
 EDITABLE_FIELDS = frozenset(
@@ -20,26 +25,6 @@ EDITABLE_FIELDS = frozenset(
 )
 _COLUMNS = ("id, uuid, slug, title, kind, interviewee, author, date, language, summary, "
             "body, status, extra, spellcheck, version, created_at, updated_at")
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    """One row of the library list: what the table shows, without the body."""
-
-    id: int
-    slug: str
-    title: str
-    kind: str
-    status: str
-    date: str
-    tags: tuple[str, ...]
-    updated_at: str
-    author: str = ""
-
-    def as_dict(self) -> dict:
-        return {"id": self.id, "slug": self.slug, "title": self.title, "kind": self.kind,
-                "status": self.status, "date": self.date, "tags": list(self.tags),
-                "updated_at": self.updated_at}
 
 
 def validate_fields(fields: dict) -> dict:
@@ -221,18 +206,26 @@ class ArticleStore(StoreBase):
             candidate = base[: 80 - len(suffix)].rstrip("-") + suffix
             n += 1
 
-    def create_article(self, article: Article, *, author: str = "", reason: str = "create") -> Article:
-        """Insert a new article with its first revision, tags and all, in one transaction."""
+    def create_article(self, article: Article, *, author: str = "", reason: str = "create",
+                       slug_follows_headline: bool = False) -> Article:
+        """Insert a new article with its first revision, tags and all, in one transaction.
+
+        ``slug_follows_headline``: a story started on the desk (#17) takes its address
+        from the headline as it changes, until it is first exported or published.
+        """
         fields = validate_fields({name: getattr(article, name) for name in EDITABLE_FIELDS})
         fields["status"] = Status.parse(article.status).value
         now = utc_now()
+        article_uuid = article.uuid or str(_uuid.uuid4())
         with self._tx.write() as db:
-            wanted = fields.get("slug") or slugify(fields["title"])
+            # A placeholder headline ("Untitled interview") never becomes an address.
+            wanted = fields.get("slug") or headline_slug(fields["title"]) \
+                or (f"draft-{article_uuid[:8]}" if is_placeholder_title(fields["title"]) else "")
             if fields.get("slug") and db.execute(
                     "SELECT 1 FROM articles WHERE slug = ?", [wanted]).fetchone():
                 raise InputError(f"slug: {wanted!r} is already used by another article")
             fields["slug"] = self._unique_slug(wanted)
-            fields.update(uuid=article.uuid or str(_uuid.uuid4()), version=1,
+            fields.update(uuid=article_uuid, version=1,
                           created_at=article.created_at or now, updated_at=now)
             cols = ", ".join(fields)
             cur = db.execute(f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' * len(fields))})",
@@ -242,24 +235,31 @@ class ArticleStore(StoreBase):
                 self.set_tags(aid, article.tags, _bump=False, _record=False)
             self._snapshot(aid, reason=reason, author=author or article.author)
             self._log_genesis(aid, fields["uuid"], fields["status"])
+            if slug_follows_headline and not article.slug:
+                db.execute("INSERT INTO slug_follows_headline (article_id) VALUES (?)", [aid])
         return self.get_article(aid)
 
     def update_article(self, article_id: int, *, expected_version: int | None = None,
                        who: str = "", revision_reason: str | None = None,
-                       tags: list[str] | None = None, **fields: Any) -> Article:
+                       tags: list[str] | None = None, refuse: EditRule | None = None,
+                       **fields: Any) -> Article:
         """Change fields of an article in one transaction and bump its version.
 
         ``expected_version`` makes the write conditional: when another window or
         process changed the article since it was read, ConflictError is raised
         instead of silently overwriting their edit. ``who`` names the person in the
-        revision snapshot taken when ``revision_reason`` is given.
+        revision snapshot taken when ``revision_reason`` is given. ``refuse``: a rule
+        asked inside the transaction, ``refuse(ArticleState) -> reason | None``
+        (review.edit_refusal: an approved story is not changed by a stray save);
+        a reason raises FrozenError and nothing is written.
         """
         unknown = set(fields) - EDITABLE_FIELDS
         if unknown:
             raise InputError(f"cannot change {', '.join(sorted(unknown))} of an article")
         fields = validate_fields(fields)
         with self._tx.write() as db:
-            row = db.execute("SELECT version, slug FROM articles WHERE id = ?", [article_id]).fetchone()
+            row = db.execute("SELECT version, slug, title, status FROM articles WHERE id = ?",
+                             [article_id]).fetchone()
             if row is None:
                 raise NotFoundError(f"no article with id {article_id}")
             if expected_version is not None and row[0] != expected_version:
@@ -267,12 +267,22 @@ class ArticleStore(StoreBase):
                     "this article was changed elsewhere since you opened it "
                     f"(version {row[0]}, yours {expected_version})"
                 )
+            if refuse is not None:
+                refusal = refuse(ArticleState(row[1], Status(row[3])))
+                if refusal:
+                    raise FrozenError(refusal)
             if fields.get("slug") and fields["slug"] != row[1]:
                 if db.execute("SELECT 1 FROM articles WHERE slug = ? AND id != ?",
                               [fields["slug"], article_id]).fetchone():
                     raise InputError(f"slug: {fields['slug']!r} is already used by another article")
+                self._fix_slug(article_id)  # typed by hand: it no longer follows the headline
             elif "slug" in fields:
                 fields.pop("slug")
+            if "title" in fields and "slug" not in fields and fields["title"] != row[2] \
+                    and self.slug_follows_headline(article_id):
+                wanted = headline_slug(fields["title"])
+                if wanted:
+                    fields["slug"] = self._unique_slug(wanted, exclude_id=article_id)
             fields["version"] = row[0] + 1
             fields["updated_at"] = utc_now()
             assignments = ", ".join(f"{name} = ?" for name in fields)
@@ -283,6 +293,22 @@ class ArticleStore(StoreBase):
             if revision_reason:
                 self._snapshot(article_id, reason=revision_reason, author=who)
         return self.get_article(article_id)
+
+    # -- the address --------------------------------------------------------
+    def slug_follows_headline(self, article_id: int) -> bool:
+        """Whether the article's slug still changes with its headline (a new story's)."""
+        with self._tx.lock:
+            return self.db.execute("SELECT 1 FROM slug_follows_headline WHERE article_id = ?",
+                                   [article_id]).fetchone() is not None
+
+    def _fix_slug(self, article_id: int) -> None:
+        """The address stays from now on (exported, published, typed by hand); in a write."""
+        self.db.execute("DELETE FROM slug_follows_headline WHERE article_id = ?", [article_id])
+
+    def fix_slug(self, article_id: int) -> None:
+        """Stop the slug following the headline (the article's address is out in the world)."""
+        with self._tx.write():
+            self._fix_slug(article_id)
 
     def delete_article(self, article_id: int) -> None:
         """Remove an article with its history and records (it may arrive again, whole)."""

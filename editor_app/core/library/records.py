@@ -23,6 +23,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass, field
 
+from editor_app.core.identity import load_identity
 from editor_app.core.ids import new_uid
 from editor_app.core.library.connection import utc_now
 from editor_app.core.library.store import StoreBase
@@ -93,9 +94,7 @@ class RecordStore(StoreBase):
         """
         after = self._record_heads(article, kind, key) if kind in REGISTER_KINDS else []
         if not author:
-            row = self.db.execute("SELECT value FROM settings WHERE key = 'user.name'").fetchone()
-            author = json.loads(row[0]) if row else ""
-            author = author if isinstance(author, str) else ""
+            author = load_identity(self).name
         uid = uid or new_uid()
         self.db.execute(
             "INSERT INTO sync_records (uid, kind, article, key, after, data, author, origin,"

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from editor_app.core.errors import InputError, NotFoundError
-from editor_app.core.library.articles import ArticleSummary
+from editor_app.core.library.article_rows import ArticleSummary
 from editor_app.core.library.store import StoreBase
 from editor_app.core.models import Status
 

@@ -55,6 +55,8 @@ class ReviewStore(StoreBase):
                                             override=bool(override or force), created_at=now)
             self._snapshot(article_id, reason=f"status change: {current.value} → {new.value}",
                            author=who)
+            if new == Status.PUBLISHED:
+                self._fix_slug(article_id)  # readers have the address now (#17)
             event_id = inserted_id(cur)
         return next(e for e in self.status_events(article_id) if e.id == event_id)
 

@@ -8,12 +8,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor_app.core.errors import NotFoundError
 from editor_app.core.ids import new_uid
 from editor_app.core.library.connection import utc_now
 from editor_app.core.library.store import StoreBase
 from editor_app.core.models import Article, Revision
+
+if TYPE_CHECKING:
+    from editor_app.core.library.article_rows import EditRule
 
 
 @dataclass(frozen=True)
@@ -91,6 +95,7 @@ class RevisionStore(StoreBase):
     def export_snapshot(self, article_id: int, *, author: str = "") -> tuple[Article, int, str]:
         """The article as one revision: (article, revision number, revision created_at).
 
+        The first export fixes the article's slug (it stops following the headline).
         Autosave updates the article row without a revision; exporting keeps a
         revision first (only when the text differs from the last one), so every
         bundle names a revision that holds exactly what was exported, and
@@ -100,9 +105,11 @@ class RevisionStore(StoreBase):
             article = self.get_article(article_id)
             last = self._last_revision(article_id)
             if last and (last[1], last[2], last[3]) == (article.title, article.body,
-                                                         self._revision_metadata(article)):
+                                                         self._revision_metadata(article)) \
+                    and not self.slug_follows_headline(article_id):
                 return article, last[0], last[4]
         with self._tx.write():
+            self._fix_slug(article_id)  # the bundle's folder is its address from now on (#17)
             article = self.get_article(article_id)
             self._snapshot(article_id, reason="export", author=author, skip_if_unchanged=True,
                            article=article)
@@ -157,12 +164,16 @@ class RevisionStore(StoreBase):
         return row[0], row[1]
 
     # -- restoring -------------------------------------------------------------------
-    def restore_revision(self, revision_id: int, *, author: str = "") -> Article:
-        """Bring back an old text as a NEW revision: history is never rewritten."""
+    def restore_revision(self, revision_id: int, *, author: str = "",
+                         refuse: EditRule | None = None) -> Article:
+        """Bring back an old text as a NEW revision: history is never rewritten.
+
+        ``refuse``: as in ``update_article`` (an approved story is reopened first).
+        """
         rev = self.get_revision(revision_id)
         meta = rev.metadata
         fields = {k: meta[k] for k in ("kind", "interviewee", "author", "date", "language", "summary")
                   if k in meta}
         return self.update_article(rev.article_id, title=rev.title, body=rev.body,
-                                   tags=meta.get("tags"), who=author,
+                                   tags=meta.get("tags"), who=author, refuse=refuse,
                                    revision_reason=f"restore of revision {rev.number}", **fields)

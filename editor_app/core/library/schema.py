@@ -264,6 +264,16 @@ def m0007_server_sync(db: Database) -> None:
     db.executescript(server_state.TABLES)
 
 
+@migrations(name="0008_slug_follows_headline")
+def m0008_slug_follows_headline(db: Database) -> None:
+    # Articles whose address still follows their headline (#17): a story started on the
+    # desk takes its slug from the headline as it is typed, until it is first exported
+    # or published (or the slug is typed by hand); then the address stays. Articles
+    # older than this table, imported or received keep the slug they have.
+    db.execute("CREATE TABLE slug_follows_headline (article_id INTEGER PRIMARY KEY"
+               " REFERENCES articles(id) ON DELETE CASCADE)")
+
+
 def schema_version() -> int:
     """The number of migrations this code knows: the newest schema it can read."""
     return len(migrations._migrations)

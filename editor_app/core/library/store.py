@@ -12,10 +12,10 @@ the method it names (a mixin's definition overrides its entry here).
 from __future__ import annotations
 
 import pathlib
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 if TYPE_CHECKING:
-    from editor_app.core.library.articles import ArticleSummary
+    from editor_app.core.library.article_rows import ArticleSummary, EditRule
     from editor_app.core.library.connection import Transactions
     from editor_app.core.library.sqlite import Database
     from editor_app.core.models import Article, Revision, Tag
@@ -41,7 +41,10 @@ class StoreBase:
                           offset: int = 0) -> list[ArticleSummary]: ...
         def update_article(self, article_id: int, *, expected_version: int | None = None,
                            who: str = "", revision_reason: str | None = None,
-                           tags: list[str] | None = None, **fields: object) -> Article: ...
+                           tags: list[str] | None = None, refuse: EditRule | None = None,
+                           **fields: Any) -> Article: ...
+        def slug_follows_headline(self, article_id: int) -> bool: ...
+        def _fix_slug(self, article_id: int) -> None: ...
         def _unique_slug(self, wanted: str, exclude_id: int | None = None) -> str: ...
         def _bump(self, article_id: int) -> None: ...
 

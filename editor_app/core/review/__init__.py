@@ -14,7 +14,7 @@ from editor_app.core.review.anchoring import (
 )
 from editor_app.core.review.corrections import edit_refusal, reopen_for_correction
 from editor_app.core.review.diff import DiffOp, diff_stats, diff_to_html, diff_to_text, word_diff
-from editor_app.core.review.preflight import CheckItem, PreflightResult, preflight
+from editor_app.core.review.preflight import CheckItem, PreflightResult, Spot, preflight
 from editor_app.core.review.workflow import (
     available_moves,
     change_status,
@@ -27,7 +27,7 @@ from editor_app.core.review.workflow import (
 __all__ = [
     "Anchor", "anchor_comments", "anchor_list", "comment_threads", "locate", "reanchor_comments",
     "DiffOp", "diff_stats", "diff_to_html", "diff_to_text", "word_diff",
-    "CheckItem", "PreflightResult", "preflight",
+    "CheckItem", "PreflightResult", "Spot", "preflight",
     "available_moves", "change_status", "current_role", "current_user", "gate_export", "is_gated",
     "edit_refusal", "reopen_for_correction",
 ]

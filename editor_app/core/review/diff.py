@@ -94,14 +94,16 @@ def word_diff(old: str, new: str) -> list[DiffOp]:
     return ops
 
 
-def diff_stats(ops: list[DiffOp]) -> dict[str, int]:
-    """Words added and removed, for the summary line above the diff view."""
+def diff_stats(*op_lists: list[DiffOp]) -> dict[str, int]:
+    """Words added and removed over every diff given (the headline's and the body's: a
+    changed headline is a change, #17), for the summary line above the diff view."""
     stats = {"added": 0, "removed": 0}
-    for op in ops:
-        if op.kind == INSERT:
-            stats["added"] += len(op.text.split())
-        elif op.kind == DELETE:
-            stats["removed"] += len(op.text.split())
+    for ops in op_lists:
+        for op in ops:
+            if op.kind == INSERT:
+                stats["added"] += len(op.text.split())
+            elif op.kind == DELETE:
+                stats["removed"] += len(op.text.split())
     return stats
 
 

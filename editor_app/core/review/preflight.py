@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from urllib.parse import urlsplit
 
 from editor_app.core.models import Kind
+from editor_app.core.text import is_placeholder_title
 
 HEADLINE_WARN = 80
 HEADLINE_MAX = 110
@@ -43,10 +44,22 @@ ALLOWED_SCHEMES = ("http", "https", "mailto", "asset")
 
 
 @dataclass(frozen=True)
+class Spot:
+    """One place in the body a check found (offsets into the article's body): the
+    checklist names it and jumps to it."""
+
+    start: int
+    end: int
+    label: str
+
+
+@dataclass(frozen=True)
 class CheckItem:
     code: str
     level: str
     message: str
+    #: the places in the body this check is about, in text order (may be empty)
+    spots: tuple[Spot, ...] = ()
 
     def as_dict(self) -> dict:
         return {"code": self.code, "level": self.level, "message": self.message}
@@ -178,6 +191,8 @@ def _check_headline(title: str) -> list[CheckItem]:
     title = title.strip()
     if not title:
         return [CheckItem("headline", ERROR, "Headline missing")]
+    if is_placeholder_title(title):  # a new story nobody has named yet (#17)
+        return [CheckItem("headline", ERROR, f"Headline missing (still “{title}”)")]
     n = len(title)
     if n > HEADLINE_MAX:
         return [CheckItem("headline", ERROR,
@@ -189,16 +204,53 @@ def _check_headline(title: str) -> list[CheckItem]:
     return [CheckItem("headline", OK, f"Headline present ({n} characters)")]
 
 
+#: Alt text that names a file or says nothing ("IMG_2041.jpg", "photo"): not a description.
+_FILE_LIKE_ALT = re.compile(
+    r"[^\s/\\]*\.(?:png|jpe?g|gif|webp|avif|heic|tiff?|bmp|svg)"
+    r"|(?:img|dsc|dscn|dscf|pxl|dcim|mvimg|wp|screenshot|screen shot|pasted[ _-]?image)"
+    r"(?:[ _-]*[\w.-]*\d[\w .-]*)?"
+    r"|(?:image|photo|picture|img|pic|graphic|untitled)(?:[ _-]?\d+)?", re.I)
+
+
+def looks_like_a_file_name(alt: str) -> bool:
+    """Whether alt text is a file name or a placeholder rather than a description (#17)."""
+    return bool(_FILE_LIKE_ALT.fullmatch(alt.strip()))
+
+
+def _line_of(body: str, offset: int) -> int:
+    return body.count("\n", 0, offset) + 1
+
+
 def _check_images(body: str) -> CheckItem:
-    missing = [m.group(3).strip()[:40] for m in _INLINE_LINK.finditer(body)
-               if m.group(1) == "!" and not m.group(2).strip()]
+    missing: list[str] = []
+    file_names: list[str] = []
+    spots: list[Spot] = []
+    for m in _INLINE_LINK.finditer(body):
+        if m.group(1) != "!":
+            continue
+        alt = m.group(2).strip()
+        if not alt:
+            missing.append(m.group(3).strip()[:40])
+            spots.append(Spot(m.start(), m.end(), f"image without alt text, line {_line_of(body, m.start())}"))
+        elif looks_like_a_file_name(alt):
+            file_names.append(alt[:40])
+            spots.append(Spot(m.start(), m.end(),
+                              f"alt text “{alt[:40]}” is a file name, line {_line_of(body, m.start())}"))
     for tag in _HTML_IMG.finditer(body):
         alt = _HTML_ALT.search(tag.group(0))
-        if alt is None or not "".join(g or "" for g in alt.groups()).strip():
-            missing.append("<img>")
-    if missing:
-        return CheckItem("images_alt", ERROR,
-                         f"{len(missing)} image(s) without alt text: {', '.join(missing[:3])}")
+        text = "".join(g or "" for g in alt.groups()).strip() if alt else ""
+        if not text or looks_like_a_file_name(text):
+            (missing if not text else file_names).append("<img>" if not text else text[:40])
+            spots.append(Spot(tag.start(), tag.end(),
+                              f"<img> without a description, line {_line_of(body, tag.start())}"))
+    if missing or file_names:
+        parts = []
+        if missing:
+            parts.append(f"{len(missing)} image(s) without alt text: {', '.join(missing[:3])}")
+        if file_names:
+            parts.append(f"{len(file_names)} image(s) with a file name for alt text "
+                         f"({', '.join(file_names[:3])}): describe what each shows")
+        return CheckItem("images_alt", ERROR, "; ".join(parts), tuple(spots))
     return CheckItem("images_alt", OK, "Every image has alt text")
 
 
@@ -257,26 +309,23 @@ def _check_related(pinned) -> CheckItem:
 
 def _check_links(body: str) -> CheckItem:
     problems = []
-    for m in _INLINE_LINK.finditer(body):
-        if m.group(1) != "!":
-            reason = check_link(m.group(3))
-            if reason:
-                problems.append(reason)
-    for m in _REFERENCE_DEF.finditer(body):
-        reason = check_link(m.group(1))
+    spots = []
+    found = [(m, m.group(3)) for m in _INLINE_LINK.finditer(body) if m.group(1) != "!"]
+    found += [(m, m.group(1)) for m in _REFERENCE_DEF.finditer(body)]
+    found += [(m, m.group(1)) for m in _AUTOLINK.finditer(body)]
+    for m, target in sorted(found, key=lambda item: item[0].start()):
+        reason = check_link(target)
         if reason:
             problems.append(reason)
-    for m in _AUTOLINK.finditer(body):
-        reason = check_link(m.group(1))
-        if reason:
-            problems.append(reason)
+            spots.append(Spot(m.start(), m.end(), f"{reason}, line {_line_of(body, m.start())}"))
     if problems:
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        return CheckItem("links", ERROR, "Malformed link: " + "; ".join(problems[:3]) + more)
+        return CheckItem("links", ERROR, "Malformed link: " + "; ".join(problems[:3]) + more,
+                         tuple(spots))
     return CheckItem("links", OK, "Links are well-formed")
 
 
-def _spelling_issues(library, article) -> list[str] | str:
+def _spelling_issues(library, article) -> list | str:
     """Unacknowledged spelling issues, or a reason string when spell-check is unavailable.
 
     The spelling package is imported lazily: it is optional for this check (a
@@ -295,13 +344,8 @@ def _spelling_issues(library, article) -> list[str] | str:
     # count right with a checker that does not know about the library.
     ignored = library.dictionary_words("newsroom") | library.dictionary_words(f"article:{article.id}")
     ignored_folded = {w.casefold() for w in ignored}
-    flagged = []
-    for issue in issues:
-        word = _issue_word(issue)
-        if word is not None and word.casefold() in ignored_folded:
-            continue
-        flagged.append(word or "?")
-    return flagged
+    return [issue for issue in issues
+            if (_issue_word(issue) or "?").casefold() not in ignored_folded]
 
 
 def _article_checker(library, article, load_checker):
@@ -326,28 +370,46 @@ def _issue_word(issue) -> str | None:
     return None
 
 
-def _check_spelling(library, article, spelling_issue_count: int | None) -> CheckItem:
+def _check_spelling(library, article, spelling_issue_count: int | None,
+                    spelling_issues=None) -> CheckItem:
+    """``spelling_issues``: the editor's live issues (word, start, end), which already
+    honour every ignore list; else a count alone, else a pass over the stored text."""
     if not article.spellcheck:
         return CheckItem("spelling", WARNING, "Spell-check is turned off for this article")
-    count, examples = spelling_issue_count, ""
-    if count is None:
+    found = spelling_issues
+    if found is None and spelling_issue_count is None:
         found = _spelling_issues(library, article)
         if isinstance(found, str):
             return CheckItem("spelling", WARNING, found[0].upper() + found[1:])
-        count = len(found)
-        shown = list(dict.fromkeys(found))[:5]
-        examples = ": " + ", ".join(shown) + ("…" if len(set(found)) > 5 else "")
+    if found is None:  # only a number was given: nothing to name
+        count, examples, spots = spelling_issue_count, "", ()
+    else:
+        words = [_issue_word(i) or "?" for i in found]
+        count = len(words)
+        shown = list(dict.fromkeys(words))[:5]
+        examples = ": " + ", ".join(shown) + ("…" if len(set(words)) > 5 else "")
+        spots = tuple(_spelling_spot(article.body, issue) for issue in found)
     if count:
         return CheckItem("spelling", ERROR,
-                         f"{count} spelling issue(s) not fixed or ignored{examples}")
+                         f"{count} spelling issue(s) not fixed or ignored{examples}", spots)
     return CheckItem("spelling", OK, "No spelling issues left")
 
 
-def preflight(library, article_id: int, *, spelling_issue_count: int | None = None) -> PreflightResult:
+def _spelling_spot(body: str, issue) -> Spot:
+    word = _issue_word(issue) or "?"
+    start = getattr(issue, "start", 0)
+    end = getattr(issue, "end", start)
+    kind = "repeated word" if getattr(issue, "kind", "") == "repeat" else "spelling"
+    return Spot(start, end, f"“{word}”, {kind}, line {_line_of(body, start)}")
+
+
+def preflight(library, article_id: int, *, spelling_issue_count: int | None = None,
+              spelling_issues=None) -> PreflightResult:
     """Run every check on the stored article.
 
-    ``spelling_issue_count`` lets the GUI pass the count of its live spell pass
-    (which already honours ignore lists) instead of checking the text again.
+    ``spelling_issues`` (the GUI's live spell pass: objects with word, start, end;
+    it already honours ignore lists) or just their ``spelling_issue_count`` spare
+    checking the text again; the issues let the checklist name each one.
     """
     article = library.get_article(article_id)
     body = strip_code(article.body)
@@ -363,7 +425,7 @@ def preflight(library, article_id: int, *, spelling_issue_count: int | None = No
     open_threads = library.unresolved_thread_count(article.id)
     items.append(CheckItem("comments", ERROR, f"{open_threads} unresolved comment(s)")
                  if open_threads else CheckItem("comments", OK, "No unresolved comments"))
-    items.append(_check_spelling(library, article, spelling_issue_count))
+    items.append(_check_spelling(library, article, spelling_issue_count, spelling_issues))
     items.append(_check_images(body))
     if article.kind == Kind.INTERVIEW:
         items.append(CheckItem("questions", OK, "The interview has questions")

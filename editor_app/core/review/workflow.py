@@ -2,16 +2,15 @@
 
 ``Library.set_status`` enforces the transition table and writes the trail;
 this module adds what needs more than SQL: the current user's role and name
-from the preferences, and the pre-flight check that guards approval and
-publishing. The GUI and the command line both call ``change_status`` so they
-obey the same rules.
+(``core/identity``: the person's own settings, not the library's), and the
+pre-flight check that guards approval and publishing. The GUI and the command
+line both call ``change_status`` so they obey the same rules.
 """
 
 from __future__ import annotations
 
-import getpass
-
 from editor_app.core.errors import TransitionError
+from editor_app.core.identity import load_identity
 from editor_app.core.models import (
     BLOCKED_WHILE_IN_CONFLICT,
     Role,
@@ -22,34 +21,21 @@ from editor_app.core.models import (
 )
 from editor_app.core.review.preflight import PreflightResult, preflight
 
-ROLE_SETTING = "user.role"
-NAME_SETTING = "user.name"
-DEFAULT_ROLE = Role.REPORTER
-
 #: Moves that put a story in front of readers (or one step from it): they pass
 #: the pre-flight check first. Publishing is only reachable from approved, but
 #: the gate is keyed on the target so a future path to published is gated too.
 GATED_TARGETS = frozenset({Status.APPROVED, Status.PUBLISHED})
 
 
-def current_role(library) -> Role:
-    """The role chosen in the preferences; a reporter when none (the least power)."""
-    value = library.get_setting(ROLE_SETTING)
-    try:
-        return Role.parse(value) if value else DEFAULT_ROLE
-    except Exception:
-        return DEFAULT_ROLE
+def current_role(library=None) -> Role:
+    """The role the person chose (Preferences, the first-run dialog); a reporter when none,
+    the least power. ``library``: see ``load_identity`` (acting for someone, migration)."""
+    return load_identity(library).role
 
 
-def current_user(library) -> str:
-    """The name recorded in the trail: the preference, else the login name."""
-    name = library.get_setting(NAME_SETTING)
-    if name:
-        return str(name)
-    try:
-        return getpass.getuser()
-    except Exception:
-        return ""
+def current_user(library=None) -> str:
+    """The name recorded in the trail: the person's, else the login name."""
+    return load_identity(library).trail_name
 
 
 def is_gated(current: Status, new: Status) -> bool:
@@ -86,7 +72,7 @@ def override_note(result: PreflightResult, note: str = "") -> str:
 
 def change_status(library, article_id: int, new: Status | str, *, role: Role | str | None = None,
                   who: str | None = None, note: str = "", force: bool = False,
-                  spelling_issue_count: int | None = None) -> StatusEvent:
+                  spelling_issue_count: int | None = None, spelling_issues=None) -> StatusEvent:
     """Move an article through the workflow, enforcing the table and the pre-flight gate.
 
     - The transition table always applies to reporters and producers. ``force``
@@ -113,7 +99,8 @@ def change_status(library, article_id: int, new: Status | str, *, role: Role | s
             table_override = True
     override = table_override
     if is_gated(current, new):
-        result = preflight(library, article.id, spelling_issue_count=spelling_issue_count)
+        result = preflight(library, article.id, spelling_issue_count=spelling_issue_count,
+                           spelling_issues=spelling_issues)
         if not result.ok:
             if not force:
                 codes = ", ".join(i.code for i in result.errors)

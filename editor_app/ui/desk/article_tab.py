@@ -29,17 +29,19 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QInputDialog,
     QLabel,
+    QLineEdit,
     QPushButton,
     QSplitter,
     QVBoxLayout,
     QWidget,
 )
 
-from editor_app.core.errors import BylineError, ConflictError
+from editor_app.core.errors import BylineError, ConflictError, FrozenError
 from editor_app.core.images import IMAGE_SUFFIXES, asset_file_name, image_extension, image_mime
-from editor_app.core.interview import headline_quote
-from editor_app.core.models import Article, Kind
+from editor_app.core.interview import headline_quote, whole_words
+from editor_app.core.models import Article, Kind, Role, Status
 from editor_app.core.related.block import related_news_items
+from editor_app.core.review import current_role, edit_refusal, reopen_for_correction
 from editor_app.core.text_stats import StatsCounter
 from editor_app.ui.desk.autosave import (
     REVISION_INTERVAL_S,
@@ -47,6 +49,7 @@ from editor_app.ui.desk.autosave import (
     SaveRequest,
     SaveState,
     save_article,
+    unchanged_since,
 )
 from editor_app.ui.desk.editor import MarkdownEditor
 from editor_app.ui.desk.find_replace import FindReplaceBar
@@ -84,20 +87,27 @@ class ArticleTab(QWidget):
         self.last_message = ""
         #: returns alt text for an image or None to cancel; tests replace it
         self.ask_alt_text = self._ask_alt_text
+        #: a revision every this many seconds of editing (Preferences ▸ Saving)
+        self.revision_interval_s = REVISION_INTERVAL_S
+        #: the reason of the next save's revision (the first edit of a correction)
+        self._next_revision_reason: str | None = None
+        self.frozen = False  # approved or published: read-only until reopened (#17)
 
         self.metadata = MetadataPanel()
         self.editor = MarkdownEditor(dark=dark)
         self.find_bar = FindReplaceBar(self.editor)
         self.preview = PreviewPane(renderer, asset_url=data_url_for_asset(library),
                                    force_fallback=force_simple_preview)
+        self.preview.set_dark(dark)
         self.banner, self.banner_label, self.banner_buttons = _make_banner()
+        self.frozen_banner = FrozenBanner()
+        self.frozen_banner.reopen_requested.connect(self.reopen_for_correction)
 
         left = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
         left_layout.addWidget(self.editor, 1)
-        left_layout.addWidget(self.find_bar)
         self.splitter = QSplitter(Qt.Orientation.Horizontal)
         self.splitter.addWidget(left)
         self.splitter.addWidget(self.preview)
@@ -109,8 +119,12 @@ class ArticleTab(QWidget):
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
         layout.addWidget(self.banner)
+        layout.addWidget(self.frozen_banner)
         layout.addWidget(self.metadata)
         layout.addWidget(self.splitter, 1)
+        # Under editor and preview both, the whole tab wide: in the editor's half it
+        # squeezed the preview to a strip at 1280 px (#17).
+        layout.addWidget(self.find_bar)
 
         self.autosave = AutosaveTimer(self)
         self.autosave.due.connect(self._autosave_due)
@@ -130,6 +144,8 @@ class ArticleTab(QWidget):
         saver.finished.connect(self._on_save_finished)
         if signals is not None:
             signals.tags_changed.connect(self._on_related_changed)
+            signals.status_changed.connect(self._on_status_changed)
+            signals.identity_changed.connect(lambda _who: self.refresh_frozen())
 
     # -- loading -------------------------------------------------------------
     def load(self) -> None:
@@ -144,6 +160,7 @@ class ArticleTab(QWidget):
         self.editor.set_text(article.body)
         self._seen_revision = self.editor.document().revision()
         self._saved_fields = self.fields()
+        self.refresh_frozen()
         self.refresh_preview()
         self.update_stats()
 
@@ -174,6 +191,94 @@ class ArticleTab(QWidget):
 
     def is_dirty(self) -> bool:
         return self.fields() != self._saved_fields
+
+    # -- approved and published: read-only (#17) ------------------------------
+    def refresh_frozen(self) -> None:
+        """Read-only while the story is approved or published, with a banner saying who
+        approved or published it and, for editors, "Reopen for correction"."""
+        refusal = edit_refusal(self._article)
+        self.frozen = refusal is not None
+        self.editor.setReadOnly(self.frozen)
+        self.metadata.set_read_only(self.frozen)
+        self._show_address()
+        if not self.frozen:
+            self.frozen_banner.hide()
+            return
+        self.autosave.stop()
+        status = self._article.status
+        event = self._last_move_to(status)
+        by = f" by {event.who}" if event is not None and event.who else ""
+        when = f" on {event.created_at[:16].replace('T', ' ')}" if event is not None else ""
+        try:
+            role = current_role(self.library)
+        except BylineError:
+            role = Role.REPORTER
+        self.frozen_banner.show_state(f"{status.label}{by}{when}. Read-only: changes need an "
+                                      "editor to reopen it for correction, and are then "
+                                      "kept as revisions the trail shows.",
+                                      can_reopen=role == Role.EDITOR, role=role.value)
+
+    def _last_move_to(self, status: Status):
+        try:
+            events = self.library.status_events(self.article_id)
+        except BylineError:
+            return None
+        return next((e for e in reversed(events)
+                     if e.to_status == status.value and not e.refused), None)
+
+    def _was_published(self) -> bool:
+        if self._article.status == Status.PUBLISHED:
+            return True
+        try:
+            return any(e.to_status == Status.PUBLISHED.value and not e.refused
+                       for e in self.library.status_events(self.article_id))
+        except BylineError:
+            return False
+
+    def _show_address(self) -> None:
+        try:
+            follows = self.library.slug_follows_headline(self.article_id)
+        except BylineError:
+            follows = False
+        self.metadata.show_address(self._article.slug, follows=follows,
+                                   published=self._was_published())
+
+    def reopen_for_correction(self, note: str = "") -> bool:
+        """Move the story back to in review as a correction (editors only; in the trail)."""
+        try:
+            reopen_for_correction(self.library, self.article_id, note=note)
+        except BylineError as exc:
+            self._message(f"Not reopened: {exc}")
+            return False
+        self._next_revision_reason = "correction"
+        self.follow_library_version()
+        if self.signals is not None:
+            self.signals.status_changed.emit(self.article_id, Status.IN_REVIEW.value)
+        self._message("Reopened for correction: the story is in review again; what you change "
+                      "is kept as a revision.")
+        self.editor.setFocus()
+        return True
+
+    def _on_status_changed(self, article_id: int, _status: str) -> None:
+        if article_id == self.article_id and not self._closed and not self.is_saving():
+            self.follow_library_version()
+
+    def follow_library_version(self) -> bool:
+        """Take the library's newer version quietly when it left our text alone (a status
+        move, tags, a comment, made here or elsewhere); False when the text differs.
+
+        A process's own writes must never be taken for changes made elsewhere (#17).
+        """
+        try:
+            article = self.library.get_article(self.article_id)
+        except BylineError:
+            return False
+        if not unchanged_since(article, self._saved_fields):
+            return False
+        self._article = article
+        self._version = article.version
+        self.refresh_frozen()
+        return True
 
     # -- change tracking -----------------------------------------------------
     def _on_contents_changed(self) -> None:
@@ -229,8 +334,8 @@ class ArticleTab(QWidget):
         if fields == self._saved_fields:
             self.save_state_changed.emit(SaveState.SAVED, "")
             return
-        reason = None
-        if time.monotonic() - self._last_revision_time >= REVISION_INTERVAL_S:
+        reason = self._next_revision_reason
+        if reason is None and time.monotonic() - self._last_revision_time >= self.revision_interval_s:
             reason = "autosave"
         request = SaveRequest(self.article_id, self._version, fields, reason, self._token,
                               base_fields=self._saved_fields)
@@ -250,9 +355,14 @@ class ArticleTab(QWidget):
         if error is None:
             self._version = article.version
             self._article = article
-            self._saved_fields = request.fields
+            self._saved_fields = dict(request.fields)
             if request.revision_reason:
                 self._last_revision_time = time.monotonic()
+                if request.revision_reason == self._next_revision_reason:
+                    self._next_revision_reason = None
+            self._show_address()
+            if "slug" not in self.metadata.values():  # the typed slug is the stored one now
+                self._saved_fields.pop("slug", None)
             if not self._conflict:
                 self.hide_banner()
             self.save_state_changed.emit(SaveState.UNSAVED if self.is_dirty() else SaveState.SAVED, "")
@@ -261,11 +371,27 @@ class ArticleTab(QWidget):
                 self.signals.article_saved.emit(self.article_id)
         elif isinstance(error, ConflictError):
             self.show_conflict()
+        elif isinstance(error, FrozenError):
+            # Approved (or published) meanwhile, elsewhere: the text stays here, unsaved;
+            # trying again cannot help until an editor reopens it.
+            self.save_state_changed.emit(SaveState.NOT_SAVED, str(error))
+            self.show_banner(f"Not saved: {error}. Your text is still here; copy it, or ask an "
+                             "editor to reopen the story.", buttons=())
+            self.follow_library_version() or self._adopt_status()
         else:
             self.save_state_changed.emit(SaveState.NOT_SAVED, str(error))
             self.show_banner(f"Not saved: {error}. Your text is still here; Byline tries again "
                              "every few seconds.", buttons=())
             self._retry_timer.start()
+
+    def _adopt_status(self) -> None:
+        """The story's status as stored, when its text differs from ours (read-only now)."""
+        try:
+            self._article = self.library.get_article(self.article_id)
+        except BylineError:
+            return
+        self._version = self._article.version
+        self.refresh_frozen()
 
     def save_now(self, *, revision_reason: str | None = None) -> bool:
         """Save synchronously on this thread; False (and a banner) when it failed."""
@@ -353,6 +479,7 @@ class ArticleTab(QWidget):
         self._saved_fields = self.fields()
         self._conflict = False
         self.hide_banner()
+        self.refresh_frozen()
         self.title_changed.emit(self.article_id, self.title)
         self.refresh_preview()
         self._message("Reloaded the version saved elsewhere; Edit ▸ Undo brings yours back.")
@@ -402,8 +529,23 @@ class ArticleTab(QWidget):
 
     # -- interview tools -----------------------------------------------------
     def use_selection_as_headline(self) -> bool:
-        """Title := ``Interviewee: “selection”``; explains and refuses otherwise."""
-        selection = self.editor.textCursor().selectedText()
+        """Title := ``Interviewee: “selection”``; explains and refuses otherwise.
+
+        A loose selection is widened to whole words, and the editor shows what was taken.
+        """
+        if self.frozen:
+            self._message("The story is read-only; reopen it for correction to change the "
+                          "headline.")
+            return False
+        cursor = self.editor.textCursor()
+        selection = ""
+        if cursor.hasSelection():
+            text = self.editor.toPlainText()
+            start, end = whole_words(text, cursor.selectionStart(), cursor.selectionEnd())
+            selection = text[start:end]
+            cursor.setPosition(start)
+            cursor.setPosition(end, QTextCursor.MoveMode.KeepAnchor)
+            self.editor.setTextCursor(cursor)
         try:
             title = headline_quote(self.metadata.interviewee(), selection)
         except BylineError as exc:
@@ -416,8 +558,24 @@ class ArticleTab(QWidget):
         return True
 
     def insert_question(self) -> None:
-        self.editor.insert_question()
+        if not self.frozen:
+            self.editor.insert_question()
         self.editor.setFocus()
+
+    def insert_answer(self) -> None:
+        if not self.frozen:
+            self.editor.insert_answer()
+        self.editor.setFocus()
+
+    def focus_headline(self) -> None:
+        """The cursor in the headline (a new story: the first thing to type)."""
+        self.metadata.title_edit.setFocus()
+        self.metadata.title_edit.selectAll()
+
+    def set_dark(self, dark: bool) -> None:
+        """Highlighting and preview follow the window's theme."""
+        self.editor.highlighter.set_dark(dark)
+        self.preview.set_dark(dark)
 
     # -- images --------------------------------------------------------------
     def insert_image_dialog(self) -> None:
@@ -457,11 +615,56 @@ class ArticleTab(QWidget):
         return asset_name
 
     def _ask_alt_text(self, name: str) -> str | None:
+        # Empty to start with: a file name is not a description (the pre-flight check
+        # refuses one), and a pre-filled box gets accepted with Enter (#17).
         text, ok = QInputDialog.getText(
             self, "Describe the image",
-            "Alt text: what the image shows, for readers who cannot see it:",
-            text=pathlib.Path(name).stem.replace("-", " ").replace("_", " "))
+            f"Alt text for {name}: what the image shows, for readers who cannot see it:")
         return text.strip() if ok else None
+
+
+class FrozenBanner(QFrame):
+    """Above an approved or published story: who approved it, and "Reopen for correction"
+    with an optional note of what is being corrected (editors only)."""
+
+    reopen_requested = Signal(str)  # the note
+
+    def __init__(self, parent=None):
+        super().__init__(parent)
+        self.setObjectName("frozenBanner")
+        self.setStyleSheet("QFrame#frozenBanner { background: #e8f1fb; border-bottom: 1px solid "
+                           "#9dbfe6; } QFrame#frozenBanner QLabel { color: #123c69; }")
+        self.label = QLabel()
+        self.label.setWordWrap(True)
+        self.label.setAccessibleName("Read-only story")
+        self.note = QLineEdit(placeholderText="What is being corrected (optional)")
+        self.note.setAccessibleName("Correction note")
+        self.button = QPushButton("Reopen for correction")
+        self.button.setAccessibleName("Reopen for correction")
+        self.button.clicked.connect(self._reopen)
+        self.note.returnPressed.connect(self._reopen)
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(10, 6, 10, 6)
+        layout.addWidget(self.label, 3)
+        layout.addWidget(self.note, 2)
+        layout.addWidget(self.button)
+        self.setTabOrder(self.note, self.button)
+        self.hide()
+
+    def show_state(self, text: str, *, can_reopen: bool, role: str) -> None:
+        self.label.setText(text)
+        self.note.setVisible(can_reopen)
+        self.button.setEnabled(can_reopen)
+        self.button.setToolTip("" if can_reopen else
+                               f"Only an editor can reopen it; you act as a {role} "
+                               "(Edit ▸ Preferences)")
+        self.show()
+
+    def _reopen(self) -> None:
+        if self.button.isEnabled():
+            note = self.note.text().strip()
+            self.note.clear()
+            self.reopen_requested.emit(note)
 
 
 def _make_banner():

@@ -26,6 +26,7 @@ class ArticleView(QWidget):
         self._renderer_provider = renderer_provider
         self.article_id: int | None = None
         self.pane: PreviewPane | None = None
+        self.dark = False
         self.message = QLabel(PLACEHOLDER)
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: gray; padding: 24px;")
@@ -48,10 +49,17 @@ class ArticleView(QWidget):
         if self.pane is None:
             self.pane = PreviewPane(self._renderer_provider(),
                                     asset_url=data_url_for_asset(self._library))
+            self.pane.set_dark(self.dark)
             self._stack.addWidget(self.pane)
         self.article_id = article_id
         self._stack.setCurrentWidget(self.pane)
         return self.pane.request(article, related)
+
+    def set_dark(self, dark: bool) -> None:
+        """The page follows the window's theme (#17)."""
+        self.dark = dark
+        if self.pane is not None:
+            self.pane.set_dark(dark)
 
     def release(self) -> None:
         """Delete the web view now: QtWebEngine crashes at exit when a page outlives

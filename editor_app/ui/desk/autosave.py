@@ -21,6 +21,7 @@ import time
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from editor_app.core.errors import BylineError, ConflictError
+from editor_app.core.review.corrections import edit_refusal
 
 DEBOUNCE_MS = 500
 #: Continuous typing still saves this long after the first unsaved change.
@@ -145,16 +146,25 @@ def save_article(library, request: SaveRequest):
     """
     try:
         return library.update_article(request.article_id, expected_version=request.expected_version,
-                                      revision_reason=request.revision_reason, **request.fields)
+                                      revision_reason=request.revision_reason,
+                                      refuse=edit_refusal, **request.fields)
     except ConflictError:
         if request.base_fields is None:
             raise
         current = library.get_article(request.article_id)
-        stored = {name: _stored_value(current, name) for name in request.base_fields}
-        if stored != request.base_fields:
+        if not unchanged_since(current, request.base_fields):
             raise
         return library.update_article(request.article_id, expected_version=current.version,
-                                      revision_reason=request.revision_reason, **request.fields)
+                                      revision_reason=request.revision_reason,
+                                      refuse=edit_refusal, **request.fields)
+
+
+def unchanged_since(article, saved: dict) -> bool:
+    """Whether the stored article still holds the fields an editor saved last (as its
+    ``fields()`` had them): then a newer version changed nothing of its text (a status
+    move, tags, a comment). The slug is left out: it follows the headline (#17)."""
+    return all(_stored_value(article, name) == value
+               for name, value in saved.items() if name != "slug")
 
 
 def _stored_value(article, name: str):

@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QTextEdit
 
 from editor_app.core.errors import InputError
 from editor_app.core.images import image_mime, looks_like_image
-from editor_app.core.interview import question_insertion
+from editor_app.core.interview import answer_insertion, enter_in_question, question_insertion
 from editor_app.ui.desk.highlighter import MarkdownHighlighter
 
 #: Qt lays out a line in time quadratic in its length (200,000 characters: about a
@@ -164,8 +164,34 @@ class MarkdownEditor(QPlainTextEdit):
 
     def insert_question(self) -> None:
         """Start a ``Q:`` paragraph after the current line (one undo step)."""
+        self._apply_insertion(question_insertion(self.toPlainText(), self.textCursor().position()))
+
+    def insert_answer(self) -> None:
+        """Start an ``A:`` paragraph after the current line (Interview ▸ Insert Answer)."""
+        self._apply_insertion(answer_insertion(self.toPlainText(), self.textCursor().position()))
+
+    def _enter_after_question(self) -> bool:
+        """Only the cursor's paragraph is read (not the whole text: Enter stays cheap)."""
         cursor = self.textCursor()
-        insertion = question_insertion(self.toPlainText(), cursor.position())
+        block = cursor.block()
+        lines = [block.text()[: cursor.positionInBlock()]]
+        previous = block.previous()
+        while previous.isValid() and previous.text().strip():
+            lines.insert(0, previous.text())
+            previous = previous.previous()
+        if not cursor.atBlockEnd():
+            return False
+        local = "\n".join(lines)
+        insertion = enter_in_question(local, len(local))
+        if insertion is None:
+            return False
+        cursor.insertText(insertion.text)  # one undo step, the cursor after the blank line
+        self.setTextCursor(cursor)
+        self.ensureCursorVisible()
+        return True
+
+    def _apply_insertion(self, insertion) -> None:
+        cursor = self.textCursor()
         cursor.beginEditBlock()
         cursor.setPosition(insertion.position)
         cursor.setPosition(insertion.position + insertion.remove, QTextCursor.MoveMode.KeepAnchor)
@@ -255,6 +281,11 @@ class MarkdownEditor(QPlainTextEdit):
 
     # -- keys ----------------------------------------------------------------
     def keyPressEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers() \
+                and not self.isReadOnly() and not self.textCursor().hasSelection():
+            # Enter after a question starts its answer as a paragraph of its own (#17).
+            if self._enter_after_question():
+                return
         # Enter in a list item continues the list, as every writing app does.
         if event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and not event.modifiers():
             block_text = self.textCursor().block().text()

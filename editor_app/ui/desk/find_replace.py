@@ -9,7 +9,6 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QTextCursor, QTextDocument
 from PySide6.QtWidgets import (
-    QCheckBox,
     QGridLayout,
     QLabel,
     QLineEdit,
@@ -20,6 +19,23 @@ from PySide6.QtWidgets import (
 )
 
 MATCH_HIGHLIGHT_LIMIT = 2000
+MIN_BOX_WIDTH = 120
+
+
+def _button(text: str, tip: str) -> QToolButton:
+    button = QToolButton(text=text, autoRaise=True)
+    button.setToolTip(tip)
+    button.setAccessibleName(tip.split(" (")[0])
+    return button
+
+
+def _toggle(text: str, name: str) -> QToolButton:
+    """A checkable option with a short face ("Aa") and its full name for tooltips and
+    screen readers; ``isChecked``/``setChecked``/``toggled`` as a check box has them."""
+    button = QToolButton(text=text, checkable=True, autoRaise=True)
+    button.setToolTip(name)
+    button.setAccessibleName(name)
+    return button
 
 
 class FindReplaceBar(QWidget):
@@ -31,23 +47,32 @@ class FindReplaceBar(QWidget):
         super().__init__(parent)
         self.editor = editor
         self.setObjectName("findReplaceBar")
+        # Compact controls: the bar spans the article tab under editor and preview and
+        # must fit a 1280 px screen with the panels open without squeezing either (#17).
         self.find_box = QLineEdit(placeholderText="Find")
         self.find_box.setAccessibleName("Find")
+        self.find_box.setMinimumWidth(MIN_BOX_WIDTH)
         self.replace_box = QLineEdit(placeholderText="Replace with")
         self.replace_box.setAccessibleName("Replace with")
-        self.case_box = QCheckBox("Match case")
-        self.words_box = QCheckBox("Whole words")
+        self.replace_box.setMinimumWidth(MIN_BOX_WIDTH)
+        self.case_box = _toggle("Aa", "Match case")
+        self.words_box = _toggle("“ab”", "Whole words")
         self.count_label = QLabel()
-        self.count_label.setMinimumWidth(90)
-        self.next_button = QPushButton("Next")
-        self.previous_button = QPushButton("Previous")
+        self.count_label.setAccessibleName("Matches")
+        self.next_button = _button("↓", "Next match (Enter)")
+        self.previous_button = _button("↑", "Previous match")
         self.replace_button = QPushButton("Replace")
-        self.replace_all_button = QPushButton("Replace all")
-        close_button = QToolButton(text="✕", autoRaise=True)
-        close_button.setToolTip("Close (Esc)")
+        self.replace_button.setAccessibleName("Replace")
+        self.replace_all_button = QPushButton("All")
+        self.replace_all_button.setToolTip("Replace all (one undo step)")
+        self.replace_all_button.setAccessibleName("Replace all")
+        close_button = _button("✕", "Close (Esc)")
+        close_button.setAccessibleName("Close the find bar")
 
         grid = QGridLayout(self)
-        grid.setContentsMargins(6, 4, 6, 4)
+        grid.setContentsMargins(6, 3, 6, 3)
+        grid.setHorizontalSpacing(4)
+        grid.setVerticalSpacing(3)
         grid.addWidget(self.find_box, 0, 0)
         grid.addWidget(self.previous_button, 0, 1)
         grid.addWidget(self.next_button, 0, 2)
@@ -56,9 +81,11 @@ class FindReplaceBar(QWidget):
         grid.addWidget(self.count_label, 0, 5)
         grid.addWidget(close_button, 0, 6)
         grid.addWidget(self.replace_box, 1, 0)
-        grid.addWidget(self.replace_button, 1, 1)
-        grid.addWidget(self.replace_all_button, 1, 2)
+        grid.addWidget(self.replace_button, 1, 1, 1, 2)
+        grid.addWidget(self.replace_all_button, 1, 3, 1, 2)
         grid.setColumnStretch(0, 1)
+        self.setTabOrder(self.find_box, self.replace_box)
+        self.setTabOrder(self.replace_box, self.previous_button)
 
         self._highlight_timer = QTimer(self, singleShot=True, interval=120)
         self._highlight_timer.timeout.connect(self.highlight_matches)

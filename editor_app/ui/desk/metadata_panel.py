@@ -22,6 +22,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import InputError
 from editor_app.core.models import Kind, parse_date
+from editor_app.core.text import is_placeholder_title, is_valid_slug
 
 LANGUAGES = ("en", "en-GB", "en-US", "lt", "lv", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da",
              "ru", "uk", "ar", "he")
@@ -69,6 +70,17 @@ class MetadataPanel(QWidget):
         self.interviewee_label = QLabel("Interviewee")
         self.date_error = QLabel()
         self.date_error.setStyleSheet("color: #c0392b")
+        # The address (slug): follows the headline until the story is exported or
+        # published, then stays; editable, with a warning once readers have it (#17).
+        self.slug_edit = QLineEdit()
+        self.slug_edit.setAccessibleName("Address (slug)")
+        self.slug_edit.setToolTip("The story's address on the site and its folder in exports: "
+                                  "lowercase letters, digits and hyphens")
+        self.slug_note = QLabel()
+        self.slug_note.setObjectName("slugNote")
+        self.slug_note.setWordWrap(True)
+        self._slug_edited = False
+        self._shown_slug = ""
 
         details = QHBoxLayout()
         details.setContentsMargins(0, 0, 0, 0)
@@ -90,6 +102,12 @@ class MetadataPanel(QWidget):
         self.form.addRow("Headline", self.title_edit)
         self.form.addRow("", _wrap(details))
         self.form.addRow("Summary", self.summary_edit)
+        address = QHBoxLayout()
+        address.setContentsMargins(0, 0, 0, 0)
+        address.addWidget(self.slug_edit, 1)
+        address.addWidget(self.slug_note, 2)
+        self.form.addRow("Address", _wrap(address))
+        self.form.labelForField(self.slug_edit.parentWidget()).setBuddy(self.slug_edit)
         # The tag editor (another panel) is mounted here with set_tag_widget.
         self.tags_placeholder = QLabel("")
         self.tags_placeholder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
@@ -101,6 +119,7 @@ class MetadataPanel(QWidget):
         for edit in (self.title_edit, self.interviewee_edit, self.author_edit):
             edit.textEdited.connect(self._emit_changed)
         self.date_edit.textEdited.connect(self._on_date_edited)
+        self.slug_edit.textEdited.connect(self._on_slug_edited)
         self.kind_box.currentIndexChanged.connect(self._on_kind_changed)
         self.language_box.currentTextChanged.connect(self._emit_changed)
         self.summary_edit.textChanged.connect(self._emit_changed)
@@ -121,7 +140,10 @@ class MetadataPanel(QWidget):
         """Show an article's metadata without emitting ``changed``."""
         self._loading = True
         try:
-            self.title_edit.setText(article.title or "")
+            # A new story's placeholder headline is not shown as text: the box waits
+            # empty (its placeholder says what goes there) until one is typed (#17).
+            title = "" if is_placeholder_title(article.title) else (article.title or "")
+            self.title_edit.setText(title)
             self.title_edit.setCursorPosition(0)
             index = self.kind_box.findData(getattr(article.kind, "value", article.kind))
             self.kind_box.setCurrentIndex(max(index, 0))
@@ -133,8 +155,63 @@ class MetadataPanel(QWidget):
                 self.summary_edit.setPlainText(article.summary or "")
             self._check_date()
             self._update_interviewee_visibility()
+            self._slug_edited = False
+            self._show_slug_text(article.slug or "")
         finally:
             self._loading = False
+
+    # -- the address -----------------------------------------------------------
+    def show_address(self, slug: str, *, follows: bool, published: bool) -> None:
+        """Show the stored slug and what happens to it (never over one being typed)."""
+        if not self._slug_edited or self.slug_edit.text().strip() == slug:
+            self._slug_edited = False
+            self._show_slug_text(slug)
+        if published:
+            self.slug_note.setText("⚠ Published at this address: changing it breaks every link "
+                                   "to the story.")
+            self.slug_note.setStyleSheet("color: #c0392b")
+        elif follows:
+            self.slug_note.setText("Follows the headline until the story is exported or "
+                                   "published.")
+            self.slug_note.setStyleSheet("color: palette(placeholder-text)")
+        else:
+            self.slug_note.setText("Fixed: exported before, or set by hand.")
+            self.slug_note.setStyleSheet("color: palette(placeholder-text)")
+
+    def _show_slug_text(self, slug: str) -> None:
+        self._shown_slug = slug
+        if self.slug_edit.text() != slug:
+            self.slug_edit.setText(slug)
+            self.slug_edit.setCursorPosition(0)
+        self.slug_edit.setStyleSheet("")
+
+    def _on_slug_edited(self, _text: str) -> None:
+        self._slug_edited = True
+        self._slug_value()  # marks a bad one at once
+        self._emit_changed()
+
+    def _slug_value(self) -> str | None:
+        """The slug typed by hand when it is valid and differs from the stored one."""
+        if not self._slug_edited:
+            return None
+        text = self.slug_edit.text().strip()
+        if not is_valid_slug(text):
+            self.slug_edit.setStyleSheet(_INVALID_STYLE)
+            self.slug_edit.setToolTip("Not a valid address: lowercase letters, digits and single "
+                                      "hyphens, at most 80 (not saved until fixed)")
+            return None
+        self.slug_edit.setStyleSheet("")
+        return text if text != self._shown_slug else None
+
+    # -- read-only -------------------------------------------------------------
+    def set_read_only(self, read_only: bool) -> None:
+        """An approved or published story: the fields show, nothing can be typed (#17)."""
+        for edit in (self.title_edit, self.interviewee_edit, self.author_edit, self.date_edit,
+                     self.slug_edit):
+            edit.setReadOnly(read_only)
+        self.summary_edit.setReadOnly(read_only)
+        self.kind_box.setEnabled(not read_only)
+        self.language_box.setEnabled(not read_only)
 
     def set_title(self, title: str) -> None:
         """Set the headline as if typed (the headline-quote tool); emits ``changed``."""
@@ -164,6 +241,9 @@ class MetadataPanel(QWidget):
             values["title"] = self.title_edit.text().strip()
         if self._check_date():
             values["date"] = self.date_edit.text().strip()
+        slug = self._slug_value()
+        if slug:
+            values["slug"] = slug
         return values
 
     # -- internals -----------------------------------------------------------

@@ -72,6 +72,8 @@ class OutsideChangeMonitor(QObject):
                 continue
             if current == tab.version:
                 continue
+            if tab.follow_library_version():
+                continue  # a status move, tags or a comment: the text is still ours (#17)
             if tab.is_dirty():
                 tab.show_conflict()
             else:

@@ -186,6 +186,23 @@ class PreviewPane(QWidget):
             self.uses_webengine = False
         self.view.setAccessibleName("Preview")
         layout.addWidget(self.view, 1)
+        self.dark = False
+
+    # -- theme -----------------------------------------------------------------
+    def set_dark(self, dark: bool) -> None:
+        """Show the page dark or light with the window (#17).
+
+        WebEngine darkens the page itself (Chromium's dark mode), so the HTML and CSS
+        stay the export's; the page background follows at once, with no reload.
+        """
+        self.dark = bool(dark)
+        if self.uses_webengine:
+            from PySide6.QtGui import QColor
+            from PySide6.QtWebEngineCore import QWebEngineSettings
+
+            self.view.settings().setAttribute(QWebEngineSettings.WebAttribute.ForceDarkMode,
+                                              self.dark)
+            self.view.page().setBackgroundColor(QColor("#121212" if self.dark else "#ffffff"))
 
     # -- requests ------------------------------------------------------------
     @property

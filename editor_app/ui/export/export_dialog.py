@@ -294,6 +294,8 @@ class ExportDialog(QDialog):
                          "a previous zip there is unchanged")
         elif report.exported:
             lines.append(f"Written to {report.out}")
+        if report.exported:
+            lines += [f"Note: {note}" for note in report.notes]
         self._show_status("\n".join(lines), error=bool(report.failed))
         self.open_button.setVisible(bool(report.exported))
         self.export_finished.emit(report)

@@ -8,11 +8,13 @@ from PySide6.QtWidgets import (
     QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QTableView,
     QVBoxLayout,
     QWidget,
 )
 
+from editor_app.core.new_article import NEW_KINDS
 from editor_app.ui.background import BackgroundWork
 from editor_app.ui.library.library_model import ArticleListModel
 
@@ -29,11 +31,14 @@ class LibraryPanel(QWidget):
 
     article_selected = Signal(int)
     article_activated = Signal(int)
+    #: the context menu's New …: "interview", "news", "feature" or "opinion" (#17)
+    new_article_requested = Signal(str)
 
     def __init__(self, library, parent=None):
         super().__init__(parent)
         self._library = library
-        self.search_box = QLineEdit(placeholderText="Search the library (Ctrl+F)…")
+        # Ctrl+F finds in the open article; the library's search has its own key (#17).
+        self.search_box = QLineEdit(placeholderText="Search the library (Ctrl+Shift+F)…")
         self.search_box.setClearButtonEnabled(True)
         self.search_box.setAccessibleName("Search the library")
         self.model = ArticleListModel(library, self)
@@ -75,6 +80,8 @@ class LibraryPanel(QWidget):
         self.search_box.returnPressed.connect(self.apply_filter)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.table.activated.connect(self._on_activated)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.table.customContextMenuRequested.connect(self._context_menu)
         self._update_count()
 
     def set_statuses(self, statuses: list[str] | None) -> None:
@@ -138,6 +145,20 @@ class LibraryPanel(QWidget):
         article_id = self.model.article_id(current.row()) if current.isValid() else None
         if article_id is not None:
             self.article_selected.emit(article_id)
+
+    def context_menu(self) -> QMenu:
+        """Open the article under the pointer, or start a new one (also the Menu key)."""
+        menu = QMenu(self)
+        current = self.current_article_id()
+        open_action = menu.addAction("&Open", lambda: self.article_activated.emit(current))
+        open_action.setEnabled(current is not None)
+        menu.addSeparator()
+        for kind, name in NEW_KINDS:
+            menu.addAction(f"New &{name}", lambda kind=kind: self.new_article_requested.emit(kind))
+        return menu
+
+    def _context_menu(self, position) -> None:
+        self.context_menu().exec(self.table.viewport().mapToGlobal(position))
 
     def _on_activated(self, index) -> None:
         article_id = self.model.article_id(index.row())

@@ -19,6 +19,7 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QHBoxLayout,
+    QHeaderView,
     QLabel,
     QLineEdit,
     QListWidget,
@@ -37,6 +38,7 @@ from editor_app.ui.background import BackgroundWork
 REFRESH_DELAY_MS = 400
 SUGGESTIONS = 20
 ID_ROLE = Qt.ItemDataRole.UserRole
+REASONS_ROLE = Qt.ItemDataRole.UserRole + 1
 
 
 class AddBySearchDialog(QDialog):
@@ -108,11 +110,20 @@ class RelatedPanel(QWidget):
         self.include_newer = QCheckBox("Include newer articles")
         self.status = QLabel("")
         self.status.setWordWrap(True)
+        # The reason under each title, wrapped: in a column of its own it sat off-screen
+        # in a narrow dock (#17).
         self.suggestions = QTreeWidget()
-        self.suggestions.setHeaderLabels(["Score", "Article", "Date", "Why"])
+        self.suggestions.setHeaderLabels(["Article and why", "Score"])
+        self.suggestions.setAccessibleName("Related news suggestions")
         self.suggestions.setRootIsDecorated(False)
         self.suggestions.setAlternatingRowColors(True)
+        self.suggestions.setWordWrap(True)
+        self.suggestions.setUniformRowHeights(False)
         self.suggestions.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        header = self.suggestions.header()
+        header.setStretchLastSection(False)
+        header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
         self.pin_button = QPushButton("Pin")
         self.pin_button.setToolTip("Run the selected suggestion under the story")
         self.ban_button = QPushButton("Ban")
@@ -142,7 +153,7 @@ class RelatedPanel(QWidget):
         layout.addLayout(pinned_row)
 
         self._query = BackgroundWork(self, library=library)
-        self._query.finished.connect(self._show_suggestions)
+        self._query.finished.connect(self.show_suggestions)
         self._query.failed.connect(self._show_error)
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
@@ -258,17 +269,22 @@ class RelatedPanel(QWidget):
         self._saved_order = order
         self._signals.tags_changed.emit(self.article_id)
 
-    def _show_suggestions(self, found) -> None:
+    def show_suggestions(self, found) -> None:
         self.suggestions.clear()
+        # A suggestion with nothing to say for it (a score that rounds to 0, no reason)
+        # is not offered.
+        found = [s for s in found if round(s.score, 2) > 0 and s.reasons]
         for s in found:
-            item = QTreeWidgetItem([f"{s.score:.2f}", s.title + ("  (pinned)" if s.pinned else ""),
-                                    s.date or "—", "; ".join(s.reasons)])
+            title = s.title + ("  (pinned)" if s.pinned else "")
+            why = "; ".join(s.reasons)
+            item = QTreeWidgetItem([f"{title}\n{s.date or '—'} · {why}", f"{s.score:.2f}"])
             item.setData(0, ID_ROLE, s.id)
-            item.setToolTip(1, s.title)
-            item.setToolTip(3, "\n".join(s.reasons))
+            item.setData(0, REASONS_ROLE, why)
+            item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
+                         f"{title}, {s.date or 'no date'}, score {s.score:.2f}: {why}")
+            item.setToolTip(0, f"{s.title}\n" + "\n".join(s.reasons))
+            item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.suggestions.addTopLevelItem(item)
-        for col in range(3):
-            self.suggestions.resizeColumnToContents(col)
         self.status.setText("" if found else "No related articles found.")
         self._update_buttons()
         self.suggestions_updated.emit(len(found))

@@ -17,6 +17,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
+    QHeaderView,
     QInputDialog,
     QLabel,
     QPlainTextEdit,
@@ -152,7 +153,14 @@ class CommentsPanel(QWidget):
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName("Comments")
+        # Comments wrap to the panel's width, never cut with "…" (#17): one column that
+        # stretches with the panel, no eliding, and rows as tall as their text.
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
         self.reply_button = QPushButton("Reply…")
         self.resolve_button = QPushButton("Resolve")
         for button in (self.reply_button, self.resolve_button):

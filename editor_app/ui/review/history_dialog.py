@@ -28,7 +28,7 @@ from PySide6.QtWidgets import (
 )
 
 from editor_app.core.errors import BylineError
-from editor_app.core.review import current_user, diff_stats, diff_to_html, word_diff
+from editor_app.core.review import current_user, diff_stats, diff_to_html, edit_refusal, word_diff
 from editor_app.ui.background import BackgroundWork
 
 CONTEXT_CHARS = 300
@@ -39,12 +39,14 @@ def compute_diff(library, old_id: int, new_id: int, *, context: int | None) -> t
     old_title, old_body = library.revision_text(old_id)
     new_title, new_body = library.revision_text(new_id)
     ops = word_diff(old_body, new_body)
-    stats = diff_stats(ops)
+    title_ops = word_diff(old_title, new_title) if old_title != new_title else []
+    stats = diff_stats(title_ops, ops)
     html = diff_to_html(ops, context=context)
-    if old_title != new_title:
-        title_html = diff_to_html(word_diff(old_title, new_title), context=None)
-        html = f"<p><b>Headline:</b></p>{title_html}<hr/>{html}"
     summary = f"{stats['added']} word(s) added, {stats['removed']} removed"
+    if title_ops:
+        title_html = diff_to_html(title_ops, context=None)
+        html = f"<p><b>Headline:</b></p>{title_html}<hr/>{html}"
+        summary += " (the headline changed)"
     return html, summary
 
 
@@ -221,7 +223,9 @@ class HistoryDialog(QDialog):
                             "The current text stays in the history."):
             return False
         try:
-            self._library.restore_revision(revision_id, author=current_user(self._library))
+            # An approved or published story is reopened for correction first (#17).
+            self._library.restore_revision(revision_id, author=current_user(self._library),
+                                           refuse=edit_refusal)
         except BylineError as exc:
             QMessageBox.warning(self, "Restore failed", str(exc))
             return False

@@ -4,6 +4,11 @@ The check may run a spell pass over a long article, so it runs on a worker
 thread; the dialog shows "Checking…" until the result arrives. When an
 error-level check fails, going ahead needs the explicit "Override" button:
 the workflow records that override in the trail.
+
+Each failed check names its problems underneath it (the misspelled words, the
+image whose alt text is a file name, the bad link, with their lines); a
+double-click on one closes the checklist and shows that place in the editor, or
+the field (headline, summary, tags) to fix (#17).
 """
 
 from __future__ import annotations
@@ -28,6 +33,10 @@ _ICONS = {"ok": QStyle.StandardPixmap.SP_DialogApplyButton,
           "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
           "error": QStyle.StandardPixmap.SP_MessageBoxCritical}
 _MARKS = {"ok": "✓", "warning": "!", "error": "✗"}
+SPOT_ROLE = Qt.ItemDataRole.UserRole + 1
+MAX_SPOTS = 50
+#: checks about a field of the article rather than a place in its body
+FIELD_CHECKS = frozenset({"headline", "summary", "tags", "comments", "related"})
 
 
 class PreflightDialog(QDialog):
@@ -38,9 +47,13 @@ class PreflightDialog(QDialog):
     """
 
     checked = Signal(object)  # PreflightResult, once the check has run
+    #: a problem was double-clicked: its place in the body (start, end)
+    spot_activated = Signal(int, int)
+    #: a check about a field was double-clicked: its code ("headline", "summary", "tags"…)
+    field_activated = Signal(str)
 
     def __init__(self, library, article_id: int, *, action_label: str | None = None,
-                 spelling_issue_count: int | None = None, parent=None):
+                 spelling_issue_count: int | None = None, spelling_issues=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Pre-flight check")
         self.resize(560, 420)
@@ -50,6 +63,11 @@ class PreflightDialog(QDialog):
         self.heading.setWordWrap(True)
         self.list = QListWidget()
         self.list.setAccessibleName("Pre-flight checklist")
+        self.list.setWordWrap(True)
+        self.list.itemActivated.connect(self._activated)
+        self.hint = QLabel("Double-click a problem (or press Enter on it) to go to it.")
+        self.hint.setWordWrap(True)
+        self.hint.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
                                         if action_label else QDialogButtonBox.StandardButton.Close)
         self.buttons.rejected.connect(self.reject)
@@ -66,6 +84,7 @@ class PreflightDialog(QDialog):
         layout = QVBoxLayout(self)
         layout.addWidget(self.heading)
         layout.addWidget(self.list, 1)
+        layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
 
         self._check = BackgroundWork(
@@ -73,7 +92,8 @@ class PreflightDialog(QDialog):
         self._check.finished.connect(self.show_result)
         self._check.failed.connect(self._on_failed)
         self._check.submit(lambda: preflight(library, article_id,
-                                             spelling_issue_count=spelling_issue_count))
+                                             spelling_issue_count=spelling_issue_count,
+                                             spelling_issues=spelling_issues))
 
     def show_result(self, result: PreflightResult) -> None:
         self.result = result
@@ -85,7 +105,16 @@ class PreflightDialog(QDialog):
             row.setData(Qt.ItemDataRole.UserRole, item.code)
             row.setData(Qt.ItemDataRole.AccessibleTextRole,
                         f"{_MARKS[item.level]} {item.level}: {item.message}")
+            if item.spots:
+                row.setData(SPOT_ROLE, (item.spots[0].start, item.spots[0].end))
             self.list.addItem(row)
+            for spot in item.spots[:MAX_SPOTS] if item.level != "ok" else ():
+                place = QListWidgetItem(f"      → {spot.label}")
+                place.setData(Qt.ItemDataRole.UserRole, item.code)
+                place.setData(SPOT_ROLE, (spot.start, spot.end))
+                place.setToolTip("Double-click to show it in the editor")
+                self.list.addItem(place)
+        self.hint.setVisible(any(i.level != "ok" for i in result.items))
         errors, warnings = len(result.errors), len(result.warnings)
         if errors:
             self.heading.setText(f"{errors} check(s) failed. Fix them, or override: "
@@ -99,6 +128,16 @@ class PreflightDialog(QDialog):
             self.override_button.setEnabled(not result.ok)
             (self.proceed_button if result.ok else self.override_button).setDefault(True)
         self.checked.emit(result)
+
+    def _activated(self, row: QListWidgetItem) -> None:
+        spot = row.data(SPOT_ROLE)
+        code = row.data(Qt.ItemDataRole.UserRole)
+        if spot is not None:
+            self.reject()
+            self.spot_activated.emit(int(spot[0]), int(spot[1]))
+        elif code in FIELD_CHECKS:
+            self.reject()
+            self.field_activated.emit(code)
 
     def _on_failed(self, message: str) -> None:
         self.heading.setText(message)

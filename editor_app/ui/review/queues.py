@@ -11,9 +11,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import Qt, QTimer, Signal
-from PySide6.QtWidgets import QListWidget, QListWidgetItem, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget
 
 from editor_app.core.errors import BylineError
+from editor_app.core.identity import load_identity
+from editor_app.core.new_article import NEW_KINDS
 
 REFRESH_DELAY_MS = 50
 
@@ -40,7 +42,7 @@ QUEUES: tuple[Queue, ...] = (
 def queue_counts(library) -> dict[str, int]:
     """Count per queue key; "My drafts" counts all drafts when no user name is set."""
     by_status = library.status_counts()
-    user = library.get_setting("user.name") or ""
+    user = load_identity(library).name
     counts = {}
     for queue in QUEUES:
         if queue.mine and user:
@@ -75,9 +77,26 @@ class ReviewQueues(QWidget):
             item = QListWidgetItem(queue.label)
             item.setData(Qt.ItemDataRole.UserRole, queue.key)
             self.list.addItem(item)
+        # Starting a story from where the day's work is listed (#17): the button's menu,
+        # and the same entries on the list's context menu.
+        self.new_menu = QMenu(self)
+        for kind, name in NEW_KINDS:
+            self.new_menu.addAction(f"New &{name}", lambda kind=kind: self._new(kind))
+        self.new_button = QToolButton(text="New Story")
+        self.new_button.setAccessibleName("New story")
+        self.new_button.setToolTip("Start a new article (File ▸ New Interview is Ctrl+N)")
+        self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.new_button.setMenu(self.new_menu)
+        self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.list.customContextMenuRequested.connect(
+            lambda position: self.new_menu.exec(self.list.viewport().mapToGlobal(position)))
+        self._signals = signals
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.new_button)
         layout.addWidget(self.list)
+        self.setTabOrder(self.new_button, self.list)
         self.counts: dict[str, int] = {}
         self._timer = QTimer(self, singleShot=True, interval=REFRESH_DELAY_MS)
         self._timer.timeout.connect(self.refresh)
@@ -87,7 +106,12 @@ class ReviewQueues(QWidget):
             signals.status_changed.connect(lambda *_: self.schedule_refresh())
             signals.article_saved.connect(lambda *_: self.schedule_refresh())
             signals.library_changed.connect(self.schedule_refresh)
+            signals.identity_changed.connect(lambda _who: self.schedule_refresh())
         self.refresh()
+
+    def _new(self, kind: str) -> None:
+        if self._signals is not None:
+            self._signals.new_article_requested.emit(kind)
 
     def schedule_refresh(self) -> None:
         """Coalesce bursts (an import emits many signals) into one query."""
@@ -119,6 +143,6 @@ class ReviewQueues(QWidget):
     def _on_clicked(self, item: QListWidgetItem) -> None:
         key = item.data(Qt.ItemDataRole.UserRole)
         queue = next(q for q in QUEUES if q.key == key)
-        user = self._library.get_setting("user.name") or ""
+        user = load_identity(self._library).name
         self.queue_selected.emit(list(queue.statuses))
         self.queue_activated.emit(queue.key, list(queue.statuses), user if queue.mine else "")

@@ -12,8 +12,8 @@ from collections.abc import Callable
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QHBoxLayout,
-    QInputDialog,
     QLabel,
+    QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
@@ -47,6 +47,13 @@ def move_label(current: Status, target: Status) -> str:
     return VERBS.get(target, target.label)
 
 
+def revision_line(revision) -> str:
+    """A revision made after approval, as the trail shows it."""
+    when = revision.created_at[:16].replace("T", " ")
+    who = f" by {revision.author}" if revision.author else ""
+    return f"{when}  ✎ changed after approval: revision {revision.number} ({revision.reason}){who}"
+
+
 def trail_line(event) -> str:
     when = event.created_at[:16].replace("T", " ")
     moved = (f"{event.from_status} → {event.to_status}" if event.from_status != event.to_status
@@ -63,25 +70,39 @@ class WorkflowActions(QWidget):
 
     Signals: ``status_changed(article_id, new_status)`` (also sent on the hub).
     ``spelling_issue_count``: optional callable ``(article_id) -> int | None``
-    giving the editor's live spell count, so the checklist need not spell-check again.
+    giving the editor's live spell count, so the checklist need not spell-check again;
+    ``spelling_issues``: the same as the issues themselves (``(article_id) -> list |
+    None``), so that the checklist can name each and jump to it.
+
+    The note for the trail is typed in the panel, above the buttons, and is optional:
+    no dialog stands between a person and a move (#17).
     """
 
     status_changed = Signal(int, str)
+    #: the checklist asked to show a place in the body (start, end) or a field (code)
+    spot_requested = Signal(int, int)
+    field_requested = Signal(str)
 
     def __init__(self, library, signals=None, parent=None,
-                 spelling_issue_count: Callable[[int], int | None] | None = None):
+                 spelling_issue_count: Callable[[int], int | None] | None = None,
+                 spelling_issues: Callable[[int], list | None] | None = None):
         super().__init__(parent)
         self._library = library
         self._signals = signals
         self._spelling = spelling_issue_count
+        self._spelling_issues = spelling_issues
         self.article_id = 0
-        #: Asks for an optional note; None cancels the move. Replaced in tests.
+        #: Gives the optional note (the inline field); None cancels the move. Tests replace it.
         self.ask_note: Callable[[str], str | None] = self._ask_note
         #: Shows the checklist; returns "proceed", "override" or None. Replaced in tests.
         self.run_preflight: Callable[[int, Status], str | None] = self._run_preflight
 
         self.status_label = QLabel("No article")
         self.status_label.setObjectName("workflowStatus")
+        self.status_label.setWordWrap(True)
+        self.note_edit = QLineEdit(placeholderText="Note for the trail (optional)")
+        self.note_edit.setAccessibleName("Note for the trail")
+        self.note_edit.setClearButtonEnabled(True)
         self.buttons_row = QHBoxLayout()
         self.trail = QListWidget()
         self.trail.setAccessibleName("Status trail")
@@ -89,6 +110,7 @@ class WorkflowActions(QWidget):
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.status_label)
+        layout.addWidget(self.note_edit)
         layout.addLayout(self.buttons_row)
         layout.addWidget(QLabel("Trail"))
         layout.addWidget(self.trail, 1)
@@ -96,6 +118,7 @@ class WorkflowActions(QWidget):
         if signals is not None:
             signals.status_changed.connect(self._on_outside_change)
             signals.current_article_changed.connect(self.set_article)
+            signals.identity_changed.connect(lambda _who: self.refresh())
 
     def set_article(self, article_id: int) -> None:
         self.article_id = article_id or 0
@@ -119,15 +142,39 @@ class WorkflowActions(QWidget):
             self.status_label.setText(str(exc))
             return
         self.status_label.setText(f"Status: {article.status.label} · you act as {role.value}")
+        self.note_edit.setEnabled(bool(moves))
+        previous = self.note_edit
         for target in moves:
             button = QPushButton(move_label(article.status, target))
+            button.setAccessibleName(move_label(article.status, target))
             if is_gated(article.status, target):
                 button.setToolTip("Shows the pre-flight checklist first")
             button.clicked.connect(lambda _checked=False, t=target: self.move_to(t))
             self.buttons_row.addWidget(button)
             self.buttons[target] = button
-        for event in reversed(events):  # newest first
-            self.trail.addItem(QListWidgetItem(trail_line(event)))
+            self.setTabOrder(previous, button)
+            previous = button
+        for line in reversed(self._trail_lines(events)):  # newest first
+            self.trail.addItem(QListWidgetItem(line))
+
+    def _trail_lines(self, events) -> list[str]:
+        """The moves, and every revision made after the story was first approved: a
+        change after approval is never silent (#17). Oldest first."""
+        lines = [(event.created_at, trail_line(event)) for event in events]
+        approved = [e.created_at for e in events
+                    if e.to_status in (Status.APPROVED.value, Status.PUBLISHED.value)
+                    and not e.refused]
+        if approved:
+            try:
+                revisions = self._library.revisions(self.article_id)
+            except BylineError:
+                revisions = []
+            for revision in revisions:
+                if revision.created_at > approved[0] and \
+                        not revision.reason.startswith("status change"):
+                    lines.append((revision.created_at, revision_line(revision)))
+        lines.sort(key=lambda item: item[0])
+        return [line for _when, line in lines]
 
     def move_to(self, target: Status) -> bool:
         """Run one move with its note prompt and pre-flight gate; True when it happened."""
@@ -144,11 +191,14 @@ class WorkflowActions(QWidget):
         if note is None:
             return False
         try:
+            issues = self._spelling_list()
             change_status(self._library, self.article_id, target, note=note, force=force,
-                          spelling_issue_count=self._spelling_count())
+                          spelling_issue_count=None if issues is not None else self._spelling_count(),
+                          spelling_issues=issues)
         except BylineError as exc:
             self._message(str(exc))
             return False
+        self.note_edit.clear()
         self.refresh()
         self.status_changed.emit(self.article_id, target.value)
         if self._signals is not None:
@@ -167,16 +217,28 @@ class WorkflowActions(QWidget):
         if article_id == self.article_id:
             self.refresh()
 
+    def _spelling_list(self) -> list | None:
+        if self._spelling_issues is None:
+            return None
+        try:
+            return self._spelling_issues(self.article_id)
+        except Exception:
+            return None
+
     def _run_preflight(self, article_id: int, target: Status) -> str | None:
+        issues = self._spelling_list()
         dialog = PreflightDialog(self._library, article_id,
                                  action_label=move_label(Status.IN_REVIEW, target),
-                                 spelling_issue_count=self._spelling_count(), parent=self)
+                                 spelling_issue_count=None if issues is not None
+                                 else self._spelling_count(),
+                                 spelling_issues=issues, parent=self)
+        dialog.spot_activated.connect(self.spot_requested)
+        dialog.field_activated.connect(self.field_requested)
         dialog.exec()
         return dialog.decision
 
-    def _ask_note(self, action: str) -> str | None:
-        text, ok = QInputDialog.getMultiLineText(self, action, "Note for the trail (optional):")
-        return text.strip() if ok else None
+    def _ask_note(self, _action: str) -> str | None:
+        return self.note_edit.text().strip()
 
     def _message(self, text: str) -> None:
         if self._signals is not None:

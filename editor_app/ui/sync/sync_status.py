@@ -215,7 +215,11 @@ class NewsroomSync(QObject):
         dialog.exec()
 
     def _settings_changed(self, page, dsn: str) -> None:
-        self.session_password = page.session_password
+        self.server_settings_applied(dsn, page.session_password)
+
+    def server_settings_applied(self, dsn: str, session_password: str = "") -> None:
+        """The server's settings were stored (here or in Preferences): use them now."""
+        self.session_password = session_password
         self._configure()
         if dsn:
             self.sync_now()

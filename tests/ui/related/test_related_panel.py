@@ -31,8 +31,10 @@ def test_suggestions_listed_with_score_and_reasons(qtbot, library):
     panel, _ = panel_for(qtbot, library, story)
     assert panel.suggestion_ids() == [older]
     item = panel.suggestions.topLevelItem(0)
-    assert float(item.text(0)) > 0
-    assert "shared tags: harbour" in item.text(3) and "similar text" in item.text(3)
+    assert float(item.text(1)) > 0
+    # the reason is under the title, in the same (wrapped) column (#17)
+    title, why = item.text(0).split("\n")
+    assert "shared tags: harbour" in why and "similar text" in why
     with qtbot.waitSignal(panel.suggestions_updated, timeout=5000):
         panel.include_newer.setChecked(True)
     assert len(panel.suggestion_ids()) == 2
@@ -50,8 +52,8 @@ def test_pin_and_ban_a_suggestion(qtbot, library):
         panel.pin_button.click()
     assert [a.id for a in library.pinned_related(story)] == [first]
     assert panel.pinned_ids() == [first]
-    qtbot.waitUntil(lambda: "(pinned)" in panel.suggestions.topLevelItem(0).text(1)
-                    or "(pinned)" in panel.suggestions.topLevelItem(1).text(1), timeout=5000)
+    qtbot.waitUntil(lambda: "(pinned)" in panel.suggestions.topLevelItem(0).text(0)
+                    or "(pinned)" in panel.suggestions.topLevelItem(1).text(0), timeout=5000)
     panel.suggestions.setCurrentItem(panel.suggestions.topLevelItem(panel.suggestion_ids().index(second)))
     with qtbot.waitSignal(panel.suggestions_updated, timeout=5000):
         assert panel.ban_selected()
@@ -122,3 +124,25 @@ def test_refreshes_after_the_text_changes(qtbot, library):
         signals.article_saved.emit(story)
     assert len(panel.suggestion_ids()) == 1
     panel.shutdown()
+
+
+def test_suggestions_with_nothing_to_say_are_not_offered(qtbot, library, signals):
+    from editor_app.core.related.scoring import RelatedSuggestion
+
+    panel = RelatedPanel(library, signals)
+    qtbot.addWidget(panel)
+    panel.resize(320, 500)  # a narrow dock: the reason wraps under the title
+    panel.show_suggestions([
+        RelatedSuggestion(1, "a", "Ferry returns to the quay", "2024-03-01", 0.42,
+                          ["shared tags: harbour", "same places: Harbourside"]),
+        RelatedSuggestion(2, "b", "Unrelated", "2024-02-01", 0.001, ["recent: 30 days older"]),
+        RelatedSuggestion(3, "c", "No reason", "2024-02-01", 0.3, []),
+    ])
+    assert panel.suggestion_ids() == [1]
+    item = panel.suggestions.topLevelItem(0)
+    assert item.text(0) == ("Ferry returns to the quay\n2024-03-01 · shared tags: harbour; "
+                            "same places: Harbourside")
+    panel.show()
+    qtbot.waitExposed(panel)
+    # the title column takes the width; the reason is visible, not cut off-screen
+    assert panel.suggestions.columnWidth(0) > panel.suggestions.viewport().width() * 0.6

@@ -82,7 +82,7 @@ def test_first_window_learns_the_space_and_the_panel_explains_in_words(qtbot, tm
         related.include_newer.setChecked(True)
     assert related.suggestion_ids()
     for row in range(related.suggestions.topLevelItemCount()):
-        why = related.suggestions.topLevelItem(row).text(3)
+        why = related.suggestions.topLevelItem(row).text(0).split("\n", 1)[1].split(" · ", 1)[1]
         assert any(why.startswith(p) or f"; {p}" in why
                    for p in ("shared tags:", "same ", "similar text:")), why
     window.panels.related_dock.raise_()

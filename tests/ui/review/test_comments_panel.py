@@ -6,6 +6,7 @@ import pytest
 from PySide6.QtGui import QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
 
+from editor_app.core.identity import Identity, save_identity
 from editor_app.core.models import Article
 from editor_app.ui.review.comments_panel import CommentHighlighter, CommentsPanel, Utf16Map
 
@@ -14,7 +15,7 @@ BODY = "The mayor 🎉 said the barrier would be built by 2030. Residents doubt 
 
 @pytest.fixture
 def article(library):
-    library.set_setting("user.name", "Kim")
+    save_identity(Identity("Kim"))
     return library.create_article(Article(title="t", body=BODY)).id
 
 

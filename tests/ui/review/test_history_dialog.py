@@ -86,3 +86,34 @@ def test_restore_cancelled_changes_nothing(qtbot, library):
     dialog.select_revisions(dialog.revision_ids()[2])
     assert not dialog.restore_selected()
     assert len(library.revision_log(aid)) == 3
+
+
+def test_a_headline_change_counts_in_the_summary(qtbot, library):
+    aid = make_history(library)
+    library.update_article(aid, title="Story of the dog", revision_reason="edit", who="Kim")
+    dialog = HistoryDialog(library, aid)
+    qtbot.addWidget(dialog)
+    with qtbot.waitSignal(dialog.diff_ready, timeout=5000):
+        dialog.select_revisions(dialog.revision_ids()[0])
+    # the body did not change: every word counted is the headline's
+    assert dialog.summary.text() == "4 word(s) added, 1 removed (the headline changed)"
+    assert "Headline" in dialog.view.toHtml()
+    qtbot.waitUntil(dialog.diff_work.is_idle, timeout=5000)
+
+
+def test_restore_is_refused_while_the_story_is_approved(qtbot, library, monkeypatch):
+    from PySide6.QtWidgets import QMessageBox
+
+    aid = make_history(library)
+    for status in ("submitted", "in_review", "approved"):
+        library.set_status(aid, status, role="editor")
+    dialog = HistoryDialog(library, aid)
+    qtbot.addWidget(dialog)
+    dialog.confirm = lambda _q: True
+    warnings = []
+    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    dialog.select_revisions(dialog.revision_ids()[-1])
+    assert not dialog.restore_selected()
+    assert warnings and "approved; an editor must reopen it for correction" in warnings[0]
+    assert library.get_article(aid).body == "The dog lay on the mat."
+    qtbot.waitUntil(dialog.diff_work.is_idle, timeout=5000)

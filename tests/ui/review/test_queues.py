@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from editor_app.core.identity import Identity, save_identity
 from editor_app.core.models import Article, Status
 from editor_app.core.review import change_status
 from editor_app.ui.review.queues import ReviewQueues
@@ -23,9 +24,9 @@ def test_counts_per_queue(qtbot, library, signals):
     assert queues.counts == {"all": 5, "my_drafts": 2, "waiting": 2, "changes": 0, "ready": 1,
                              "published": 0, "spiked": 0}
     assert queues.list.item(2).text() == "Waiting for review (2)"
-    library.set_setting("user.name", "Kim")
-    queues.refresh()
-    assert queues.count("my_drafts") == 1
+    save_identity(Identity("Kim"))
+    signals.identity_changed.emit(Identity("Kim"))  # Preferences says so on the hub
+    qtbot.waitUntil(lambda: queues.count("my_drafts") == 1, timeout=2000)
 
 
 def test_counts_update_live_when_a_status_changes(qtbot, library, signals):

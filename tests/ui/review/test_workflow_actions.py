@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from editor_app.core.identity import Identity, save_identity
 from editor_app.core.models import Article, Kind, Status
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PROCEED
 from editor_app.ui.review.workflow_actions import WorkflowActions
@@ -17,8 +18,7 @@ def article(library, status=Status.DRAFT, **changes):
 
 def widget(qtbot, library, role):
     signals = AppSignals()
-    library.set_setting("user.role", role)
-    library.set_setting("user.name", "Kim")
+    save_identity(Identity("Kim", role))
     actions = WorkflowActions(library, signals, spelling_issue_count=lambda _id: 0)
     qtbot.addWidget(actions)
     actions.ask_note = lambda _title: "a note"
@@ -27,11 +27,11 @@ def widget(qtbot, library, role):
 
 def test_only_allowed_moves_are_offered(qtbot, library):
     aid = article(library, Status.IN_REVIEW)
-    actions, _ = widget(qtbot, library, "reporter")
+    actions, signals = widget(qtbot, library, "reporter")
     actions.set_article(aid)
     assert actions.buttons == {}
-    library.set_setting("user.role", "editor")
-    actions.refresh()
+    save_identity(Identity("Kim", "editor"))
+    signals.identity_changed.emit(Identity("Kim", "editor"))  # at once, no restart
     assert set(actions.buttons) == {Status.CHANGES_REQUESTED, Status.APPROVED, Status.SPIKED}
     assert actions.buttons[Status.APPROVED].text() == "Approve"
 

@@ -1,0 +1,107 @@
+"""The person's name and role as form fields: the first-launch dialog and Preferences share it.
+
+Reading and writing go through core/identity (the user's own settings folder), and a
+change is announced on the hub (``identity_changed``) so that menus, the Workflow
+panel and the queues follow at once, without a restart (#17).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtWidgets import (
+    QButtonGroup,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QRadioButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.core.errors import BylineError
+from editor_app.core.identity import Identity, load_identity, save_identity
+from editor_app.core.models import Role
+
+#: what each role does, in the words of the newsroom
+ROLE_TEXT = {
+    Role.REPORTER: ("&Reporter", "writes stories and submits them for review"),
+    Role.EDITOR: ("&Editor", "reviews, approves, and reopens stories for correction"),
+    Role.PRODUCER: ("&Producer", "exports approved stories and marks them published"),
+}
+
+
+class IdentityForm(QWidget):
+    """Name (as printed in bylines and the trail) and one of three roles."""
+
+    def __init__(self, library=None, parent=None):
+        super().__init__(parent)
+        self.library = library
+        self.name_edit = QLineEdit()
+        self.name_edit.setPlaceholderText("Your name as printed in bylines")
+        self.name_edit.setAccessibleName("Your name")
+        self.name_edit.setMaxLength(120)
+        self.roles = QButtonGroup(self)
+        role_box = QWidget()
+        role_layout = QVBoxLayout(role_box)
+        role_layout.setContentsMargins(0, 0, 0, 0)
+        role_layout.setSpacing(2)
+        self.role_buttons: dict[Role, QRadioButton] = {}
+        previous = self.name_edit
+        for role, (label, what) in ROLE_TEXT.items():
+            button = QRadioButton(f"{label} — {what}")
+            button.setAccessibleName(f"{role.value.capitalize()}: {what}")
+            self.roles.addButton(button)
+            self.role_buttons[role] = button
+            role_layout.addWidget(button)
+            self.setTabOrder(previous, button)
+            previous = button
+        self.error = QLabel()
+        self.error.setStyleSheet("color: #c0392b")
+        self.error.setWordWrap(True)
+        self.error.hide()
+        form = QFormLayout(self)
+        form.setContentsMargins(0, 0, 0, 0)
+        name_label = QLabel("&Name:")
+        name_label.setBuddy(self.name_edit)
+        form.addRow(name_label, self.name_edit)
+        form.addRow("You work as:", role_box)
+        form.addRow("", self.error)
+        self.load()
+
+    def load(self) -> None:
+        who = load_identity(self.library)
+        self.name_edit.setText(who.name)
+        self.role_buttons[who.role].setChecked(True)
+
+    def identity(self) -> Identity:
+        """What the fields say; InputError naming the field when it cannot be stored."""
+        role = next(r for r, b in self.role_buttons.items() if b.isChecked())
+        return Identity(self.name_edit.text(), role)
+
+    def problem(self) -> str | None:
+        """Why the fields cannot be saved (None when they can), shown under them."""
+        if not self.name_edit.text().strip():
+            return "Type your name: it goes into your bylines and the trail of every move."
+        try:
+            self.identity()
+        except BylineError as exc:
+            return str(exc)
+        return None
+
+    def apply(self, signals=None) -> Identity | None:
+        """Store the name and role and tell the window; None (and the reason shown) when not."""
+        problem = self.problem()
+        if problem is None:
+            try:
+                before = load_identity(self.library)
+                who = save_identity(self.identity())
+            except BylineError as exc:
+                problem = str(exc)
+        if problem is not None:
+            self.error.setText(problem)
+            self.error.show()
+            self.name_edit.setFocus()
+            return None
+        self.error.hide()
+        if signals is not None and who != before:
+            signals.identity_changed.emit(who)
+        return who

@@ -1,0 +1,371 @@
+"""Edit ▸ Preferences: every setting a person or a newsroom changes, in one dialog (#17).
+
+Pages: You (name and role, core/identity), Languages (interface, stored for the
+next start; the newsroom's default article language), Spelling (as you type; the
+dictionaries), Editor (font, theme), Saving (revisions, backups), Export (site
+URL, publisher, house date format) and Newsroom server (the page of ui/sync).
+
+Where each value lives: name and role in the person's settings folder; font,
+theme, interface language, spelling and revision interval in the GUI's
+preferences (ui/settings); the article language, backups, site and server in the
+library (they are the newsroom's). OK checks every page first and stores nothing
+while one is wrong: the page with the problem comes to the front, saying what.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QUrl, Signal
+from PySide6.QtGui import QDesktopServices, QFont
+from PySide6.QtWidgets import (
+    QCheckBox,
+    QComboBox,
+    QDialog,
+    QDialogButtonBox,
+    QFontDialog,
+    QFormLayout,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListWidget,
+    QPushButton,
+    QRadioButton,
+    QSpinBox,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
+
+from editor_app.core.backups import (
+    KEEP_RANGE,
+    backups_to_keep,
+    default_backup_folder,
+    set_backups_to_keep,
+)
+from editor_app.core.errors import BylineError
+from editor_app.core.identity import identity_path
+from editor_app.core.new_article import default_language, set_default_language
+from editor_app.ui.desk.metadata_panel import LANGUAGES
+from editor_app.ui.preferences.identity_form import IdentityForm
+from editor_app.ui.settings import INTERFACE_LANGUAGES, REVISION_MINUTES
+from editor_app.ui.theme import THEMES
+
+THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
+PAGES = ("You", "Languages", "Spelling", "Editor", "Saving", "Export", "Newsroom server")
+
+
+def _note(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
+    label.setStyleSheet("color: palette(placeholder-text)")
+    return label
+
+
+def _page(*rows) -> QWidget:
+    page = QWidget()
+    layout = QVBoxLayout(page)
+    for row in rows:
+        if isinstance(row, QWidget):
+            layout.addWidget(row)
+        else:
+            layout.addLayout(row)
+    layout.addStretch(1)
+    return page
+
+
+class PreferencesDialog(QDialog):
+    """Signals: ``font_chosen(QFont)``, ``theme_chosen(str)`` (the window applies them to
+    what is open), ``server_applied(str dsn, str session_password)``,
+    ``dictionaries_requested()`` (Tools ▸ Dictionaries)."""
+
+    font_chosen = Signal(QFont)
+    theme_chosen = Signal(str)
+    server_applied = Signal(str, str)
+    dictionaries_requested = Signal()
+
+    def __init__(self, library, settings, signals=None, parent=None, *, session_password: str = ""):
+        super().__init__(parent)
+        self.setWindowTitle("Preferences")
+        self.library = library
+        self.settings = settings
+        self.signals = signals
+        self._font = settings.editor_font()
+
+        self.pages = QListWidget()
+        self.pages.setAccessibleName("Preference pages")
+        self.pages.addItems(PAGES)
+        self.pages.setFixedWidth(150)
+        self.stack = QStackedWidget()
+        self.identity = IdentityForm(library)
+        self.stack.addWidget(self._you_page())
+        self.stack.addWidget(self._languages_page())
+        self.stack.addWidget(self._spelling_page())
+        self.stack.addWidget(self._editor_page())
+        self.stack.addWidget(self._saving_page())
+        self.stack.addWidget(self._export_page())
+        self.server = self._server_page(session_password)
+        self.stack.addWidget(self.server)
+        self.pages.currentRowChanged.connect(self.stack.setCurrentIndex)
+        self.pages.setCurrentRow(0)
+
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
+                                        | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self.accept)
+        self.buttons.rejected.connect(self.reject)
+        body = QHBoxLayout()
+        body.addWidget(self.pages)
+        body.addWidget(self.stack, 1)
+        layout = QVBoxLayout(self)
+        layout.addLayout(body, 1)
+        layout.addWidget(self.buttons)
+        self.resize(760, 520)
+        self.setTabOrder(self.pages, self.identity.name_edit)
+
+    # -- pages -------------------------------------------------------------------------------
+    def _you_page(self) -> QWidget:
+        return _page(self.identity, _note(
+            f"Kept in your own settings ({identity_path()}), not in the library file: a "
+            "colleague who opens the same library keeps their own name and role. A change "
+            "takes effect at once: the moves offered, the queues and new bylines follow."))
+
+    def _languages_page(self) -> QWidget:
+        self.interface_language = QComboBox()
+        self.interface_language.setAccessibleName("Interface language")
+        for code, name in INTERFACE_LANGUAGES:
+            self.interface_language.addItem(name, code)
+        self.interface_language.setCurrentIndex(
+            max(0, self.interface_language.findData(self.settings.interface_language())))
+        self.article_language = QComboBox()
+        self.article_language.setEditable(True)
+        self.article_language.addItems(LANGUAGES)
+        self.article_language.setAccessibleName("Language of new articles")
+        self.article_language.setCurrentText(default_language(self.library))
+        self.language_error = QLabel()
+        self.language_error.setStyleSheet("color: #c0392b")
+        form = QFormLayout()
+        form.addRow("&Interface language:", self.interface_language)
+        form.addRow("", _note("Takes effect the next time Byline starts. The translations come "
+                              "with a later release; until then the interface is English."))
+        form.addRow("&New articles are in:", self.article_language)
+        form.addRow("", _note("The newsroom's default (kept in the library): File ▸ New uses "
+                              "it, and each article can have its own in its details."))
+        form.addRow("", self.language_error)
+        return _page(form)
+
+    def _spelling_page(self) -> QWidget:
+        self.spell_as_you_type = QCheckBox("Check spelling as you type")
+        self.spell_as_you_type.setAccessibleName("Check spelling as you type")
+        self.spell_as_you_type.setChecked(self.settings.check_spelling())
+        self.dictionary_list = QListWidget()
+        self.dictionary_list.setAccessibleName("Spelling languages")
+        self.dictionary_list.addItems(_dictionary_lines())
+        manage = QPushButton("&Dictionaries and word lists…")
+        manage.setAccessibleName("Dictionaries and word lists")
+        manage.clicked.connect(self.dictionaries_requested)
+        row = QHBoxLayout()
+        row.addWidget(manage)
+        row.addStretch(1)
+        return _page(self.spell_as_you_type,
+                     _note("For articles opened from now on; Tools ▸ Check Spelling turns it "
+                           "on or off for one article."),
+                     QLabel("Languages Byline can check (an article is checked in its own "
+                            "language):"),
+                     self.dictionary_list, row)
+
+    def _editor_page(self) -> QWidget:
+        self.font_label = QLabel()
+        self.font_label.setAccessibleName("Editor font")
+        choose = QPushButton("&Choose…")
+        choose.setAccessibleName("Choose the editor font")
+        choose.clicked.connect(self._choose_font)
+        font_row = QHBoxLayout()
+        font_row.addWidget(self.font_label, 1)
+        font_row.addWidget(choose)
+        self.theme_buttons: dict[str, QRadioButton] = {}
+        theme_box = QWidget()
+        theme_layout = QVBoxLayout(theme_box)
+        theme_layout.setContentsMargins(0, 0, 0, 0)
+        for theme in THEMES:
+            button = QRadioButton(THEME_TEXT[theme])
+            button.setAccessibleName(f"Theme: {THEME_TEXT[theme]}")
+            button.setChecked(theme == self.settings.theme())
+            self.theme_buttons[theme] = button
+            theme_layout.addWidget(button)
+        self._show_font()
+        form = QFormLayout()
+        form.addRow("Editor font:", font_row)
+        form.addRow("Theme:", theme_box)
+        form.addRow("", _note("The whole window follows, the preview included. When the system "
+                              "asks for high contrast, Byline's colours do too."))
+        return _page(form)
+
+    def _saving_page(self) -> QWidget:
+        least, most, _default = REVISION_MINUTES
+        self.revision_minutes = QSpinBox(minimum=least, maximum=most, suffix=" min")
+        self.revision_minutes.setAccessibleName("Minutes between revisions")
+        self.revision_minutes.setValue(self.settings.revision_minutes())
+        self.backups_keep = QSpinBox(minimum=KEEP_RANGE[0], maximum=KEEP_RANGE[1])
+        self.backups_keep.setAccessibleName("Backups to keep")
+        self.backups_keep.setValue(backups_to_keep(self.library))
+        folder = default_backup_folder(self.library.path)
+        open_folder = QPushButton("&Open the Backups Folder")
+        open_folder.setAccessibleName("Open the backups folder")
+        open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
+        form = QFormLayout()
+        form.addRow("", _note("Everything you type is saved within a second, always: this "
+                              "cannot be turned off."))
+        form.addRow("Keep a &revision every:", self.revision_minutes)
+        form.addRow("", _note("of editing (Review ▸ Revision History shows them); closing an "
+                              "article, a status move and an export keep one too."))
+        form.addRow("&Backups to keep:", self.backups_keep)
+        form.addRow("", _note(f"One a day and one when Byline closes, in {folder}. "
+                              "`byline restore` brings the newest good one back."))
+        form.addRow("", open_folder)
+        return _page(form)
+
+    def _export_page(self) -> QWidget:
+        from editor_app.core.export.article_export import site_settings
+
+        site = site_settings(self.library)
+        self.site_url = QLineEdit(site.url, placeholderText="https://news.example.org")
+        self.site_url.setAccessibleName("Site URL")
+        self.publisher = QLineEdit(site.publisher, placeholderText="Harbour Gazette")
+        self.publisher.setAccessibleName("Publisher")
+        self.date_format = QLineEdit(site.date_format, placeholderText="the article language's own")
+        self.date_format.setAccessibleName("House date format")
+        self.export_error = QLabel()
+        self.export_error.setStyleSheet("color: #c0392b")
+        self.export_error.setWordWrap(True)
+        form = QFormLayout()
+        form.addRow("Site &URL:", self.site_url)
+        form.addRow("", _note("Where the bundles are published: canonical links, Open Graph and "
+                              "related stories outside an export point there. Without it pages "
+                              "carry no canonical link."))
+        form.addRow("&Publisher:", self.publisher)
+        form.addRow("House &date format:", self.date_format)
+        form.addRow("", _note("strftime codes such as %d.%m.%Y; empty: each article's language "
+                              "writes its own long date."))
+        form.addRow("", self.export_error)
+        return _page(form)
+
+    def _server_page(self, session_password: str):
+        from editor_app.ui.sync.server_settings import ServerSettingsPage
+
+        return ServerSettingsPage(self.library, session_password=session_password)
+
+    # -- the font ----------------------------------------------------------------------------
+    def _choose_font(self) -> None:
+        ok, font = QFontDialog.getFont(self._font, self, "Editor font")
+        if ok:
+            self._font = font
+            self._show_font()
+
+    def _show_font(self) -> None:
+        self.font_label.setText(f"{self._font.family()}, {self._font.pointSizeF():g} pt")
+        shown = QFont(self._font)
+        shown.setPointSizeF(min(shown.pointSizeF(), 16))
+        self.font_label.setFont(shown)
+
+    # -- showing -------------------------------------------------------------------------------
+    def show_page(self, name: str) -> None:
+        """Bring a page to the front by its name ("You", "Export", …)."""
+        self.pages.setCurrentRow(PAGES.index(name))
+
+    def chosen_theme(self) -> str:
+        return next(t for t, b in self.theme_buttons.items() if b.isChecked())
+
+    # -- OK ------------------------------------------------------------------------------------
+    def accept(self) -> None:
+        if self.apply():
+            super().accept()
+
+    def apply(self) -> bool:
+        """Check every page, then store everything; False (the page shown, saying why) when
+        something cannot be stored. Nothing is stored while one page is wrong."""
+        from editor_app.core.export.article_export import save_site_settings
+        from editor_app.core.export.pages import clean_site_url
+
+        if self.identity.problem() is not None:
+            self.identity.apply()  # shows the problem
+            return self._show_problem("You")
+        try:
+            clean_site_url(self.site_url.text())
+        except BylineError as exc:
+            self.export_error.setText(str(exc))
+            return self._show_problem("Export")
+        server_wanted = bool(self.server.host.text().strip()) or self._server_configured()
+        if server_wanted and self.server.problem():
+            self.server.apply()  # shows the problem
+            return self._show_problem("Newsroom server")
+        try:
+            set_default_language(self.library, self.article_language.currentText())
+        except BylineError as exc:
+            self.language_error.setText(str(exc))
+            return self._show_problem("Languages")
+        try:
+            save_site_settings(self.library, url=self.site_url.text(),
+                               publisher=self.publisher.text(), date_format=self.date_format.text())
+        except BylineError as exc:
+            self.export_error.setText(str(exc))
+            return self._show_problem("Export")
+        if self.identity.apply(self.signals) is None:
+            return self._show_problem("You")
+        self.settings.set_interface_language(self.interface_language.currentData())
+        self.settings.set_check_spelling(self.spell_as_you_type.isChecked())
+        self.settings.set_revision_minutes(self.revision_minutes.value())
+        set_backups_to_keep(self.library, self.backups_keep.value())
+        if self._font != self.settings.editor_font():
+            self.font_chosen.emit(self._font)
+        if self.chosen_theme() != self.settings.theme():
+            self.theme_chosen.emit(self.chosen_theme())
+        if server_wanted:
+            before = self._stored_dsn()
+            if not self.server.apply():
+                return self._show_problem("Newsroom server")
+            if self.server.dsn() != before or self.server.password.text():
+                self.server_applied.emit(self.server.dsn(), self.server.session_password)
+        return True
+
+    def _stored_dsn(self) -> str:
+        from editor_app.core.server.sync import server_dsn
+
+        try:
+            return server_dsn(self.library) or ""
+        except BylineError:
+            return ""
+
+    def _server_configured(self) -> bool:
+        return bool(self._stored_dsn())
+
+    def _show_problem(self, page: str) -> bool:
+        self.show_page(page)
+        return False
+
+    def done(self, result: int) -> None:
+        self.server.shutdown()
+        super().done(result)
+
+
+def _dictionary_lines() -> list[str]:
+    """"Lithuanian (lt): hunspell lt_LT, built in" for every language that can be checked."""
+    try:
+        from editor_app.core.spelling.languages import (
+            frequency_languages,
+            installed_dictionaries,
+            language_name,
+        )
+
+        hunspell: dict[str, list[str]] = {}
+        for info in installed_dictionaries():
+            hunspell.setdefault(info.language, []).append(
+                info.name + ("" if info.builtin else ", added by you"))
+        lines = []
+        for code in sorted(set(frequency_languages()) | set(hunspell)):
+            parts = []
+            if code in hunspell:
+                parts.append("hunspell " + "; ".join(hunspell[code]))
+            if code in frequency_languages():
+                parts.append("word frequencies")
+            lines.append(f"{language_name(code)} ({code}): {', '.join(parts)}")
+        return lines
+    except Exception as exc:  # noqa: BLE001 - the page must open without dictionaries
+        return [f"Spelling dictionaries cannot be listed: {exc}"]
