@@ -10,14 +10,33 @@ import os
 import pathlib
 import sys
 
+NO_DISPLAY_MESSAGE = (
+    "byline: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set): start Byline "
+    "in a desktop session, over SSH with `ssh -X`, or in a virtual display with "
+    "`xvfb-run byline`; the command-line tools (`byline --help`) need none")
+
+
+def display_problem(environ=None, platform: str | None = None) -> str | None:
+    """Why the window cannot be shown here (one line for the user), or None.
+
+    On Linux a window needs an X11 or Wayland display. Without one Qt would abort
+    with a long message, and running offscreen would leave a window nobody sees
+    running until killed: offscreen only when asked (QT_QPA_PLATFORM set, the
+    tests, ``--smoke-test``, ``--screenshots``).
+    """
+    environ = os.environ if environ is None else environ
+    platform = sys.platform if platform is None else platform
+    if not platform.startswith("linux") or environ.get("QT_QPA_PLATFORM"):
+        return None
+    if environ.get("DISPLAY") or environ.get("WAYLAND_DISPLAY"):
+        return None
+    return NO_DISPLAY_MESSAGE
+
 
 def prepare_environment() -> None:
     """Settings Qt reads at start-up: WebEngine refuses to run as root with its sandbox."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") \
-            and sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM"):
-        os.environ["QT_QPA_PLATFORM"] = "offscreen"
 
 
 def tune_interpreter() -> None:
@@ -37,39 +56,80 @@ def build_renderer():
     return Renderer()
 
 
-def build_spell_service():
-    """One spelling service per process: dictionaries load once, on workers, at start-up."""
-    from editor_app.core.spelling import default_personal_path
+def build_spell_service(*, preload: bool = True):
+    """One spelling service per process: dictionaries load once, on workers.
+
+    ``preload``: start loading English now; a staged start-up asks once the window
+    and the preview are on screen instead (the load takes a core for a while).
+    """
     from editor_app.ui.spelling.spelling_service import SpellService
 
-    service = SpellService(personal_path=default_personal_path())
-    service.preload("en")
+    service = SpellService(personal_path=_default_personal_path)
+    if preload:
+        service.preload("en")
     return service
 
 
+def _default_personal_path():
+    from editor_app.core.spelling import default_personal_path
+
+    return default_personal_path()
+
+
 def build_main_window(library, *, settings=None, renderer=None, spell_service=None,
-                      watch_outside_changes: bool = True):
+                      watch_outside_changes: bool = True, staged: bool = False):
     """Create the signal hub and the main window and wire them; returns the window.
 
     Without a renderer the window makes its own when the first article opens; without
     a spelling service one is made and shut down with the window. The editorial
-    panels (queues, workflow, comments, related news, spelling) and the
-    outside-change monitor and the newsroom server's sync (#15) are attached here.
+    panels (queues, workflow, comments, related news, spelling), the outside-change
+    monitor and the newsroom server's sync (#15) are attached here.
+
+    ``staged`` (the real start, #20): the docks take their places now, but web views,
+    panels, spell checking, the outside-change monitor and the newsroom sync are
+    built after the window's first paint, in that order (``window.startup``).
+    Otherwise everything is built before this returns (tests, tools).
     """
-    from editor_app.ui.desk.outside_changes import OutsideChangeMonitor
     from editor_app.ui.editorial_panels import EditorialPanels
     from editor_app.ui.main_window import MainWindow
     from editor_app.ui.signals import AppSignals
+    from editor_app.ui.startup import StagedStartup
+
+    window = MainWindow(library, AppSignals(), settings=settings, renderer=renderer,
+                        defer_views=staged)
+    if spell_service is None:
+        spell_service = build_spell_service(preload=not staged)
+        window.destroyed.connect(lambda *_: spell_service.shutdown())
+    window.panels = EditorialPanels(window, spell_service, deferred=staged)
+    startup = window.startup = StagedStartup(window)
+    startup.add("preview", window.start_deferred_views)
+    startup.add("panels", window.panels.start)
+    if watch_outside_changes:
+        startup.add("outside changes", lambda: _watch_outside_changes(window))
+
+    def start_spelling() -> None:
+        spell_service.preload("en")
+        window.panels.start_spelling()
+
+    startup.add("spelling", start_spelling)
+    startup.add("newsroom server", lambda: _start_newsroom_sync(window))
+    if staged:
+        startup.start()
+    else:
+        startup.run_all()
+    return window
+
+
+def _watch_outside_changes(window) -> None:
+    from editor_app.ui.desk.outside_changes import OutsideChangeMonitor
+
+    window.outside_changes = OutsideChangeMonitor(window)
+
+
+def _start_newsroom_sync(window) -> None:
     from editor_app.ui.sync.sync_status import NewsroomSync
 
-    window = MainWindow(library, AppSignals(), settings=settings, renderer=renderer)
-    if spell_service is None:
-        spell_service = build_spell_service()
-        window.destroyed.connect(lambda *_: spell_service.shutdown())
-    window.panels = EditorialPanels(window, spell_service)
-    window.outside_changes = OutsideChangeMonitor(window) if watch_outside_changes else None
     window.newsroom = NewsroomSync(window)
-    return window
 
 
 def run_smoke_test(**options) -> int:
@@ -80,47 +140,74 @@ def run_smoke_test(**options) -> int:
 
 
 def run_screenshots(out: pathlib.Path) -> int:
-    """``make screenshots``: the README's pictures of the real window."""
+    """``make screenshots``: the README's pictures of the real first start (#20)."""
     from editor_app.ui.screenshots import take_screenshots
 
-    return take_screenshots(out, prepare=prepare_environment, build_window=build_main_window,
-                            build_renderer=build_renderer)
+    return take_screenshots(out)
 
 
 def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None = None) -> int:
+    """The window on the library: painted first, the rest built after (#20)."""
+    problem = display_problem()
+    if problem:
+        print(problem, file=sys.stderr)
+        return 1
     prepare_environment()
     tune_interpreter()
-    from PySide6.QtCore import QCoreApplication
-    from PySide6.QtWidgets import QApplication, QMessageBox
-
     from editor_app.core.errors import BylineError
+    from editor_app.core.startup_trace import trace
     from editor_app.library_file import open_library
 
-    QCoreApplication.setOrganizationName("Byline")
-    QCoreApplication.setApplicationName("Byline")
-    app = QApplication.instance() or QApplication(sys.argv[:1])
+    trace("arguments read")
+    # Pure-Python modules first: once PySide6 is imported, its import hook reads the
+    # source file of every module imported after it (#20).
+    error = None
     try:
         # The default library starts with the sample articles and a "Start here".
         library = open_library(library_path, explicit=explicit, seed_samples=not explicit)
         open_article = library.get_article(open_id).id if open_id else None
     except BylineError as exc:
-        print(f"byline: error: {exc}", file=sys.stderr)
+        error = exc
+    else:
+        _import_core_of_the_window()
+        # The render worker imports the markdown stack on the other core while this one
+        # builds the window: the preview's first render is ready when its view is.
+        renderer = build_renderer()
+    trace("library open")
+    from PySide6.QtCore import QCoreApplication, Qt
+    from PySide6.QtWidgets import QApplication, QMessageBox
+
+    QCoreApplication.setOrganizationName("Byline")
+    QCoreApplication.setApplicationName("Byline")
+    QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # WebEngine
+    app = QApplication.instance() or QApplication(sys.argv[:1])
+    trace("Qt imported, QApplication")
+    if error is not None:
+        print(f"byline: error: {error}", file=sys.stderr)
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, "Byline cannot start", str(exc))
+            QMessageBox.critical(None, "Byline cannot start", str(error))
         return 1
-    renderer = build_renderer()
-    spell_service = build_spell_service()
-    window = build_main_window(library, renderer=renderer, spell_service=spell_service)
+    spell_service = build_spell_service(preload=False)
+    window = build_main_window(library, renderer=renderer, spell_service=spell_service,
+                               staged=True)
+    trace("window built")
     window.restore_layout()
     window.show()
-    window.restore_session()
+    # The last session's tabs come back, opened when first shown; `byline open` puts
+    # its article in front instead of the one that was.
+    window.restore_session(load_current=open_article is None)
     if open_article is not None:
-        window.select_in_library(open_article)
         window.open_article(open_article)
+        window.select_in_library(open_article)
         window.activateWindow()
     elif library.count_articles():
         window.select_first_article()
     ask_who_you_are_soon(window)
+    trace("article open")
+    if os.environ.get("BYLINE_SCREENSHOTS"):  # `make screenshots` started this process
+        from editor_app.ui.screenshots import drive_screenshots
+
+        drive_screenshots(window, os.environ["BYLINE_SCREENSHOTS"])
     backups = start_backups(window, library)
     install_quit_on_sigterm(window)
     code = app.exec()
@@ -143,6 +230,15 @@ def ask_who_you_are_soon(window) -> None:
         window.first_run = ask_who_you_are(window)  # kept alive with the window
 
     QTimer.singleShot(0, ask)
+
+
+def _import_core_of_the_window() -> None:
+    """The core modules the window's first paint needs, imported before Qt (see run_gui)."""
+    import editor_app.core.article_files  # noqa: F401
+    import editor_app.core.external_changes  # noqa: F401
+    import editor_app.core.images  # noqa: F401
+    import editor_app.core.interview  # noqa: F401
+    import editor_app.core.text_stats  # noqa: F401
 
 
 def install_quit_on_sigterm(window):

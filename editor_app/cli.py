@@ -9,28 +9,20 @@ exit 1 for a failure, 2 for a usage error.
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import os
 import pathlib
 import sys
 
 from editor_app import __version__
-from editor_app.commands import (
-    UsageError,
-    export_cmds,
-    library_cmds,
-    maintenance_cmds,
-    review_cmds,
-    server_cmds,
-    spell,
-    sync_cmds,
-    tags_cmds,
-)
+from editor_app.commands import COMMANDS, UsageError
 from editor_app.core.errors import BylineError
 from editor_app.library_file import ENV_LIBRARY, chosen_library, open_library
 
-COMMAND_MODULES = (library_cmds, spell, tags_cmds, review_cmds, export_cmds, maintenance_cmds,
-                   sync_cmds, server_cmds)
+#: the global options that take a value (the word after them is not a command)
+_OPTIONS_WITH_VALUES = ("--library", "--screenshots")
+_EVERY_COMMAND = object()
 
 
 class ArgumentParser(argparse.ArgumentParser):
@@ -77,7 +69,23 @@ class Context:
             self._library.close()
 
 
-def build_parser() -> ArgumentParser:
+def command_word(argv: list[str]) -> str | None:
+    """The sub-command ``argv`` names (its first word that is neither an option nor an
+    option's value), or None: no sub-command opens the GUI."""
+    skip = False
+    for word in argv:
+        if skip:
+            skip = False
+        elif word in _OPTIONS_WITH_VALUES:
+            skip = True
+        elif not word.startswith("-"):
+            return word
+    return None
+
+
+def build_parser(command=_EVERY_COMMAND) -> ArgumentParser:
+    """The parser with every sub-command, or with only the one ``command`` needs (the
+    GUI needs none): only that command's module is imported."""
     parser = ArgumentParser(prog="byline", description="Byline: an offline editorial workstation.")
     parser.add_argument("--version", action="version", version=f"byline {__version__}")
     parser.add_argument("--library", metavar="PATH",
@@ -88,9 +96,23 @@ def build_parser() -> ArgumentParser:
     # Where `make screenshots` writes the README's pictures (a tool for developers).
     parser.add_argument("--screenshots", metavar="DIR", help=argparse.SUPPRESS)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", parser_class=ArgumentParser)
-    for module in COMMAND_MODULES:
-        module.register(sub)
+    if command is _EVERY_COMMAND:
+        modules = list(dict.fromkeys(COMMANDS.values()))
+    else:
+        modules = [COMMANDS[command]] if command is not None else []
+    for name in modules:
+        importlib.import_module(f"editor_app.commands.{name}").register(sub)
     return parser
+
+
+def parser_for(argv: list[str]) -> ArgumentParser:
+    """The smallest parser that can read ``argv``: all of them only for help and mistakes."""
+    word = command_word(argv)
+    if word is None and any(a in ("-h", "--help") for a in argv):
+        return build_parser()  # the list of every command
+    if word is not None and word not in COMMANDS:
+        return build_parser()  # "invalid choice", naming the valid ones
+    return build_parser(word)
 
 
 def parse_args(parser: ArgumentParser, argv: list[str]) -> argparse.Namespace:
@@ -127,19 +149,20 @@ def main(argv: list[str] | None = None) -> int:
     # for every product; on a 2-core laptop that also types, edits and renders,
     # those threads fight the rest and make small products 10x slower. One is best.
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
-    if argv is None:
-        # A frozen build re-runs its own executable as the render and export workers.
+    if argv is None and len(sys.argv) > 1 and sys.argv[1].startswith("--byline-"):
+        # A frozen build re-runs its own executable as the render and export workers
+        # (--byline-render-worker, --byline-export-worker); only then are they imported.
         from editor_app.core.export import procpool
         from editor_app.core.render.worker import run_if_worker
 
         run_if_worker()
         procpool.run_if_worker()
     argv = sys.argv[1:] if argv is None else argv
-    parser = build_parser()
     try:
         # --json is accepted before or after the sub-command.
         if "--json" in argv:
             argv = ["--json", *[a for a in argv if a != "--json"]]
+        parser = parser_for(argv)
         args = parse_args(parser, argv)
     except UsageError as exc:
         print(str(exc), file=sys.stderr)

@@ -41,8 +41,8 @@ def test_version(capsys):
 
 def test_import_json_shape(capsys, lib_path, tmp_path):
     [item] = imported(capsys, lib_path, tmp_path)
-    assert set(item) == {"id", "slug", "title"}
-    assert item["slug"] == "ferry-returns"
+    assert set(item) == {"id", "slug", "title", "source", "action", "notes"}
+    assert item["slug"] == "ferry-returns" and item["action"] == "imported"
 
 
 def test_list_json_shape_and_filters(capsys, lib_path, tmp_path):

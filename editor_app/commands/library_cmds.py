@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from editor_app.commands import UsageError
-from editor_app.core.importing import import_files
 from editor_app.core.models import Kind, Role, Status
 
 
@@ -11,7 +10,7 @@ def register(sub) -> None:
     p = sub.add_parser("open", help="open the GUI with an article in the editor")
     p.add_argument("id", metavar="ID|SLUG")
 
-    p = sub.add_parser("import", help="import markdown or text files as articles")
+    p = sub.add_parser("import", help="import markdown, text or Word (.docx) files as articles")
     p.add_argument("files", nargs="+", metavar="FILE")
     p.add_argument("--as", dest="role", metavar="ROLE",
                    help="reporter, editor or producer (default: the preferences); an imported "
@@ -71,18 +70,39 @@ def register(sub) -> None:
 
 
 def cmd_import(args, ctx) -> int:
+    """Each file: imported, updated or unchanged (stdout), or refused (stderr, naming it).
+
+    The files that can go in are stored together; a refused file writes nothing and
+    makes the exit status 1.
+    """
+    from editor_app.core.importing import import_each
+
     lib = ctx.library()
     role = Role.parse(args.role) if args.role else None
-    results = import_files(lib, args.files, who=_who(lib), role=role, correction=args.correction)
+    report = import_each(lib, args.files, who=_who(lib), role=role, correction=args.correction)
+    by_source = {r.source: r for r in report.results}
+    refused = {r.source: r for r in report.refused}
     if ctx.json:
-        ctx.out_json([{"id": r.id, "slug": r.slug, "title": r.title} for r in results])
+        rows = []
+        for source in map(str, args.files):
+            if source in by_source:
+                r = by_source[source]
+                rows.append({"id": r.id, "slug": r.slug, "title": r.title, "source": r.source,
+                             "action": r.action, "notes": list(r.notes)})
+            elif source in refused:
+                rows.append(refused[source].as_dict())
+        ctx.out_json(rows)
     else:
-        for r in results:
+        for r in report.results:
             ctx.out(f"{r.action} {r.id} {r.slug}  {r.title}  ({r.source})")
-    for r in results:
+    for r in report.results:
         for note in r.notes:
             ctx.warn(note)
-    return 0
+    for refusal in report.refused:
+        print(f"byline: error: {refusal.message}", file=ctx.stderr)
+    if report.refused and report.results and not ctx.json:
+        ctx.out(f"{report.summary()}")
+    return 1 if report.refused else 0
 
 
 def cmd_new(args, ctx) -> int:

@@ -146,6 +146,8 @@ def parse_markdown(text: str, *, source: str = "markdown") -> Article:
     """Markdown with optional YAML front matter -> Article; errors name file and line."""
     meta: dict = {}
     body = text
+    if not text.strip():
+        raise InputError(f"{source}: missing title (the file is empty)")
     match = _FRONT_MATTER.match(text)
     if text.startswith("---") and not match:
         raise InputError(f"{source}:1: front matter is not closed (no second '---' line)")
@@ -158,12 +160,72 @@ def parse_markdown(text: str, *, source: str = "markdown") -> Article:
             raise InputError(f"{source}:2: front matter must be a mapping of keys to values")
         meta = loaded
     body = body.lstrip("\n")
+    if _untitled(meta):
+        # Notes, READMEs and Obsidian pages have no front matter title: the first
+        # heading is the headline, else the file's name (#20).
+        title, body = headline_from_body(body, source)
+        if title:
+            meta = {**meta, "title": title}
     try:
         return _article_from_meta(meta, body)
     except InputError as exc:
         line = _key_line(text, str(exc).split(":", 1)[0]) if match else None
         where = f"{source}:{line}" if line else source
         raise InputError(f"{where}: {exc}") from None
+
+
+_ATX_HEADING = re.compile(r"^ {0,3}(#{1,6})[ \t]+(?P<text>.*?)(?:[ \t]+#+)?[ \t]*$")
+_SETEXT_UNDERLINE = re.compile(r"^ {0,3}(=+|-+)[ \t]*$")
+_FENCE = re.compile(r"^ {0,3}(```|~~~)")
+_NOT_A_NAME = ("markdown", "text")
+
+
+def _untitled(meta: dict) -> bool:
+    title = meta.get("title")
+    return title is None or (isinstance(title, str) and not title.strip())
+
+
+def headline_from_body(body: str, source: str) -> tuple[str, str]:
+    """(headline, body) for a file without a title: its first heading, else its name.
+
+    A heading that opens the text is taken out of the body (the page prints the
+    headline above it already); one further down stays where it is. Headings inside
+    fenced code do not count. Without a heading the file name is the headline
+    ("ferry-strike_notes.md" -> "Ferry strike notes"); without a file, "".
+    """
+    lines = body.split("\n")
+    in_fence = False
+    first_block = True
+    for number, line in enumerate(lines):
+        if _FENCE.match(line):
+            in_fence = not in_fence
+            first_block = False
+            continue
+        if in_fence or not line.strip():
+            continue
+        match = _ATX_HEADING.match(line)
+        setext = (number + 1 < len(lines) and _SETEXT_UNDERLINE.match(lines[number + 1])
+                  and first_block and not line.startswith((" " * 4, "\t")))
+        if match and match.group("text").strip():
+            title = match.group("text").strip()
+            if first_block:
+                body = "\n".join(lines[number + 1:]).lstrip("\n")
+            return title, body
+        if setext:
+            title = line.strip()
+            body = "\n".join(lines[number + 2:]).lstrip("\n")
+            return title, body
+        first_block = False
+    return title_from_file_name(source), body
+
+
+def title_from_file_name(source: str) -> str:
+    """A headline made of a file's name: separators become spaces, the first letter a capital."""
+    if source in _NOT_A_NAME:
+        return ""
+    stem = pathlib.PurePath(source).stem
+    words = " ".join(re.sub(r"[_\-.]+", " ", stem).split())
+    return words[:1].upper() + words[1:] if words.islower() else words
 
 
 def _one_line(text: str) -> str:

@@ -25,6 +25,7 @@ import pathlib
 from collections import deque
 from dataclasses import dataclass, field
 
+from editor_app.core.article_files import IMPORT_SUFFIXES  # noqa: F401 - re-exported
 from editor_app.core.errors import BylineError, InputError, NotFoundError
 from editor_app.core.import_images import CollectedImages, collect_images
 from editor_app.core.importers import read_article_file
@@ -57,6 +58,41 @@ class ImportResult:
         return {"id": self.id, "slug": self.slug, "title": self.title,
                 "created": self.created, "source": self.source, "action": self.action,
                 "notes": list(self.notes)}
+
+
+@dataclass(frozen=True)
+class Refusal:
+    """A file that was not imported, and why (one line that names the file)."""
+
+    source: str
+    message: str
+
+    def as_dict(self) -> dict:
+        return {"id": None, "slug": None, "title": None, "created": False,
+                "source": self.source, "action": "refused", "error": self.message, "notes": []}
+
+
+@dataclass
+class ImportReport:
+    """What happened to each file of an import: stored (results) or refused."""
+
+    results: list[ImportResult] = field(default_factory=list)
+    refused: list[Refusal] = field(default_factory=list)
+
+    def counts(self) -> dict[str, int]:
+        """How many files were imported, updated, unchanged and refused (zeros left out)."""
+        counts = {action: sum(r.action == action for r in self.results)
+                  for action in ("imported", "updated", "unchanged")}
+        counts["refused"] = len(self.refused)
+        return {action: n for action, n in counts.items() if n}
+
+    def summary(self) -> str:
+        """"2 imported, 1 refused": for a status bar or the end of a command's output."""
+        return ", ".join(f"{n} {action}" for action, n in self.counts().items()) or "nothing"
+
+    @property
+    def notes(self) -> list[str]:
+        return [note for result in self.results for note in result.notes]
 
 
 @dataclass
@@ -100,10 +136,32 @@ def bundle_uuid(path: pathlib.Path) -> str:
 def read_incoming(path: str | pathlib.Path, *, has_asset=lambda sha: False) -> Incoming:
     """Read one file with its pictures and bundle identity (no library writes)."""
     path = pathlib.Path(path)
+    if path.suffix.lower() == ".docx":
+        return _read_word_document(path)
     article = read_article_file(path)
     images = collect_images(article.body, path.parent, source=path.name, has_asset=has_asset)
     article.body = images.body
     return Incoming(str(path), article, images, bundle_uuid(path))
+
+
+def _read_word_document(path: pathlib.Path) -> Incoming:
+    """A .docx: its first heading is the headline (else its name), bold questions ``Q:``."""
+    from editor_app.core.docx_import import read_docx
+    from editor_app.core.importers import headline_from_body
+    from editor_app.core.models import Kind
+
+    content = read_docx(path)
+    title, body = headline_from_body(content.markdown, str(path))
+    if not body.strip() and not content.assets:
+        raise InputError(f"{path}: the document has no text")
+    body = body if body.endswith("\n") else body + "\n"
+    try:
+        article = Article(title=title, body=body,
+                          kind=Kind.INTERVIEW if content.questions else Kind.NEWS)
+    except InputError as exc:
+        raise InputError(f"{path}: {exc}") from None
+    images = CollectedImages(body=body, assets=content.assets, notes=list(content.notes))
+    return Incoming(str(path), article, images)
 
 
 def import_files(library, paths: list[str | pathlib.Path], *, who: str = "",
@@ -115,6 +173,50 @@ def import_files(library, paths: list[str | pathlib.Path], *, who: str = "",
     """
     incoming = [read_incoming(p, has_asset=library.has_asset) for p in paths]
     return import_incoming(library, incoming, who=who, role=role, correction=correction)
+
+
+def import_each(library, paths: list[str | pathlib.Path], *, who: str = "",
+                role: Role | str | None = None, correction: bool = False) -> ImportReport:
+    """Import every file that can go in; refuse, each with one line naming it, those
+    that cannot (#20: a folder of old stories with one damaged file still comes in).
+
+    The files that go in are stored in ONE transaction, as ``import_files`` does; a
+    refused file writes nothing. A file whose problem shows only while the batch is
+    stored (two files claiming one article) is refused and the batch stored again
+    without it.
+    """
+    report = ImportReport()
+    incoming: list[Incoming] = []
+    for path in paths:
+        try:
+            incoming.append(read_incoming(path, has_asset=library.has_asset))
+        except InputError as exc:
+            report.refused.append(Refusal(str(path), _naming(str(path), exc)))
+    while incoming:
+        try:
+            report.results = import_incoming(library, incoming, who=who, role=role,
+                                             correction=correction)
+            break
+        except InputError as exc:
+            culprit = _culprit(incoming, str(exc))
+            if culprit is None:
+                raise
+            incoming.remove(culprit)
+            report.refused.append(Refusal(culprit.source, str(exc)))
+    order = {str(p): n for n, p in enumerate(paths)}
+    report.refused.sort(key=lambda r: order.get(r.source, len(order)))
+    return report
+
+
+def _naming(source: str, exc: Exception) -> str:
+    message = str(exc)
+    return message if source in message else f"{source}: {message}"
+
+
+def _culprit(incoming: list[Incoming], message: str) -> Incoming | None:
+    """The file an error names (the longest source that starts the message)."""
+    named = [item for item in incoming if message.startswith(item.source)]
+    return max(named, key=lambda item: len(item.source)) if named else None
 
 
 def import_articles(library, articles: list[tuple[str, Article]], *, who: str = "",

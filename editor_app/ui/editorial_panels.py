@@ -1,11 +1,18 @@
 """Mounts the editorial panels on the main window and keeps them on the right article.
 
-Review queues (left), and on the right, tabbed: workflow, comments, related news
-and spelling. Per open article it attaches a tag editor, a spell controller and
-comment highlights (``TabParts``). Panels follow the current article tab, or the
-article selected in the library while the Reader is in front, so an editor can
-work a queue without opening every story. They reach the window through the
-signal hub and its public methods only.
+Review queues (left, above the library), and on the right, tabbed: workflow,
+comments, related news and spelling. Per open article it attaches a tag editor, a
+spell controller and comment highlights (``TabParts``). Panels follow the current
+article tab, or the article selected in the library while the Reader is in front,
+so an editor can work a queue without opening every story. They reach the window
+through the signal hub and its public methods only.
+
+Start-up (#20): the docks take their places at once, so the window's first paint
+has its final layout, but what they hold is built later: the queues, workflow,
+comments and each article's tag editor by ``start()`` (right after the first
+paint), the spell checkers by ``start_spelling()``, and the related-news and
+spelling panels, which sit behind the workflow tab, when they are first shown or
+asked for. Their modules are imported only then.
 """
 
 from __future__ import annotations
@@ -14,18 +21,9 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QLineEdit, QMessageBox
+from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 
 from editor_app.core.errors import BylineError
-from editor_app.core.spelling import article_names
-from editor_app.ui.related.related_panel import RelatedPanel
-from editor_app.ui.related.related_space import SpaceUpdater
-from editor_app.ui.related.tag_editor import BulkTagDialog, TagEditor
-from editor_app.ui.review.comments_panel import CommentHighlighter, CommentsPanel
-from editor_app.ui.review.queues import ReviewQueues
-from editor_app.ui.review.workflow_actions import WorkflowActions
-from editor_app.ui.spelling.spelling_controller import SpellController
-from editor_app.ui.spelling.spelling_panel import SpellingPanel
 
 SPELL_METADATA_DELAY_MS = 500
 
@@ -34,9 +32,9 @@ SPELL_METADATA_DELAY_MS = 500
 class TabParts:
     """What the panels attach to one open article."""
 
-    tags: TagEditor
-    comments: CommentHighlighter
-    spelling: SpellController | None = None
+    tags: object  # TagEditor
+    comments: object  # CommentHighlighter
+    spelling: object | None = None  # SpellController
     #: the fields the spell checker was built for: language, interviewee, author, title
     spelling_key: tuple = ()
 
@@ -50,53 +48,144 @@ class TabParts:
 class EditorialPanels(QObject):
     """Owns the docks and menus of review, tagging, related news, spelling and export."""
 
-    def __init__(self, window, spell_service=None):
+    def __init__(self, window, spell_service=None, *, deferred: bool = False):
         super().__init__(window)
         self.window = window
         self.library = window.library
         self.signals = window.signals
         self.spell_service = spell_service
         self.article_id = 0
+        self._tab = None  # the article tab the panels follow (None: the library's selection)
         self._parts: dict[object, TabParts] = {}  # ArticleTab -> its parts
-
-        self.queues = ReviewQueues(self.library, self.signals)
-        self.workflow = WorkflowActions(self.library, self.signals,
-                                        spelling_issue_count=self._spelling_count,
-                                        spelling_issues=self._spelling_issues)
-        self.comments = CommentsPanel(self.library, self.signals)
-        self.related = RelatedPanel(self.library, self.signals)
-        self.space_updater = SpaceUpdater(self.library, self.signals, self)
-        self.spelling = SpellingPanel()
+        self._built: dict[str, object] = {}
+        self._started = False
+        self._spelling_started = False
+        self._shut_down = False
 
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
-        self.queues_dock = window.add_panel("Queues", self.queues, left, "QueuesDock")
-        self.workflow_dock = window.add_panel("Workflow", self.workflow, right, "WorkflowDock")
-        self.comments_dock = window.add_panel("Comments", self.comments, right, "CommentsDock",
+        library_dock = getattr(window, "library_dock", None)
+        self.queues_dock = window.add_panel("Queues", _waiting(), left, "QueuesDock",
+                                            above=library_dock)
+        self.workflow_dock = window.add_panel("Workflow", _waiting(), right, "WorkflowDock")
+        self.comments_dock = window.add_panel("Comments", _waiting(), right, "CommentsDock",
                                               tab_with=self.workflow_dock)
-        self.related_dock = window.add_panel("Related news", self.related, right, "RelatedDock",
+        self.related_dock = window.add_panel("Related news", _waiting(), right, "RelatedDock",
                                              tab_with=self.workflow_dock)
-        self.spelling_dock = window.add_panel("Spelling", self.spelling, right, "SpellingDock",
+        self.spelling_dock = window.add_panel("Spelling", _waiting(), right, "SpellingDock",
                                               tab_with=self.workflow_dock)
         self.workflow_dock.raise_()
-        window.resize_panel(self.queues_dock, 190)
-        window.resize_panel(self.workflow_dock, 330)
+        # The panels behind the workflow tab are built when they are first shown.
+        self.related_dock.visibilityChanged.connect(
+            lambda shown: shown and self._started and self.related)
+        self.spelling_dock.visibilityChanged.connect(
+            lambda shown: shown and self._started and self.spelling)
 
         self._build_menus()
-        self.queues.queue_selected.connect(window.show_statuses)
-        self.comments.jump_requested.connect(self._jump_to)
-        self.workflow.spot_requested.connect(self._jump_to)
-        self.workflow.field_requested.connect(self._focus_field)
-        self.comments.anchors_changed.connect(self._show_comment_anchors)
-        self.spelling.issue_activated.connect(lambda _issue: self._focus_editor())
         window.tab_opened.connect(self._attach_tab)
         window.tab_closed.connect(self._detach_tab)
         window.shutting_down.connect(self.shutdown)
         self.signals.current_article_changed.connect(lambda _id: self._follow_current())
         self.signals.article_selected.connect(self._on_library_selection)
-        for tab in window.article_tabs():
+        if not deferred:
+            self.start()
+            self.start_spelling()
+
+    # -- building (after the first paint) ----------------------------------------------
+    def start(self) -> None:
+        """Build the panels in view and each open article's tag editor and comments."""
+        if self._started or self._shut_down:
+            return
+        self._started = True
+        for panel in (self.queues, self.workflow, self.comments, self.space_updater):
+            assert panel is not None
+        for dock, name in ((self.related_dock, "related"), (self.spelling_dock, "spelling")):
+            if not dock.visibleRegion().isEmpty() and not dock.isHidden():
+                getattr(self, name)
+        for tab in self.window.article_tabs():
             self._attach_tab(tab)
         self._follow_current()
+
+    def start_spelling(self) -> None:
+        """Give every open article its spell checker (the dictionaries load on a worker)."""
+        if self._spelling_started or self._shut_down:
+            return
+        self.start()
+        self._spelling_started = True
+        for tab in self.window.article_tabs():
+            self._attach_spelling(tab)
+        self._follow_current()
+
+    def _panel(self, name: str, build, dock) -> object:
+        panel = self._built.get(name)
+        if panel is None:
+            panel = self._built[name] = build()
+            if dock is not None:
+                dock.setWidget(panel)
+                self.window.route_file_drops(panel)
+            if self._started:
+                self._show_article(self.article_id, self._tab, only=name)
+        return panel
+
+    @property
+    def queues(self):
+        def build():
+            from editor_app.ui.review.queues import ReviewQueues
+
+            queues = ReviewQueues(self.library, self.signals)
+            queues.queue_selected.connect(self.window.show_statuses)
+            return queues
+        return self._panel("queues", build, self.queues_dock)
+
+    @property
+    def workflow(self):
+        def build():
+            from editor_app.ui.review.workflow_actions import WorkflowActions
+
+            workflow = WorkflowActions(self.library, self.signals,
+                                       spelling_issue_count=self._spelling_count,
+                                       spelling_issues=self._spelling_issues)
+            workflow.spot_requested.connect(self._jump_to)
+            workflow.field_requested.connect(self._focus_field)
+            return workflow
+        return self._panel("workflow", build, self.workflow_dock)
+
+    @property
+    def comments(self):
+        def build():
+            from editor_app.ui.review.comments_panel import CommentsPanel
+
+            comments = CommentsPanel(self.library, self.signals)
+            comments.jump_requested.connect(self._jump_to)
+            comments.anchors_changed.connect(self._show_comment_anchors)
+            return comments
+        return self._panel("comments", build, self.comments_dock)
+
+    @property
+    def related(self):
+        def build():
+            from editor_app.ui.related.related_panel import RelatedPanel
+
+            return RelatedPanel(self.library, self.signals)
+        return self._panel("related", build, self.related_dock)
+
+    @property
+    def spelling(self):
+        def build():
+            from editor_app.ui.spelling.spelling_panel import SpellingPanel
+
+            spelling = SpellingPanel()
+            spelling.issue_activated.connect(lambda _issue: self._focus_editor())
+            return spelling
+        return self._panel("spelling", build, self.spelling_dock)
+
+    @property
+    def space_updater(self):
+        def build():
+            from editor_app.ui.related.related_space import SpaceUpdater
+
+            return SpaceUpdater(self.library, self.signals, self)
+        return self._panel("space_updater", build, None)
 
     def parts_of(self, tab) -> TabParts | None:
         """The tag editor, comment highlights and spell controller attached to a tab."""
@@ -140,6 +229,8 @@ class EditorialPanels(QObject):
         return self.window.current_article_tab()
 
     def _follow_current(self) -> None:
+        if not self._started:
+            return
         tab = self._current_tab()
         if tab is not None:
             self._show_article(tab.article_id, tab)
@@ -147,19 +238,27 @@ class EditorialPanels(QObject):
             self._show_article(self.window.selected_article_id() or 0, None)
 
     def _on_library_selection(self, article_id: int) -> None:
-        if self._current_tab() is None:
+        if self._started and self._current_tab() is None:
             self._show_article(article_id, None)
 
-    def _show_article(self, article_id: int, tab) -> None:
+    def _show_article(self, article_id: int, tab, *, only: str | None = None) -> None:
+        """Point the built panels (or just the one named) at an article."""
         self.article_id = article_id
-        self.workflow.set_article(article_id)
-        self.related.set_article(article_id or None)
+        self._tab = tab
+        built = self._built if only is None else {only: self._built[only]}
+        if "workflow" in built:
+            self.workflow.set_article(article_id)
+        if "related" in built:
+            self.related.set_article(article_id or None)
         text = tab.editor.toPlainText() if tab is not None else None
-        if article_id:
+        if article_id and "comments" in built:
             self.comments.set_article(article_id, text)
         parts = self._parts.get(tab) if tab is not None else None
         controller = parts.spelling if parts is not None else None
-        self.spelling.set_controller(controller)
+        if "spelling" in built:
+            self.spelling.set_controller(controller)
+        if only is not None:
+            return
         self.spell_toggle.setEnabled(controller is not None)
         if controller is not None:
             self.spell_toggle.setChecked(controller.enabled)
@@ -170,10 +269,27 @@ class EditorialPanels(QObject):
 
     # -- per-tab parts -----------------------------------------------------------
     def _attach_tab(self, tab) -> None:
+        if not self._started or tab in self._parts:
+            return  # start() attaches the tabs opened before it
+        from editor_app.ui.related.tag_editor import TagEditor
+        from editor_app.ui.review.comments_panel import CommentHighlighter
+
         tags = TagEditor(self.library, self.signals)
         tags.set_article(tab.article_id)
         tab.metadata.set_tag_widget(tags)
         parts = TabParts(tags=tags, comments=CommentHighlighter(tab.editor))
+        tab.text_changed.connect(lambda tab=tab: self._on_tab_text_changed(tab))
+        self._parts[tab] = parts
+        if self._spelling_started:
+            self._attach_spelling(tab)
+
+    def _attach_spelling(self, tab) -> None:
+        from editor_app.core.spelling import article_names
+        from editor_app.ui.spelling.spelling_controller import SpellController
+
+        parts = self._parts.get(tab)
+        if parts is None or parts.spelling is not None:
+            return
         if self.spell_service is not None:
             article = tab.snapshot()
             controller = SpellController(
@@ -191,14 +307,13 @@ class EditorialPanels(QObject):
             timer = QTimer(tab, singleShot=True, interval=SPELL_METADATA_DELAY_MS)
             timer.timeout.connect(lambda tab=tab: self._update_spelling_metadata(tab))
             tab.metadata.changed.connect(timer.start)
-        tab.text_changed.connect(lambda tab=tab: self._on_tab_text_changed(tab))
-        self._parts[tab] = parts
 
     def _detach_tab(self, tab) -> None:
         parts = self._parts.pop(tab, None)
         if parts is not None:
             parts.close()
-        if tab is self._current_tab() or not self.window.article_tabs():
+        if "spelling" in self._built and (tab is self._current_tab()
+                                          or not self.window.article_tabs()):
             self.spelling.set_controller(None)
 
     def _update_spelling_metadata(self, tab) -> None:
@@ -210,13 +325,15 @@ class EditorialPanels(QObject):
         if key == parts.spelling_key:
             return  # the full pass restarts on every call: only when these fields change
         parts.spelling_key = key
+        from editor_app.core.spelling import article_names
+
         parts.spelling.set_metadata(
             language=article.language,
             metadata_names=article_names(article),
             title=article.title)
 
     def _on_tab_text_changed(self, tab) -> None:
-        if tab is self._current_tab():
+        if tab is self._current_tab() and "comments" in self._built:
             self.comments.set_text(tab.editor.toPlainText())
 
     def _show_comment_anchors(self, anchors) -> None:
@@ -266,7 +383,7 @@ class EditorialPanels(QObject):
             tab.editor.setFocus()
 
     # -- spelling -----------------------------------------------------------------
-    def _controller(self) -> SpellController | None:
+    def _controller(self):
         parts = self._parts.get(self._current_tab())
         return parts.spelling if parts is not None else None
 
@@ -359,6 +476,8 @@ class EditorialPanels(QObject):
         VocabularyDialog(self.library, self.signals, parent=self.window).exec()
 
     def bulk_tag(self) -> None:
+        from editor_app.ui.related.tag_editor import BulkTagDialog
+
         ids = self.window.selected_article_ids()
         if not ids:
             QMessageBox.information(self.window, "Tag articles",
@@ -382,11 +501,20 @@ class EditorialPanels(QObject):
 
     def shutdown(self) -> None:
         """Stop every part's background work (the window shuts down). Safe to repeat."""
+        self._shut_down = True
         for parts in self._parts.values():
             parts.close()
         self._parts.clear()
-        self.related.shutdown()
-        self.space_updater.shutdown()
+        for name in ("related", "space_updater"):
+            if name in self._built:
+                self._built[name].shutdown()
+
+
+def _waiting() -> QLabel:
+    """What a dock holds until its panel is built (a moment after the first paint)."""
+    label = QLabel("")
+    label.setAccessibleName("Loading")
+    return label
 
 
 def _spelling_key(article) -> tuple:

@@ -1,16 +1,28 @@
-"""The main window: library sidebar on the left, the Reader and open articles in tabs.
+"""The main window: the library on the left, the Reader and open articles in tabs.
 
 It lays out widgets, owns the menus and routes signals through the hub; how
 articles are stored, rendered and saved is the business of core and ArticleTab.
 Panels (review, related news, spelling, export) are mounted from outside through
-its public methods: ``add_panel``, ``add_menu``, ``add_file_action``, and the
-library-list and tab methods below; they never reach into its widgets.
+its public methods: ``add_panel``, ``add_menu``, ``add_file_action``,
+``add_drop_handler``, and the library-list and tab methods below; they never reach
+into its widgets.
+
+Layout (#20): the library and the review queues are docks on the left, the article
+tabs are the centre, the editorial panels are tabbed docks on the right. A first
+window fills a laptop's screen (a big screen gets a large centred window), the
+side docks get a share of it that leaves the article more than half, and an open
+article shows editor and preview side by side (View ▸ Editor Only / Side by Side /
+Preview Only, remembered). Saved layouts are restored over that, except a split
+that would hide the preview.
 """
 
 from __future__ import annotations
 
-from PySide6.QtCore import QSettings, Qt, QThreadPool, QTimer, Signal
-from PySide6.QtGui import QAction, QActionGroup, QKeySequence
+import pathlib
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
     QFileDialog,
@@ -19,24 +31,37 @@ from PySide6.QtWidgets import (
     QMainWindow,
     QMenu,
     QMessageBox,
-    QSplitter,
     QTabWidget,
+    QWidget,
 )
 
 from editor_app import __version__
+from editor_app.core.article_files import IMPORT_SUFFIXES
 from editor_app.core.errors import BylineError
-from editor_app.core.importing import import_files
 from editor_app.core.new_article import NEW_KINDS, new_article
 from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.desk.article_view import ArticleView
 from editor_app.ui.desk.autosave import AutosaveService, SaveState
+from editor_app.ui.library.importer import ImportRunner
 from editor_app.ui.library.library_panel import LibraryPanel
-from editor_app.ui.settings import Settings
+from editor_app.ui.settings import Settings, ViewMode
 from editor_app.ui.theme import THEMES, apply_theme, watch_system
 
 LIBRARY_RELOAD_DELAY_MS = 1500
 #: File ▸ New …: the interview, the newsroom's main form, has the key
 NEW_ARTICLE_SHORTCUTS = {"interview": "Ctrl+N"}
+#: screens up to this size (logical pixels) get a maximized first window
+LAPTOP_SCREEN = (1600, 1000)
+#: a first window on a bigger screen: this share of it, at most this size
+LARGE_SCREEN_SHARE = (0.9, 0.9)
+LARGE_WINDOW_MAX = (1800, 1120)
+#: the side docks' share of the window's width on first run (min, max in pixels)
+LEFT_SHARE, LEFT_WIDTH = 0.25, (345, 460)
+RIGHT_SHARE, RIGHT_WIDTH = 0.2, (280, 420)
+VIEW_MODE_SHORTCUTS = {ViewMode.EDITOR: "Ctrl+1", ViewMode.SIDE_BY_SIDE: "Ctrl+2",
+                       ViewMode.PREVIEW: "Ctrl+3"}
+VIEW_MODE_LABELS = {ViewMode.EDITOR: "&Editor Only", ViewMode.SIDE_BY_SIDE: "&Side by Side",
+                    ViewMode.PREVIEW: "&Preview Only"}
 
 
 class MainWindow(QMainWindow):
@@ -48,7 +73,7 @@ class MainWindow(QMainWindow):
     shutting_down = Signal()
 
     def __init__(self, library, signals, settings: Settings | QSettings | None = None,
-                 parent=None, *, renderer=None):
+                 parent=None, *, renderer=None, defer_views: bool = False):
         super().__init__(parent)
         self.library = library
         self.signals = signals
@@ -56,32 +81,40 @@ class MainWindow(QMainWindow):
         self._renderer = renderer
         self._owns_renderer = False
         self._shut_down = False
+        #: web views wait for start_deferred_views (app.run_gui: the window paints first)
+        self.defer_views = defer_views
         #: set by the composition root (app.build_main_window); kept alive with the window
         self.panels = None
         self.outside_changes = None
         self.newsroom = None  # the newsroom server's sync (#15)
+        self.startup = None  # what is still built after the first paint (ui/startup.py)
         self.saver = AutosaveService(library, self)
         self.dark = apply_theme(self.settings.theme())
         watch_system(self._system_theme_changed)
         self.setWindowTitle(f"Byline — {library.path.name}")
-        self.resize(1280, 800)
+        self.setObjectName("mainWindow")
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
+                            | QMainWindow.DockOption.AllowTabbedDocks
+                            | QMainWindow.DockOption.AllowNestedDocks)
+        # Tabbed panels on the right show their tabs along the window's edge: every
+        # title whole, in a strip as narrow as a scroll bar, not elided in a row (#20).
+        self.setTabPosition(Qt.DockWidgetArea.RightDockWidgetArea, QTabWidget.TabPosition.East)
+        self.setCorner(Qt.Corner.BottomLeftCorner, Qt.DockWidgetArea.LeftDockWidgetArea)
+        self.setCorner(Qt.Corner.BottomRightCorner, Qt.DockWidgetArea.RightDockWidgetArea)
+        self.view_mode = self.settings.view_mode()
+        self._drop_handlers: dict[str, Callable[[list[pathlib.Path]], object]] = {}
 
         self.library_panel = LibraryPanel(library)
-        self.reader = ArticleView(library, lambda: self.renderer)
+        self.reader = ArticleView(library, lambda: self.renderer, defer_view=defer_views)
         self.tabs = QTabWidget()
+        self.tabs.setObjectName("articleTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
         self.tabs.addTab(self.reader, "Reader")
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
-
-        self.splitter = QSplitter(Qt.Orientation.Horizontal)
-        self.splitter.addWidget(self.library_panel)
-        self.splitter.addWidget(self.tabs)
-        self.splitter.setStretchFactor(0, 2)
-        self.splitter.setStretchFactor(1, 3)
-        self.splitter.setSizes([560, 720])
-        self.setCentralWidget(self.splitter)
+        self.tabs.setAccessibleName("Open articles")
+        self.setCentralWidget(self.tabs)
 
         self.stats_label = QLabel()
         self.stats_label.setObjectName("textStats")
@@ -96,6 +129,16 @@ class MainWindow(QMainWindow):
         self._reload_timer.timeout.connect(self.library_panel.reload)
 
         self._build_menus()
+        self.library_dock = self.add_panel("Library", self.library_panel,
+                                           Qt.DockWidgetArea.LeftDockWidgetArea, "LibraryDock")
+        self.importer = ImportRunner(library, self)
+        self.importer.finished.connect(self._imported)
+        self.importer.failed.connect(
+            lambda message: QMessageBox.warning(self, "Import failed",
+                                                f"{message}\n\nNothing was imported."))
+        self.setAcceptDrops(True)
+        self._drop_filter = _FileDropFilter(self)
+        self.add_drop_handler(IMPORT_SUFFIXES, self.import_paths)
         self.library_panel.article_selected.connect(self.reader.show_article)
         self.library_panel.article_selected.connect(self.signals.article_selected)
         self.library_panel.article_activated.connect(self.signals.open_article_requested)
@@ -193,7 +236,21 @@ class MainWindow(QMainWindow):
                                             lambda: self._tab_call("use_selection_as_headline"),
                                             "Ctrl+Shift+L", tab_only=True)
 
+        self._action(edit, "Paste as Plain &Text", lambda: self._editor_call("paste_as_plain_text"),
+                     "Ctrl+Shift+V", tab_only=True)
+
         self.view_menu = self.menuBar().addMenu("&View")
+        self._view_mode_group = QActionGroup(self)
+        self.view_mode_actions: dict[ViewMode, QAction] = {}
+        for mode in ViewMode:
+            action = QAction(VIEW_MODE_LABELS[mode], self, checkable=True,
+                             shortcut=QKeySequence(VIEW_MODE_SHORTCUTS[mode]))
+            action.setChecked(mode is self.view_mode)
+            action.triggered.connect(lambda _checked=False, mode=mode: self.set_view_mode(mode))
+            self._view_mode_group.addAction(action)
+            self.view_menu.addAction(action)
+            self.view_mode_actions[mode] = action
+        self.view_menu.addSeparator()
         find_action = QAction("&Search Library", self, shortcut=QKeySequence("Ctrl+Shift+F"))
         find_action.triggered.connect(self._focus_search)
         self.view_menu.addAction(find_action)
@@ -246,21 +303,105 @@ class MainWindow(QMainWindow):
     # -- mounting panels -----------------------------------------------------
     def add_panel(self, title: str, widget, area=Qt.DockWidgetArea.RightDockWidgetArea,
                   object_name: str | None = None, *,
-                  tab_with: QDockWidget | None = None) -> QDockWidget:
+                  tab_with: QDockWidget | None = None,
+                  above: QDockWidget | None = None) -> QDockWidget:
         """Mount a panel (comments, related, spelling…) as a dock the user can move or hide;
-        ``tab_with`` puts it in that dock's place, as a tab."""
+        ``tab_with`` puts it in that dock's place, as a tab; ``above`` over that dock.
+
+        ``widget`` may be a placeholder the panel replaces later (``dock.setWidget``):
+        the dock holds its place from the first paint, so nothing moves when it fills.
+        """
         dock = QDockWidget(title, self)
         dock.setObjectName(object_name or title.replace(" ", "") + "Dock")
         dock.setWidget(widget)
+        dock.setAccessibleName(title)
         self.addDockWidget(area, dock)
         if tab_with is not None:
             self.tabifyDockWidget(tab_with, dock)
+        elif above is not None:
+            self.splitDockWidget(dock, above, Qt.Orientation.Vertical)
         self.view_menu.addAction(dock.toggleViewAction())
+        self.restoreDockWidget(dock)  # a layout restored before the dock existed
         return dock
 
     def resize_panel(self, dock: QDockWidget, width: int) -> None:
         """A panel's starting width (the user's own layout is restored over it)."""
         self.resizeDocks([dock], [width], Qt.Orientation.Horizontal)
+
+    def side_dock_widths(self) -> tuple[int, int]:
+        """First-run widths of the left and right docks for the window's width: the
+        article keeps more than half of it (#20)."""
+        width = self.width()
+        left = max(LEFT_WIDTH[0], min(LEFT_WIDTH[1], round(width * LEFT_SHARE)))
+        right = max(RIGHT_WIDTH[0], min(RIGHT_WIDTH[1], round(width * RIGHT_SHARE)))
+        return left, right
+
+    def dock_area_docks(self, area) -> list[QDockWidget]:
+        return [d for d in self.findChildren(QDockWidget)
+                if self.dockWidgetArea(d) == area and not d.isFloating()]
+
+    # -- dropped files ---------------------------------------------------------
+    def add_drop_handler(self, suffixes: tuple[str, ...],
+                         handler: Callable[[list[pathlib.Path]], object]) -> None:
+        """Files with these suffixes (".md", ".byline"…) dropped anywhere on the window
+        go to ``handler(paths)``; a later handler for a suffix replaces an earlier one."""
+        for suffix in suffixes:
+            self._drop_handlers[suffix.lower()] = handler
+
+    def dropped_files(self, mime) -> dict[Callable, list[pathlib.Path]]:
+        """The local files in a drag that a handler takes, grouped by handler, in order."""
+        groups: dict[Callable, list[pathlib.Path]] = {}
+        if mime is None or not mime.hasUrls():
+            return groups
+        for url in mime.urls():
+            if not url.isLocalFile():
+                continue
+            path = pathlib.Path(url.toLocalFile())
+            handler = self._drop_handlers.get(path.suffix.lower())
+            if handler is not None:
+                groups.setdefault(handler, []).append(path)
+        return groups
+
+    def route_file_drops(self, root: QWidget | None = None) -> None:
+        """Let the window take the files its handlers want from every widget under ``root``
+        that accepts drops itself (a text field would insert the file's path, the web
+        view would open the file). Called when widgets are added (tabs, panels, views)."""
+        widgets = (root or self).findChildren(QWidget)
+        if root is not None:
+            widgets.append(root)
+        for widget in widgets:
+            if widget.acceptDrops() and not widget.property("bylineFileDrops"):
+                widget.setProperty("bylineFileDrops", True)
+                widget.installEventFilter(self._drop_filter)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self.route_file_drops()
+
+    def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragEnterEvent(event)
+
+    def dragMoveEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.dropped_files(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dragMoveEvent(event)
+
+    def dropEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        if self.handle_drop(event.mimeData()):
+            event.acceptProposedAction()
+        else:
+            super().dropEvent(event)
+
+    def handle_drop(self, mime) -> bool:
+        """Hand the dropped files to their handlers; False when none takes any."""
+        groups = self.dropped_files(mime)
+        for handler, paths in groups.items():
+            handler(paths)
+        return bool(groups)
 
     def show_panel(self, dock: QDockWidget) -> None:
         """Bring a panel to the front, showing it if the user had hidden it."""
@@ -333,39 +474,92 @@ class MainWindow(QMainWindow):
         """Open an article for editing, or bring its tab to the front if it is open."""
         tab = self.tab_for(article_id)
         if tab is None:
-            try:
-                tab = ArticleTab(self.library, article_id, renderer=self.renderer, saver=self.saver,
-                                 signals=self.signals, dark=self.dark)
-            except BylineError as exc:
-                self.signals.message.emit(f"Cannot open article {article_id}: {exc}", 8000)
+            pending = self._pending_tab(article_id)
+            tab = self._create_tab(article_id, at=self.tabs.indexOf(pending) if pending else -1)
+            if pending is not None:
+                self.tabs.removeTab(self.tabs.indexOf(pending))
+                pending.deleteLater()
+            if tab is None:
                 return None
-            tab.editor.setFont(self.settings.editor_font())
-            tab.revision_interval_s = self.settings.revision_minutes() * 60
-            splitter = self.settings.editor_splitter()
-            if splitter is not None:
-                tab.splitter.restoreState(splitter)
-            tab.title_changed.connect(self._on_tab_title_changed)
-            tab.stats_changed.connect(lambda stats, tab=tab: self._show_stats(tab, stats))
-            tab.save_state_changed.connect(
-                lambda state, detail, tab=tab: self._show_save_state(tab, state, detail))
-            index = self.tabs.addTab(tab, _tab_label(tab.title))
-            self.tabs.setTabToolTip(index, tab.title)
-            self.tab_opened.emit(tab)
         self.tabs.setCurrentWidget(tab)
         if focus:
             tab.editor.setFocus()
         return tab
 
+    def _create_tab(self, article_id: int, *, at: int = -1) -> ArticleTab | None:
+        try:
+            tab = ArticleTab(self.library, article_id, renderer=self.renderer, saver=self.saver,
+                             signals=self.signals, dark=self.dark,
+                             defer_preview=self.defer_views)
+        except BylineError as exc:
+            self.signals.message.emit(f"Cannot open article {article_id}: {exc}", 8000)
+            return None
+        tab.editor.setFont(self.settings.editor_font())
+        tab.revision_interval_s = self.settings.revision_minutes() * 60
+        tab.set_view_mode(self.view_mode)
+        tab.set_split_ratio(self.settings.split_ratio())
+        tab.title_changed.connect(self._on_tab_title_changed)
+        tab.stats_changed.connect(lambda stats, tab=tab: self._show_stats(tab, stats))
+        tab.save_state_changed.connect(
+            lambda state, detail, tab=tab: self._show_save_state(tab, state, detail))
+        index = self.tabs.insertTab(at, tab, _tab_label(tab.title))
+        self.tabs.setTabToolTip(index, tab.title)
+        self.tab_opened.emit(tab)
+        self.route_file_drops(tab)
+        return tab
+
+    def _pending_tab(self, article_id: int) -> _PendingTab | None:
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, _PendingTab) and widget.article_id == article_id:
+                return widget
+        return None
+
+    def open_article_ids(self) -> list[int]:
+        """Every open article in tab order, including tabs restored but not shown yet."""
+        ids = []
+        for index in range(self.tabs.count()):
+            widget = self.tabs.widget(index)
+            if isinstance(widget, (ArticleTab, _PendingTab)):
+                ids.append(widget.article_id)
+        return ids
+
+    # -- view modes ---------------------------------------------------------------
+    def set_view_mode(self, mode: ViewMode) -> None:
+        """Editor only, side by side or preview only, for every open article; remembered."""
+        self.view_mode = ViewMode(mode)
+        self.settings.set_view_mode(self.view_mode)
+        self.view_mode_actions[self.view_mode].setChecked(True)
+        for tab in self.article_tabs():
+            tab.set_view_mode(self.view_mode)
+        tab = self.current_article_tab()
+        if tab is not None:
+            (tab.preview.view if self.view_mode is ViewMode.PREVIEW and tab.preview.view
+             else tab.editor).setFocus()
+
+    def start_deferred_views(self) -> None:
+        """Create the web views held back for the first paint (app.run_gui's start-up)."""
+        self.defer_views = False
+        self.reader.ensure_view()
+        for tab in self.article_tabs():
+            tab.preview.ensure_view()
+        self.route_file_drops()
+
     def close_tab_at(self, index: int) -> bool:
         tab = self.tabs.widget(index)
+        if isinstance(tab, _PendingTab):  # never shown: nothing typed, nothing to save
+            self.tabs.removeTab(index)
+            tab.deleteLater()
+            return True
         if not isinstance(tab, ArticleTab):
             return False
-        self.settings.set_editor_splitter(tab.splitter.saveState())
+        self._remember_split(tab)
         if not tab.close_tab():
             self.tabs.setCurrentWidget(tab)
             return False
         self.tab_closed.emit(tab)
         self.tabs.removeTab(self.tabs.indexOf(tab))
+        tab.preview.release()
         tab.deleteLater()
         return True
 
@@ -379,7 +573,17 @@ class MainWindow(QMainWindow):
             self.tabs.setTabText(index, _tab_label(title))
             self.tabs.setTabToolTip(index, title)
 
-    def _on_current_tab_changed(self, _index: int) -> None:
+    def _remember_split(self, tab: ArticleTab) -> None:
+        ratio = tab.split_ratio()
+        if ratio is not None:
+            self.settings.set_split_ratio(ratio)
+
+    def _on_current_tab_changed(self, index: int) -> None:
+        pending = self.tabs.widget(index)
+        if isinstance(pending, _PendingTab):
+            # A tab restored from the last session is opened when it is first shown.
+            QTimer.singleShot(0, lambda article_id=pending.article_id:
+                              self.open_article(article_id))
         tab = self.current_article_tab()
         for action in self._tab_actions:
             action.setEnabled(tab is not None)
@@ -451,60 +655,135 @@ class MainWindow(QMainWindow):
 
     # -- actions -------------------------------------------------------------
     def import_dialog(self) -> None:
+        patterns = " ".join(f"*{suffix}" for suffix in IMPORT_SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", "", "Articles (*.md *.markdown *.txt);;All files (*)")
-        if not paths:
-            return
-        try:
-            results = import_files(self.library, paths)
-        except BylineError as exc:
-            QMessageBox.warning(self, "Import failed", f"{exc}\n\nNothing was imported.")
-            return
+            self, "Import articles", "",
+            f"Articles ({patterns});;Word documents (*.docx);;All files (*)")
+        if paths:
+            self.import_paths([pathlib.Path(p) for p in paths])
+
+    def import_paths(self, paths: list[pathlib.Path]) -> None:
+        """Import files (the dialog, files dropped on the window) on a worker; each file
+        is imported, updated, unchanged or refused, and the window says which (#20)."""
+        names = ", ".join(p.name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
+        self.signals.message.emit(f"Importing {names}…", 0)
+        self.importer.submit(paths)
+
+    def _imported(self, report) -> None:
+        """An import finished: reload the list, open a single new article, say the rest."""
+        #: the last import's report (tests and the status bar read it)
+        self.last_import = report
         self.signals.library_changed.emit()
-        counts = {action: sum(r.action == action for r in results)
-                  for action in ("imported", "updated", "unchanged")}
-        summary = ", ".join(f"{n} {action}" for action, n in counts.items() if n)
-        self.signals.message.emit(f"Articles: {summary}", 8000)
-        notes = [note for r in results for note in r.notes]
-        if notes:  # what could not be done as the files asked: said, never silent (#19)
-            QMessageBox.information(self, "Imported, with notes", "\n".join(notes))
+        self.signals.message.emit(f"Import: {report.summary()}", 8000)
+        stored = [r for r in report.results if r.action != "unchanged"]
+        if len(report.results) == 1 and not report.refused:
+            self.select_in_library(report.results[0].id)
+            self.open_article(report.results[0].id)
+        elif stored:
+            self.select_in_library(stored[0].id)
+        lines = [refusal.message for refusal in report.refused] + report.notes
+        if report.refused:
+            box = QMessageBox(QMessageBox.Icon.Warning, "Import",
+                              f"{report.summary().capitalize()}. These files were not "
+                              "imported (nothing of them was stored):",
+                              QMessageBox.StandardButton.Ok, self)
+            box.setInformativeText("\n".join(lines))
+            box.open()  # not modal: the window stays usable while it is read
+            self.import_message = box
+        elif lines:  # what could not be done as the files asked: said, never silent (#19)
+            box = QMessageBox(QMessageBox.Icon.Information, "Imported, with notes",
+                              "\n".join(lines), QMessageBox.StandardButton.Ok, self)
+            box.open()
+            self.import_message = box
 
     # -- state ---------------------------------------------------------------
     def restore_layout(self) -> None:
+        """The user's last window and docks, or the first-run layout for this screen."""
         geometry = self.settings.window_geometry()
         state = self.settings.window_state()
-        splitter = self.settings.sidebar_splitter()
-        if geometry is not None:
-            self.restoreGeometry(geometry)
+        if geometry is None or not self.restoreGeometry(geometry) or not self._fits_screen():
+            self.apply_first_run_layout()
+            return
         if state is not None:
             self.restoreState(state)
-        if splitter is not None:
-            self.splitter.restoreState(splitter)
+
+    def _fits_screen(self) -> bool:
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        if screen is None:
+            return True
+        available = screen.availableGeometry()
+        return self.width() <= available.width() and self.height() <= available.height()
+
+    def apply_first_run_layout(self) -> None:
+        """A window that fits the screen, and docks that leave the article most of it."""
+        screen = self.screen() or QGuiApplication.primaryScreen()
+        available = screen.availableGeometry()
+        if available.width() <= LAPTOP_SCREEN[0] or available.height() <= LAPTOP_SCREEN[1]:
+            self.setGeometry(available)
+            self.setWindowState(self.windowState() | Qt.WindowState.WindowMaximized)
+        else:
+            width = min(LARGE_WINDOW_MAX[0], round(available.width() * LARGE_SCREEN_SHARE[0]))
+            height = min(LARGE_WINDOW_MAX[1], round(available.height() * LARGE_SCREEN_SHARE[1]))
+            self.resize(width, height)
+            self.move(available.center() - self.rect().center())
+        self.size_docks()
+
+    def size_docks(self) -> None:
+        """The first-run widths of the side docks and the height of the small ones."""
+        left, right = self.side_dock_widths()
+        for area, width in ((Qt.DockWidgetArea.LeftDockWidgetArea, left),
+                            (Qt.DockWidgetArea.RightDockWidgetArea, right)):
+            docks = self.dock_area_docks(area)
+            if docks:
+                self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
+        compact = [d for d in self.dock_area_docks(Qt.DockWidgetArea.LeftDockWidgetArea)
+                   if d is not self.library_dock and d.widget() is not None]
+        for dock in compact:  # the queues: as tall as their rows, the library the rest
+            self.resizeDocks([dock], [dock.widget().sizeHint().height() + 24],
+                             Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
-        self.settings.save_window(geometry=self.saveGeometry(), state=self.saveState(),
-                                  splitter=self.splitter.saveState())
+        self.settings.save_window(geometry=self.saveGeometry(), state=self.saveState())
         tab = self.current_article_tab() or next(iter(self.article_tabs()), None)
         if tab is not None:
-            self.settings.set_editor_splitter(tab.splitter.saveState())
+            self._remember_split(tab)
         current = self.current_article_tab()
-        self.settings.set_open_tabs([t.article_id for t in self.article_tabs()],
+        self.settings.set_open_tabs(self.open_article_ids(),
                                     current.article_id if current else None)
 
-    def restore_session(self) -> list[int]:
-        """Reopen the articles that were open at the last exit; returns their ids."""
-        opened = []
-        for article_id in self.settings.open_tabs():
-            if self.open_article(article_id, focus=False) is not None:
-                opened.append(article_id)
-        current = self.settings.current_tab()
-        if current in opened:
+    def restore_session(self, *, load_current: bool = True) -> list[int]:
+        """Reopen the articles that were open at the last exit; returns their ids.
+
+        Only the article that was in front is opened now (none with ``load_current``
+        false: another article goes in front); the others get their tab and are
+        opened when first shown (three saved tabs used to cost three loads before
+        the window could paint, #20).
+        """
+        ids = self.settings.open_tabs()
+        current = self.settings.current_tab() if load_current else None
+        titles = {a.id: a.title for a in self.library.list_articles(ids=ids)} if ids else {}
+        restored = []
+        for article_id in ids:
+            if article_id not in titles:
+                continue  # deleted since
+            if article_id == current:
+                if self._create_tab(article_id) is None:
+                    continue
+            else:
+                pending = _PendingTab(article_id, titles[article_id])
+                index = self.tabs.addTab(pending, _tab_label(pending.title))
+                self.tabs.setTabToolTip(index, pending.title)
+            restored.append(article_id)
+        if current in restored:
             self.open_article(current)
-        return opened
+        return restored
 
     def close_all_tabs(self) -> bool:
         """Save and close every article; False when one could not be saved (it stays open)."""
         ok = True
+        for index in reversed(range(self.tabs.count())):
+            if isinstance(self.tabs.widget(index), _PendingTab):
+                self.close_tab_at(index)
         for tab in self.article_tabs():
             if not self.close_tab_at(self.tabs.indexOf(tab)):
                 ok = False
@@ -534,7 +813,10 @@ class MainWindow(QMainWindow):
         if self._shut_down:
             return
         self._shut_down = True
+        if self.startup is not None:
+            self.startup.cancel()
         self.shutting_down.emit()
+        self.importer.close()
         self._reload_timer.stop()  # it would read the library after it is closed
         QThreadPool.globalInstance().waitForDone(5000)
         self.reader.release()
@@ -543,6 +825,48 @@ class MainWindow(QMainWindow):
         if self._owns_renderer and self._renderer is not None:
             self._renderer.close()
             self._renderer = None
+
+
+class _PendingTab(QWidget):
+    """A tab of the last session that is opened when it is first shown."""
+
+    def __init__(self, article_id: int, title: str):
+        super().__init__()
+        self.article_id = article_id
+        self.title = title
+        self.setAccessibleName(f"{title} (opening)")
+
+
+class _FileDropFilter(QObject):
+    """Sends files dropped on a widget that takes drops itself to the window's handlers.
+
+    Qt gives a drop to the widget under the pointer that accepts drops (the editor
+    would insert the file's path, a line edit its URL, the web view would open
+    it); this filter, installed on each such widget (``route_file_drops``), takes
+    the files a handler wants first. Pictures and text still go to the editor.
+    (Installed per widget, not on the application: a Python filter that sees
+    every event of every object crashes PySide when objects are being destroyed.)
+    """
+
+    _DRAG_EVENTS = (QEvent.Type.DragEnter, QEvent.Type.DragMove, QEvent.Type.Drop)
+
+    def __init__(self, window: MainWindow):
+        super().__init__(window)
+        self._window = window
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() not in self._DRAG_EVENTS:
+            return False
+        try:
+            if not self._window.dropped_files(event.mimeData()):
+                return False
+        except RuntimeError:  # the window is being deleted
+            return False
+        event.setDropAction(Qt.DropAction.CopyAction)
+        event.accept()
+        if event.type() == QEvent.Type.Drop:
+            self._window.handle_drop(event.mimeData())
+        return True
 
 
 def _tab_label(title: str) -> str:

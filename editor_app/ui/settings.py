@@ -7,6 +7,8 @@ written by an older Byline must not stop the window from opening.
 
 from __future__ import annotations
 
+import enum
+
 from PySide6.QtCore import QByteArray, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 
@@ -16,6 +18,18 @@ from editor_app.ui.theme import THEMES
 INTERFACE_LANGUAGES = (("", "System default"), ("en", "English"), ("lt", "Lietuvių"))
 #: a revision kept every this many minutes of editing (Preferences ▸ Saving)
 REVISION_MINUTES = (1, 60, 5)  # least, most, default
+
+
+class ViewMode(enum.Enum):
+    """How an open article shows (View ▸ Editor Only / Side by Side / Preview Only, #20)."""
+
+    EDITOR = "editor"
+    SIDE_BY_SIDE = "side-by-side"
+    PREVIEW = "preview"
+
+
+#: editor and preview side by side each keep at least a third of the article's width
+MIN_SPLIT, MAX_SPLIT = 1 / 3, 2 / 3
 
 
 class Settings:
@@ -45,19 +59,35 @@ class Settings:
     def window_state(self) -> QByteArray | None:
         return self._bytes("window/state")
 
-    def sidebar_splitter(self) -> QByteArray | None:
-        return self._bytes("window/splitter")
-
-    def editor_splitter(self) -> QByteArray | None:
-        return self._bytes("editor/splitter")
-
-    def save_window(self, *, geometry: QByteArray, state: QByteArray, splitter: QByteArray) -> None:
+    def save_window(self, *, geometry: QByteArray, state: QByteArray) -> None:
         self.qsettings.setValue("window/geometry", geometry)
         self.qsettings.setValue("window/state", state)
-        self.qsettings.setValue("window/splitter", splitter)
 
-    def set_editor_splitter(self, state: QByteArray) -> None:
-        self.qsettings.setValue("editor/splitter", state)
+    # -- editor and preview (#20) ----------------------------------------------
+    def view_mode(self) -> ViewMode:
+        """Editor only, side by side (the default) or preview only."""
+        try:
+            return ViewMode(str(self.qsettings.value("editor/view_mode", ViewMode.SIDE_BY_SIDE.value)))
+        except ValueError:
+            return ViewMode.SIDE_BY_SIDE
+
+    def set_view_mode(self, mode: ViewMode) -> None:
+        self.qsettings.setValue("editor/view_mode", mode.value)
+
+    def split_ratio(self) -> float:
+        """The editor's share of editor + preview, side by side. Always between a third
+        and two thirds: a saved layout never brings back a hidden or sliver preview
+        (the old "editor/splitter" state, which could, is no longer read)."""
+        try:
+            ratio = float(self.qsettings.value("editor/split_ratio", 0.5))
+        except (TypeError, ValueError):
+            return 0.5
+        if ratio != ratio:  # NaN
+            return 0.5
+        return min(MAX_SPLIT, max(MIN_SPLIT, ratio))
+
+    def set_split_ratio(self, ratio: float) -> None:
+        self.qsettings.setValue("editor/split_ratio", min(MAX_SPLIT, max(MIN_SPLIT, float(ratio))))
 
     # -- open tabs -----------------------------------------------------------
     def open_tabs(self) -> list[int]:

@@ -89,7 +89,6 @@ def test_plain_text_first_line_is_the_title(tmp_path):
     ("latin1.md", "---\ntitle: Café\n---\nbody".encode("latin-1"), r"latin1.md:2: not UTF-8"),
     ("binary.md", b"\x89PNG\r\n\x1a\n\x00\x00\x00IHDR", "not a text file"),
     ("bad.md", "---\ntitle: [unclosed\n---\nbody", r"bad.md:\d+: malformed front matter"),
-    ("notitle.md", "---\nkind: news\n---\nbody", "title: missing"),
     ("baddate.md", "---\ntitle: T\ndate: last tuesday\n---\nx", r"baddate.md:3: date: 'last tuesday' is not a date"),
     ("badstatus.md", "---\ntitle: T\nstatus: finished\n---\nx", "unknown status 'finished'"),
     ("badkind.md", "---\ntitle: T\nkind: poem\n---\nx", "unknown kind"),

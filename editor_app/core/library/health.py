@@ -86,17 +86,33 @@ def file_summary(path: str | pathlib.Path) -> dict:
 class HealthStore(StoreBase):
     """Mixin of Library: checking and copying the open file; what another process changed."""
 
-    def changed_since(self, updated_at: str) -> list[tuple[int, int, str]]:
+    def changed_since(self, updated_at: str, *,
+                      inclusive: bool = True) -> list[tuple[int, int, str]]:
         """``(id, version, updated_at)`` of articles updated at or after ``updated_at``.
 
         Inclusive on purpose: two writes in the same millisecond must both be
         seen; the caller drops rows it already knows by (id, version). Served by
         the ``articles_updated`` index, so polling every second costs nothing.
+        ``inclusive=False``: only after it (a poller's first look: the rows at its
+        starting point are the library as it found it, perhaps all of them).
         """
+        operator = ">=" if inclusive else ">"
         with self._tx.lock:
             return [tuple(r) for r in self.db.execute(
-                "SELECT id, version, updated_at FROM articles WHERE updated_at >= ? "
+                f"SELECT id, version, updated_at FROM articles WHERE updated_at {operator} ? "
                 "ORDER BY updated_at", [updated_at]).fetchall()]
+
+    def existing_article_ids(self, ids) -> set[int]:
+        """Which of ``ids`` are still articles (a poller's check for deletions)."""
+        ids = list(ids)
+        found: set[int] = set()
+        with self._tx.lock:
+            for start in range(0, len(ids), 500):
+                chunk = ids[start:start + 500]
+                marks = ",".join("?" * len(chunk))
+                found |= {r[0] for r in self.db.execute(
+                    f"SELECT id FROM articles WHERE id IN ({marks})", chunk)}
+        return found
 
     def article_ids(self) -> set[int]:
         """Every article id: how a poller notices articles deleted elsewhere."""

@@ -19,19 +19,35 @@ Images: ``![alt](asset:<sha256>.<ext>)`` refers to a library asset; ``asset_url(
 receives ``<sha256>.<ext>`` and returns the URL to print (export: ``assets/<name>``).
 """
 
-from editor_app.core.render.article import (
-    RelatedItem,
-    RenderedArticle,
-    build_article,
-    render_standalone_page,
-    safe_href,
-    stylesheet,
-)
-from editor_app.core.render.dates import DEFAULT_DATE_FORMAT, format_date
-from editor_app.core.render.errors import RenderError
-from editor_app.core.render.language import PageLanguage, page_language
-from editor_app.core.render.renderer import Renderer
-from editor_app.core.render.text import make_excerpt
+import importlib
+
+# Each name and the module that defines it, imported on first use (PEP 562): the GUI
+# starts a Renderer (its worker process) before the window paints, and the markdown,
+# Jinja2 and nh3 stack it would otherwise import here is only needed once the first
+# page is rendered, on a worker thread (#20).
+_WHERE = {
+    "RelatedItem": "article", "RenderedArticle": "article", "build_article": "article",
+    "render_standalone_page": "article", "safe_href": "article", "stylesheet": "article",
+    "DEFAULT_DATE_FORMAT": "dates", "format_date": "dates",
+    "RenderError": "errors",
+    "PageLanguage": "language", "page_language": "language",
+    "Renderer": "renderer",
+    "make_excerpt": "text",
+}
+
+
+def __getattr__(name: str):
+    module = _WHERE.get(name)
+    if module is None:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
+    globals()[name] = value
+    return value
+
+
+def __dir__():
+    return sorted(set(globals()) | set(_WHERE))
+
 
 __all__ = [
     "DEFAULT_DATE_FORMAT",

@@ -14,14 +14,16 @@ import secrets
 import threading
 from collections import OrderedDict
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from editor_app.core.render.assemble import assemble
-from editor_app.core.render.convert import Fragment
 from editor_app.core.render.dates import DEFAULT_DATE_FORMAT
 from editor_app.core.render.errors import RenderError
 from editor_app.core.render.language import ENGLISH_QUOTES, page_language
 from editor_app.core.render.source import has_global_definitions, prepare_body
 from editor_app.core.render.worker import WorkerPool
+
+if TYPE_CHECKING:
+    from editor_app.core.render.convert import Fragment
 
 _CACHE_SIZE = 20_000  # blocks; ~40 MB worst case, a few MB for a normal day's work
 _FAILURE_CACHE_SIZE = 256
@@ -102,6 +104,8 @@ class Renderer:
                 failed_key = missing[results.failed_index]
                 line = next(b.start_line for b, k in zip(blocks, keys, strict=False) if k == failed_key)
                 raise RenderError(results.message, line=line + 1)
+        from editor_app.core.render.assemble import assemble  # the markdown stack, once
+
         return assemble(
             ((block.start_line, found[key]) for block, key in zip(blocks, keys, strict=False)),
             interview=interview,
@@ -127,6 +131,8 @@ class Renderer:
             with self._lock:
                 self._documents.put(key, cached)
         fragments, trailer = cached
+        from editor_app.core.render.assemble import assemble
+
         pairs: list[tuple[int, Fragment]] = [
             (block.start_line, fragment) for block, fragment in zip(blocks, fragments, strict=False)
         ]

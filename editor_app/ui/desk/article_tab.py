@@ -40,9 +40,9 @@ from editor_app.core.errors import BylineError, ConflictError, FrozenError
 from editor_app.core.images import IMAGE_SUFFIXES, asset_file_name, image_extension, image_mime
 from editor_app.core.interview import headline_quote, whole_words
 from editor_app.core.models import Article, Kind, Role, Status
-from editor_app.core.related.block import related_news_items
 from editor_app.core.review import current_role, edit_refusal, reopen_for_correction
 from editor_app.core.text_stats import StatsCounter
+from editor_app.ui.background import BackgroundWork
 from editor_app.ui.desk.autosave import (
     REVISION_INTERVAL_S,
     AutosaveTimer,
@@ -55,6 +55,7 @@ from editor_app.ui.desk.editor import MarkdownEditor
 from editor_app.ui.desk.find_replace import FindReplaceBar
 from editor_app.ui.desk.metadata_panel import MetadataPanel
 from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
+from editor_app.ui.settings import MAX_SPLIT, MIN_SPLIT, ViewMode
 
 PREVIEW_DELAY_MS = 150
 STATS_DELAY_MS = 300
@@ -70,7 +71,8 @@ class ArticleTab(QWidget):
     text_changed = Signal()  # after edits settle (same delay as the preview)
 
     def __init__(self, library, article_id: int, *, renderer, saver, signals=None,
-                 dark: bool = False, force_simple_preview: bool = False, parent=None):
+                 dark: bool = False, force_simple_preview: bool = False,
+                 defer_preview: bool = False, parent=None):
         super().__init__(parent)
         self.library = library
         self.article_id = article_id
@@ -84,6 +86,13 @@ class ArticleTab(QWidget):
         self._seen_revision = 0
         self._last_revision_time = time.monotonic()
         self._stats_counter = StatsCounter()
+        self.stats = None
+        # Counting 5,000 words took 0.1 s of the GUI thread while the article opened (#20).
+        self._stats_work = BackgroundWork(self)
+        self._stats_work.finished.connect(self._show_stats)
+        self._view_mode = ViewMode.SIDE_BY_SIDE
+        self._ratio = 0.5
+        self._shown_once = False
         self.last_message = ""
         #: returns alt text for an image or None to cancel; tests replace it
         self.ask_alt_text = self._ask_alt_text
@@ -97,13 +106,16 @@ class ArticleTab(QWidget):
         self.editor = MarkdownEditor(dark=dark)
         self.find_bar = FindReplaceBar(self.editor)
         self.preview = PreviewPane(renderer, asset_url=data_url_for_asset(library),
-                                   force_fallback=force_simple_preview)
+                                   force_fallback=force_simple_preview,
+                                   defer_view=defer_preview)
         self.preview.set_dark(dark)
+        self._preview_wanted = False
+        self.preview.view_created.connect(self._on_preview_view)
         self.banner, self.banner_label, self.banner_buttons = _make_banner()
         self.frozen_banner = FrozenBanner()
         self.frozen_banner.reopen_requested.connect(self.reopen_for_correction)
 
-        left = QWidget()
+        left = self.editor_side = QWidget()
         left_layout = QVBoxLayout(left)
         left_layout.setContentsMargins(0, 0, 0, 0)
         left_layout.setSpacing(0)
@@ -114,6 +126,8 @@ class ArticleTab(QWidget):
         self.splitter.setStretchFactor(0, 1)
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
+        self.splitter.splitterMoved.connect(lambda _pos, _index: self._note_ratio())
+        self.splitter.setAccessibleName("Editor and preview")
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -131,7 +145,7 @@ class ArticleTab(QWidget):
         self._preview_timer = QTimer(self, singleShot=True, interval=PREVIEW_DELAY_MS)
         self._preview_timer.timeout.connect(self.refresh_preview)
         self._stats_timer = QTimer(self, singleShot=True, interval=STATS_DELAY_MS)
-        self._stats_timer.timeout.connect(self.update_stats)
+        self._stats_timer.timeout.connect(self.request_stats)
         self._retry_timer = QTimer(self, singleShot=True, interval=RETRY_MS)
         self._retry_timer.timeout.connect(self._autosave_due)
 
@@ -162,7 +176,7 @@ class ArticleTab(QWidget):
         self._saved_fields = self.fields()
         self.refresh_frozen()
         self.refresh_preview()
-        self.update_stats()
+        self.request_stats()
 
     @property
     def title(self) -> str:
@@ -308,7 +322,14 @@ class ArticleTab(QWidget):
             self._preview_timer.start()
 
     def refresh_preview(self) -> int:
+        if self.preview.view is None:
+            # Held back for the window's first paint: asked for when the view exists.
+            self._preview_wanted = True
+            self.text_changed.emit()
+            return self.preview.generation
         # The pins are read here, on the GUI thread: a few rows, and never stale.
+        from editor_app.core.related.block import related_news_items
+
         try:
             related = related_news_items(self.library, self.article_id)
         except BylineError:
@@ -317,11 +338,80 @@ class ArticleTab(QWidget):
         self.text_changed.emit()
         return generation
 
+    def _on_preview_view(self) -> None:
+        if self._preview_wanted and not self._closed:
+            self._preview_wanted = False
+            self.refresh_preview()
+
     def update_stats(self):
+        """Count now, on this thread, and show the counts (tests; see request_stats)."""
         stats = self._stats_counter.count(self.editor.toPlainText())
+        self._show_stats(stats)
+        return stats
+
+    def request_stats(self) -> None:
+        """Count words, characters and questions on a worker; the status bar follows."""
+        self._stats_work.submit(self._stats_counter.count, self.editor.toPlainText())
+
+    def _show_stats(self, stats) -> None:
+        if self._closed:
+            return
         self.stats = stats
         self.stats_changed.emit(stats)
-        return stats
+
+    # -- editor and preview --------------------------------------------------
+    @property
+    def view_mode(self) -> ViewMode:
+        return self._view_mode
+
+    def set_view_mode(self, mode: ViewMode) -> None:
+        """Editor only, preview only, or both side by side at the remembered share."""
+        self._view_mode = ViewMode(mode)
+        self.editor_side.setVisible(mode is not ViewMode.PREVIEW)
+        self.preview.setVisible(mode is not ViewMode.EDITOR)
+        if mode is ViewMode.SIDE_BY_SIDE:
+            self._apply_ratio()
+
+    def split_ratio(self) -> float | None:
+        """The editor's share of editor + preview side by side (None in the other modes)."""
+        if self._view_mode is not ViewMode.SIDE_BY_SIDE:
+            return None
+        self._note_ratio()
+        return self._ratio
+
+    def set_split_ratio(self, ratio: float) -> None:
+        """The editor's share, kept between a third and two thirds."""
+        self._ratio = min(MAX_SPLIT, max(MIN_SPLIT, ratio))
+        self._apply_ratio()
+
+    def _note_ratio(self) -> None:
+        sizes = self.splitter.sizes()
+        if self._view_mode is ViewMode.SIDE_BY_SIDE and len(sizes) == 2 and sum(sizes) > 0 \
+                and all(sizes):
+            self._ratio = min(MAX_SPLIT, max(MIN_SPLIT, sizes[0] / sum(sizes)))
+
+    def _apply_ratio(self) -> None:
+        if self._view_mode is not ViewMode.SIDE_BY_SIDE:
+            return
+        total = sum(self.splitter.sizes()) or self.splitter.width()
+        if total <= 0:
+            return  # not laid out yet: showEvent applies it
+        editor = round(total * self._ratio)
+        self.splitter.setSizes([editor, total - editor])
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if not self._shown_once:
+            self._shown_once = True
+            self._apply_ratio()
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        if self._view_mode is ViewMode.SIDE_BY_SIDE:
+            sizes = self.splitter.sizes()
+            total = sum(sizes)
+            if total and min(sizes) < total * MIN_SPLIT - 1:
+                self._apply_ratio()  # never leave the preview (or the editor) a sliver
 
     # -- saving --------------------------------------------------------------
     def _autosave_due(self) -> None:
@@ -439,6 +529,7 @@ class ArticleTab(QWidget):
         self._closed = True
         for timer in (self._preview_timer, self._stats_timer, self._retry_timer):
             timer.stop()
+        self._stats_work.cancel()
         self.autosave.stop()
         try:
             self.saver.finished.disconnect(self._on_save_finished)

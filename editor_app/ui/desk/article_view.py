@@ -10,7 +10,6 @@ from __future__ import annotations
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from editor_app.core.errors import BylineError
-from editor_app.core.related.block import related_news_items
 from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
 
 PLACEHOLDER = ("Select an article in the library to read it here; double-click or press "
@@ -18,12 +17,19 @@ PLACEHOLDER = ("Select an article in the library to read it here; double-click o
 
 
 class ArticleView(QWidget):
-    """Read-only view of one article; the renderer is asked for only when needed."""
+    """Read-only view of one article; the renderer is asked for only when needed.
 
-    def __init__(self, library, renderer_provider, parent=None):
+    An article selected while the Reader is behind an open article's tab is shown
+    when the Reader comes to the front: a web page nobody sees costs a Chromium
+    renderer process (#20).
+    """
+
+    def __init__(self, library, renderer_provider, parent=None, *, defer_view: bool = False):
         super().__init__(parent)
         self._library = library
         self._renderer_provider = renderer_provider
+        self._defer_view = defer_view
+        self._waiting: int | None = None  # selected while hidden
         self.article_id: int | None = None
         self.pane: PreviewPane | None = None
         self.dark = False
@@ -39,7 +45,15 @@ class ArticleView(QWidget):
         self._stack.setCurrentWidget(self.message)
 
     def show_article(self, article_id: int) -> int | None:
-        """Render the article in the background; returns the preview generation to wait for."""
+        """Render the article in the background; returns the preview generation to wait for
+        (None while the Reader is hidden: it renders when shown)."""
+        if not self.isVisible():
+            self._waiting = article_id
+            self.article_id = article_id
+            return None
+        self._waiting = None
+        from editor_app.core.related.block import related_news_items
+
         try:
             article = self._library.get_article(article_id)
             related = related_news_items(self._library, article_id)
@@ -48,7 +62,8 @@ class ArticleView(QWidget):
             return None
         if self.pane is None:
             self.pane = PreviewPane(self._renderer_provider(),
-                                    asset_url=data_url_for_asset(self._library))
+                                    asset_url=data_url_for_asset(self._library),
+                                    defer_view=self._defer_view)
             self.pane.set_dark(self.dark)
             self._stack.addWidget(self.pane)
         self.article_id = article_id
@@ -60,6 +75,17 @@ class ArticleView(QWidget):
         self.dark = dark
         if self.pane is not None:
             self.pane.set_dark(dark)
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        if self._waiting is not None:
+            self.show_article(self._waiting)
+
+    def ensure_view(self) -> None:
+        """The window has painted: web views may start (see PreviewPane.ensure_view)."""
+        self._defer_view = False
+        if self.pane is not None:
+            self.pane.ensure_view()
 
     def release(self) -> None:
         """Delete the web view now: QtWebEngine crashes at exit when a page outlives

@@ -23,6 +23,13 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import InputError
 from editor_app.core.models import Kind, parse_date
 from editor_app.core.text import is_placeholder_title, is_valid_slug
+from editor_app.ui.flow_layout import FlowLayout
+
+#: fields are never narrower than these: a 30-character name, the full ISO date (#20)
+NAME_SAMPLE = "Dr. Wilhelmina Oyelaran-Castro"
+DATE_SAMPLE = "2024-12-31"
+#: a field grows with a longer value up to this many characters of the sample's width
+MAX_FIELD_CHARS = 60
 
 LANGUAGES = ("en", "en-GB", "en-US", "lt", "lv", "de", "fr", "es", "it", "nl", "pt", "pl", "sv", "da",
              "ru", "uk", "ar", "he")
@@ -55,19 +62,23 @@ class MetadataPanel(QWidget):
         self.author_edit.setAccessibleName("Author")
         self.date_edit = QLineEdit(placeholderText="YYYY-MM-DD")
         self.date_edit.setAccessibleName("Dateline")
-        self.date_edit.setMaximumWidth(120)
         self.language_box = QComboBox()
         self.language_box.setEditable(True)
         self.language_box.addItems(LANGUAGES)
         self.language_box.setAccessibleName("Language")
-        self.language_box.setMaximumWidth(80)
+        for edit, sample in ((self.interviewee_edit, NAME_SAMPLE), (self.author_edit, NAME_SAMPLE),
+                             (self.date_edit, DATE_SAMPLE)):
+            _fit_to(edit, sample)
+            edit.textChanged.connect(lambda text, edit=edit, sample=sample:
+                                     _fit_to(edit, sample, text))
+        self.language_box.setMinimumWidth(_text_width(self.language_box, "en-GB") + 36)
         self.summary_edit = QPlainTextEdit()
         self.summary_edit.setPlaceholderText("One-sentence standfirst")
         self.summary_edit.setAccessibleName("Summary")
         self.summary_edit.setTabChangesFocus(True)
         line = self.summary_edit.fontMetrics().lineSpacing()
         self.summary_edit.setFixedHeight(int(line * 2.6) + 10)
-        self.interviewee_label = QLabel("Interviewee")
+        self.interviewee_label = QLabel("&Interviewee")
         self.date_error = QLabel()
         self.date_error.setStyleSheet("color: #c0392b")
         # The address (slug): follows the headline until the story is exported or
@@ -82,25 +93,27 @@ class MetadataPanel(QWidget):
         self._slug_edited = False
         self._shown_slug = ""
 
-        details = QHBoxLayout()
+        # Details wrap onto a second row on narrow windows instead of squeezing every
+        # field to a few letters: each keeps the width of its whole value (#20).
+        details = FlowLayout(spacing=10, row_spacing=4)
         details.setContentsMargins(0, 0, 0, 0)
-        for label, widget, stretch in (("Kind", self.kind_box, 0),
+        for label, widget, stretch in (("&Kind", self.kind_box, 0),
                                        (self.interviewee_label, self.interviewee_edit, 2),
-                                       ("Author", self.author_edit, 2),
-                                       ("Date", self.date_edit, 0),
-                                       ("Language", self.language_box, 0)):
+                                       ("A&uthor", self.author_edit, 2),
+                                       ("&Date", self.date_edit, 0),
+                                       ("&Language", self.language_box, 0)):
             label_widget = label if isinstance(label, QLabel) else QLabel(label)
             label_widget.setBuddy(widget)
-            details.addWidget(label_widget)
-            details.addWidget(widget, stretch)
-        details.addWidget(self.date_error)
+            details.addWidget(_unit(label_widget, widget, self.date_error
+                                    if widget is self.date_edit else None), stretch)
+        self.details = _wrap(details)
 
         self.form = QFormLayout(self)
         self.form.setContentsMargins(8, 6, 8, 6)
         self.form.setVerticalSpacing(4)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
         self.form.addRow("Headline", self.title_edit)
-        self.form.addRow("", _wrap(details))
+        self.form.addRow("", self.details)
         self.form.addRow("Summary", self.summary_edit)
         address = QHBoxLayout()
         address.setContentsMargins(0, 0, 0, 0)
@@ -278,6 +291,34 @@ class MetadataPanel(QWidget):
         self.date_edit.setToolTip("")
         self.date_error.setText("")
         return True
+
+
+def _text_width(widget, text: str) -> int:
+    return widget.fontMetrics().horizontalAdvance(text)
+
+
+def _fit_to(edit: QLineEdit, sample: str, text: str = "") -> None:
+    """Wide enough for ``sample`` and for the current value (up to MAX_FIELD_CHARS)."""
+    text = text[:MAX_FIELD_CHARS]
+    # frame and the line edit's own margins: 2 px each side, plus room for the cursor
+    width = max(_text_width(edit, sample), _text_width(edit, text)) + 14
+    if edit.minimumWidth() != width:
+        edit.setMinimumWidth(width)
+
+
+def _unit(label: QLabel, field: QWidget, extra: QWidget | None = None) -> QWidget:
+    """A label and its field, kept together on one row of the details."""
+    unit = QWidget()
+    layout = QHBoxLayout(unit)
+    layout.setContentsMargins(0, 0, 0, 0)
+    layout.setSpacing(4)
+    layout.addWidget(label)
+    layout.addWidget(field, 1)
+    if extra is not None:
+        layout.addWidget(extra)
+    policy = field.sizePolicy().horizontalPolicy()
+    unit.setSizePolicy(policy, QSizePolicy.Policy.Fixed)
+    return unit
 
 
 def _wrap(layout) -> QWidget:

@@ -44,6 +44,7 @@ class OutsideChangeMonitor(QObject):
         self.timer.start()
 
     def _watch_tab(self, tab) -> None:
+        self.watcher.watch(tab.article_id)  # its deletion elsewhere is news too
         # The tab saves from a worker connection: tell the watcher those are ours.
         tab.saved.connect(lambda article_id, tab=tab: self.watcher.note_own_write(
             article_id, tab.version))

@@ -125,13 +125,15 @@ class PreviewPane(QWidget):
     Signals:
       updated(int generation): the page now shows that generation's text.
       render_failed(str message): the text could not be rendered (message is for people).
+      view_created(): the web view held back for the first paint exists now.
     """
 
     updated = Signal(int)
     render_failed = Signal(str)
+    view_created = Signal()  # a deferred view exists now (ensure_view)
 
     def __init__(self, renderer, *, asset_url=None, thread_pool: QThreadPool | None = None,
-                 force_fallback: bool = False, parent=None):
+                 force_fallback: bool = False, defer_view: bool = False, parent=None):
         super().__init__(parent)
         self.setObjectName("previewPane")
         self._renderer = renderer
@@ -164,16 +166,39 @@ class PreviewPane(QWidget):
         self.notice.setStyleSheet("background: #fff8e1; color: #5d4200; padding: 4px 10px;")
         self.notice.hide()
 
-        view_class, reason = (None, "disabled") if force_fallback else webengine_view_class()
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(0)
-        layout.addWidget(self.error_banner)
-        layout.addWidget(self.notice)
+        self._force_fallback = force_fallback
+        self.dark = False
+        self._held: tuple | None = None  # a result that came before the view existed
+        self.view = None
+        self.uses_webengine = not force_fallback
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(0)
+        self._layout.addWidget(self.error_banner)
+        self._layout.addWidget(self.notice)
+        if defer_view:
+            # The window paints first; the web view (Chromium starts with it) comes
+            # right after (ensure_view), and a render that arrives sooner waits (#20).
+            self.placeholder = QLabel("Preparing the preview…")
+            self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
+            self.placeholder.setStyleSheet("color: gray; background: white;")
+            self.placeholder.setAccessibleName("Preview")
+            self._layout.addWidget(self.placeholder, 1)
+        else:
+            self.placeholder = None
+            self.ensure_view()
+
+    def ensure_view(self) -> None:
+        """Create the web view (or the simplified one) now, and show what waits for it."""
+        if self.view is not None:
+            return
+        view_class, reason = (None, "disabled") if self._force_fallback else webengine_view_class()
         if view_class is not None:
             self.view = view_class()
             self.view.setPage(_PreviewPage(self.view))
             self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+            # Files dropped on the page go to the window (import), never open in it.
+            self.view.setAcceptDrops(False)
             self.view.loadFinished.connect(self._on_load_finished)
             self.uses_webengine = True
         else:
@@ -185,18 +210,30 @@ class PreviewPane(QWidget):
             self.notice.show()
             self.uses_webengine = False
         self.view.setAccessibleName("Preview")
-        layout.addWidget(self.view, 1)
-        self.dark = False
+        if self.placeholder is not None:
+            self._layout.removeWidget(self.placeholder)
+            self.placeholder.deleteLater()
+            self.placeholder = None
+        self._layout.addWidget(self.view, 1)
+        self._apply_dark()
+        held, self._held = self._held, None
+        if held is not None:
+            self._show(*held)
+        self.view_created.emit()
 
     # -- theme -----------------------------------------------------------------
     def set_dark(self, dark: bool) -> None:
         """Show the page dark or light with the window (#17).
 
         WebEngine darkens the page itself (Chromium's dark mode), so the HTML and CSS
-        stay the export's; the page background follows at once, with no reload.
+        stay the export's; the page background follows at once, with no reload. A view
+        made after the first paint (#20) takes the theme when it is created.
         """
         self.dark = bool(dark)
-        if self.uses_webengine:
+        self._apply_dark()
+
+    def _apply_dark(self) -> None:
+        if self.view is not None and self.uses_webengine:
             from PySide6.QtGui import QColor
             from PySide6.QtWebEngineCore import QWebEngineSettings
 
@@ -251,6 +288,9 @@ class PreviewPane(QWidget):
 
     # -- showing -------------------------------------------------------------
     def _show(self, generation: int, rendered, started: float) -> None:
+        if self.view is None:
+            self._held = (generation, rendered, started)
+            return
         if not self.uses_webengine:
             from editor_app.core.render.article import render_standalone_page
 
@@ -303,7 +343,7 @@ class PreviewPane(QWidget):
     def scroll_to_line(self, line: int) -> None:
         """Show the top-level element that starts at or before 0-based source ``line``."""
         self._scroll_line = line
-        if self.uses_webengine:
+        if self.uses_webengine and self.view is not None:
             if self._page_ready:
                 self.view.page().runJavaScript(f"window.__bylineScrollTo({int(line)})", 0,
                                                lambda _r: None)
@@ -311,7 +351,9 @@ class PreviewPane(QWidget):
 
     def page_html(self, callback) -> None:
         """Call ``callback(html)`` with the page's current HTML (tests, diagnostics)."""
-        if self.uses_webengine:
+        if self.view is None:
+            callback("")
+        elif self.uses_webengine:
             self.view.page().runJavaScript("document.documentElement.outerHTML", 0,
                                            lambda result: callback(result or ""))
         else:
@@ -319,6 +361,19 @@ class PreviewPane(QWidget):
 
     def is_idle(self) -> bool:
         return self._renders.is_idle()
+
+    def release(self) -> None:
+        """Delete the web view now (its tab closes): QtWebEngine crashes at exit when a
+        page outlives its profile, and deleteLater runs only if the event loop turns again."""
+        self._renders.cancel()
+        view, self.view = self.view, None
+        if view is None:
+            return
+        from shiboken6 import Shiboken
+
+        self._layout.removeWidget(view)
+        Shiboken.delete(view)
+        self._page_ready = False
 
 
 def data_url_for_asset(library, cache: dict[str, str] | None = None):
@@ -355,6 +410,8 @@ def _preview_page_class():
             if navigation_type == QWebEnginePage.NavigationType.NavigationTypeLinkClicked:
                 if url.scheme() in ("http", "https", "mailto"):
                     QDesktopServices.openUrl(url)
+                return False
+            if url.isLocalFile():  # a file dropped on the page: never shown in its place
                 return False
             return super().acceptNavigationRequest(url, navigation_type, is_main_frame)
 

@@ -20,6 +20,14 @@ from editor_app.ui.library.library_model import ArticleListModel
 
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 500
+#: the headline column never shows fewer characters than this while other columns show
+HEADLINE_CHARS = 30
+HEADLINE_SAMPLE = "Harbour master: the quay reopen"[:HEADLINE_CHARS]
+#: columns besides the headline, the first kept longest when the list is narrow
+COLUMN_PRIORITY = (2, 3, 1, 4)  # status, date, kind, tags
+#: the longest value each column shows (its width is measured, not guessed)
+COLUMN_SAMPLES = {1: "Interview", 2: "Changes requested", 3: "2024-12-31",
+                  4: "harbour, transport, council"}
 
 
 def _search_ids(library, query: str) -> list[int]:
@@ -53,12 +61,15 @@ class LibraryPanel(QWidget):
         self.table.setWordWrap(False)
         self.table.setShowGrid(False)
         header = self.table.horizontalHeader()
-        # The headline is what people scan: it takes the room, the others get fixed widths
-        # (resizing to contents made "Changes requested" squeeze every title).
+        # The headline is what people scan: it takes the room, the others get the width
+        # of their longest value and are left out, least useful first, when the list is
+        # too narrow for them and a headline of HEADLINE_CHARS characters (#20).
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((1, 72), (2, 118), (3, 84), (4, 110)):
-            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-            header.resizeSection(column, width)
+        header.setMinimumSectionSize(24)
+        for column in range(1, self.model.columnCount()):
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
+            header.resizeSection(column, self._column_width(column))
+        self.table.setAccessibleName("Articles in the library")
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
 
@@ -83,6 +94,40 @@ class LibraryPanel(QWidget):
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.table.customContextMenuRequested.connect(self._context_menu)
         self._update_count()
+
+    # -- columns ---------------------------------------------------------------------
+    def _column_width(self, column: int) -> int:
+        metrics = self.table.fontMetrics()
+        header = self.table.horizontalHeader().fontMetrics()
+        title = self.model.headerData(column, Qt.Orientation.Horizontal)
+        return max(metrics.horizontalAdvance(COLUMN_SAMPLES[column]),
+                   header.horizontalAdvance(title) + 16) + 14
+
+    def headline_min_width(self) -> int:
+        """The width a headline of HEADLINE_CHARS characters needs in the list."""
+        return self.table.fontMetrics().horizontalAdvance(HEADLINE_SAMPLE) + 14
+
+    def fit_columns(self) -> None:
+        """Show the columns that leave the headline its HEADLINE_CHARS characters."""
+        available = self.table.viewport().width()
+        room = available - self.headline_min_width()
+        shown = set()
+        for column in COLUMN_PRIORITY:
+            width = self.table.horizontalHeader().sectionSize(column) or self._column_width(column)
+            if width <= room:
+                shown.add(column)
+                room -= width
+        for column in COLUMN_PRIORITY:
+            if self.table.isColumnHidden(column) == (column in shown):
+                self.table.setColumnHidden(column, column not in shown)
+
+    def resizeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().resizeEvent(event)
+        self.fit_columns()
+
+    def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        super().showEvent(event)
+        self.fit_columns()
 
     def set_statuses(self, statuses: list[str] | None) -> None:
         """Show one review queue (a set of statuses) or, with None, the whole library."""

@@ -92,6 +92,9 @@ class ReviewQueues(QWidget):
         self.list.customContextMenuRequested.connect(
             lambda position: self.new_menu.exec(self.list.viewport().mapToGlobal(position)))
         self._signals = signals
+        # Every queue in view, no scroll bar, no empty space under them (#20).
+        self.list.setFixedHeight(self.list.sizeHintForRow(0) * self.list.count()
+                                 + 2 * self.list.frameWidth() + 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.addWidget(self.new_button)

@@ -11,12 +11,12 @@ from collections.abc import Callable
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
-    QHBoxLayout,
     QLabel,
     QLineEdit,
     QListWidget,
     QListWidgetItem,
     QPushButton,
+    QSizePolicy,
     QVBoxLayout,
     QWidget,
 )
@@ -24,6 +24,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.models import Status
 from editor_app.core.review import available_moves, change_status, current_role, is_gated
+from editor_app.ui.flow_layout import FlowLayout
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
 
 #: Button text per target status; moves back to review from approved or
@@ -103,17 +104,24 @@ class WorkflowActions(QWidget):
         self.note_edit = QLineEdit(placeholderText="Note for the trail (optional)")
         self.note_edit.setAccessibleName("Note for the trail")
         self.note_edit.setClearButtonEnabled(True)
-        self.buttons_row = QHBoxLayout()
+        # The moves wrap onto more rows in a narrow dock rather than being cut (#20).
+        self.buttons_row = FlowLayout(spacing=6, row_spacing=4)
         self.trail = QListWidget()
         self.trail.setAccessibleName("Status trail")
         self.trail.setWordWrap(True)
+        self.trail.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
+        self.trail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        self.no_trail = QLabel("No moves yet.")
+        self.no_trail.setStyleSheet("color: gray;")
         layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.status_label)
         layout.addWidget(self.note_edit)
         layout.addLayout(self.buttons_row)
         layout.addWidget(QLabel("Trail"))
+        layout.addWidget(self.no_trail)
         layout.addWidget(self.trail, 1)
+        layout.addStretch(0)  # an empty or short trail leaves the rest of the dock free
         self.buttons: dict[Status, QPushButton] = {}
         if signals is not None:
             signals.status_changed.connect(self._on_outside_change)
@@ -130,6 +138,7 @@ class WorkflowActions(QWidget):
             button.deleteLater()
         self.buttons = {}
         self.trail.clear()
+        self._show_trail()
         if not self.article_id:
             self.status_label.setText("No article")
             return
@@ -156,6 +165,12 @@ class WorkflowActions(QWidget):
             previous = button
         for line in reversed(self._trail_lines(events)):  # newest first
             self.trail.addItem(QListWidgetItem(line))
+        self._show_trail()
+
+    def _show_trail(self) -> None:
+        empty = self.trail.count() == 0
+        self.trail.setVisible(not empty)
+        self.no_trail.setVisible(empty)
 
     def _trail_lines(self, events) -> list[str]:
         """The moves, and every revision made after the story was first approved: a

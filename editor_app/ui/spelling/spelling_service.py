@@ -14,7 +14,14 @@ import concurrent.futures
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from editor_app.core.errors import BylineError
-from editor_app.core.spelling import Dictionaries, load_language, normalize_language
+
+
+def load_language(code: str):
+    """core.spelling's loader; the word lists and hunspell are imported when a language is
+    first asked for, not with this module: the window paints without them (#20)."""
+    from editor_app.core.spelling import load_language as load
+
+    return load(code)
 
 
 class _Relay(QObject):
@@ -43,7 +50,7 @@ class SpellService(QObject):
 
     def __init__(self, personal_path=None, *, executor=None, parent=None):
         super().__init__(parent)
-        self.personal_path = personal_path
+        self._personal_path = personal_path
         self._own_executor = executor is None
         self.executor = executor or concurrent.futures.ThreadPoolExecutor(
             max_workers=1, thread_name_prefix="byline-spellcheck")
@@ -56,6 +63,8 @@ class SpellService(QObject):
 
     def preload(self, language: str | None = "en") -> None:
         """Load a language on the worker and then build its suggestion index (start-up)."""
+        from editor_app.core.spelling import normalize_language
+
         code = normalize_language(language)
         if code in self._requested:
             return
@@ -94,22 +103,34 @@ class SpellService(QObject):
         Until then a suggestion request would wait for the build (seconds), so the
         context menu offers none rather than freeze the editor.
         """
+        from editor_app.core.spelling import normalize_language
+
         data = self._languages.get(normalize_language(language))
         return data is not None and data.suggester.index_ready
 
-    def dictionaries(self, library, article_id) -> Dictionaries:
+    @property
+    def personal_path(self):
+        """The personal word list's path; given as a function, it is asked on first use."""
+        if callable(self._personal_path):
+            self._personal_path = self._personal_path()
+        return self._personal_path
+
+    def dictionaries(self, library, article_id):
+        """The word lists (personal, newsroom, the article's) as a core Dictionaries."""
+        from editor_app.core.spelling import Dictionaries
+
         return Dictionaries(personal_path=self.personal_path, store=library, article_id=article_id)
 
-    def add_word(self, dictionaries: Dictionaries, word: str, scope: str) -> None:
+    def add_word(self, dictionaries, word: str, scope: str) -> None:
         """Persist ``word`` and tell every open article (raises InputError/LibraryError)."""
         dictionaries.add(word, scope)
         self.words_changed.emit(word, scope, dictionaries.article_id, True)
 
-    def remove_word(self, dictionaries: Dictionaries, word: str, scope: str) -> None:
+    def remove_word(self, dictionaries, word: str, scope: str) -> None:
         dictionaries.remove(word, scope)
         self.words_changed.emit(word, scope, dictionaries.article_id, False)
 
-    def import_words(self, dictionaries: Dictionaries, path, scope: str) -> int:
+    def import_words(self, dictionaries, path, scope: str) -> int:
         """Add a word list from a file; one notice for the whole list, so open articles
         re-read their word lists once. Returns how many words were new."""
         count = dictionaries.import_words(path, scope)

@@ -1,0 +1,130 @@
+"""Paint first, then build the rest: the order in which the window comes to life (#20).
+
+A person starting Byline wants the window, then the article's text, then the preview;
+docks behind other tabs, dictionaries, sync and backups can come after. So the
+composition root builds what the first paint shows (the library, the article's
+metadata and text, the docks' frames), shows the window, and hands everything else
+to a ``StagedStartup`` as named steps. The steps start when the window has painted
+for the first time and run one per turn of the event loop, so the window answers
+between them; ``run_all`` runs what is left at once (tests, closing early).
+
+``BYLINE_STARTUP_TRACE=1`` prints when each step ran, in ms since the process
+started, on stderr (core/startup_trace.py).
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import deque
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtWidgets import QWidget
+
+from editor_app.core.startup_trace import trace
+
+#: if no paint comes (a window started minimized), the steps start anyway
+NO_PAINT_FALLBACK_MS = 1500
+
+
+class StagedStartup(QObject):
+    """Named steps run after the window's first paint, one per event-loop turn.
+
+    Signals: ``painted()`` when the window first painted, ``finished()`` after the
+    last step.
+    """
+
+    painted = Signal()
+    finished = Signal()
+
+    def __init__(self, window: QWidget):
+        super().__init__(window)
+        self._window = window
+        self._steps: deque[tuple[str, Callable[[], object]]] = deque()
+        self._started = False
+        self._cancelled = False
+        self.done: list[str] = []
+        self._fallback = QTimer(self, singleShot=True, interval=NO_PAINT_FALLBACK_MS)
+        self._fallback.timeout.connect(self._begin)
+
+    def add(self, name: str, step: Callable[[], object]) -> None:
+        """Run ``step`` after the first paint, after the steps added before it."""
+        self._steps.append((name, step))
+
+    @property
+    def pending(self) -> list[str]:
+        return [name for name, _ in self._steps]
+
+    def start(self) -> None:
+        """Wait for the window's first paint, then run the steps."""
+        # The window and its centre are painted in the first frame: watching them is
+        # enough (an application-wide filter would see every event of every object).
+        self._watched = [w for w in (self._window, self._window.centralWidget()) if w]
+        for widget in self._watched:
+            widget.installEventFilter(self)
+        self._fallback.start()
+        self._note("window shown")
+
+    def eventFilter(self, obj, event) -> bool:  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint and not self._started:
+            # After this paint has reached the screen: the next turn of the loop.
+            QTimer.singleShot(0, self._begin)
+        return False
+
+    def _unwatch(self) -> None:
+        for widget in getattr(self, "_watched", ()):
+            try:
+                widget.removeEventFilter(self)
+            except RuntimeError:
+                pass
+        self._watched = []
+
+    def _begin(self) -> None:
+        if self._started or self._cancelled:
+            return
+        self._started = True
+        self._fallback.stop()
+        self._unwatch()
+        self._note("first paint")
+        self.painted.emit()
+        self._next()
+
+    def _next(self) -> None:
+        if self._cancelled:
+            return
+        if not self._steps:
+            self._note("start-up finished")
+            self.finished.emit()
+            return
+        self._run_one()
+        QTimer.singleShot(0, self._next)
+
+    def _run_one(self) -> None:
+        name, step = self._steps.popleft()
+        started = time.perf_counter()
+        try:
+            step()
+        except Exception as exc:  # noqa: BLE001 - one part failing must not stop the others
+            print(f"byline: start-up step {name!r} failed: {type(exc).__name__}: {exc}",
+                  file=sys.stderr)
+        self.done.append(name)
+        self._note(f"{name} ({(time.perf_counter() - started) * 1000:.0f} ms)")
+
+    def run_all(self) -> None:
+        """Run every step still waiting, now (tests; a window closed while starting)."""
+        self._started = True
+        self._fallback.stop()
+        self._unwatch()
+        while self._steps and not self._cancelled:
+            self._run_one()
+
+    def cancel(self) -> None:
+        """Forget the steps still waiting (the window is closing)."""
+        self._cancelled = True
+        self._steps.clear()
+        self._fallback.stop()
+        self._unwatch()
+
+    def _note(self, what: str) -> None:
+        trace(what)
