@@ -9,6 +9,7 @@ hub says a status, an article or the library changed.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget
@@ -16,6 +17,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QToolButton, 
 from editor_app.core.errors import BylineError
 from editor_app.core.identity import load_identity
 from editor_app.core.new_article import NEW_KINDS
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 REFRESH_DELAY_MS = 50
 
@@ -39,7 +43,7 @@ QUEUES: tuple[Queue, ...] = (
 )
 
 
-def queue_counts(library) -> dict[str, int]:
+def queue_counts(library: Library) -> dict[str, int]:
     """Count per queue key; "My drafts" counts all drafts when no user name is set."""
     by_status = library.status_counts()
     user = load_identity(library).name
@@ -67,7 +71,7 @@ class ReviewQueues(QWidget):
     queue_selected = Signal(list)
     queue_activated = Signal(str, list, str)
 
-    def __init__(self, library, signals=None, parent=None):
+    def __init__(self, library: Library, signals=None, parent=None):
         super().__init__(parent)
         self._library = library
         self.list = QListWidget()

@@ -8,6 +8,7 @@ ahead over failed checks is an explicit "Override" and is recorded.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
@@ -26,6 +27,9 @@ from editor_app.core.models import Status
 from editor_app.core.review import available_moves, change_status, current_role, is_gated
 from editor_app.ui.flow_layout import FlowLayout
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 #: Button text per target status; moves back to review from approved or
 #: published are corrections, and a spiked story comes back as a draft.
@@ -84,7 +88,7 @@ class WorkflowActions(QWidget):
     spot_requested = Signal(int, int)
     field_requested = Signal(str)
 
-    def __init__(self, library, signals=None, parent=None,
+    def __init__(self, library: Library, signals=None, parent=None,
                  spelling_issue_count: Callable[[int], int | None] | None = None,
                  spelling_issues: Callable[[int], list | None] | None = None):
         super().__init__(parent)
