@@ -59,16 +59,16 @@ def new_article(library: Library, kind: Kind | str = Kind.NEWS, *, title: str = 
     interview") until one is typed. The author is ``who`` (default: the person of
     core/identity), the date ``today`` (default: the local date now).
     """
-    kind = Kind.parse(kind)
+    article_kind = Kind.parse(kind)
     who = who or load_identity(library)
     title = (title or "").strip()
     article = Article(
-        title=title or placeholder_title(kind.value),
-        kind=kind,
+        title=title or placeholder_title(article_kind.value),
+        kind=article_kind,
         author=who.name,
         date=(today or datetime.date.today()).isoformat(),
         language=language or default_language(library),
-        body=INTERVIEW_START if kind == Kind.INTERVIEW else "",
+        body=INTERVIEW_START if article_kind == Kind.INTERVIEW else "",
         status=Status.DRAFT,
     )
     return library.create_article(article, author=who.trail_name, reason="new article",
