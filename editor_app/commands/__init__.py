@@ -12,7 +12,8 @@ class UsageError(Exception):
 COMMANDS = {
     "open": "library_cmds", "import": "library_cmds", "list": "library_cmds",
     "show": "library_cmds", "search": "library_cmds", "status": "library_cmds",
-    "check": "library_cmds", "backup": "library_cmds",
+    "check": "library_cmds", "backup": "library_cmds", "new": "library_cmds",
+    "whoami": "library_cmds",
     "spell": "spell",
     "tag": "tags_cmds", "tags": "tags_cmds", "related": "tags_cmds",
     "related-space": "tags_cmds",
