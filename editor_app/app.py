@@ -9,6 +9,10 @@ from __future__ import annotations
 import os
 import pathlib
 import sys
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 NO_DISPLAY_MESSAGE = (
     "byline: no display found (neither DISPLAY nor WAYLAND_DISPLAY is set): start Byline "
@@ -76,7 +80,7 @@ def _default_personal_path():
     return default_personal_path()
 
 
-def build_main_window(library, *, settings=None, renderer=None, spell_service=None,
+def build_main_window(library: Library, *, settings=None, renderer=None, spell_service=None,
                       watch_outside_changes: bool = True, staged: bool = False):
     """Create the signal hub and the main window and wire them; returns the window.
 
@@ -272,7 +276,7 @@ class _Backups:
 
     START_DELAY_MS = 30_000
 
-    def __init__(self, window, library):
+    def __init__(self, window, library: Library):
         from PySide6.QtCore import QTimer
 
         self.library = library
@@ -304,5 +308,5 @@ class _Backups:
         backup_on_close(self.library, keep=backups_to_keep(self.library))
 
 
-def start_backups(window, library) -> _Backups:
+def start_backups(window, library: Library) -> _Backups:
     return _Backups(window, library)

@@ -21,6 +21,10 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 DEFAULT_TIMEOUT = 90.0
 _POLL_MS = 300
@@ -129,7 +133,7 @@ def _run(tmp: pathlib.Path, build_window, build_renderer, timeout: float,
         library.close()
 
 
-def _pick_article(library):
+def _pick_article(library: Library):
     """An interview if there is one: it exercises the question/answer rendering."""
     rows = library.list_articles()
     if not rows:

@@ -115,9 +115,9 @@ def _export(args, ctx, started) -> int:
             ctx.warn(f"{slug}: {message}")
         if not ids:
             ctx.out("nothing to export")
-        elif zip_path and report.zip_written:
+        elif zip_path and report is not None and report.zip_written:
             ctx.out(f"zip: {zip_path}")
-        elif zip_path and report.failed:
+        elif zip_path and report is not None and report.failed:
             ctx.warn(f"{zip_path}: not written, because {len(report.failed)} article(s) "
                      "failed; " + ("the previous zip is unchanged" if zip_path.exists()
                                    else "fix them and export again"))

@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from editor_app.commands import UsageError
 from editor_app.core.models import Kind, Role, Status
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 
 def register(sub) -> None:
@@ -153,7 +158,7 @@ def cmd_list(args, ctx) -> int:
     return 0
 
 
-def article_dict(lib, article) -> dict:
+def article_dict(lib: Library, article) -> dict:
     """Everything about an article, as `show --json` prints it."""
     related = lib.pinned_related(article.id)
     return {
@@ -234,7 +239,7 @@ def cmd_search(args, ctx) -> int:
     return 0
 
 
-def _who(lib) -> str:
+def _who(lib: Library) -> str:
     """The name the trail records: the person's own (core/identity), else the login name."""
     from editor_app.core.review.workflow import current_user
 
@@ -259,7 +264,7 @@ def cmd_status(args, ctx) -> int:
     return 0
 
 
-def _set_status(lib, article, new, role, args):
+def _set_status(lib: Library, article, new, role, args):
     """Apply a status change through the workflow service (the pre-flight gate)."""
     from editor_app.core.review import change_status
 

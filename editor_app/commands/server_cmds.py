@@ -152,7 +152,7 @@ def cmd_sync(args, ctx) -> int:
     elif args.remember_password:
         raise InputError("--remember-password goes with --ask-password")
     summary = sync(lib, dsn, password=password, publish=args.publish_library)
-    if args.remember_password and password:
+    if args.remember_password and password and dsn:
         from editor_app.core.server.passwords import remember_password
 
         remember_password(dsn, password)

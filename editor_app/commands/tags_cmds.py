@@ -249,7 +249,7 @@ def cmd_related_space(args, ctx) -> int:
         def progress(step: str, fraction: float) -> None:
             print(f"\r{step}… {fraction:4.0%}", end="", file=ctx.stderr, flush=True)
     report = topics.update_space(lib, rebuild=args.rebuild, progress=progress)
-    if progress:
+    if progress is not None:
         print(file=ctx.stderr)
     status = topics.space_status(lib)
     if ctx.json:

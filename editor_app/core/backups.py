@@ -31,11 +31,15 @@ import pathlib
 import re
 import shutil
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from editor_app.core.errors import InputError, LibraryError
 from editor_app.core.library import inuse
 from editor_app.core.library.connection import SQLITE_HEADER
 from editor_app.core.library.health import file_summary, verify_file
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 DEFAULT_KEEP = 10
 DAILY = _dt.timedelta(hours=24)
@@ -83,7 +87,7 @@ KEEP_SETTING = "backups.keep"
 KEEP_RANGE = (1, 100)
 
 
-def backups_to_keep(library) -> int:
+def backups_to_keep(library: Library) -> int:
     """How many backups the library keeps (the one reader of its setting)."""
     try:
         value = int(library.get_setting(KEEP_SETTING, DEFAULT_KEEP) or DEFAULT_KEEP)
@@ -92,7 +96,7 @@ def backups_to_keep(library) -> int:
     return max(KEEP_RANGE[0], min(KEEP_RANGE[1], value))
 
 
-def set_backups_to_keep(library, keep: int) -> int:
+def set_backups_to_keep(library: Library, keep: int) -> int:
     """Store how many backups to keep; InputError outside 1–100."""
     if not KEEP_RANGE[0] <= int(keep) <= KEEP_RANGE[1]:
         raise InputError(f"backups to keep: {keep} is not between {KEEP_RANGE[0]} and "
@@ -132,7 +136,7 @@ def list_backups(folder: str | pathlib.Path) -> list[BackupInfo]:
     return found
 
 
-def make_backup(library, folder: str | pathlib.Path | None = None, *, keep: int = DEFAULT_KEEP,
+def make_backup(library: Library, folder: str | pathlib.Path | None = None, *, keep: int = DEFAULT_KEEP,
                 verify: bool = True, now: _dt.datetime | None = None) -> pathlib.Path:
     """Write one consistent copy into ``folder`` and prune the set to ``keep`` copies.
 
@@ -179,7 +183,7 @@ def prune_backups(folder: str | pathlib.Path, keep: int) -> list[pathlib.Path]:
     return removed
 
 
-def maybe_daily_backup(library, folder: str | pathlib.Path | None = None, keep: int = DEFAULT_KEEP,
+def maybe_daily_backup(library: Library, folder: str | pathlib.Path | None = None, keep: int = DEFAULT_KEEP,
                        *, now: _dt.datetime | None = None) -> pathlib.Path | None:
     """A backup when the newest one is more than a day old (or there is none); else None.
 
@@ -193,7 +197,7 @@ def maybe_daily_backup(library, folder: str | pathlib.Path | None = None, keep: 
     return make_backup(library, folder, keep=keep, now=now)
 
 
-def backup_on_close(library, folder: str | pathlib.Path | None = None,
+def backup_on_close(library: Library, folder: str | pathlib.Path | None = None,
                     keep: int = DEFAULT_KEEP) -> pathlib.Path | None:
     """The backup taken when the window closes; None (not an error) when it fails.
 

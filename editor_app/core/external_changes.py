@@ -27,6 +27,10 @@ Qt-free; the GUI calls ``poll()`` from a QTimer every 1-2 s::
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 #: how many article ids the watcher remembers to notice their deletion
 WATCHED_LIMIT = 10_000
@@ -57,7 +61,7 @@ class ExternalChangeWatcher:
     well under a millisecond when nothing changed).
     """
 
-    def __init__(self, library):
+    def __init__(self, library: Library):
         self.library = library
         self._data_version = library.data_version()
         self._watermark = library.newest_update()

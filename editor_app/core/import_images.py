@@ -22,7 +22,7 @@ from urllib.parse import unquote, urlsplit
 
 from editor_app.core.review.preflight import strip_code
 
-#: The library refuses bigger images (library.misc.ASSET_MAX_BYTES).
+#: The library refuses bigger images (library.assets.ASSET_MAX_BYTES).
 MAX_IMAGE_BYTES = 25 * 1024 * 1024
 ASSET_REF = re.compile(r"asset:([0-9a-f]{64})\.(png|jpe?g|gif|webp|avif)\Z")
 # ![alt](target "title"): the target is group 2; one level of nested brackets in alt.

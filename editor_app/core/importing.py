@@ -24,6 +24,7 @@ import json
 import pathlib
 from collections import deque
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from editor_app.core.article_files import IMPORT_SUFFIXES  # noqa: F401 - re-exported
 from editor_app.core.errors import BylineError, InputError, NotFoundError
@@ -36,6 +37,9 @@ from editor_app.core.review.corrections import CORRECTION_ROLE, edit_refusal, re
 from editor_app.core.review.preflight import preflight
 from editor_app.core.review.workflow import current_role, is_gated
 from editor_app.core.text import slugify
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 _CHANGED_FIELDS = ("title", "kind", "interviewee", "author", "date", "language", "summary",
                    "body", "extra")
@@ -164,7 +168,7 @@ def _read_word_document(path: pathlib.Path) -> Incoming:
     return Incoming(str(path), article, images)
 
 
-def import_files(library, paths: list[str | pathlib.Path], *, who: str = "",
+def import_files(library: Library, paths: list[str | pathlib.Path], *, who: str = "",
                  role: Role | str | None = None, correction: bool = False) -> list[ImportResult]:
     """Read every file first (any bad file stops the import before a write), then store.
 
@@ -175,7 +179,7 @@ def import_files(library, paths: list[str | pathlib.Path], *, who: str = "",
     return import_incoming(library, incoming, who=who, role=role, correction=correction)
 
 
-def import_each(library, paths: list[str | pathlib.Path], *, who: str = "",
+def import_each(library: Library, paths: list[str | pathlib.Path], *, who: str = "",
                 role: Role | str | None = None, correction: bool = False) -> ImportReport:
     """Import every file that can go in; refuse, each with one line naming it, those
     that cannot (#20: a folder of old stories with one damaged file still comes in).
@@ -219,7 +223,7 @@ def _culprit(incoming: list[Incoming], message: str) -> Incoming | None:
     return max(named, key=lambda item: len(item.source)) if named else None
 
 
-def import_articles(library, articles: list[tuple[str, Article]], *, who: str = "",
+def import_articles(library: Library, articles: list[tuple[str, Article]], *, who: str = "",
                     role: Role | str | None = None, correction: bool = False,
                     trusted_status: bool = False) -> list[ImportResult]:
     """Store parsed articles (``(source, article)`` pairs) in ONE transaction.
@@ -232,7 +236,7 @@ def import_articles(library, articles: list[tuple[str, Article]], *, who: str = 
                            trusted_status=trusted_status)
 
 
-def import_incoming(library, incoming: list[Incoming], *, who: str = "",
+def import_incoming(library: Library, incoming: list[Incoming], *, who: str = "",
                     role: Role | str | None = None, correction: bool = False,
                     trusted_status: bool = False) -> list[ImportResult]:
     """Check every file against the library, then write them all in one transaction.
@@ -266,7 +270,7 @@ def _name(incoming: Incoming) -> str:
     return pathlib.Path(incoming.source).name or incoming.source
 
 
-def _plan(library, incoming: list[Incoming], *, role: Role, correction: bool) -> list[_Plan]:
+def _plan(library: Library, incoming: list[Incoming], *, role: Role, correction: bool) -> list[_Plan]:
     """What to do with each file, or InputError naming the first file that cannot go in."""
     plans: list[_Plan] = []
     claimed: dict[str, str] = {}  # article uuid or explicit slug -> the file that claims it
@@ -292,7 +296,7 @@ def _plan(library, incoming: list[Incoming], *, role: Role, correction: bool) ->
     return plans
 
 
-def _plan_one(library, item: Incoming, *, role: Role, correction: bool) -> _Plan:
+def _plan_one(library: Library, item: Incoming, *, role: Role, correction: bool) -> _Plan:
     article = item.article
     plan = _Plan(item)
     fields = validate_fields({name: getattr(article, name) for name in _CHANGED_FIELDS})
@@ -339,7 +343,7 @@ def _plan_one(library, item: Incoming, *, role: Role, correction: bool) -> _Plan
     return plan
 
 
-def _free_slug(library, base: str) -> str:
+def _free_slug(library: Library, base: str) -> str:
     """``base-2``, ``base-3``… the first not taken (the library's own rule for new slugs)."""
     n = 2
     while True:
@@ -350,14 +354,14 @@ def _free_slug(library, base: str) -> str:
         n += 1
 
 
-def _same_title(library, title: str) -> str:
+def _same_title(library: Library, title: str) -> str:
     """The slug of an article whose title-derived slug this title would take, if any."""
     slug = slugify(title)
     existing = library.find_article_id(slug=slug) if slug else None
     return library.get_article(existing).slug if existing is not None else ""
 
 
-def _check_related_to_itself(library, article: Article, named: int | None, slug: str) -> None:
+def _check_related_to_itself(library: Library, article: Article, named: int | None, slug: str) -> None:
     own = {slug} if slug else set()
     if named is not None:
         own.add(library.get_article(named).slug)
@@ -366,7 +370,7 @@ def _check_related_to_itself(library, article: Article, named: int | None, slug:
             raise InputError(f"related: '{other}' is the article itself")
 
 
-def _differs(library, current: Article, fields: dict, tags: list[str]) -> bool:
+def _differs(library: Library, current: Article, fields: dict, tags: list[str]) -> bool:
     """Whether storing the file would change the article (text, metadata or tags)."""
     for name in _CHANGED_FIELDS:
         mine = getattr(current, name)
@@ -378,7 +382,7 @@ def _differs(library, current: Article, fields: dict, tags: list[str]) -> bool:
     return _canonical_tags(library, tags) != list(current.tags)
 
 
-def _canonical_tags(library, tags: list[str]) -> list[str]:
+def _canonical_tags(library: Library, tags: list[str]) -> list[str]:
     """Tag names as the vocabulary would store them (aliases folded, duplicates dropped)."""
     out: list[str] = []
     for name in tags:
@@ -391,7 +395,7 @@ def _canonical_tags(library, tags: list[str]) -> list[str]:
 
 # -- writing (inside the one transaction) -------------------------------------------------
 
-def _store(library, plan: _Plan, *, who: str) -> int:
+def _store(library: Library, plan: _Plan, *, who: str) -> int:
     item, article = plan.incoming, plan.incoming.article
     if plan.existing is not None and not plan.changed:
         return plan.existing
@@ -414,7 +418,7 @@ def _store(library, plan: _Plan, *, who: str) -> int:
         raise InputError(f"{item.source}: {exc}") from None
 
 
-def _pin_related(library, plan: _Plan, article_id: int) -> None:
+def _pin_related(library: Library, plan: _Plan, article_id: int) -> None:
     """Pin the file's related slugs that can be pinned; name the others in the notes."""
     wanted = [str(r) for r in plan.incoming.article.extra.get("related", [])]
     if not wanted:
@@ -457,7 +461,7 @@ def status_path(target: Status) -> list[Status]:
     return path[::-1]
 
 
-def _apply_imported_status(library, plan: _Plan, article_id: int, *, role: Role, who: str,
+def _apply_imported_status(library: Library, plan: _Plan, article_id: int, *, role: Role, who: str,
                            trusted: bool) -> None:
     """Give a new article the file's status as far as ``role`` could have moved it.
 

@@ -13,11 +13,15 @@ An interview starts with an empty first question, ready to type.
 from __future__ import annotations
 
 import datetime
+from typing import TYPE_CHECKING
 
 from editor_app.core.errors import InputError
 from editor_app.core.identity import Identity, load_identity
 from editor_app.core.models import Article, Kind, Status
 from editor_app.core.text import check_clean_text, placeholder_title
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 #: What File ▸ New and the other New menus offer, in order: (kind, what it is called).
 NEW_KINDS = (("interview", "Interview"), ("news", "News Story"), ("feature", "Feature"),
@@ -31,13 +35,13 @@ DEFAULT_LANGUAGE = "en"
 INTERVIEW_START = "Q: "
 
 
-def default_language(library) -> str:
+def default_language(library: Library) -> str:
     """The language a new article starts in (BCP 47: en, en-GB, lt, …)."""
     value = library.get_setting(LANGUAGE_SETTING)
     return value if isinstance(value, str) and value.strip() else DEFAULT_LANGUAGE
 
 
-def set_default_language(library, language: str) -> str:
+def set_default_language(library: Library, language: str) -> str:
     """Store the newsroom's default article language; InputError for a malformed tag."""
     text = check_clean_text(str(language or ""), "language").strip()
     if not text or len(text) > 35 or not all(part.isalnum() for part in text.split("-")):
@@ -46,7 +50,7 @@ def set_default_language(library, language: str) -> str:
     return text
 
 
-def new_article(library, kind: Kind | str = Kind.NEWS, *, title: str = "",
+def new_article(library: Library, kind: Kind | str = Kind.NEWS, *, title: str = "",
                 who: Identity | None = None, language: str = "",
                 today: datetime.date | None = None) -> Article:
     """Create and return a new draft of ``kind``; nothing else is asked of the person.
@@ -55,16 +59,16 @@ def new_article(library, kind: Kind | str = Kind.NEWS, *, title: str = "",
     interview") until one is typed. The author is ``who`` (default: the person of
     core/identity), the date ``today`` (default: the local date now).
     """
-    kind = Kind.parse(kind)
+    article_kind = Kind.parse(kind)
     who = who or load_identity(library)
     title = (title or "").strip()
     article = Article(
-        title=title or placeholder_title(kind.value),
-        kind=kind,
+        title=title or placeholder_title(article_kind.value),
+        kind=article_kind,
         author=who.name,
         date=(today or datetime.date.today()).isoformat(),
         language=language or default_language(library),
-        body=INTERVIEW_START if kind == Kind.INTERVIEW else "",
+        body=INTERVIEW_START if article_kind == Kind.INTERVIEW else "",
         status=Status.DRAFT,
     )
     return library.create_article(article, author=who.trail_name, reason="new article",

@@ -2,9 +2,14 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from editor_app.core.importers import read_article_file
 from editor_app.core.importing import ImportResult, import_articles
 from editor_app.core.resources import resource_path
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 
 def sample_files() -> list:
@@ -16,7 +21,7 @@ def sample_files() -> list:
 LOCAL_ONLY_SETTING = "sync.local_only"
 
 
-def seed_samples(library) -> list[ImportResult]:
+def seed_samples(library: Library) -> list[ImportResult]:
     """Import the bundled samples (oldest first, so related pins find their targets)."""
     parsed = [(f.name, read_article_file(f)) for f in sample_files()]
     parsed.sort(key=lambda item: item[1].date)

@@ -14,10 +14,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
 
 from editor_app.core.errors import BylineError
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 
 class Job:
@@ -110,7 +114,7 @@ class BackgroundWork(QObject):
     failed = Signal(str, object)
     progress = Signal(object)
 
-    def __init__(self, parent: QObject | None = None, *, library=None,
+    def __init__(self, parent: QObject | None = None, *, library: Library | None=None,
                  pool: QThreadPool | None = None,
                  describe_unexpected: Callable[[Exception], str] = internal_error_message):
         super().__init__(parent)

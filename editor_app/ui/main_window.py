@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import pathlib
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
@@ -47,6 +48,9 @@ from editor_app.ui.library.library_panel import LibraryPanel
 from editor_app.ui.settings import Settings, ViewMode
 from editor_app.ui.theme import THEMES, apply_theme, watch_system
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 LIBRARY_RELOAD_DELAY_MS = 1500
 #: File ▸ New …: the interview, the newsroom's main form, has the key
 NEW_ARTICLE_SHORTCUTS = {"interview": "Ctrl+N"}
@@ -72,7 +76,7 @@ class MainWindow(QMainWindow):
     #: the window stops its background work (closing); panels stop theirs
     shutting_down = Signal()
 
-    def __init__(self, library, signals, settings: Settings | QSettings | None = None,
+    def __init__(self, library: Library, signals, settings: Settings | QSettings | None = None,
                  parent=None, *, renderer=None, defer_views: bool = False):
         super().__init__(parent)
         self.library = library

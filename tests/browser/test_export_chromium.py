@@ -1,6 +1,6 @@
 """Exported pages full of XSS vectors, loaded in headless Chromium: no script may run (#7).
 
-The DOM checks in tests/core/test_export_xss.py look for anything that *could*
+The DOM checks in tests/core/export/test_export_xss.py look for anything that *could*
 run; this test asks a real browser whether anything *did*.  Before the page's
 own parsing starts, a hook (CDP Page.addScriptToEvaluateOnNewDocument) replaces
 alert/confirm/prompt/print/open/eval with recorders.  After loading, the test
@@ -24,7 +24,7 @@ import pytest
 from editor_app.core.export import bundle as bundle_module
 from editor_app.core.export.bundle import BundleJob, SiteSettings, build_bundle
 from tests.browser.webdriver import Chromium, find_browser
-from tests.core.test_export_xss import _articles_for, storable
+from tests.core.export.test_export_xss import _articles_for, storable
 
 CHUNK = 256  # bigger pages than the DOM test: every vector still gets loaded
 HOOK = r"""

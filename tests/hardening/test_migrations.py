@@ -64,7 +64,7 @@ def test_old_history_becomes_a_graph_with_records_that_merge(fixture, tmp_path):
     """The sync migration (#14): ids derived from the rows, a chain of parents, records.
 
     Two copies of one old library get the same ids, so they merge on their shared
-    history (tests/core/test_sync_roundtrip.py exchanges edits between two).
+    history (tests/core/sync/test_sync_roundtrip.py exchanges edits between two).
     """
     from editor_app.core.sync.registers import replay_moves
 

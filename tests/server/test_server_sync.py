@@ -327,7 +327,7 @@ def test_the_xss_corpus_in_every_field_arrives_as_text_and_exports_inert(newsroo
                                                                          monkeypatch):
     from editor_app.core.export import bundle as bundle_module
     from editor_app.core.export import export_articles
-    from tests.core.test_export_xss import active_content, storable
+    from tests.core.export.test_export_xss import active_content, storable
 
     raw = [json.loads(line)["vector"] for line in
            (shared_data / "xss" / "vectors.jsonl").read_text("utf-8").splitlines() if line.strip()]

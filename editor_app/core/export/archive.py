@@ -135,7 +135,7 @@ def _write_precompressed(handle, entries: list[tuple[str, Compressed]]) -> None:
     zipfile can only compress as it writes, in one thread; here the workers did
     it.  Local headers come from zipfile's own ``ZipInfo.FileHeader``, the
     central directory and end record follow its ``_write_end_record`` (no
-    zip64: see ``_fits_without_zip64``); tests/core/test_export_zip.py checks
+    zip64: see ``_fits_without_zip64``); tests/core/export/test_export_zip.py checks
     the result is byte-identical to zipfile's.
     """
     infos = []

@@ -11,6 +11,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor_app import __version__
 from editor_app.core.errors import BylineError, InputError
@@ -35,6 +36,9 @@ from editor_app.core.export.paths import (
 from editor_app.core.render.dates import DEFAULT_DATE_FORMAT, LEGACY_DEFAULT_FORMAT
 from editor_app.core.text import is_valid_slug
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 
 class Cancelled(BylineError):
     """The user cancelled the export."""
@@ -52,7 +56,7 @@ class ExportResult:
     language: str = ""
 
 
-def site_settings(library) -> SiteSettings:
+def site_settings(library: Library) -> SiteSettings:
     """Site URL, publisher and house date format from the library (they travel with it).
 
     The one reader of the ``site.*`` settings; ``save_site_settings`` is the one writer.
@@ -74,7 +78,7 @@ def _house_format(stored) -> str:
     return DEFAULT_DATE_FORMAT if value == LEGACY_DEFAULT_FORMAT else value
 
 
-def save_site_settings(library, *, url: str, publisher: str, date_format: str) -> SiteSettings:
+def save_site_settings(library: Library, *, url: str, publisher: str, date_format: str) -> SiteSettings:
     """Check and store the site settings; InputError naming the bad field writes nothing."""
     url = clean_site_url(url)
     date_format = _house_format(date_format)
@@ -87,7 +91,7 @@ def save_site_settings(library, *, url: str, publisher: str, date_format: str) -
     return site_settings(library)
 
 
-def _preflight_gate(library, article_id: int, force: bool) -> None:
+def _preflight_gate(library: Library, article_id: int, force: bool) -> None:
     """Refuse an article failing error-level pre-flight checks, unless forced (#6).
 
     A forced export of a failing article goes through the review module's
@@ -108,7 +112,7 @@ def _preflight_gate(library, article_id: int, force: bool) -> None:
                          + " (export with force to override)")
 
 
-def _prepare_job(library, article_id: int, root, site: SiteSettings, *, force: bool,
+def _prepare_job(library: Library, article_id: int, root, site: SiteSettings, *, force: bool,
                  preflight: bool, cancel: threading.Event,
                  on_checked: Callable[[], None] | None) -> BundleJob:
     """The library side of one article: checks, pre-flight gate, revision snapshot, related."""
@@ -130,7 +134,7 @@ def _prepare_job(library, article_id: int, root, site: SiteSettings, *, force: b
                      related=related, site=site)
 
 
-def asset_data(library, names: list[str]) -> dict[str, bytes | None]:
+def asset_data(library: Library, names: list[str]) -> dict[str, bytes | None]:
     """The library's bytes for each ``<sha256>.<ext>`` name, None where it has none."""
     missing = set(library.missing_assets(names))
     return {name: None if name in missing else library.asset_data(name.split(".", 1)[0])
@@ -143,7 +147,7 @@ def _done(job: BundleJob, built: BuiltBundle) -> ExportResult:
                         tags=list(article.tags), bundle=built, language=article.language or "")
 
 
-def export_one(library, article_id: int, root, site: SiteSettings, renderer, *, force: bool,
+def export_one(library: Library, article_id: int, root, site: SiteSettings, renderer, *, force: bool,
                preflight: bool = True, cancel: threading.Event | None = None,
                on_checked: Callable[[], None] | None = None,
                take_over: bool = False) -> tuple[ExportResult, dict | None]:

@@ -18,6 +18,7 @@ import pathlib
 import queue
 import threading
 from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from editor_app.core.errors import BylineError
 from editor_app.core.export import archive, procpool
@@ -30,6 +31,9 @@ from editor_app.core.export.article_export import (
 )
 from editor_app.core.export.report import ExportedArticle, ExportReport
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 # Below this many articles, starting export processes costs more than it saves.
 PROCESS_MIN_ARTICLES = 24
 # Articles handed to an export process at a time (fewer when the batch is small).
@@ -37,7 +41,7 @@ CHUNK_ARTICLES = 8
 Progress = Callable[[int, int, str], None]
 
 
-def export_batch(library, ids, root, site, *, force, progress, cancel, workers, render_timeout,
+def export_batch(library: Library, ids, root, site, *, force, progress, cancel, workers, render_timeout,
                 report, in_zip, preflight, processes=None, caller_works=False,
                 reapers=None, started=None, take_over=False) -> list[ExportResult]:
     """Export ``ids``, recording each outcome in ``report`` as it arrives (progress in this
@@ -95,7 +99,7 @@ def export_batch(library, ids, root, site, *, force, progress, cancel, workers, 
 _ALL_DONE = object()
 
 
-def _record(library, report: ExportReport, done: list[ExportResult], aid: int, outcome: tuple,
+def _record(library: Library, report: ExportReport, done: list[ExportResult], aid: int, outcome: tuple,
             root, in_zip, cancel: threading.Event) -> str | None:
     """Put one article's outcome into the report; the slug to show, None for a cancelled one."""
     kind = outcome[0]
@@ -118,7 +122,7 @@ def _record(library, report: ExportReport, done: list[ExportResult], aid: int, o
     return result.bundle.slug
 
 
-def _can_use_processes(library) -> bool:
+def _can_use_processes(library: Library) -> bool:
     """Export processes open the library file themselves: it must be one, with nothing
     uncommitted on this connection (they could not see it, and would wait for its lock)."""
     path = getattr(library, "path", None)
@@ -135,7 +139,7 @@ def _outcome_of(call: Callable[[], tuple]) -> tuple:
         return ("error", failure_message(exc))
 
 
-def _run_in_threads(library, ids, root, site, force, preflight, workers, render_timeout, cancel,
+def _run_in_threads(library: Library, ids, root, site, force, preflight, workers, render_timeout, cancel,
                     put, take_over: bool = False) -> None:
     """``workers`` threads sharing one Renderer (whose conversions run in its own processes)."""
     from editor_app.core.render import Renderer
@@ -166,7 +170,7 @@ def _chunks(ids: Sequence[int], workers: int) -> list[tuple[int, ...]]:
     return [tuple(ids[i:i + size]) for i in range(0, len(ids), size)]
 
 
-def _run_in_processes(library, ids, root, site, force, preflight, workers, render_timeout,
+def _run_in_processes(library: Library, ids, root, site, force, preflight, workers, render_timeout,
                       cancel, put, in_process: bool = False,
                       reapers: list | None = None,
                       pool: procpool.ProcessPool | None = None,
@@ -241,7 +245,7 @@ def _notify(progress: Progress | None, done: int, total: int, slug: str) -> None
         progress(done, total, slug)
 
 
-def _slug_of(library, article_id: int) -> str:
+def _slug_of(library: Library, article_id: int) -> str:
     try:
         return library.get_article(article_id).slug
     except BylineError:

@@ -40,7 +40,7 @@ def dump_json(data: object) -> bytes:
     """Pretty, sorted, UTF-8 JSON for files people open (article.json, manifest.json).
 
     orjson writes what ``json.dumps(indent=2, sort_keys=True, ensure_ascii=False)``
-    writes (tests/core/test_export_json.py), forty times faster; json takes what
+    writes (tests/core/export/test_export_json.py), forty times faster; json takes what
     orjson refuses (integers beyond 64 bits, non-string keys, lone surrogates).
     Floats, which the bundle's files never hold, are the one thing the two
     spell differently.

@@ -12,6 +12,7 @@ import pathlib
 import threading
 import uuid as _uuid
 from collections.abc import Sequence
+from typing import TYPE_CHECKING
 
 from markupsafe import Markup
 
@@ -24,13 +25,16 @@ from editor_app.core.export.paths import replace_file
 from editor_app.core.export.report import ExportReport
 from editor_app.core.render.language import page_language
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 RENDER_TIMEOUT = 10.0  # export is not interactive, but a pathological text must still end
 NO_SITE_URL = ("no site URL is set, so the pages have no canonical link and no og:url (Open "
                "Graph and search engines take only full addresses); set it in Edit ▸ "
                "Preferences ▸ Export, or in the export dialog")
 
 
-def export_articles(library, ids: Sequence[int], out_dir, *, zip_path=None, force: bool = False,
+def export_articles(library: Library, ids: Sequence[int], out_dir, *, zip_path=None, force: bool = False,
                     progress: Progress | None = None, cancel: threading.Event | None = None,
                     workers: int = 2, listing: bool | None = None,
                     render_timeout: float = RENDER_TIMEOUT,

@@ -1,18 +1,26 @@
 """The library: one SQLite file that holds every article, revision, tag and asset.
 
-All SQL of Byline lives in this package. ``Library`` is assembled from mixins,
-one per area, so that each file stays small; they share ``self.db`` (a
-sqlite-utils Database) and ``self._tx`` (locking and transactions).
+All SQL of Byline lives in this package (and the newsroom server's in core/server).
+``Library`` is assembled from mixins, one per subject (articles, revisions and
+their graph, comments, the workflow trail, tags and the vocabulary, related news,
+assets, dictionaries, settings, search, sync records, health), so that each file
+stays small; they share ``self.db`` (a sqlite-utils Database) and ``self._tx``
+(locking and transactions).
 """
 
 from __future__ import annotations
 
 import pathlib
 import sqlite3
+from contextlib import AbstractContextManager
+from typing import TYPE_CHECKING, NoReturn, cast
 
 from editor_app.core.errors import LibraryError
 from editor_app.core.library import inuse, schema
-from editor_app.core.library.articles import ArticleStore, ArticleSummary
+from editor_app.core.library.article_rows import ArticleSummary
+from editor_app.core.library.articles import ArticleStore
+from editor_app.core.library.assets import Asset, AssetStore
+from editor_app.core.library.comments import CommentStore
 from editor_app.core.library.connection import (
     Transactions,
     check_library_path,
@@ -20,28 +28,34 @@ from editor_app.core.library.connection import (
     describe_sqlite_error,
     file_identity,
 )
+from editor_app.core.library.dictionaries import DictionaryStore
 from editor_app.core.library.exchange import ExchangeStore
-from editor_app.core.library.exporting import ExportStore
 from editor_app.core.library.graph import ConflictSummary, GraphStore
 from editor_app.core.library.health import HealthStore
-from editor_app.core.library.history import HistoryStore
-from editor_app.core.library.misc import Asset, MiscStore, SearchHit
 from editor_app.core.library.records import Record, RecordStore
 from editor_app.core.library.related import RelatedStore
 from editor_app.core.library.review import ReviewStore
+from editor_app.core.library.revisions import RevisionStore
+from editor_app.core.library.search import SearchHit, SearchStore
 from editor_app.core.library.server_state import ServerStateStore
-from editor_app.core.library.similarity import SimilarityStore, TopicSpaceStore
+from editor_app.core.library.settings import SettingsStore
+from editor_app.core.library.similarity import SimilarityStore
 from editor_app.core.library.sqlite import Database
 from editor_app.core.library.tags import TagStore, clean_tag_name
+from editor_app.core.library.topic_space import TopicSpaceStore
 from editor_app.core.library.vocabulary import VocabularyStore
+
+if TYPE_CHECKING:
+    from editor_app.core.identity import Identity
 
 __all__ = ["Library", "ArticleSummary", "SearchHit", "Asset", "ConflictSummary", "Record",
            "clean_tag_name"]
 
 
-class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityStore,
-              TopicSpaceStore, ReviewStore, HistoryStore, MiscStore, ExportStore, HealthStore,
-              GraphStore, RecordStore, ExchangeStore, ServerStateStore):
+class Library(ArticleStore, RevisionStore, GraphStore, CommentStore, ReviewStore, TagStore,
+              VocabularyStore, RelatedStore, SimilarityStore, TopicSpaceStore, AssetStore,
+              DictionaryStore, SettingsStore, SearchStore, RecordStore, ExchangeStore,
+              ServerStateStore, HealthStore):
     """An open library file. Thread-safe; each worker thread may also open its own."""
 
     def __init__(self, path: pathlib.Path, conn: sqlite3.Connection, *, created: bool,
@@ -55,7 +69,7 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
         self._hold = hold
         #: the person this process acts for on this library object, when it is not the
         #: user of the machine (core/identity.py): tests with several laptops, benchmarks
-        self.acting_as = None
+        self.acting_as: Identity | None = None
 
     @property
     def read_only(self) -> str | None:
@@ -125,7 +139,7 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
         if tables and "articles" not in tables:
             raise LibraryError(f"{path}: is an SQLite database but not a Byline library")
 
-    def transaction(self):
+    def transaction(self) -> AbstractContextManager[Database]:
         """Group several library calls into one transaction (nested calls join it)."""
         return self._tx.write()
 
@@ -170,7 +184,8 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
         db = self.db
         if isinstance(db, _ClosedDatabase):
             return
-        self.db = _ClosedDatabase(self.path)
+        # Typed as the database it replaces: every use of it raises, which callers handle.
+        self.db = cast(Database, _ClosedDatabase(self.path))
         self._tx.db = self.db
         try:
             db.conn.close()
@@ -183,7 +198,7 @@ class Library(ArticleStore, TagStore, VocabularyStore, RelatedStore, SimilarityS
     def __enter__(self) -> Library:
         return self
 
-    def __exit__(self, *exc) -> None:
+    def __exit__(self, *exc: object) -> None:
         self.close()
 
 
@@ -193,5 +208,5 @@ class _ClosedDatabase:
     def __init__(self, path: pathlib.Path):
         self._path = path
 
-    def __getattr__(self, name):
+    def __getattr__(self, name: str) -> NoReturn:
         raise LibraryError(f"{self._path}: the library is closed")

@@ -1,15 +1,16 @@
-"""Articles and their revisions: create, update (autosave), snapshot, find, list."""
+"""Articles: create, update (autosave), find, list, count; their revisions are revisions.py's."""
 
 from __future__ import annotations
 
 import json
 import uuid as _uuid
-from dataclasses import dataclass
+from typing import Any
 
 from editor_app.core.errors import ConflictError, FrozenError, InputError, NotFoundError
-from editor_app.core.ids import new_uid
-from editor_app.core.library.connection import utc_now
-from editor_app.core.models import Article, Kind, Revision, Status, parse_date
+from editor_app.core.library.article_rows import ArticleState, ArticleSummary, EditRule
+from editor_app.core.library.connection import inserted_id, utc_now
+from editor_app.core.library.store import StoreBase
+from editor_app.core.models import Article, Kind, Status, parse_date
 from editor_app.core.text import (
     check_clean_text,
     headline_slug,
@@ -24,34 +25,6 @@ EDITABLE_FIELDS = frozenset(
 )
 _COLUMNS = ("id, uuid, slug, title, kind, interviewee, author, date, language, summary, "
             "body, status, extra, spellcheck, version, created_at, updated_at")
-
-
-@dataclass(frozen=True)
-class ArticleState:
-    """What a rule about changing an article reads inside the write (see ``update_article``)."""
-
-    slug: str
-    status: Status
-
-
-@dataclass(frozen=True)
-class ArticleSummary:
-    """One row of the library list: what the table shows, without the body."""
-
-    id: int
-    slug: str
-    title: str
-    kind: str
-    status: str
-    date: str
-    tags: tuple[str, ...]
-    updated_at: str
-    author: str = ""
-
-    def as_dict(self) -> dict:
-        return {"id": self.id, "slug": self.slug, "title": self.title, "kind": self.kind,
-                "status": self.status, "date": self.date, "tags": list(self.tags),
-                "updated_at": self.updated_at}
 
 
 def validate_fields(fields: dict) -> dict:
@@ -94,8 +67,8 @@ def validate_fields(fields: dict) -> dict:
     return out
 
 
-class ArticleStore:
-    """Mixin of Library: everything about articles and revisions."""
+class ArticleStore(StoreBase):
+    """Mixin of Library: the articles themselves (their rows, not their history)."""
 
     # -- reading -----------------------------------------------------------
     def _row_to_article(self, row: tuple) -> Article:
@@ -146,6 +119,11 @@ class ArticleStore:
                     return row[0]
         return None
 
+    def article_id_by_uuid(self, uuid: str) -> int | None:
+        with self._tx.lock:
+            row = self.db.execute("SELECT id FROM articles WHERE uuid = ?", [uuid]).fetchone()
+        return row[0] if row else None
+
     def get_article(self, id_or_slug: int | str) -> Article:
         # An int is an id already: one query instead of two (export reads every article).
         aid = id_or_slug if type(id_or_slug) is int else self.resolve_id(id_or_slug)
@@ -160,7 +138,8 @@ class ArticleStore:
         row = self.db.execute("SELECT version FROM articles WHERE id = ?", [article_id]).fetchone()
         return row[0] if row else None
 
-    def _filter_sql(self, status: str | None, tag: str | None, ids: list[int] | None = None):
+    def _filter_sql(self, status: str | None, tag: str | None,
+                    ids: list[int] | None = None) -> tuple[str, list]:
         where, params = [], []
         if status:
             where.append("a.status = ?")
@@ -251,7 +230,7 @@ class ArticleStore:
             cols = ", ".join(fields)
             cur = db.execute(f"INSERT INTO articles ({cols}) VALUES ({', '.join('?' * len(fields))})",
                              list(fields.values()))
-            aid = cur.lastrowid
+            aid = inserted_id(cur)
             if article.tags:
                 self.set_tags(aid, article.tags, _bump=False, _record=False)
             self._snapshot(aid, reason=reason, author=author or article.author)
@@ -262,7 +241,8 @@ class ArticleStore:
 
     def update_article(self, article_id: int, *, expected_version: int | None = None,
                        who: str = "", revision_reason: str | None = None,
-                       tags: list[str] | None = None, refuse=None, **fields) -> Article:
+                       tags: list[str] | None = None, refuse: EditRule | None = None,
+                       **fields: Any) -> Article:
         """Change fields of an article in one transaction and bump its version.
 
         ``expected_version`` makes the write conditional: when another window or
@@ -343,91 +323,17 @@ class ArticleStore:
         self.db.execute("UPDATE articles SET version = version + 1, updated_at = ? WHERE id = ?",
                         [utc_now(), article_id])
 
-    # -- revisions ---------------------------------------------------------
-    @staticmethod
-    def _revision_metadata(art: Article) -> str:
-        """The JSON a revision keeps beside title and body (compared to skip unchanged ones)."""
-        metadata = {name: getattr(art, name) for name in
-                    ("kind", "interviewee", "author", "date", "language", "summary", "slug")}
-        metadata["kind"] = art.kind.value
-        metadata["status"] = art.status.value
-        metadata["tags"] = art.tags
-        metadata["extra"] = art.extra
-        return json.dumps(metadata, ensure_ascii=False, sort_keys=True)
-
-    def _last_revision(self, article_id: int) -> tuple | None:
-        """(number, title, body, metadata, created_at) of the working head, or None.
-
-        The working head is the revision the current text continues from: after
-        a version from elsewhere arrived in conflict it is not the newest number.
-        """
-        return self.db.execute(
-            "SELECT r.number, r.title, r.body, r.metadata, r.created_at FROM article_heads h"
-            " JOIN revisions r ON r.id = h.revision_id WHERE h.article_id = ?",
-            [article_id]).fetchone()
-
-    def _snapshot(self, article_id: int, *, reason: str, author: str = "",
-                  skip_if_unchanged: bool = False, article: Article | None = None) -> int | None:
-        """Keep the article as a new revision, child of its working head (which it becomes).
-
-        ``article``: the row as read inside this same transaction, when the caller has it.
-        """
-        art = article if article is not None else self.get_article(article_id)
-        head = self.db.execute(
-            "SELECT r.id, r.title, r.body, r.metadata FROM article_heads h"
-            " JOIN revisions r ON r.id = h.revision_id WHERE h.article_id = ?",
-            [article_id]).fetchone()
-        meta_json = self._revision_metadata(art)
-        if skip_if_unchanged and head and (head[1], head[2], head[3]) == (art.title, art.body, meta_json):
-            return None
-        rid = self._insert_revision(
-            article_id, uid=new_uid(), title=art.title, body=art.body, metadata=meta_json,
-            author=author, reason=reason, created_at=utc_now(), origin=self.library_uid,
-            parent_ids=[head[0]] if head else [])
-        self._set_head(article_id, rid)
-        return rid
-
-    def save_revision(self, article_id: int, *, reason: str, author: str = "",
-                      skip_if_unchanged: bool = True) -> int | None:
-        """Keep a snapshot (on close, status change, every few minutes); None if nothing changed."""
-        with self._tx.write():
-            return self._snapshot(article_id, reason=reason, author=author,
-                                  skip_if_unchanged=skip_if_unchanged)
-
-    def revisions(self, article_id: int, *, with_body: bool = False) -> list[Revision]:
-        """Revisions newest first; bodies only when asked (a history can hold thousands)."""
-        body = "body" if with_body else "''"
+    # -- queues and batches ------------------------------------------------
+    def count_by_status_and_author(self, status: str | Status, author: str) -> int:
+        """Articles of one status bylined to ``author`` (the "My drafts" queue)."""
         with self._tx.lock:
-            rows = self.db.execute(
-                f"SELECT id, article_id, number, title, {body}, metadata, author, reason, created_at,"
-                " uid FROM revisions WHERE article_id = ? ORDER BY number DESC",
-                [article_id]).fetchall()
-            parents = self._article_parent_uids(article_id)
-        return [self._revision_from_row(r, parents.get(r[0], ())) for r in rows]
+            return self.db.execute(
+                "SELECT count(*) FROM articles WHERE status = ? AND author = ?",
+                [Status.parse(status).value, author]).fetchone()[0]
 
-    def get_revision(self, revision_id: int) -> Revision:
+    def ids_with_status(self, status: str | Status) -> list[int]:
+        """Article ids with a status, newest dateline first (a batch export of "approved")."""
+        value = Status.parse(status).value
         with self._tx.lock:
-            r = self.db.execute(
-                "SELECT id, article_id, number, title, body, metadata, author, reason, created_at,"
-                " uid FROM revisions WHERE id = ?", [revision_id]).fetchone()
-            if r is None:
-                raise NotFoundError(f"no revision with id {revision_id}")
-            return self._revision_from_row(r, self._parent_uids([r[0]]).get(r[0], ()))
-
-    def restore_revision(self, revision_id: int, *, author: str = "", refuse=None) -> Article:
-        """Bring back an old text as a NEW revision: history is never rewritten.
-
-        ``refuse``: as in ``update_article`` (an approved story is reopened first).
-        """
-        rev = self.get_revision(revision_id)
-        meta = rev.metadata
-        fields = {k: meta[k] for k in ("kind", "interviewee", "author", "date", "language", "summary")
-                  if k in meta}
-        return self.update_article(rev.article_id, title=rev.title, body=rev.body,
-                                   tags=meta.get("tags"), who=author, refuse=refuse,
-                                   revision_reason=f"restore of revision {rev.number}", **fields)
-
-    def latest_revision_number(self, article_id: int) -> int:
-        row = self.db.execute("SELECT max(number) FROM revisions WHERE article_id = ?",
-                              [article_id]).fetchone()
-        return row[0] or 0
+            return [r[0] for r in self.db.execute(
+                "SELECT id FROM articles WHERE status = ? ORDER BY date DESC, id DESC", [value])]

@@ -121,6 +121,13 @@ def connect(path: pathlib.Path, *, readonly: bool = False) -> sqlite3.Connection
     return conn
 
 
+def inserted_id(cursor: sqlite3.Cursor) -> int:
+    """The rowid the INSERT just run on ``cursor`` gave its row (never None after an INSERT)."""
+    rowid = cursor.lastrowid
+    assert rowid is not None, "no row was inserted"
+    return rowid
+
+
 def describe_sqlite_error(exc: BaseException) -> str:
     """Turn SQLite's terse messages into something a newsroom can act on."""
     text = str(exc)
@@ -136,7 +143,7 @@ def describe_sqlite_error(exc: BaseException) -> str:
     return text
 
 
-def file_identity(path: pathlib.Path) -> tuple[int, int] | None:
+def file_identity(path: str | os.PathLike) -> tuple[int, int] | None:
     """(device, inode) of the file at ``path``: changes when another file is put there."""
     try:
         info = os.stat(path)

@@ -1,4 +1,4 @@
-"""Library mixin: the SQL the sync engine needs to send and receive (#14).
+"""Library mixin: the SQL the sync engine needs to apply what it receives (#14).
 
 The engine (``editor_app.core.sync.engine``) decides; these methods read and
 write rows. The underscore methods run inside the caller's transaction: a
@@ -7,56 +7,23 @@ receive is one transaction, whatever it touches.
 
 from __future__ import annotations
 
-from editor_app.core.errors import ConflictError, NotFoundError
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from editor_app.core.library.articles import validate_fields
-from editor_app.core.library.connection import utc_now
+from editor_app.core.library.connection import inserted_id, utc_now
 from editor_app.core.library.records import Record
-from editor_app.core.library.sync_schema import genesis_uid
+from editor_app.core.library.store import StoreBase
+
+if TYPE_CHECKING:
+    from editor_app.core.sync.registers import MoveOutcome
 
 #: Article fields a revision carries besides title and body.
 CONTENT_FIELDS = ("kind", "interviewee", "author", "date", "language", "summary", "slug")
 
 
-class ExchangeStore:
+class ExchangeStore(StoreBase):
     """Mixin of Library (see editor_app/core/library/__init__.py)."""
-
-    # -- reading for a send ---------------------------------------------------------
-    def article_id_by_uuid(self, uuid: str) -> int | None:
-        with self._tx.lock:
-            row = self.db.execute("SELECT id FROM articles WHERE uuid = ?", [uuid]).fetchone()
-        return row[0] if row else None
-
-    def head_uids(self, article_id: int) -> tuple[str | None, list[str]]:
-        """``(working head uid, uids of every head of the graph)``."""
-        with self._tx.lock:
-            row = self.db.execute(
-                "SELECT r.uid FROM article_heads h JOIN revisions r ON r.id = h.revision_id"
-                " WHERE h.article_id = ?", [article_id]).fetchone()
-            heads = [r[0] for r in self.db.execute(
-                "SELECT r.uid FROM revisions r WHERE r.article_id = ?"
-                " AND NOT EXISTS"
-                " (SELECT 1 FROM revision_parents p WHERE p.parent_id = r.id) ORDER BY r.number",
-                [article_id])]
-        return (row[0] if row else None), heads
-
-    def asset_for_exchange(self, sha256: str) -> tuple[bytes, str, str] | None:
-        """``(data, name, mime)`` of an image, or None when the library lacks it."""
-        with self._tx.lock:
-            row = self.db.execute("SELECT data, name, mime FROM assets WHERE sha256 = ?",
-                                  [sha256]).fetchone()
-        return (bytes(row[0]), row[1], row[2]) if row else None
-
-    def ensure_genesis(self, article_id: int) -> None:
-        """Give an article written outside the library API (a bulk load) its genesis record.
-
-        Such an article has no moves either, so it starts where it is.
-        """
-        with self._tx.write() as db:
-            row = db.execute("SELECT uuid, status FROM articles WHERE id = ?",
-                             [article_id]).fetchone()
-            if row and not db.execute("SELECT 1 FROM sync_records WHERE uid = ?",
-                                      [genesis_uid(row[0])]).fetchone():
-                self._log_genesis(article_id, row[0], row[1])
 
     # -- writing for a receive (inside the caller's transaction) -----------------------
     def _content_values(self, values: dict, article_id: int | None) -> dict:
@@ -85,7 +52,7 @@ class ExchangeStore:
         cur = self.db.execute(
             f"INSERT INTO articles ({', '.join(fields)}) VALUES ({', '.join('?' * len(fields))})",
             list(fields.values()))
-        aid = cur.lastrowid
+        aid = inserted_id(cur)
         self.set_tags(aid, list(values.get("tags") or []), _bump=False, _record=False)
         return aid
 
@@ -179,7 +146,8 @@ class ExchangeStore:
         return {r[0]: bool(r[1]) for r in self.db.execute(
             "SELECT uid, refused FROM status_events WHERE article_id = ?", [article_id])}
 
-    def _write_status_replay(self, article_id: int, status: str, outcomes, new_moves: list[Record]) -> bool:
+    def _write_status_replay(self, article_id: int, status: str,
+                            outcomes: Iterable[MoveOutcome], new_moves: list[Record]) -> bool:
         """Store the replayed trail: new moves' rows, every move's outcome and place, the status.
 
         Returns True when the article's status changed.
@@ -199,40 +167,3 @@ class ExchangeStore:
             return False
         self.db.execute("UPDATE articles SET status = ? WHERE id = ?", [status, article_id])
         return True
-
-    # -- resolving a conflict ---------------------------------------------------------------
-    def store_resolution(self, article_id: int, values: dict, *, theirs_revision_id: int,
-                         expected_version: int | None, who: str, reason: str) -> int:
-        """The resolving revision (parents: mine, then theirs) and the article as resolved.
-
-        Raises ConflictError when the article changed since the conflict was
-        loaded, NotFoundError when that version from elsewhere is no longer in conflict.
-        Returns the new revision's id.
-        """
-        from editor_app.core.ids import new_uid
-
-        with self._tx.write() as db:
-            row = db.execute("SELECT version FROM articles WHERE id = ?", [article_id]).fetchone()
-            if row is None:
-                raise NotFoundError(f"no article with id {article_id}")
-            if expected_version is not None and row[0] != expected_version:
-                raise ConflictError("the article was changed since the conflict was opened; "
-                                    "open it again to see the change")
-            if not db.execute("SELECT 1 FROM revision_conflicts WHERE revision_id = ? AND"
-                              " article_id = ?", [theirs_revision_id, article_id]).fetchone():
-                raise NotFoundError("that version is not in conflict any more")
-            self._snapshot(article_id, reason="kept before resolving a conflict", author=who,
-                           skip_if_unchanged=True)
-            mine = db.execute("SELECT revision_id FROM article_heads WHERE article_id = ?",
-                              [article_id]).fetchone()[0]
-            self._write_article_content(article_id, values)
-            article = self.get_article(article_id)
-            rid = self._insert_revision(
-                article_id, uid=new_uid(), title=article.title, body=article.body,
-                metadata=self._revision_metadata(article), author=who, reason=reason,
-                created_at=utc_now(), origin=self.library_uid,
-                parent_ids=[mine, theirs_revision_id])
-            self._set_head(article_id, rid)
-            db.execute("DELETE FROM revision_conflicts WHERE revision_id = ?", [theirs_revision_id])
-            self._bump(article_id)
-        return rid

@@ -17,7 +17,9 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 
-from editor_app.core.errors import NotFoundError
+from editor_app.core.errors import ConflictError, NotFoundError
+from editor_app.core.library.connection import inserted_id, utc_now
+from editor_app.core.library.store import StoreBase
 from editor_app.core.models import Revision
 
 _REVISION_COLUMNS = "id, article_id, number, title, body, metadata, author, reason, created_at, uid"
@@ -41,7 +43,7 @@ class ConflictSummary:
                 "detected_at": self.detected_at}
 
 
-class GraphStore:
+class GraphStore(StoreBase):
     """Mixin of Library (see editor_app/core/library/__init__.py)."""
 
     # -- identity --------------------------------------------------------------
@@ -157,7 +159,7 @@ class GraphStore:
             "INSERT INTO revisions (article_id, number, title, body, metadata, author, reason,"
             " created_at, uid, origin) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [article_id, number, title, body, metadata, author, reason, created_at, uid, origin])
-        rid = cur.lastrowid
+        rid = inserted_id(cur)
         self.db.execute("INSERT INTO revision_sequence (revision_id) VALUES (?)", [rid])
         self.db.conn.executemany(
             "INSERT INTO revision_parents (revision_id, parent_id, position) VALUES (?, ?, ?)",
@@ -212,3 +214,54 @@ class GraphStore:
         self.db.conn.executemany(
             "INSERT INTO revision_conflicts (revision_id, article_id, detected_at) VALUES (?, ?, ?)",
             [(rid, article_id, detected_at) for rid in sorted(keep - current)])
+
+    # -- heads -----------------------------------------------------------------------
+    def head_uids(self, article_id: int) -> tuple[str | None, list[str]]:
+        """``(working head uid, uids of every head of the graph)``."""
+        with self._tx.lock:
+            row = self.db.execute(
+                "SELECT r.uid FROM article_heads h JOIN revisions r ON r.id = h.revision_id"
+                " WHERE h.article_id = ?", [article_id]).fetchone()
+            heads = [r[0] for r in self.db.execute(
+                "SELECT r.uid FROM revisions r WHERE r.article_id = ?"
+                " AND NOT EXISTS"
+                " (SELECT 1 FROM revision_parents p WHERE p.parent_id = r.id) ORDER BY r.number",
+                [article_id])]
+        return (row[0] if row else None), heads
+
+    # -- resolving a conflict --------------------------------------------------------
+    def store_resolution(self, article_id: int, values: dict, *, theirs_revision_id: int,
+                         expected_version: int | None, who: str, reason: str) -> int:
+        """The resolving revision (parents: mine, then theirs) and the article as resolved.
+
+        Raises ConflictError when the article changed since the conflict was
+        loaded, NotFoundError when that version from elsewhere is no longer in conflict.
+        Returns the new revision's id.
+        """
+        from editor_app.core.ids import new_uid
+
+        with self._tx.write() as db:
+            row = db.execute("SELECT version FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
+                raise NotFoundError(f"no article with id {article_id}")
+            if expected_version is not None and row[0] != expected_version:
+                raise ConflictError("the article was changed since the conflict was opened; "
+                                    "open it again to see the change")
+            if not db.execute("SELECT 1 FROM revision_conflicts WHERE revision_id = ? AND"
+                              " article_id = ?", [theirs_revision_id, article_id]).fetchone():
+                raise NotFoundError("that version is not in conflict any more")
+            self._snapshot(article_id, reason="kept before resolving a conflict", author=who,
+                           skip_if_unchanged=True)
+            mine = db.execute("SELECT revision_id FROM article_heads WHERE article_id = ?",
+                              [article_id]).fetchone()[0]
+            self._write_article_content(article_id, values)
+            article = self.get_article(article_id)
+            rid = self._insert_revision(
+                article_id, uid=new_uid(), title=article.title, body=article.body,
+                metadata=self._revision_metadata(article), author=who, reason=reason,
+                created_at=utc_now(), origin=self.library_uid,
+                parent_ids=[mine, theirs_revision_id])
+            self._set_head(article_id, rid)
+            db.execute("DELETE FROM revision_conflicts WHERE revision_id = ?", [theirs_revision_id])
+            self._bump(article_id)
+        return rid

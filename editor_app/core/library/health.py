@@ -1,4 +1,4 @@
-"""Health of a library file: deep verification, and changes made by other processes.
+"""Health of a library file: checks, backups, and changes made by other processes.
 
 Backups and restore (editor_app.core.backups) must check library files that may
 be damaged or not even open, and the GUI must notice edits made by another
@@ -13,7 +13,9 @@ from __future__ import annotations
 import pathlib
 import sqlite3
 
+from editor_app.core.errors import LibraryError
 from editor_app.core.library.connection import SQLITE_HEADER, describe_sqlite_error
+from editor_app.core.library.store import StoreBase
 
 # Enough to name the damage without flooding a terminal.
 _MAX_PROBLEMS = 10
@@ -81,8 +83,8 @@ def file_summary(path: str | pathlib.Path) -> dict:
         conn.close()
 
 
-class HealthStore:
-    """Mixin of Library: what another process changed, for the GUI's poller."""
+class HealthStore(StoreBase):
+    """Mixin of Library: checking and copying the open file; what another process changed."""
 
     def changed_since(self, updated_at: str, *,
                       inclusive: bool = True) -> list[tuple[int, int, str]]:
@@ -122,3 +124,53 @@ class HealthStore:
         with self._tx.lock:
             row = self.db.execute("SELECT max(updated_at) FROM articles").fetchone()
         return row[0] or ""
+
+    def check(self) -> list[str]:
+        """Problems found in the file; an empty list means the library is sound."""
+        problems: list[str] = []
+        with self._tx.lock:
+            try:
+                rows = [r[0] for r in self.db.execute("PRAGMA integrity_check")]
+                if rows != ["ok"]:
+                    problems += [f"integrity: {r}" for r in rows[:20]]
+                problems += [f"foreign key: {r[0]} row {r[1]} -> {r[2]}"
+                             for r in self.db.execute("PRAGMA foreign_key_check")]
+                if not self.read_only:  # FTS5 runs its check as a write
+                    self.db.execute("INSERT INTO articles_fts(articles_fts, rank) "
+                                    "VALUES ('integrity-check', 1)")
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"database: {describe_sqlite_error(exc)}")
+            try:
+                orphans = self.db.execute(
+                    "SELECT count(*) FROM articles a WHERE NOT EXISTS "
+                    "(SELECT 1 FROM revisions r WHERE r.article_id = a.id)").fetchone()[0]
+                if orphans:
+                    problems.append(f"revisions: {orphans} article(s) without any revision")
+            except sqlite3.DatabaseError as exc:
+                problems.append(f"database: {describe_sqlite_error(exc)}")
+        return problems
+
+    def backup(self, target: str | pathlib.Path) -> None:
+        """A consistent copy of the library, safe while others write (SQLite backup API)."""
+        import pathlib
+
+        target = pathlib.Path(target)
+        if not target.parent.is_dir():
+            raise LibraryError(f"{target}: the folder {target.parent} does not exist")
+        if target.exists() and target.resolve() == self.path.resolve():
+            raise LibraryError(f"{target}: is the library itself")
+        tmp = target.with_name(target.name + ".part")
+        try:
+            dest = sqlite3.connect(str(tmp))
+            with self._tx.lock:
+                self.db.conn.backup(dest)
+            dest.close()
+            tmp.replace(target)
+        except (sqlite3.Error, OSError) as exc:
+            tmp.unlink(missing_ok=True)
+            raise LibraryError(f"{target}: backup failed ({describe_sqlite_error(exc)})") from None
+
+    def data_version(self) -> int:
+        """Changes whenever another connection commits: cheap polling for outside edits."""
+        with self._tx.lock:
+            return self.db.execute("PRAGMA data_version").fetchone()[0]

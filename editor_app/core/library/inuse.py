@@ -31,7 +31,7 @@ from editor_app.core.errors import LibraryError
 try:
     import fcntl
 except ImportError:  # pragma: no cover - Windows
-    fcntl = None
+    fcntl = None  # type: ignore[assignment]
 
 LOCK_SUFFIX = ".lock"
 #: The byte of the -shm file each SQLite connection read-locks while it is open
@@ -76,7 +76,7 @@ def _is_current(fd: int, path: pathlib.Path) -> bool:
     return (mine.st_dev, mine.st_ino) == (there.st_dev, there.st_ino)
 
 
-def _acquire(library_path, mode: int, *, timeout: float) -> Hold | None:
+def _acquire(library_path: str | os.PathLike, mode: int, *, timeout: float) -> Hold | None:
     """Lock ``<library>.lock`` with ``mode``; None when locking is impossible here.
 
     Raises BlockingIOError when another process holds a conflicting lock for

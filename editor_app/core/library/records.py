@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from editor_app.core.identity import load_identity
 from editor_app.core.ids import new_uid
 from editor_app.core.library.connection import utc_now
+from editor_app.core.library.store import StoreBase
 from editor_app.core.library.sync_schema import genesis_uid
 
 #: Kinds whose records supersede earlier ones on the same subject (``article``, ``kind``, ``key``).
@@ -34,7 +35,7 @@ REGISTER_KINDS = frozenset({"status", "comment.state", "related", "related.order
 RECORD_KINDS = REGISTER_KINDS | {"comment", "tags", "vocabulary"}
 
 
-def _json(value) -> str:
+def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
@@ -68,7 +69,7 @@ def _row_to_record(row: tuple) -> Record:
 _RECORD_COLUMNS = "seq, uid, kind, article, key, after, data, author, origin, created_at"
 
 
-class RecordStore:
+class RecordStore(StoreBase):
     """Mixin of Library (see editor_app/core/library/__init__.py)."""
 
     # -- writing (inside the caller's transaction) -------------------------------
@@ -176,3 +177,15 @@ class RecordStore:
         """The newest ``seq``: pass it to ``records_since`` next time."""
         with self._tx.lock:
             return self.db.execute("SELECT coalesce(max(seq), 0) FROM sync_records").fetchone()[0]
+
+    def ensure_genesis(self, article_id: int) -> None:
+        """Give an article written outside the library API (a bulk load) its genesis record.
+
+        Such an article has no moves either, so it starts where it is.
+        """
+        with self._tx.write() as db:
+            row = db.execute("SELECT uuid, status FROM articles WHERE id = ?",
+                             [article_id]).fetchone()
+            if row and not db.execute("SELECT 1 FROM sync_records WHERE uid = ?",
+                                      [genesis_uid(row[0])]).fetchone():
+                self._log_genesis(article_id, row[0], row[1])

@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 from editor_app.core.errors import InputError, NotFoundError
-from editor_app.core.library.articles import ArticleSummary
+from editor_app.core.library.article_rows import ArticleSummary
+from editor_app.core.library.store import StoreBase
+from editor_app.core.models import Status
 
 
-class RelatedStore:
+class RelatedStore(StoreBase):
     """Mixin of Library: the editor's choice of related news."""
 
     def pinned_related(self, article_id: int) -> list[ArticleSummary]:
@@ -103,3 +105,14 @@ class RelatedStore:
         with self._tx.lock:
             return {r[0] for r in self.db.execute(
                 "SELECT other_id FROM related_bans WHERE article_id = ?", [article_id])}
+
+    def export_related(self, article_id: int) -> list[dict]:
+        """Pinned related stories with what their frozen excerpt needs; spiked ones left out."""
+        with self._tx.lock:
+            rows = self.db.execute(
+                "SELECT a.id, a.uuid, a.slug, a.title, a.date, a.summary, a.body "
+                "FROM related_pins p JOIN articles a ON a.id = p.other_id "
+                "WHERE p.article_id = ? AND a.status != ? ORDER BY p.position",
+                [article_id, Status.SPIKED.value]).fetchall()
+        keys = ("id", "uuid", "slug", "title", "date", "summary", "body")
+        return [dict(zip(keys, row, strict=True)) for row in rows]

@@ -1,13 +1,14 @@
-"""Status changes with their audit trail, and comments anchored to passages."""
+"""The workflow: status changes and their audit trail (the rules are core/models.py's)."""
 
 from __future__ import annotations
 
+import sqlite3
+
 from editor_app.core.errors import InputError, NotFoundError, TransitionError
-from editor_app.core.ids import new_uid
-from editor_app.core.library.connection import utc_now
+from editor_app.core.library.connection import inserted_id, utc_now
+from editor_app.core.library.store import StoreBase
 from editor_app.core.models import (
     BLOCKED_WHILE_IN_CONFLICT,
-    Comment,
     Role,
     Status,
     StatusEvent,
@@ -22,8 +23,8 @@ def _clean_trail(who: str, note: str) -> None:
     check_clean_text(note, "note", multiline=True)
 
 
-class ReviewStore:
-    """Mixin of Library: the workflow trail and the comments of each article."""
+class ReviewStore(StoreBase):
+    """Mixin of Library: the workflow trail of each article."""
 
     def set_status(self, article_id: int, new_status: str | Status, *, role: str | Role,
                    who: str = "", note: str = "", override: bool = False,
@@ -56,7 +57,7 @@ class ReviewStore:
                            author=who)
             if new == Status.PUBLISHED:
                 self._fix_slug(article_id)  # readers have the address now (#17)
-            event_id = cur.lastrowid
+            event_id = inserted_id(cur)
         return next(e for e in self.status_events(article_id) if e.id == event_id)
 
     def record_status_event(self, article_id: int, from_status: Status, to_status: Status, *,
@@ -77,7 +78,7 @@ class ReviewStore:
 
     def _insert_status_event(self, article_id: int, from_status: str, to_status: str, *, who: str,
                              role: str, note: str, override: bool, created_at: str,
-                             outside: bool = False, imported: bool = False):
+                             outside: bool = False, imported: bool = False) -> sqlite3.Cursor:
         """The trail row and its record (#14), last in the article's trail; returns the cursor.
 
         ``outside``: an entry that moves nothing in the replay of the workflow (an
@@ -117,88 +118,16 @@ class ReviewStore:
         return [StatusEvent(r[0], r[1], r[2], r[3], r[4], r[5], r[6], bool(r[7]), r[8], r[9] or "",
                             bool(r[10]), r[11]) for r in rows]
 
-    # -- comments ----------------------------------------------------------
-    def add_comment(self, article_id: int, *, text: str, author: str = "", quote: str = "",
-                    start: int = 0, end: int = 0, parent_id: int | None = None,
-                    context: str | None = None) -> Comment:
-        """Store a comment on a passage (or a reply when ``parent_id`` is given).
+    def record_override_event(self, article_id: int, *, who: str = "", role: str = "",
+                              note: str = "") -> None:
+        """Trail entry for an override that does not change the status (an export).
 
-        ``context`` (review.anchoring.passage_context) is computed from the stored
-        body when not given; the desk passes its own, its text may be newer.
+        It is written as a move from the current status to itself, flagged as an
+        override, so the trail stays one list of events a reviewer can read.
         """
-        check_clean_text(text, "comment", multiline=True)
-        check_clean_text(author, "author")
-        check_clean_text(quote, "quote", multiline=True)
-        if not text.strip():
-            raise InputError("a comment needs some text")
-        if parent_id is None and (not quote.strip() or end <= start):
-            raise InputError("select the passage to comment on first (the selection is empty)")
-        now = utc_now()
         with self._tx.write() as db:
-            if not db.execute("SELECT 1 FROM articles WHERE id = ?", [article_id]).fetchone():
+            row = db.execute("SELECT status FROM articles WHERE id = ?", [article_id]).fetchone()
+            if row is None:
                 raise NotFoundError(f"no article with id {article_id}")
-            if parent_id is not None:
-                parent = db.execute("SELECT quote, start, \"end\" FROM comments WHERE id = ? AND "
-                                    "article_id = ?", [parent_id, article_id]).fetchone()
-                if parent is None:
-                    raise NotFoundError(f"no comment with id {parent_id} on this article")
-                quote, start, end = parent
-                context = ""
-            elif context is None:
-                context = self._passage_context(article_id, quote, start, end)
-            uid = new_uid()
-            cur = db.execute(
-                "INSERT INTO comments (article_id, parent_id, author, text, quote, start, \"end\","
-                " resolved, created_at, updated_at, uid, context)"
-                " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?)",
-                [article_id, parent_id, author, text.strip(), quote, start, end, now, now, uid,
-                 context])
-            comment_id = cur.lastrowid
-            parent_uid = None if parent_id is None else db.execute(
-                "SELECT uid FROM comments WHERE id = ?", [parent_id]).fetchone()[0]
-            self._log_record("comment", article=self._article_uuid(article_id), key=uid, uid=uid,
-                             author=author, data={"parent": parent_uid, "text": text.strip(),
-                                                  "quote": quote, "start": start, "end": end})
-        return self.get_comment(comment_id)
-
-    def _passage_context(self, article_id: int, quote: str, start: int, end: int) -> str:
-        from editor_app.core.review.anchoring import passage_context
-
-        body = self.db.execute("SELECT body FROM articles WHERE id = ?", [article_id]).fetchone()[0]
-        return passage_context(body, start, end) if body[start:end] == quote else ""
-
-    def get_comment(self, comment_id: int) -> Comment:
-        with self._tx.lock:
-            r = self.db.execute(
-                "SELECT id, article_id, author, text, quote, start, \"end\", created_at, parent_id,"
-                " resolved, uid, context FROM comments WHERE id = ?", [comment_id]).fetchone()
-        if r is None:
-            raise NotFoundError(f"no comment with id {comment_id}")
-        return Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]),
-                       uid=r[10] or "", context=r[11])
-
-    def comments(self, article_id: int) -> list[Comment]:
-        with self._tx.lock:
-            rows = self.db.execute(
-                "SELECT id, article_id, author, text, quote, start, \"end\", created_at, parent_id,"
-                " resolved, uid, context FROM comments WHERE article_id = ? ORDER BY id",
-                [article_id]).fetchall()
-        return [Comment(r[0], r[1], r[2], r[3], r[4], r[5], r[6], r[7], r[8], bool(r[9]),
-                        uid=r[10] or "", context=r[11]) for r in rows]
-
-    def set_comment_resolved(self, comment_id: int, resolved: bool, *, who: str = "") -> Comment:
-        with self._tx.write() as db:
-            if db.execute("UPDATE comments SET resolved = ?, updated_at = ? WHERE id = ?",
-                          [1 if resolved else 0, utc_now(), comment_id]).rowcount == 0:
-                raise NotFoundError(f"no comment with id {comment_id}")
-            uid, article_id = db.execute("SELECT uid, article_id FROM comments WHERE id = ?",
-                                         [comment_id]).fetchone()
-            self._log_record("comment.state", article=self._article_uuid(article_id), key=uid,
-                             author=who, data={"resolved": bool(resolved)})
-        return self.get_comment(comment_id)
-
-    def move_comment_anchor(self, comment_id: int, start: int, end: int) -> None:
-        """Remember where a comment's quote is now, after edits moved it."""
-        with self._tx.write() as db:
-            db.execute("UPDATE comments SET start = ?, \"end\" = ?, updated_at = ? WHERE id = ?",
-                       [start, end, utc_now(), comment_id])
+            self._insert_status_event(article_id, row[0], row[0], who=who, role=role, note=note,
+                                      override=True, created_at=utc_now(), outside=True)

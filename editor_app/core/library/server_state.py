@@ -23,6 +23,7 @@ import json
 from dataclasses import dataclass
 
 from editor_app.core.library.connection import utc_now
+from editor_app.core.library.store import StoreBase
 
 TABLES = """
 CREATE TABLE server_sync (
@@ -111,7 +112,7 @@ class OutgoingRevision:
     origin: str
 
 
-class ServerStateStore:
+class ServerStateStore(StoreBase):
     """Mixin of Library (see editor_app/core/library/__init__.py)."""
 
     # -- where we stand ----------------------------------------------------------------

@@ -24,8 +24,13 @@ migrated apart still agree on their shared history and merge against it.
 from __future__ import annotations
 
 import json
+import sqlite3
+from typing import TYPE_CHECKING
 
 from editor_app.core.ids import derived_uid, new_uid
+
+if TYPE_CHECKING:
+    from editor_app.core.library.sqlite import Database
 
 TABLES = """
 CREATE TABLE library_identity (
@@ -98,11 +103,11 @@ CREATE UNIQUE INDEX status_events_uid ON status_events(uid);
 """
 
 
-def _json(value) -> str:
+def _json(value: object) -> str:
     return json.dumps(value, ensure_ascii=False, sort_keys=True, separators=(",", ":"))
 
 
-def migrate(db) -> None:
+def migrate(db: Database) -> None:
     """Create the tables and backfill ids, parents, heads and records of existing data."""
     conn = db.conn
     for statement in TABLES.split(";"):
@@ -125,12 +130,14 @@ def migrate(db) -> None:
             conn.execute(statement)
 
 
-def _backfill_revisions(conn, uuids: dict[int, str]) -> None:
+def _backfill_revisions(conn: sqlite3.Connection, uuids: dict[int, str]) -> None:
     """Ids from what each revision is; the history so far was a list: each its own parent's child."""
     rows = conn.execute(
         "SELECT id, article_id, number, title, length(body), reason, author, created_at"
         " FROM revisions ORDER BY article_id, number").fetchall()
-    updates, parents, last = [], [], {}
+    updates: list[tuple] = []
+    parents: list[tuple] = []
+    last: dict[int, str] = {}
     for rid, aid, number, title, body_length, reason, author, created in rows:
         updates.append((derived_uid("revision", uuids[aid], number, created, title, body_length,
                                     reason, author), rid))
@@ -145,7 +152,7 @@ def _backfill_revisions(conn, uuids: dict[int, str]) -> None:
                      list(last.items()))
 
 
-def _backfill_comments(conn, uuids: dict[int, str], records: list[tuple]) -> None:
+def _backfill_comments(conn: sqlite3.Connection, uuids: dict[int, str], records: list[tuple]) -> None:
     rows = conn.execute(
         "SELECT id, article_id, parent_id, author, text, quote, start, \"end\", resolved, created_at"
         " FROM comments ORDER BY id").fetchall()
@@ -169,7 +176,7 @@ def genesis_uid(article_uuid: str) -> str:
     return derived_uid("genesis", article_uuid)
 
 
-def _backfill_status(conn, uuids: dict[int, str], records: list[tuple]) -> None:
+def _backfill_status(conn: sqlite3.Connection, uuids: dict[int, str], records: list[tuple]) -> None:
     """Chain the trail of each article after a genesis record that makes it end where it is.
 
     The article's status must come out of a replay of its records exactly as it
@@ -222,7 +229,7 @@ def _backfill_status(conn, uuids: dict[int, str], records: list[tuple]) -> None:
     conn.executemany("UPDATE status_events SET uid = ?, position = ? WHERE id = ?", updates)
 
 
-def _backfill_related(conn, uuids: dict[int, str], records: list[tuple]) -> None:
+def _backfill_related(conn: sqlite3.Connection, uuids: dict[int, str], records: list[tuple]) -> None:
     pins: dict[int, list[int]] = {}
     for aid, other in conn.execute(
             "SELECT article_id, other_id FROM related_pins ORDER BY article_id, position"):
@@ -239,7 +246,7 @@ def _backfill_related(conn, uuids: dict[int, str], records: list[tuple]) -> None
                         uuids[aid], uuids[other], "[]", _json({"state": "banned"}), "", ""))
 
 
-def _backfill_words(conn, uuids: dict[int, str], records: list[tuple]) -> None:
+def _backfill_words(conn: sqlite3.Connection, uuids: dict[int, str], records: list[tuple]) -> None:
     for scope, word, created in conn.execute(
             "SELECT scope, word, created_at FROM dictionary_words ORDER BY scope, word"):
         if scope == "newsroom":
@@ -252,7 +259,7 @@ def _backfill_words(conn, uuids: dict[int, str], records: list[tuple]) -> None:
                         article, word, "[]", _json({"present": True}), "", created))
 
 
-def _backfill_aliases(conn, records: list[tuple]) -> None:
+def _backfill_aliases(conn: sqlite3.Connection, records: list[tuple]) -> None:
     """Aliases travel as vocabulary records, so the other side finds tags by the same names."""
     for name, alias in conn.execute(
             "SELECT t.name, a.alias FROM tag_aliases a JOIN tags t ON t.id = a.tag_id"

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from editor_app.core.errors import InputError, NotFoundError
+from editor_app.core.library.connection import inserted_id
+from editor_app.core.library.store import StoreBase
 from editor_app.core.models import Tag
 from editor_app.core.text import check_clean_text, normalize_key, slugify
 
@@ -25,7 +28,7 @@ def clean_tag_name(name: object) -> str:
     return text
 
 
-class TagStore:
+class TagStore(StoreBase):
     """Mixin of Library: the tag vocabulary and the tags of each article."""
 
     def _tags_for(self, article_ids: list[int]) -> dict[int, list[str]]:
@@ -91,8 +94,8 @@ class TagStore:
             base, n = slug, 2
             while db.execute("SELECT 1 FROM tags WHERE slug = ?", [slug]).fetchone():
                 slug, n = f"{base}-{n}", n + 1
-            return db.execute("INSERT INTO tags (name, key, slug) VALUES (?, ?, ?)",
-                              [clean, key, slug]).lastrowid
+            return inserted_id(db.execute("INSERT INTO tags (name, key, slug) VALUES (?, ?, ?)",
+                                          [clean, key, slug]))
 
     def set_tags(self, article_id: int, names: list[str], *, _bump: bool = True,
                  _record: bool = True, who: str = "") -> list[str]:
@@ -133,7 +136,8 @@ class TagStore:
             self._log_record("tags", article=self._article_uuid(article_id), author=who,
                              data={"added": added, "removed": removed})
 
-    def tag_article(self, article_id: int, *, add: list[str] = (), remove: list[str] = ()) -> list[str]:
+    def tag_article(self, article_id: int, *, add: Sequence[str] = (),
+                    remove: Sequence[str] = ()) -> list[str]:
         """Add and remove tags by name, keeping the others and their order."""
         current = self.article_tags(article_id)
         remove_keys = set()

@@ -10,19 +10,25 @@ people still using it land on the right tag.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from editor_app.core.errors import ConflictError, InputError, NotFoundError
+from editor_app.core.library.store import StoreBase
 from editor_app.core.library.tags import clean_tag_name
 from editor_app.core.models import Tag
 from editor_app.core.text import check_clean_text, normalize_key, slugify
 
+if TYPE_CHECKING:
+    from editor_app.core.library.sqlite import Database
+
 DESCRIPTION_MAX = 500
 
 
-class VocabularyStore:
+class VocabularyStore(StoreBase):
     """Mixin of Library (see editor_app/core/library/__init__.py)."""
 
     # -- lookups -----------------------------------------------------------
-    def _tag_id(self, db, tag: int | str | Tag) -> int:
+    def _tag_id(self, db: Database, tag: int | str | Tag) -> int:
         """Resolve a Tag, an id or a name/alias to a tag id, or raise NotFoundError."""
         if isinstance(tag, Tag):
             tag = tag.id
@@ -37,7 +43,7 @@ class VocabularyStore:
             raise NotFoundError(f"no tag called {tag!r} in the vocabulary")
         return row[0]
 
-    def _owner_of_key(self, db, key: str) -> tuple[int, str] | None:
+    def _owner_of_key(self, db: Database, key: str) -> tuple[int, str] | None:
         """(tag id, "name" or "alias") for a key already used in the vocabulary."""
         row = db.execute("SELECT id FROM tags WHERE key = ?", [key]).fetchone()
         if row:
@@ -45,7 +51,7 @@ class VocabularyStore:
         row = db.execute("SELECT tag_id FROM tag_aliases WHERE key = ?", [key]).fetchone()
         return (row[0], "alias") if row else None
 
-    def _free_slug(self, db, name: str, tag_id: int) -> str:
+    def _free_slug(self, db: Database, name: str, tag_id: int) -> str:
         base = slugify(name) or "tag"
         slug, n = base, 2
         while True:
@@ -54,10 +60,10 @@ class VocabularyStore:
                 return slug
             slug, n = f"{base}-{n}", n + 1
 
-    def _tag_name(self, db, tag_id: int) -> str:
+    def _tag_name(self, db: Database, tag_id: int) -> str:
         return db.execute("SELECT name FROM tags WHERE id = ?", [tag_id]).fetchone()[0]
 
-    def _insert_alias(self, db, tag_id: int, alias: str) -> None:
+    def _insert_alias(self, db: Database, tag_id: int, alias: str) -> None:
         key = normalize_key(alias)
         owner = self._owner_of_key(db, key)
         if owner is not None:
@@ -175,7 +181,7 @@ class VocabularyStore:
                 self._log_vocabulary(op="describe", tag=self._tag_name(db, tag_id), description=text)
         return self.get_tag(tag_id)
 
-    def _log_vocabulary(self, **data) -> None:
+    def _log_vocabulary(self, **data: object) -> None:
         """A vocabulary change travels to other libraries by tag NAMES (ids are local) (#14)."""
         self._log_record("vocabulary", data=data)
 

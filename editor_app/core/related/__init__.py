@@ -1,7 +1,7 @@
 """Tag suggestions and related-news scoring (tags + SQLite FTS5 bm25).
 
 Pure Python over the Library's public methods; the SQL lives in
-editor_app/core/library/similarity.py.
+editor_app/core/library/similarity.py and topic_space.py.
 
 Names are imported on first use (PEP 562): the preview needs only the "Related
 news" block, not the scoring, when an article opens (#20).

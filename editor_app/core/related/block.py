@@ -7,10 +7,15 @@ other story's summary or first paragraph.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from editor_app.core.render import RelatedItem, make_excerpt
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
-def related_news_items(library, article_id: int) -> list[RelatedItem]:
+
+def related_news_items(library: Library, article_id: int) -> list[RelatedItem]:
     """The pinned related stories of ``article_id`` as RelatedItems (links to sibling bundles)."""
     return [RelatedItem(title=row["title"], slug=row["slug"], date=row["date"],
                         excerpt=make_excerpt(row["summary"], row["body"]))

@@ -25,6 +25,7 @@ from __future__ import annotations
 import datetime as _dt
 import math
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from editor_app.core.related.analysis import weighted_terms
 from editor_app.core.related.entities import (
@@ -37,6 +38,9 @@ from editor_app.core.related.entities import (
     salience,
 )
 from editor_app.core.related.terms import characteristic_terms, or_query
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 TAG_SHARE_CUTOFF = 0.5
 # Below this many articles a tag's share of the library is not meaningful
@@ -132,7 +136,7 @@ class _Query:
     language: str
 
 
-def _topic_part(library, q: _Query, exclude: set[int]):
+def _topic_part(library: Library, q: _Query, exclude: set[int]):
     """(space, query vector, {candidate: cosine}) from the stored topic space."""
     # numpy is imported here, on first use: the export workers and the command
     # line's start-up import this package and need none of it.
@@ -150,7 +154,7 @@ def _topic_part(library, q: _Query, exclude: set[int]):
     return space, qvec, dict([(i, c) for i, c in near if i in allowed][:TOPIC_CANDIDATES])
 
 
-def _names_of(library, space, ids: list[int]) -> dict[int, dict[str, tuple[str, str]]]:
+def _names_of(library: Library, space, ids: list[int]) -> dict[int, dict[str, tuple[str, str]]]:
     """key -> (kind, name) of each candidate: stored by the space job, else read now."""
     stored = library.space_names(space.generation, ids) if space is not None else {}
     out = {i: decode_names(text) for i, text in stored.items()}
@@ -178,7 +182,7 @@ def _signal_weights(have_topic: bool) -> dict[str, float]:
     return {k: v / total for k, v in weights.items()}
 
 
-def suggest_related(library, article_id: int | str, *, limit: int = 10,
+def suggest_related(library: Library, article_id: int | str, *, limit: int = 10,
                     include_newer: bool = False) -> list[RelatedSuggestion]:
     """The best related-news candidates for a story, best first, each with reasons."""
     aid = library.resolve_id(article_id)

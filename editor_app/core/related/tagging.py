@@ -14,11 +14,15 @@ import re
 import unicodedata
 from collections import defaultdict
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from editor_app.core.errors import InputError, NotFoundError
 from editor_app.core.library.tags import clean_tag_name
 from editor_app.core.related.terms import characteristic_terms, or_query
 from editor_app.core.text import normalize_key
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 NEIGHBOURS = 10
 NEIGHBOUR_WEIGHT = 0.8     # a tag on every similar article is strong evidence, not proof
@@ -70,7 +74,7 @@ class VocabularyMatcher:
         return hits
 
 
-def vocabulary_matcher(library) -> VocabularyMatcher:
+def vocabulary_matcher(library: Library) -> VocabularyMatcher:
     """The matcher for this library's vocabulary, rebuilt only when the vocabulary changed."""
     stamp = library.vocabulary_stamp()
     cached = library.__dict__.get("_vocabulary_matcher")
@@ -82,7 +86,7 @@ def vocabulary_matcher(library) -> VocabularyMatcher:
     return matcher
 
 
-def suggest_tags(library, article_id: int | str, limit: int = 10) -> list[TagSuggestion]:
+def suggest_tags(library: Library, article_id: int | str, limit: int = 10) -> list[TagSuggestion]:
     """Tags worth adding to an article, best first, each with why."""
     aid = library.resolve_id(article_id)
     title, summary, body, _date, _status = library.article_texts(aid)
@@ -137,7 +141,7 @@ def suggest_tags(library, article_id: int | str, limit: int = 10) -> list[TagSug
     return out[:limit]
 
 
-def tag_articles(library, ids: list[int | str], *, add: list[str] = (),
+def tag_articles(library: Library, ids: list[int | str], *, add: list[str] = (),
                  remove: list[str] = ()) -> dict[int, list[str]]:
     """Add and remove tags on several articles in ONE transaction; id -> resulting tags.
 
@@ -167,6 +171,6 @@ def tag_articles(library, ids: list[int | str], *, add: list[str] = (),
     return out
 
 
-def _vocabulary_key(library, name: str) -> str | None:
+def _vocabulary_key(library: Library, name: str) -> str | None:
     tag = library.find_tag(name)
     return normalize_key(tag.name) if tag else None

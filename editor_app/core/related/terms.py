@@ -14,9 +14,13 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor_app.core.related.analysis import split_lead
 from editor_app.core.related.stopwords import STOP_WORDS
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 FIELD_BOOST = (3.0, 2.0, 1.0)  # title, summary, body
 # The body's lead (analysis.split_lead) counts this much more than its tail (#16).
@@ -42,7 +46,7 @@ class Term:
     df: int
 
 
-def stop_stems(library) -> frozenset[str]:
+def stop_stems(library: Library) -> frozenset[str]:
     """The stop words as the index stems them ("this" -> "thi", "was" -> "wa")."""
     global _stop_stems
     if _stop_stems is None:
@@ -87,7 +91,7 @@ def _usable(stem: str, stops: frozenset[str]) -> bool:
     return len(stem) >= MIN_TERM_LENGTH and not stem.isdigit() and stem not in stops
 
 
-def characteristic_terms(library, title: str, summary: str, body: str, *,
+def characteristic_terms(library: Library, title: str, summary: str, body: str, *,
                          limit: int = MAX_QUERY_TERMS, in_library: bool = True) -> list[Term]:
     """The ``limit`` terms that best tell this article apart, heaviest first.
 

@@ -21,6 +21,7 @@ import os
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 import numpy as np
 
@@ -28,6 +29,9 @@ from editor_app.core.related import space as _space
 from editor_app.core.related.analysis import terms_of, weighted_terms
 from editor_app.core.related.background import load_background, title_key
 from editor_app.core.related.entities import article_entities, decode_names, encode_names
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 # Below this many live articles the space is learned together with the shipped
 # background stories (benchmarks/related_quality.py: a library of a few hundred
@@ -156,7 +160,7 @@ def _pack_model(model: _space.TopicModel, meta: dict, name_df: dict[str, int]) -
             "name_df": json.dumps(name_df, separators=(",", ":")).encode()}
 
 
-def current_space(library) -> LoadedSpace | None:
+def current_space(library: Library) -> LoadedSpace | None:
     """The stored space of this connection's library, current as of now (None: none yet).
 
     Cached on the library object; each call costs two indexed look-ups to see
@@ -184,7 +188,7 @@ def current_space(library) -> LoadedSpace | None:
 
 
 # -- keeping it current ---------------------------------------------------
-def space_status(library, *, thorough: bool = False) -> SpaceStatus:
+def space_status(library: Library, *, thorough: bool = False) -> SpaceStatus:
     """What the space covers now and what update_space would do.
 
     Cheap by default: only articles changed since the last update are looked
@@ -214,7 +218,7 @@ def space_status(library, *, thorough: bool = False) -> SpaceStatus:
                        bool(meta.get("background")), generation, action, tuple(pending))
 
 
-def update_space(library, *, rebuild: bool = False, progress: Progress | None = None,
+def update_space(library: Library, *, rebuild: bool = False, progress: Progress | None = None,
                  status: SpaceStatus | None = None) -> UpdateReport:
     """Bring the stored space up to date (see the module docstring); safe to interrupt."""
     t0 = time.perf_counter()
@@ -236,7 +240,7 @@ def update_space(library, *, rebuild: bool = False, progress: Progress | None = 
     return report
 
 
-def _fold_in(library, generation: int, progress: Progress | None,
+def _fold_in(library: Library, generation: int, progress: Progress | None,
              pending: list[tuple[int, int]] | None = None) -> int:
     loaded = current_space(library)
     if loaded is None:
@@ -271,7 +275,7 @@ class _Reading:
     titles: set[frozenset]
 
 
-def _read(library, after: int = 0, up_to: int | None = None, *, small: bool = True,
+def _read(library: Library, after: int = 0, up_to: int | None = None, *, small: bool = True,
           progress: Callable[[int], None] | None = None) -> _Reading:
     """Term counts and names of the live articles with ids in (after, up_to]."""
     out = _Reading(_space.TermMatrix(), [], [], [], {}, set())
@@ -311,7 +315,7 @@ def _read_range(args) -> _Reading:
     return _read(_reader_library, after, up_to, small=False)
 
 
-def _read_all(library, live: int, progress: Progress | None) -> _Reading:
+def _read_all(library: Library, live: int, progress: Progress | None) -> _Reading:
     """Read every live article; a big library is read by READERS processes at once.
 
     Reading (tokenizing, finding names) is most of a rebuild and pure Python, so
@@ -344,7 +348,7 @@ def _read_all(library, live: int, progress: Progress | None) -> _Reading:
     return total
 
 
-def _rebuild(library, live: int, progress: Progress | None, t0: float) -> UpdateReport:
+def _rebuild(library: Library, live: int, progress: Progress | None, t0: float) -> UpdateReport:
     reading = _read_all(library, live, progress)
     matrix, ids, versions, names = reading.matrix, reading.ids, reading.versions, reading.names
     name_df, titles = reading.name_df, reading.titles
@@ -378,7 +382,7 @@ def _rebuild(library, live: int, progress: Progress | None, t0: float) -> Update
     return UpdateReport("rebuild", library_rows, time.perf_counter() - t0, model.dimensions)
 
 
-def refresh_if_small(library, limit: int = INLINE_LIMIT) -> SpaceStatus | None:
+def refresh_if_small(library: Library, limit: int = INLINE_LIMIT) -> SpaceStatus | None:
     """Update the space inline when that is quick (the command line's path); the status after.
 
     Returns None when the library cannot be written. A bigger job is left to

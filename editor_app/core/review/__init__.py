@@ -1,7 +1,7 @@
 """Editorial review: the workflow with its pre-flight gate, anchored comments, history diffs.
 
 Pure Python (no Qt). The SQL it needs is in ``editor_app.core.library``
-(``review.py`` and ``history.py``); this package holds the rules.
+(``review.py``, ``comments.py`` and ``revisions.py``); this package holds the rules.
 """
 
 from editor_app.core.review.anchoring import (

@@ -14,8 +14,13 @@ in_review: editor (a correction)").
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from editor_app.core.errors import TransitionError
 from editor_app.core.models import Role, Status, StatusEvent
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 #: Statuses whose text is frozen until the story is reopened for correction.
 READ_ONLY_STATUSES = frozenset({Status.APPROVED, Status.PUBLISHED})
@@ -36,7 +41,7 @@ def edit_refusal(article) -> str | None:
             "before its text can change")
 
 
-def reopen_for_correction(library, article_id: int, *, role: Role | str | None = None,
+def reopen_for_correction(library: Library, article_id: int, *, role: Role | str | None = None,
                           who: str | None = None, note: str = "") -> StatusEvent:
     """Move an approved or published article back to in_review, recorded as a correction.
 

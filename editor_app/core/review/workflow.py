@@ -9,6 +9,8 @@ line both call ``change_status`` so they obey the same rules.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from editor_app.core.errors import TransitionError
 from editor_app.core.identity import load_identity
 from editor_app.core.models import (
@@ -21,19 +23,22 @@ from editor_app.core.models import (
 )
 from editor_app.core.review.preflight import PreflightResult, preflight
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 #: Moves that put a story in front of readers (or one step from it): they pass
 #: the pre-flight check first. Publishing is only reachable from approved, but
 #: the gate is keyed on the target so a future path to published is gated too.
 GATED_TARGETS = frozenset({Status.APPROVED, Status.PUBLISHED})
 
 
-def current_role(library=None) -> Role:
+def current_role(library: Library | None=None) -> Role:
     """The role the person chose (Preferences, the first-run dialog); a reporter when none,
     the least power. ``library``: see ``load_identity`` (acting for someone, migration)."""
     return load_identity(library).role
 
 
-def current_user(library=None) -> str:
+def current_user(library: Library | None=None) -> str:
     """The name recorded in the trail: the person's, else the login name."""
     return load_identity(library).trail_name
 
@@ -43,7 +48,7 @@ def is_gated(current: Status, new: Status) -> bool:
     return new in GATED_TARGETS and current != new
 
 
-def available_moves(library, article_id: int, role: Role | str | None = None) -> list[Status]:
+def available_moves(library: Library, article_id: int, role: Role | str | None = None) -> list[Status]:
     """Statuses the given (or preferred) role may move the article to; the GUI offers these.
 
     An article in conflict goes no further than "submitted" until it is resolved (#14).
@@ -55,7 +60,7 @@ def available_moves(library, article_id: int, role: Role | str | None = None) ->
     return moves
 
 
-def check_not_in_conflict(library, article_id: int, new: Status) -> None:
+def check_not_in_conflict(library: Library, article_id: int, new: Status) -> None:
     """Refuse a move past "submitted" while the article is in conflict (no override: resolve it)."""
     if new in BLOCKED_WHILE_IN_CONFLICT and library.in_conflict(article_id):
         raise TransitionError(
@@ -70,7 +75,7 @@ def override_note(result: PreflightResult, note: str = "") -> str:
     return f"{text} — {note.strip()}" if note and note.strip() else text
 
 
-def change_status(library, article_id: int, new: Status | str, *, role: Role | str | None = None,
+def change_status(library: Library, article_id: int, new: Status | str, *, role: Role | str | None = None,
                   who: str | None = None, note: str = "", force: bool = False,
                   spelling_issue_count: int | None = None, spelling_issues=None) -> StatusEvent:
     """Move an article through the workflow, enforcing the table and the pre-flight gate.
@@ -116,7 +121,7 @@ def change_status(library, article_id: int, new: Status | str, *, role: Role | s
                               override=override, force=table_override)
 
 
-def gate_export(library, article_id: int, *, force: bool = False, role: Role | str | None = None,
+def gate_export(library: Library, article_id: int, *, force: bool = False, role: Role | str | None = None,
                 who: str | None = None, spelling_issue_count: int | None = None) -> PreflightResult:
     """Pre-flight gate for the exporter: raise unless the article passes or ``force`` is given.
 

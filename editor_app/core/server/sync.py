@@ -32,6 +32,7 @@ import threading
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from editor_app.core.errors import BylineError, InputError
 from editor_app.core.samples import LOCAL_ONLY_SETTING
@@ -46,6 +47,9 @@ from editor_app.core.server.connection import (
 from editor_app.core.server.store import PullBatch, ServerStore, Verdict
 from editor_app.core.sync.engine import ReceiveSummary, RefusedMove, apply_changes, replay_workflow
 from editor_app.core.sync.wire import decode_article, decode_library
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 DSN_SETTING = "server.dsn"
 LAPTOP_SETTING = "server.laptop_name"
@@ -108,7 +112,7 @@ class SyncSummary:
         return out
 
 
-def laptop_name(library) -> str:
+def laptop_name(library: Library) -> str:
     """How this laptop is named in the newsroom's history (a setting, else the host name)."""
     name = library.get_setting(LAPTOP_SETTING)
     if isinstance(name, str) and name.strip():
@@ -119,31 +123,31 @@ def laptop_name(library) -> str:
         return "laptop"
 
 
-def set_laptop_name(library, name: str) -> None:
+def set_laptop_name(library: Library, name: str) -> None:
     library.set_setting(LAPTOP_SETTING, " ".join(str(name).split())[:100])
 
 
-def auto_sync_enabled(library) -> bool:
+def auto_sync_enabled(library: Library) -> bool:
     """Whether the GUI syncs in the background (on unless switched off)."""
     return library.get_setting(AUTO_SYNC_SETTING, True) is not False
 
 
-def set_auto_sync(library, enabled: bool) -> None:
+def set_auto_sync(library: Library, enabled: bool) -> None:
     library.set_setting(AUTO_SYNC_SETTING, bool(enabled))
 
 
-def server_dsn(library) -> str | None:
+def server_dsn(library: Library) -> str | None:
     """The server this library syncs with (stored without a password), or None."""
     value = library.get_setting(DSN_SETTING)
     return value if isinstance(value, str) and value.strip() else None
 
 
-def set_server_dsn(library, dsn: str | None) -> None:
+def set_server_dsn(library: Library, dsn: str | None) -> None:
     """Remember (or forget, with None) the library's server; the password is never stored."""
     library.set_setting(DSN_SETTING, strip_password(dsn) if dsn else "")
 
 
-def local_only(library) -> set[str]:
+def local_only(library: Library) -> set[str]:
     value = library.get_setting(LOCAL_ONLY_SETTING) or []
     return {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()
 
@@ -189,7 +193,7 @@ def test_connection(dsn: str, *, password: str | None = None) -> str:
         store.close()
 
 
-def sync(library, dsn: str | None = None, *, password: str | None = None, publish: bool = False,
+def sync(library: Library, dsn: str | None = None, *, password: str | None = None, publish: bool = False,
          progress: Progress | None = None, stop: threading.Event | None = None) -> SyncSummary:
     """Pull, merge and push (module docstring); raises ServerError in one line when it cannot.
 
@@ -218,7 +222,7 @@ def sync(library, dsn: str | None = None, *, password: str | None = None, publis
 
 
 class _SyncRun:
-    def __init__(self, library, store: ServerStore, *, publish: bool, progress: Progress | None,
+    def __init__(self, library: Library, store: ServerStore, *, publish: bool, progress: Progress | None,
                  stop: threading.Event | None):
         self.lib = library
         self.store = store
@@ -510,7 +514,7 @@ def _split(entry: dict) -> list[dict]:
 class _ServerSource:
     """A pull batch as the engine's ``ChangeSource``: checked like a hand-off file."""
 
-    def __init__(self, library, store: ServerStore, batch: PullBatch, name: str):
+    def __init__(self, library: Library, store: ServerStore, batch: PullBatch, name: str):
         self.lib = library
         self.store = store
         self.batch = batch

@@ -44,6 +44,7 @@ import pathlib
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
 from editor_app.core.errors import ConflictError, InputError, NotFoundError
 from editor_app.core.ids import derived_uid
@@ -59,6 +60,9 @@ from editor_app.core.sync.registers import (
     settle_resolved,
 )
 from editor_app.core.sync.wire import ArticleChanges, LibraryChanges, RevisionData
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 _ASSET_REF = re.compile(r"asset:([0-9a-f]{64})")
 
@@ -160,7 +164,7 @@ class SendSummary:
 
 
 # -- sending ---------------------------------------------------------------------------
-def collect_changes(library, article_ids: Iterable[int], known: Knowledge | None = None
+def collect_changes(library: Library, article_ids: Iterable[int], known: Knowledge | None = None
                     ) -> tuple[LibraryChanges, list[ArticleChanges]]:
     """The changes of some articles the other side may lack (all of them without ``known``).
 
@@ -193,7 +197,7 @@ def collect_changes(library, article_ids: Iterable[int], known: Knowledge | None
     return LibraryChanges(library_records), articles
 
 
-def send(library, ids: Iterable[int | str], out: str | pathlib.Path, *,
+def send(library: Library, ids: Iterable[int | str], out: str | pathlib.Path, *,
          since: str | pathlib.Path | None = None) -> SendSummary:
     """Write a hand-off file of some articles (ids or slugs) with everything the receiver needs.
 
@@ -230,7 +234,7 @@ def send(library, ids: Iterable[int | str], out: str | pathlib.Path, *,
 
 
 # -- receiving --------------------------------------------------------------------------
-def receive(library, path: str | pathlib.Path, *,
+def receive(library: Library, path: str | pathlib.Path, *,
             progress: Callable[[int, int], None] | None = None) -> ReceiveSummary:
     """Merge a hand-off file into the library in one transaction (see the module docstring).
 
@@ -241,7 +245,7 @@ def receive(library, path: str | pathlib.Path, *,
         return apply_changes(library, reader, progress=progress)
 
 
-def apply_changes(library, source, *,
+def apply_changes(library: Library, source, *,
                   progress: Callable[[int, int], None] | None = None) -> ReceiveSummary:
     """Apply everything a ``ChangeSource`` brings, in one transaction; a summary of what happened."""
     summary = ReceiveSummary(source.name)
@@ -270,7 +274,7 @@ def _fail(source_name: str, problem: str):
     raise InputError(f"{source_name}: {problem}")
 
 
-def _apply_library_records(library, source, changes: LibraryChanges, summary: ReceiveSummary) -> None:
+def _apply_library_records(library: Library, source, changes: LibraryChanges, summary: ReceiveSummary) -> None:
     known = library.known_records([r.uid for r in changes.records])
     for record in changes.records:
         if record.uid in known:
@@ -288,7 +292,7 @@ def _apply_library_records(library, source, changes: LibraryChanges, summary: Re
                               settle_present(library.subject_records("", "word", record.key)))
 
 
-def apply_vocabulary(library, data: dict) -> str | None:
+def apply_vocabulary(library: Library, data: dict) -> str | None:
     """Apply a vocabulary change made elsewhere; a note when it could not be applied as made.
 
     Tags travel by name, so a change applies to the tag that has that name (or
@@ -340,7 +344,7 @@ def apply_vocabulary(library, data: dict) -> str | None:
     return None
 
 
-def _refresh_related(library, article_id: int) -> bool:
+def _refresh_related(library: Library, article_id: int) -> bool:
     """Pins and bans of an article from its records; True when they changed."""
     records = library.article_records(article_id, kinds=("related", "related.order"))
     by_key: dict[str, list] = {}
@@ -384,7 +388,7 @@ def _metadata_json(snapshot: Snapshot, status: str) -> str:
 class _ArticleReceive:
     """Applying one article's changes (the steps of the module docstring)."""
 
-    def __init__(self, library, source_name: str, changes: ArticleChanges, summary: ReceiveSummary):
+    def __init__(self, library: Library, source_name: str, changes: ArticleChanges, summary: ReceiveSummary):
         self.lib = library
         self.source = source_name
         self.ch = changes
@@ -674,7 +678,7 @@ class _ArticleReceive:
         return changed
 
 
-def replay_workflow(library, article_id: int, new_moves: list | None = None
+def replay_workflow(library: Library, article_id: int, new_moves: list | None = None
                     ) -> tuple[bool, list[RefusedMove]]:
     """Replay an article's moves and store the trail: (status or trail changed, new refusals).
 

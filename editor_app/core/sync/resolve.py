@@ -8,6 +8,7 @@ elsewhere is now part of the history, not another head.
 from __future__ import annotations
 
 import pathlib
+from typing import TYPE_CHECKING
 
 from editor_app.core.errors import InputError, NotFoundError
 from editor_app.core.sync.conflicts import (
@@ -22,14 +23,17 @@ from editor_app.core.sync.engine import snapshot_values
 from editor_app.core.sync.graph import merge_base
 from editor_app.core.sync.merge import FIELDS, Snapshot, merge_snapshots
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
-def _info(library, revision) -> VersionInfo:
+
+def _info(library: Library, revision) -> VersionInfo:
     origins = library.revision_origins(revision.article_id)
     return VersionInfo(revision.id, revision.uid, revision.number, revision.author,
                        origins.get(revision.id, ""), revision.created_at, revision.reason)
 
 
-def load_conflict(library, article_id: int, theirs_revision_id: int | None = None) -> ConflictModel:
+def load_conflict(library: Library, article_id: int, theirs_revision_id: int | None = None) -> ConflictModel:
     """The conflict of an article with the oldest (or the given) version from elsewhere.
 
     "Mine" is the article as it is now (including edits not yet kept as a
@@ -57,7 +61,7 @@ def load_conflict(library, article_id: int, theirs_revision_id: int | None = Non
                                outcome, mine_snapshot, theirs_snapshot, base_snapshot)
 
 
-def save_resolution(library, model: ConflictModel, *, who: str | None = None,
+def save_resolution(library: Library, model: ConflictModel, *, who: str | None = None,
                     how: str = "by hand"):
     """Store the resolving revision (parents: mine and theirs) and return the article.
 
@@ -68,7 +72,7 @@ def save_resolution(library, model: ConflictModel, *, who: str | None = None,
     return _store(library, model, model.resolved_snapshot(), who=who, how=how)
 
 
-def _store(library, model: ConflictModel, snapshot: Snapshot, *, who: str | None, how: str):
+def _store(library: Library, model: ConflictModel, snapshot: Snapshot, *, who: str | None, how: str):
     from editor_app.core.review.anchoring import reanchor_comments
     from editor_app.core.review.workflow import current_user
 
@@ -82,7 +86,7 @@ def _store(library, model: ConflictModel, snapshot: Snapshot, *, who: str | None
     return library.get_article(model.article_id)
 
 
-def resolve_taking(library, article_id: int, choice: Choice | str, *, who: str | None = None):
+def resolve_taking(library: Library, article_id: int, choice: Choice | str, *, who: str | None = None):
     """Resolve every conflicting passage and field the same way (``byline resolve --take``).
 
     What merged cleanly is kept from both sides; only the conflicting hunks take
@@ -103,7 +107,7 @@ def _find_markers(body: str) -> int | None:
     return None
 
 
-def resolve_with_file(library, article_id: int, path: str | pathlib.Path, *,
+def resolve_with_file(library: Library, article_id: int, path: str | pathlib.Path, *,
                       who: str | None = None):
     """Resolve with an article file edited by hand (``byline resolve --file MERGED.md``).
 
@@ -150,7 +154,7 @@ def resolve_with_file(library, article_id: int, path: str | pathlib.Path, *,
     return _store(library, model, snapshot, who=who, how=f"from {path.name}")
 
 
-def conflict_draft(library, model: ConflictModel) -> str:
+def conflict_draft(library: Library, model: ConflictModel) -> str:
     """The article with every conflict marked, as markdown to edit and pass to ``--file``.
 
     Conflicting fields show my value; theirs is named in a comment at the top.

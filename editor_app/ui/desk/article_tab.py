@@ -22,6 +22,7 @@ from __future__ import annotations
 import itertools
 import pathlib
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QTextCursor
@@ -59,6 +60,9 @@ from editor_app.ui.desk.metadata_panel import MetadataPanel
 from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
 from editor_app.ui.settings import MAX_SPLIT, MIN_SPLIT, ViewMode
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 PREVIEW_DELAY_MS = 150
 STATS_DELAY_MS = 300
 RETRY_MS = 5000
@@ -72,7 +76,7 @@ class ArticleTab(QWidget):
     saved = Signal(int)  # article id, after each successful save
     text_changed = Signal()  # after edits settle (same delay as the preview)
 
-    def __init__(self, library, article_id: int, *, renderer, saver, signals=None,
+    def __init__(self, library: Library, article_id: int, *, renderer, saver, signals=None,
                  dark: bool = False, force_simple_preview: bool = False,
                  defer_preview: bool = False, parent=None):
         super().__init__(parent)

@@ -7,10 +7,15 @@ related news included, without opening the article for editing.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from editor_app.core.errors import BylineError
 from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 PLACEHOLDER = ("Select an article in the library to read it here; double-click or press "
                "Enter to open it for editing.")
@@ -24,7 +29,7 @@ class ArticleView(QWidget):
     renderer process (#20).
     """
 
-    def __init__(self, library, renderer_provider, parent=None, *, defer_view: bool = False):
+    def __init__(self, library: Library, renderer_provider, parent=None, *, defer_view: bool = False):
         super().__init__(parent)
         self._library = library
         self._renderer_provider = renderer_provider

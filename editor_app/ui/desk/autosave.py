@@ -17,11 +17,15 @@ import dataclasses
 import enum
 import threading
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
 
 from editor_app.core.errors import BylineError, ConflictError
 from editor_app.core.review.corrections import edit_refusal
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 DEBOUNCE_MS = 500
 #: Continuous typing still saves this long after the first unsaved change.
@@ -67,7 +71,7 @@ class AutosaveService(QObject):
 
     finished = Signal(object)  # SaveResult
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self._library = library
         self._worker_library = None
@@ -136,7 +140,7 @@ class AutosaveService(QObject):
         self._worker_library = None
 
 
-def save_article(library, request: SaveRequest):
+def save_article(library: Library, request: SaveRequest):
     """The one write of an autosave: conditional on the version the editor last saw.
 
     Tags, status changes and related pins also bump an article's version.  When the

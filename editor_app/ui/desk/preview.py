@@ -20,6 +20,7 @@ import base64
 import dataclasses
 import json
 import time
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -27,6 +28,9 @@ from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
 
 from editor_app.core.errors import BylineError
 from editor_app.ui.background import BackgroundWork
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 _UPDATE_SCRIPT = r"""
 window.__bylineUpdate = function (html, lang) {
@@ -376,7 +380,7 @@ class PreviewPane(QWidget):
         self._page_ready = False
 
 
-def data_url_for_asset(library, cache: dict[str, str] | None = None):
+def data_url_for_asset(library: Library, cache: dict[str, str] | None = None):
     """An ``asset_url`` for the preview: asset name -> ``data:`` URL from the library.
 
     Names are ``<sha256>.<ext>``; unknown assets map to an empty URL (a broken image,

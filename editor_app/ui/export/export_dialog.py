@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pathlib
 from functools import partial
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices
@@ -36,10 +37,13 @@ from editor_app.core.export.article_export import save_site_settings, site_setti
 from editor_app.core.models import Status
 from editor_app.ui.background import BackgroundWork, Job
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 SAMPLE_DATE = "2024-05-02"
 
 
-def run_export(job: Job, library, ids: list[int], out_dir, zip_path, force: bool, *,
+def run_export(job: Job, library: Library, ids: list[int], out_dir, zip_path, force: bool, *,
                articles_only: bool = False, take_over: bool = False) -> ExportReport:
     """export_articles on the worker, with a connection of its own; Cancel stops the job.
 
@@ -61,7 +65,7 @@ class ExportDialog(QDialog):
     export_finished = Signal(object)  # ExportReport
     export_failed = Signal(str)
 
-    def __init__(self, library, article_ids: list[int], parent=None):
+    def __init__(self, library: Library, article_ids: list[int], parent=None):
         super().__init__(parent)
         self.library = library
         self.article_ids = [int(i) for i in article_ids]

@@ -9,13 +9,17 @@ queue: a second drop while the first is stored waits its turn instead of replaci
 from __future__ import annotations
 
 from collections import deque
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal
 
 from editor_app.ui.background import BackgroundWork
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
-def _import(library, paths: list[str]):
+
+def _import(library: Library, paths: list[str]):
     from editor_app.core.importing import import_each  # on the worker: YAML, mammoth…
 
     return import_each(library, paths)
@@ -34,7 +38,7 @@ class ImportRunner(QObject):
     finished = Signal(object)
     failed = Signal(str)
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self._work = BackgroundWork(self, library=library)
         self._work.finished.connect(self._done)

@@ -7,10 +7,15 @@ costs one page, not the whole table.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
 
 from editor_app.core.library import ArticleSummary
 from editor_app.core.models import Status
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 PAGE_SIZE = 200
 _ROOT = QModelIndex()  # Qt's default argument: the invisible root
@@ -22,7 +27,7 @@ class ArticleListModel(QAbstractTableModel):
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
     SlugRole = Qt.ItemDataRole.UserRole + 2
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self._library = library
         self._rows: list[ArticleSummary] = []

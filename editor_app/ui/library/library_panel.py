@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QItemSelectionModel, Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -18,6 +20,9 @@ from editor_app.core.new_article import NEW_KINDS
 from editor_app.ui.background import BackgroundWork
 from editor_app.ui.library.library_model import ArticleListModel
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 SEARCH_DELAY_MS = 150
 SEARCH_LIMIT = 500
 #: the headline column never shows fewer characters than this while other columns show
@@ -30,7 +35,7 @@ COLUMN_SAMPLES = {1: "Interview", 2: "Changes requested", 3: "2024-12-31",
                   4: "harbour, transport, council"}
 
 
-def _search_ids(library, query: str) -> list[int]:
+def _search_ids(library: Library, query: str) -> list[int]:
     return [hit.id for hit in library.search(query, limit=SEARCH_LIMIT)]
 
 
@@ -42,7 +47,7 @@ class LibraryPanel(QWidget):
     #: the context menu's New …: "interview", "news", "feature" or "opinion" (#17)
     new_article_requested = Signal(str)
 
-    def __init__(self, library, parent=None):
+    def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self._library = library
         # Ctrl+F finds in the open article; the library's search has its own key (#17).

@@ -8,16 +8,21 @@ as they are and nothing is asked.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import QDialog, QDialogButtonBox, QLabel, QVBoxLayout
 
 from editor_app.core.identity import identity_is_set, load_identity
 from editor_app.ui.preferences.identity_form import IdentityForm
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 
 class FirstRunDialog(QDialog):
     """"Welcome to Byline": name and role, then Start."""
 
-    def __init__(self, library, signals=None, parent=None):
+    def __init__(self, library: Library, signals=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Welcome to Byline")
         self.setAccessibleName("Welcome to Byline")

@@ -7,6 +7,8 @@ panel and the queues follow at once, without a restart (#17).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -21,6 +23,9 @@ from editor_app.core.errors import BylineError
 from editor_app.core.identity import Identity, load_identity, save_identity
 from editor_app.core.models import Role
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 #: what each role does, in the words of the newsroom
 ROLE_TEXT = {
     Role.REPORTER: ("&Reporter", "writes stories and submits them for review"),
@@ -32,7 +37,7 @@ ROLE_TEXT = {
 class IdentityForm(QWidget):
     """Name (as printed in bylines and the trail) and one of three roles."""
 
-    def __init__(self, library=None, parent=None):
+    def __init__(self, library: Library | None=None, parent=None):
         super().__init__(parent)
         self.library = library
         self.name_edit = QLineEdit()

@@ -14,6 +14,8 @@ while one is wrong: the page with the problem comes to the front, saying what.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
@@ -49,6 +51,9 @@ from editor_app.ui.preferences.identity_form import IdentityForm
 from editor_app.ui.settings import INTERFACE_LANGUAGES, REVISION_MINUTES
 from editor_app.ui.theme import THEMES
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
 PAGES = ("You", "Languages", "Spelling", "Editor", "Saving", "Export", "Newsroom server")
 
@@ -82,7 +87,7 @@ class PreferencesDialog(QDialog):
     server_applied = Signal(str, str)
     dictionaries_requested = Signal()
 
-    def __init__(self, library, settings, signals=None, parent=None, *, session_password: str = ""):
+    def __init__(self, library: Library, settings, signals=None, parent=None, *, session_password: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Preferences")
         self.library = library

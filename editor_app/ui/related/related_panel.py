@@ -12,6 +12,8 @@ article by searching for it.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -35,6 +37,9 @@ from editor_app.core.errors import BylineError
 from editor_app.core.related import suggest_related
 from editor_app.ui.background import BackgroundWork
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 REFRESH_DELAY_MS = 400
 SUGGESTIONS = 20
 ID_ROLE = Qt.ItemDataRole.UserRole
@@ -44,7 +49,7 @@ REASONS_ROLE = Qt.ItemDataRole.UserRole + 1
 class AddBySearchDialog(QDialog):
     """Find any article by full-text search; ``chosen_id`` is set on accept."""
 
-    def __init__(self, library, exclude_id: int | None = None, parent=None):
+    def __init__(self, library: Library, exclude_id: int | None = None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Add related article")
         self.resize(520, 380)
@@ -99,7 +104,7 @@ class RelatedPanel(QWidget):
     #: the suggestions on display were replaced (number of suggestions)
     suggestions_updated = Signal(int)
 
-    def __init__(self, library, signals, parent=None):
+    def __init__(self, library: Library, signals, parent=None):
         super().__init__(parent)
         self.setObjectName("relatedPanel")
         self._library = library
@@ -301,5 +306,5 @@ class RelatedPanel(QWidget):
         self.add_button.setEnabled(has_article)
 
 
-def _suggest(library, article_id: int, include_newer: bool):
+def _suggest(library: Library, article_id: int, include_newer: bool):
     return suggest_related(library, article_id, limit=SUGGESTIONS, include_newer=include_newer)

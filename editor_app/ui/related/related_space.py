@@ -13,10 +13,14 @@ from __future__ import annotations
 
 import os
 import sys
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QProcess, QProcessEnvironment, QTimer, Signal
 
 from editor_app.core.child_process import PROJECT_ROOT
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 START_DELAY_MS = 15_000
 AFTER_CHANGE_MS = 30_000
@@ -36,7 +40,7 @@ class SpaceUpdater(QObject):
     #: an update ended: "" when it succeeded, else its one-line error
     finished = Signal(str)
 
-    def __init__(self, library, signals, parent=None, *, start_delay_ms: int = START_DELAY_MS):
+    def __init__(self, library: Library, signals, parent=None, *, start_delay_ms: int = START_DELAY_MS):
         super().__init__(parent)
         self._library = library
         self._process: QProcess | None = None

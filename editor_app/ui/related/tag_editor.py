@@ -9,6 +9,8 @@ editor does not hold in its text, so there is nothing to autosave later.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, Signal
 from PySide6.QtWidgets import (
     QCompleter,
@@ -29,6 +31,9 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.related import suggest_tags, tag_articles
 from editor_app.ui.background import BackgroundWork
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 SUGGESTIONS = 6
 
@@ -115,7 +120,7 @@ class TagChip(QFrame):
         layout.addWidget(self.remove_button)
 
 
-def vocabulary_completer(library, parent) -> tuple[QCompleter, QStringListModel]:
+def vocabulary_completer(library: Library, parent) -> tuple[QCompleter, QStringListModel]:
     """A case-insensitive completer over every tag name and alias."""
     model = QStringListModel(library.tag_names_for_completion(), parent)
     completer = QCompleter(model, parent)
@@ -131,7 +136,7 @@ class TagEditor(QWidget):
     #: the article's tags after a change made here
     tags_edited = Signal(list)
 
-    def __init__(self, library, signals, parent=None):
+    def __init__(self, library: Library, signals, parent=None):
         super().__init__(parent)
         self.setObjectName("tagEditor")
         self._library = library
@@ -270,7 +275,7 @@ class TagEditor(QWidget):
 class BulkTagDialog(QDialog):
     """Add and remove tags on several selected articles in one transaction."""
 
-    def __init__(self, library, signals, article_ids: list[int], parent=None):
+    def __init__(self, library: Library, signals, article_ids: list[int], parent=None):
         super().__init__(parent)
         self.setWindowTitle(f"Tag {len(article_ids)} articles")
         self._library = library

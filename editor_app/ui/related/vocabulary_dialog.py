@@ -8,6 +8,8 @@ confirmation names the number of articles that move.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -27,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 COLUMNS = ("Name", "Slug", "Aliases", "Description", "Articles")
 ID_ROLE = Qt.ItemDataRole.UserRole
 
@@ -34,7 +39,7 @@ ID_ROLE = Qt.ItemDataRole.UserRole
 class VocabularyDialog(QDialog):
     """Manage the tag vocabulary. Actions take optional arguments so tests need no popups."""
 
-    def __init__(self, library, signals, parent=None):
+    def __init__(self, library: Library, signals, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Tag vocabulary")
         self.resize(760, 480)

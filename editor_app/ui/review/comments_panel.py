@@ -12,6 +12,7 @@ from __future__ import annotations
 import bisect
 import re
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
@@ -39,6 +40,9 @@ from editor_app.core.review import (
 )
 from editor_app.core.review.anchoring import passage_context
 from editor_app.ui.desk.selection_layers import SelectionLayers
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 REANCHOR_DELAY_MS = 300
@@ -139,7 +143,7 @@ class CommentsPanel(QWidget):
 
     SECTIONS = (("open", "Open"), ("resolved", "Resolved"), ("detached", "Detached (passage gone)"))
 
-    def __init__(self, library, signals=None, parent=None):
+    def __init__(self, library: Library, signals=None, parent=None):
         super().__init__(parent)
         self._library = library
         self._signals = signals

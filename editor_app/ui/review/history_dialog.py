@@ -8,6 +8,7 @@ list never shows a stale one.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
@@ -31,10 +32,13 @@ from editor_app.core.errors import BylineError
 from editor_app.core.review import current_user, diff_stats, diff_to_html, edit_refusal, word_diff
 from editor_app.ui.background import BackgroundWork
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 CONTEXT_CHARS = 300
 
 
-def compute_diff(library, old_id: int, new_id: int, *, context: int | None) -> tuple[str, str]:
+def compute_diff(library: Library, old_id: int, new_id: int, *, context: int | None) -> tuple[str, str]:
     """(html, summary) of the diff between two revisions; runs on a worker thread."""
     old_title, old_body = library.revision_text(old_id)
     new_title, new_body = library.revision_text(new_id)
@@ -50,7 +54,7 @@ def compute_diff(library, old_id: int, new_id: int, *, context: int | None) -> t
     return html, summary
 
 
-def revision_sources(library, article_id: int) -> dict[int, str]:
+def revision_sources(library: Library, article_id: int) -> dict[int, str]:
     """Who sent each revision to the newsroom server from which laptop (#15), or that it was
     made here and not sent yet; empty for a library that never synced."""
     try:
@@ -79,7 +83,7 @@ class HistoryDialog(QDialog):
 
     COLUMNS = ("#", "Time (UTC)", "Author", "Reason", "Sent from")
 
-    def __init__(self, library, article_id: int, signals=None, parent=None):
+    def __init__(self, library: Library, article_id: int, signals=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Revision history")
         self.resize(900, 600)

@@ -13,6 +13,8 @@ the field (headline, summary, tags) to fix (#17).
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
@@ -27,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.review import PreflightResult, preflight
 from editor_app.ui.background import BackgroundWork
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 PROCEED, OVERRIDE = "proceed", "override"
 _ICONS = {"ok": QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -52,7 +57,7 @@ class PreflightDialog(QDialog):
     #: a check about a field was double-clicked: its code ("headline", "summary", "tags"…)
     field_activated = Signal(str)
 
-    def __init__(self, library, article_id: int, *, action_label: str | None = None,
+    def __init__(self, library: Library, article_id: int, *, action_label: str | None = None,
                  spelling_issue_count: int | None = None, spelling_issues=None, parent=None):
         super().__init__(parent)
         self.setWindowTitle("Pre-flight check")

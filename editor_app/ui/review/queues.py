@@ -15,6 +15,7 @@ emits them again, so the list follows.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QToolButton, 
 from editor_app.core.errors import BylineError
 from editor_app.core.identity import load_identity
 from editor_app.core.new_article import NEW_KINDS
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 REFRESH_DELAY_MS = 50
 
@@ -50,7 +54,7 @@ QUEUES: tuple[Queue, ...] = (
 CONFLICT_COLOR = "#c0392b"
 
 
-def queue_counts(library) -> dict[str, int]:
+def queue_counts(library: Library) -> dict[str, int]:
     """Count per queue key; "My drafts" counts all drafts when no user name is set."""
     by_status = library.status_counts()
     user = load_identity(library).name
@@ -83,7 +87,7 @@ class ReviewQueues(QWidget):
     queue_activated = Signal(str, list, str)
     articles_selected = Signal(list)
 
-    def __init__(self, library, signals=None, parent=None):
+    def __init__(self, library: Library, signals=None, parent=None):
         super().__init__(parent)
         self._library = library
         self.list = QListWidget()

@@ -14,6 +14,7 @@ refused, with who made it and why.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -36,6 +37,8 @@ from editor_app.ui.flow_layout import FlowLayout
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
 
 TRAIL_REFRESH_MS = 1000
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 #: Button text per target status; moves back to review from approved or
 #: published are corrections, and a spiked story comes back as a draft.
@@ -118,7 +121,7 @@ class WorkflowActions(QWidget):
     spot_requested = Signal(int, int)
     field_requested = Signal(str)
 
-    def __init__(self, library, signals=None, parent=None,
+    def __init__(self, library: Library, signals=None, parent=None,
                  spelling_issue_count: Callable[[int], int | None] | None = None,
                  spelling_issues: Callable[[int], list | None] | None = None):
         super().__init__(parent)

@@ -22,6 +22,8 @@ is what the rest of the window talks to.
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import QMetaMethod, QObject, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QAction, QKeySequence, QShortcut, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit
@@ -33,6 +35,9 @@ from editor_app.ui.spelling.spelling_menu import SpellingMenu
 from editor_app.ui.spelling.spelling_passes import SpellPasses
 from editor_app.ui.spelling.spelling_service import SpellService
 from editor_app.ui.spelling.spelling_underlines import SpellUnderlines
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 #: Typing pause after which the edited paragraphs are rechecked.
 RECHECK_DELAY_MS = 200
@@ -69,7 +74,7 @@ class SpellController(QObject):
     message = Signal(str)
     enabled_changed = Signal(bool)
 
-    def __init__(self, editor: QPlainTextEdit, library, article_id, language="en",
+    def __init__(self, editor: QPlainTextEdit, library: Library, article_id, language="en",
                  metadata_names=(), title: str = "", *, service: SpellService | None = None,
                  pool=None, parent=None):
         super().__init__(parent if parent is not None else editor)

@@ -10,10 +10,14 @@ and tells every open article when a word list changes.
 from __future__ import annotations
 
 import concurrent.futures
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from editor_app.core.errors import BylineError
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 
 def load_language(code: str):
@@ -115,7 +119,7 @@ class SpellService(QObject):
             self._personal_path = self._personal_path()
         return self._personal_path
 
-    def dictionaries(self, library, article_id):
+    def dictionaries(self, library: Library, article_id):
         """The word lists (personal, newsroom, the article's) as a core Dictionaries."""
         from editor_app.core.spelling import Dictionaries
 

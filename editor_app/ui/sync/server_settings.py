@@ -8,6 +8,8 @@ in the library without its password; the password in the keyring only when asked
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -27,6 +29,9 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError
 from editor_app.ui.background import BackgroundWork
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 SSL_MODES = (
     ("prefer", "Use TLS when the server offers it"),
@@ -53,7 +58,7 @@ class ServerSettingsPage(QWidget):
     applied = Signal(str)
     tested = Signal(bool, str)
 
-    def __init__(self, library, parent=None, *, session_password: str = ""):
+    def __init__(self, library: Library, parent=None, *, session_password: str = ""):
         super().__init__(parent)
         self.library = library
         #: a password typed without "remember": kept for this session only (never stored)
@@ -221,7 +226,7 @@ class ServerSettingsPage(QWidget):
 class ServerSettingsDialog(QDialog):
     """File ▸ Newsroom Server…: the page with Save, Cancel and Disconnect."""
 
-    def __init__(self, library, parent=None, *, session_password: str = ""):
+    def __init__(self, library: Library, parent=None, *, session_password: str = ""):
         super().__init__(parent)
         self.setWindowTitle("Newsroom Server")
         self.page = ServerSettingsPage(library, self, session_password=session_password)

@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import time
 from enum import Enum
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer, Signal
 from PySide6.QtGui import QAction, QKeySequence
@@ -23,6 +24,9 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWi
 
 from editor_app.core.errors import BylineError
 from editor_app.ui.background import BackgroundWork
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 SYNC_EVERY_MS = 5 * 60 * 1000
 RETRY_OFFLINE_MS = 30 * 1000
@@ -38,7 +42,7 @@ class SyncState(Enum):
     ERROR = "error"
 
 
-def run_sync(job, library, password: str | None):
+def run_sync(job, library: Library, password: str | None):
     """The worker's job: one sync with its own connection (imports psycopg there).
 
     Closing the window stops it between two steps (``job.stop_event``); what was done is kept.

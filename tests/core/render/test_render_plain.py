@@ -18,7 +18,7 @@ from hypothesis import strategies as st
 from editor_app.core.render.convert import Converter, make_fragment, plain_paragraph
 from editor_app.core.render.source import prepare_body
 
-SAMPLES = pathlib.Path(__file__).resolve().parents[2] / "resources" / "samples"
+SAMPLES = pathlib.Path(__file__).resolve().parents[3] / "resources" / "samples"
 CONVERTER = Converter()
 
 

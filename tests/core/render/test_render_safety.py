@@ -9,7 +9,7 @@ import pytest
 from editor_app.core.errors import BylineError
 from editor_app.core.models import Article, Kind
 from editor_app.core.render import RelatedItem, Renderer, RenderError, render_standalone_page
-from tests.core.render_support import active_content, head_tags, load_vectors
+from tests.core.render.render_support import active_content, head_tags, load_vectors
 
 
 def test_checker_catches_active_content():

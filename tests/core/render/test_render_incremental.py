@@ -13,7 +13,7 @@ from editor_app.core.render import Renderer
 from editor_app.core.render.assemble import assemble
 from editor_app.core.render.convert import Converter, make_fragment
 from editor_app.core.render.source import normalize_source
-from tests.core.render_support import load_wikinews, wikinews_to_markdown
+from tests.core.render.render_support import load_wikinews, wikinews_to_markdown
 
 SNIPPETS = [
     "A plain paragraph with *emphasis*, **strong** and `code`.",

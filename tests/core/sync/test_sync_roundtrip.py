@@ -371,7 +371,7 @@ def test_the_gui_watcher_sees_a_receive_made_by_another_process(pair):
     edit(tomas, tid, "five years", "ten years")
     newcomer = new_interview(tomas, title="A second story", slug="second")
     send(tomas, [tid, newcomer.id], tmp / "t.byline")
-    root = pathlib.Path(__file__).resolve().parents[2]
+    root = pathlib.Path(__file__).resolve().parents[3]
     done = subprocess.run([sys.executable, "-m", "editor_app", "--library", str(rasa.path),
                            "receive", str(tmp / "t.byline")], capture_output=True, text=True,
                           env={**os.environ, "PYTHONPATH": str(root)}, timeout=120)
