@@ -7,17 +7,22 @@ costs one page, not the whole table.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
 from editor_app.core.library import ArticleSummary
-from editor_app.core.models import Status
+from editor_app.ui.labels import kind_label, status_label
 
 PAGE_SIZE = 200
 _ROOT = QModelIndex()  # Qt's default argument: the invisible root
 
 
 class ArticleListModel(QAbstractTableModel):
-    COLUMNS = ("Title", "Kind", "Status", "Date", "Tags")
+    #: the headers, translated where shown (headerData)
+    COLUMNS = (QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
+               QT_TRANSLATE_NOOP("ArticleListModel", "Kind"),
+               QT_TRANSLATE_NOOP("ArticleListModel", "Status"),
+               QT_TRANSLATE_NOOP("ArticleListModel", "Date"),
+               QT_TRANSLATE_NOOP("ArticleListModel", "Tags"))
     ORDER_KEYS = ("title", "kind", "status", "date", None)
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
     SlugRole = Qt.ItemDataRole.UserRole + 2
@@ -117,7 +122,7 @@ class ArticleListModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(self.COLUMNS):
-                return self.COLUMNS[section]
+                return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -129,15 +134,16 @@ class ArticleListModel(QAbstractTableModel):
             if column == 0:
                 return row.title
             if column == 1:
-                return row.kind.capitalize()
+                return kind_label(row.kind)
             if column == 2:
-                return Status(row.status).label
+                return status_label(row.status)
             if column == 3:
                 return row.date
             if column == 4:
                 return ", ".join(row.tags)
         elif role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{row.title}\n{row.slug} · updated {row.updated_at[:16].replace('T', ' ')}"
+            return self.tr("{title}\n{slug} · updated {when}").format(
+                title=row.title, slug=row.slug, when=row.updated_at[:16].replace("T", " "))
         elif role == self.ArticleIdRole:
             return row.id
         elif role == self.SlugRole:
