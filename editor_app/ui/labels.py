@@ -102,3 +102,17 @@ def counted(text: str, n: int) -> str:
 
 
 _PLURAL_MARK = re.compile(r"\((s|es)\)")
+
+
+def shown_title(title: str) -> str:
+    """A headline as lists and tabs show it: core's placeholder of a new article
+    ("Untitled interview", stored until a headline is typed) in the interface's language."""
+    from editor_app.core.text import is_placeholder_title
+
+    if not is_placeholder_title(title):
+        return title
+    kind = title.split()[-1]
+    if kind not in set(Kind):  # "Untitled article"
+        return QCoreApplication.translate("Labels", "Untitled article")
+    return QCoreApplication.translate("Labels", "Untitled {kind}").format(
+        kind=kind_label(kind).lower())

@@ -52,7 +52,7 @@ from editor_app.core.new_article import NEW_KINDS, new_article
 from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.desk.article_view import ArticleView
 from editor_app.ui.desk.autosave import AutosaveService, SaveState
-from editor_app.ui.labels import counted, kind_label, new_kind_action_label
+from editor_app.ui.labels import counted, kind_label, new_kind_action_label, shown_title
 from editor_app.ui.library.importer import ImportRunner
 from editor_app.ui.library.library_panel import LibraryPanel
 from editor_app.ui.settings import Settings, ViewMode
@@ -530,7 +530,7 @@ class MainWindow(QMainWindow):
         tab.save_state_changed.connect(
             lambda state, detail, tab=tab: self._show_save_state(tab, state, detail))
         index = self.tabs.insertTab(at, tab, _tab_label(tab.title))
-        self.tabs.setTabToolTip(index, tab.title)
+        self.tabs.setTabToolTip(index, shown_title(tab.title))
         self.tab_opened.emit(tab)
         self.route_file_drops(tab)
         return tab
@@ -598,7 +598,7 @@ class MainWindow(QMainWindow):
         if tab is not None:
             index = self.tabs.indexOf(tab)
             self.tabs.setTabText(index, _tab_label(title))
-            self.tabs.setTabToolTip(index, title)
+            self.tabs.setTabToolTip(index, shown_title(title))
 
     def _remember_split(self, tab: ArticleTab) -> None:
         ratio = tab.split_ratio()
@@ -812,7 +812,7 @@ class MainWindow(QMainWindow):
             else:
                 pending = _PendingTab(article_id, titles[article_id])
                 index = self.tabs.addTab(pending, _tab_label(pending.title))
-                self.tabs.setTabToolTip(index, pending.title)
+                self.tabs.setTabToolTip(index, shown_title(pending.title))
             restored.append(article_id)
         if current in restored:
             self.open_article(current)
@@ -911,5 +911,5 @@ class _FileDropFilter(QObject):
 
 
 def _tab_label(title: str) -> str:
-    title = title or QCoreApplication.translate("MainWindow", "Untitled")
+    title = shown_title(title) or QCoreApplication.translate("MainWindow", "Untitled")
     return title if len(title) <= 32 else title[:30].rstrip() + "…"

@@ -139,95 +139,105 @@
 <context>
     <name>Labels</name>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="19" />
+        <location filename="../../editor_app/ui/labels.py" line="21" />
         <source>Draft</source>
         <translation>Juodraštis</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="20" />
+        <location filename="../../editor_app/ui/labels.py" line="22" />
         <source>Submitted</source>
         <translation>Pateiktas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="21" />
+        <location filename="../../editor_app/ui/labels.py" line="23" />
         <source>In review</source>
         <translation>Peržiūrimas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="22" />
+        <location filename="../../editor_app/ui/labels.py" line="24" />
         <source>Changes requested</source>
         <translation>Prašoma pataisų</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="23" />
+        <location filename="../../editor_app/ui/labels.py" line="25" />
         <source>Approved</source>
         <translation>Patvirtintas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="24" />
+        <location filename="../../editor_app/ui/labels.py" line="26" />
         <source>Published</source>
         <translation>Paskelbtas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="25" />
+        <location filename="../../editor_app/ui/labels.py" line="27" />
         <source>Spiked</source>
         <translation>Atmestas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="29" />
+        <location filename="../../editor_app/ui/labels.py" line="31" />
         <source>News story</source>
         <translation>Naujiena</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="30" />
+        <location filename="../../editor_app/ui/labels.py" line="32" />
         <source>Interview</source>
         <translation>Interviu</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="31" />
+        <location filename="../../editor_app/ui/labels.py" line="33" />
         <source>Feature</source>
         <translation>Apybraiža</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="32" />
+        <location filename="../../editor_app/ui/labels.py" line="34" />
         <source>Opinion piece</source>
         <translation>Nuomonė</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="36" />
+        <location filename="../../editor_app/ui/labels.py" line="38" />
         <source>Reporter</source>
         <translation>Reporteris</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="37" />
+        <location filename="../../editor_app/ui/labels.py" line="39" />
         <source>Editor</source>
         <translation>Redaktorius</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="38" />
+        <location filename="../../editor_app/ui/labels.py" line="40" />
         <source>Producer</source>
         <translation>Prodiuseris</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="43" />
+        <location filename="../../editor_app/ui/labels.py" line="45" />
         <source>New &amp;Interview</source>
         <extracomment>File ▸ New …'s entries, with their accelerators (core/new_article.NEW_KINDS' order)</extracomment>
         <translation>Naujas &amp;interviu</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="44" />
+        <location filename="../../editor_app/ui/labels.py" line="46" />
         <source>New &amp;News Story</source>
         <translation>Nauja &amp;naujiena</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="45" />
+        <location filename="../../editor_app/ui/labels.py" line="47" />
         <source>New &amp;Feature</source>
         <translation>Nauja apy&amp;braiža</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/labels.py" line="46" />
+        <location filename="../../editor_app/ui/labels.py" line="48" />
         <source>New &amp;Opinion Piece</source>
         <translation>Nauja nu&amp;omonė</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/labels.py" line="116" />
+        <source>Untitled article</source>
+        <translation>Straipsnis be antraštės</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/labels.py" line="117" />
+        <source>Untitled {kind}</source>
+        <translation>Be antraštės ({kind})</translation>
     </message>
 </context>
 <context>

@@ -10,7 +10,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
 from editor_app.core.library import ArticleSummary
-from editor_app.ui.labels import kind_label, status_label
+from editor_app.ui.labels import kind_label, shown_title, status_label
 
 PAGE_SIZE = 200
 _ROOT = QModelIndex()  # Qt's default argument: the invisible root
@@ -132,7 +132,7 @@ class ArticleListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.title
+                return shown_title(row.title)
             if column == 1:
                 return kind_label(row.kind)
             if column == 2:
@@ -143,7 +143,8 @@ class ArticleListModel(QAbstractTableModel):
                 return ", ".join(row.tags)
         elif role == Qt.ItemDataRole.ToolTipRole and column == 0:
             return self.tr("{title}\n{slug} · updated {when}").format(
-                title=row.title, slug=row.slug, when=row.updated_at[:16].replace("T", " "))
+                title=shown_title(row.title), slug=row.slug,
+                when=row.updated_at[:16].replace("T", " "))
         elif role == self.ArticleIdRole:
             return row.id
         elif role == self.SlugRole:
