@@ -479,7 +479,7 @@ Nieko neimportuota.</translation>
     <message>
         <location filename="../../editor_app/ui/main_window.py" line="291" />
         <source>&amp;Help</source>
-        <translation>&amp;Pagalba</translation>
+        <translation>Pa&amp;galba</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/main_window.py" line="292" />

@@ -513,3 +513,35 @@ def test_lithuanian_loads_and_english_needs_no_translator(qapp, lt_folder):
     finally:
         remove_translations(translators, qapp)
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+
+
+def _accelerator(text: str) -> str | None:
+    match = re.search(r"&([^&\s])", text.replace("&&", ""))
+    return match.group(1).casefold() if match else None
+
+
+def menu_accelerator_clashes(menu: QMenu, where: str) -> list[str]:
+    """Entries of one menu that share an accelerator letter (Alt+letter picks only the
+    first), for this menu and its submenus."""
+    clashes, seen = [], {}
+    for action in menu.actions():
+        if action.isSeparator() or not action.isVisible():
+            continue
+        letter = _accelerator(action.text())
+        if letter is not None:
+            if letter in seen:
+                clashes.append(f"{where}: {seen[letter]!r} and {action.text()!r} share &{letter}")
+            seen.setdefault(letter, action.text())
+        if action.menu() is not None:
+            clashes += menu_accelerator_clashes(action.menu(), f"{where} ▸ {_normal(action.text())}")
+    return clashes
+
+
+def test_accelerators_are_unique_in_every_lithuanian_menu(lt_window):
+    window = lt_window
+    bar = QMenu()
+    for action in window.menuBar().actions():
+        bar.addAction(action)
+    clashes = menu_accelerator_clashes(bar, "menu bar")
+    clashes += menu_accelerator_clashes(window.library_panel.context_menu(), "library context menu")
+    assert not clashes, "\n".join(clashes)
