@@ -27,11 +27,12 @@ def translations_dir() -> pathlib.Path:
 
 def interface_language(chosen: str = "", *, locale: QLocale | None = None) -> str:
     """The language the interface should speak: the one chosen in Preferences, else the
-    system locale's (``QLocale.system()``), as a two-letter code such as "lt"."""
+    system's first interface language (``QLocale.system().uiLanguages()``: on Linux from
+    LANGUAGE, LC_ALL, LC_MESSAGES, LANG), as a code such as "lt"."""
     if chosen:
         return chosen
-    name = (locale or QLocale.system()).name()  # "lt_LT", "C"
-    code = name.split("_")[0].lower()
+    languages = (locale or QLocale.system()).uiLanguages() or ["C"]  # ["lt-LT", "lt"]
+    code = languages[0].replace("_", "-").split("-")[0].lower()
     return code if code.isalpha() and len(code) in (2, 3) else SOURCE_LANGUAGE
 
 

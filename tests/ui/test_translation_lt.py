@@ -493,6 +493,15 @@ def test_the_detector_knows_english_from_lithuanian(detector):
 def test_lithuanian_loads_and_english_needs_no_translator(qapp, lt_folder):
     from PySide6.QtCore import QLocale
 
+    from editor_app.core.models import Kind, Role, Status
+    from editor_app.ui.labels import (
+        counted,
+        kind_label,
+        language_name,
+        role_label,
+        shown_title,
+        status_label,
+    )
     from editor_app.ui.translations import (
         install_translations,
         interface_language,
@@ -510,9 +519,19 @@ def test_lithuanian_loads_and_english_needs_no_translator(qapp, lt_folder):
             "22 straipsniai"
         assert QCoreApplication.translate("LibraryPanel", "%Ln article(s)", None, 11) == \
             "11 straipsnių"
+        assert (status_label(Status.CHANGES_REQUESTED), kind_label("news"),
+                role_label(Role.EDITOR)) == ("Prašoma pataisų", "Naujiena", "Redaktorius")
+        assert shown_title("Untitled interview") == "Be antraštės (interviu)"
+        assert language_name("en") == "anglų"
     finally:
         remove_translations(translators, qapp)
     assert QCoreApplication.translate("MainWindow", "&File") == "&File"
+    assert (status_label("in_review"), kind_label(Kind.OPINION), role_label("producer"),
+            status_label("someday")) == ("In review", "Opinion piece", "Producer", "someday")
+    assert shown_title("Untitled news") == "Untitled news story"
+    assert shown_title("Harbour reopens") == "Harbour reopens"
+    assert [counted(QCoreApplication.translate("LibraryPanel", "%Ln article(s)", None, n), n)
+            for n in (1, 2)] == ["1 article", "2 articles"]
 
 
 def _accelerator(text: str) -> str | None:
