@@ -66,10 +66,11 @@ def install_translations(language: str, app: QCoreApplication | None = None,
     if app is None or language == SOURCE_LANGUAGE:
         return []
     installed: list[QTranslator] = []
+    # Qt searches the translator installed last first: Qt's own catalogue goes in first,
+    # so that Byline's files (qtwidgets_<lang>.ts) can correct and complete it.
     qt_own = _qt_translation(language)
-    candidates: list[tuple[str, str]] = [(str(p), "") for p in translation_files(language, folder)]
-    if qt_own:
-        candidates.append(qt_own)
+    candidates: list[tuple[str, str]] = [qt_own] if qt_own else []
+    candidates += [(str(p), "") for p in translation_files(language, folder)]
     for name, directory in candidates:
         translator = QTranslator(app)  # parented: lives as long as the application
         if translator.load(name, directory) and app.installTranslator(translator):

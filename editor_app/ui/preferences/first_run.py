@@ -37,7 +37,11 @@ class FirstRunDialog(QDialog):
         layout.addWidget(intro)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        # The roles' lines decide the width (longer in some languages than in English):
+        # the wrapped introduction alone would let the dialog open too narrow for them.
+        margins = layout.contentsMargins()
+        self.setMinimumWidth(max(460, self.form.minimumSizeHint().width() + margins.left()
+                                 + margins.right()))
         self.form.name_edit.setFocus()
 
     def accept(self) -> None:
