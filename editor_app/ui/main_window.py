@@ -713,7 +713,8 @@ class MainWindow(QMainWindow):
         #: the last import's report (tests and the status bar read it)
         self.last_import = report
         self.signals.library_changed.emit()
-        self.signals.message.emit(self.tr("Import: {summary}").format(summary=report.summary()), 8000)
+        self.signals.message.emit(self.tr("Import: {summary}").format(summary=self.import_summary(report)),
+                                  8000)
         stored = [r for r in report.results if r.action != "unchanged"]
         if len(report.results) == 1 and not report.refused:
             self.select_in_library(report.results[0].id)
@@ -725,7 +726,7 @@ class MainWindow(QMainWindow):
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"),
                               self.tr("{summary}. These files were not imported (nothing of "
                                       "them was stored):")
-                              .format(summary=report.summary().capitalize()),
+                              .format(summary=_capitalized(self.import_summary(report))),
                               QMessageBox.StandardButton.Ok, self)
             box.setInformativeText("\n".join(lines))
             box.open()  # not modal: the window stays usable while it is read
@@ -735,6 +736,13 @@ class MainWindow(QMainWindow):
                               "\n".join(lines), QMessageBox.StandardButton.Ok, self)
             box.open()
             self.import_message = box
+
+    def import_summary(self, report) -> str:
+        """"2 imported, 1 refused" (core's ImportReport.summary) in the interface's language."""
+        texts = {"imported": self.tr("{n} imported"), "updated": self.tr("{n} updated"),
+                 "unchanged": self.tr("{n} unchanged"), "refused": self.tr("{n} refused")}
+        return ", ".join(texts[action].format(n=n) for action, n in report.counts().items()) \
+            or self.tr("nothing")
 
     # -- state ---------------------------------------------------------------
     def restore_layout(self) -> None:
@@ -908,6 +916,10 @@ class _FileDropFilter(QObject):
         if event.type() == QEvent.Type.Drop:
             self._window.handle_drop(event.mimeData())
         return True
+
+
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
 
 
 def _tab_label(title: str) -> str:

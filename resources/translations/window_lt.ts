@@ -574,32 +574,57 @@ Nieko neimportuota.</translation>
         <translation>Importas: {summary}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/main_window.py" line="725" />
+        <location filename="../../editor_app/ui/main_window.py" line="726" />
         <source>Import</source>
         <translation>Importas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/main_window.py" line="726" />
+        <location filename="../../editor_app/ui/main_window.py" line="727" />
         <source>{summary}. These files were not imported (nothing of them was stored):</source>
         <translation>{summary}. Šie failai neimportuoti (iš jų nieko neįrašyta):</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/main_window.py" line="734" />
+        <location filename="../../editor_app/ui/main_window.py" line="735" />
         <source>Imported, with notes</source>
         <translation>Importuota su pastabomis</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/main_window.py" line="837" />
+        <location filename="../../editor_app/ui/main_window.py" line="742" />
+        <source>{n} imported</source>
+        <translation>importuota: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/main_window.py" line="742" />
+        <source>{n} updated</source>
+        <translation>atnaujinta: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/main_window.py" line="743" />
+        <source>{n} unchanged</source>
+        <translation>nepakeista: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/main_window.py" line="743" />
+        <source>{n} refused</source>
+        <translation>atmesta: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/main_window.py" line="745" />
+        <source>nothing</source>
+        <translation>nieko</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/main_window.py" line="845" />
         <source>The library file was replaced, so the open articles cannot be saved into it. Close anyway? Text you have not kept with “Save a copy…” is lost.</source>
         <translation>Bibliotekos failas pakeistas, todėl atvertų straipsnių į jį įrašyti nepavyks. Vis tiek uždaryti? Tekstas, kurio neišsaugojote komanda „Įrašyti kopiją…“, bus prarastas.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/main_window.py" line="845" />
+        <location filename="../../editor_app/ui/main_window.py" line="853" />
         <source>An article could not be saved, so Byline stays open with your text. See the message above the article.</source>
         <translation>Straipsnio įrašyti nepavyko, todėl Byline lieka atverta su jūsų tekstu. Žr. pranešimą virš straipsnio.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/main_window.py" line="914" />
+        <location filename="../../editor_app/ui/main_window.py" line="926" />
         <source>Untitled</source>
         <translation>Be antraštės</translation>
     </message>
@@ -907,7 +932,7 @@ Nieko neimportuota.</translation>
 <context>
     <name>_PendingTab</name>
     <message>
-        <location filename="../../editor_app/ui/main_window.py" line="878" />
+        <location filename="../../editor_app/ui/main_window.py" line="886" />
         <source>{title} (opening)</source>
         <translation>{title} (atveriama)</translation>
     </message>
