@@ -542,9 +542,9 @@ Nieko neimportuota.</translation>
         <location filename="../../editor_app/ui/main_window.py" line="638" />
         <source>%n min read</source>
         <translation>
-            <numerusform>%n min. skaityti</numerusform>
-            <numerusform>%n min. skaityti</numerusform>
-            <numerusform>%n min. skaityti</numerusform>
+            <numerusform>%n min. skaitymo</numerusform>
+            <numerusform>%n min. skaitymo</numerusform>
+            <numerusform>%n min. skaitymo</numerusform>
         </translation>
     </message>
     <message>
