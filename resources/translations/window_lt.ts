@@ -6,7 +6,7 @@
     <message>
         <location filename="../../editor_app/app.py" line="200" />
         <source>Byline cannot start</source>
-        <translation>Byline nepavyko paleisti</translation>
+        <translation>Nepavyko paleisti Byline</translation>
     </message>
 </context>
 <context>
