@@ -564,3 +564,24 @@ def test_accelerators_are_unique_in_every_lithuanian_menu(lt_window):
     clashes = menu_accelerator_clashes(bar, "menu bar")
     clashes += menu_accelerator_clashes(window.library_panel.context_menu(), "library context menu")
     assert not clashes, "\n".join(clashes)
+
+
+def test_translations_are_built_by_make_and_finished():
+    """`make translations` builds every .qm (run, test, dist and screenshots need them), the
+    .qm are build products, and no Lithuanian entry is left unfinished."""
+    root = TRANSLATIONS.parent.parent
+    makefile = (root / "Makefile").read_text(encoding="utf-8")
+    assert "pyside6-lrelease" in makefile and "\ntranslations: $(QM_FILES)" in makefile
+    for target in ("run", "test", "screenshots", "dist"):
+        line = next(line for line in makefile.splitlines() if line.startswith(f"{target}:"))
+        assert "translations" in line, line
+    assert "*.qm" in (root / ".gitignore").read_text(encoding="utf-8").split()
+    assert 'datas = [(str(ROOT / "resources"), "resources")]' in \
+        (root / "packaging" / "byline.spec").read_text(encoding="utf-8")
+    for ts in TRANSLATIONS.glob("*_lt.ts"):
+        tree = ET.parse(ts).getroot()
+        assert tree.get("language") == "lt_LT", ts.name
+        unfinished = [m.findtext("source") for m in tree.iter("message")
+                      if m.find("translation").get("type") == "unfinished"
+                      or not "".join(m.find("translation").itertext()).strip()]
+        assert not unfinished, f"{ts.name}: {unfinished[:5]}"
