@@ -284,12 +284,12 @@
     <message>
         <location filename="../../editor_app/ui/main_window.py" line="76" />
         <source>&amp;Side by Side</source>
-        <translation>Rengyklė ir peržiūra &amp;greta</translation>
+        <translation>Rengyklė ir puslapis &amp;greta</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/main_window.py" line="77" />
         <source>&amp;Preview Only</source>
-        <translation>Tik &amp;peržiūra</translation>
+        <translation>Tik &amp;puslapis</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/main_window.py" line="79" />
@@ -792,7 +792,7 @@ Nieko neimportuota.</translation>
     <message>
         <location filename="../../editor_app/ui/preferences/preferences_dialog.py" line="219" />
         <source>The whole window follows, the preview included. When the system asks for high contrast, Byline's colours do too.</source>
-        <translation>Keičiasi visas langas, taip pat ir peržiūra. Kai sistema prašo didelio kontrasto, Byline spalvos irgi prisitaiko.</translation>
+        <translation>Keičiasi visas langas, taip pat ir puslapio vaizdas. Kai sistema prašo didelio kontrasto, Byline spalvos irgi prisitaiko.</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/preferences/preferences_dialog.py" line="225" />
