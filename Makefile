@@ -4,7 +4,7 @@ VENV   ?= .venv
 PY      = $(VENV)/bin/python
 STAMP   = $(VENV)/.installed
 
-.PHONY: run test lint bench screenshots server dist dist-test clean
+.PHONY: run test lint bench screenshots server dist dist-test clean translations
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -15,10 +15,20 @@ $(STAMP): $(PY) pyproject.toml requirements.lock
 	$(PY) -m pip install --quiet -c requirements.lock -e ".[dev]"
 	touch $(STAMP)
 
-run: $(STAMP)
+# The interface's translations (#18): every resources/translations/*.ts built into its .qm
+# (build products, not in git), loaded at start for the interface language.
+TS_FILES = $(wildcard resources/translations/*.ts)
+QM_FILES = $(TS_FILES:.ts=.qm)
+
+translations: $(QM_FILES)
+
+resources/translations/%.qm: resources/translations/%.ts | $(STAMP)
+	$(VENV)/bin/pyside6-lrelease -silent $< -qm $@
+
+run: $(STAMP) translations
 	$(VENV)/bin/byline
 
-test: $(STAMP)
+test: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(PY) -m pytest -q -p no:cacheprovider
 
 lint: $(STAMP)
@@ -27,7 +37,7 @@ lint: $(STAMP)
 bench: $(STAMP)
 	$(PY) benchmarks/library.py --articles 100000
 
-screenshots: $(STAMP)
+screenshots: $(STAMP) translations
 	QT_QPA_PLATFORM=offscreen QTWEBENGINE_DISABLE_SANDBOX=1 $(PY) -m editor_app --screenshots docs/screenshots
 
 # A throw-away newsroom server on this machine (#15): a private PostgreSQL cluster in a
@@ -37,7 +47,7 @@ server: $(STAMP)
 	$(PY) -m editor_app.core.server.cluster
 
 clean:
-	rm -rf build dist *.egg-info .pytest_cache
+	rm -rf build dist *.egg-info .pytest_cache resources/translations/*.qm
 
 # Desktop build: a one-folder PyInstaller program in dist/byline/ (packaging/byline.spec).
 DIST_STAMP = $(VENV)/.dist-installed
@@ -46,7 +56,7 @@ $(DIST_STAMP): $(STAMP) packaging/requirements-dist.txt
 	$(PY) -m pip install --quiet -r packaging/requirements-dist.txt
 	touch $(DIST_STAMP)
 
-dist: $(DIST_STAMP)
+dist: $(DIST_STAMP) translations
 	$(PY) -m PyInstaller --noconfirm --clean --log-level WARN \
 		--distpath dist --workpath build/pyinstaller packaging/byline.spec
 	@du -sh dist/byline

@@ -194,10 +194,15 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # WebEngine
     app = QApplication.instance() or QApplication(sys.argv[:1])
     trace("Qt imported, QApplication")
+    from editor_app.ui.translations import install_chosen_language
+
+    # Before any widget: texts are read when a widget is made (#18).
+    install_chosen_language()
     if error is not None:
         print(f"byline: error: {error}", file=sys.stderr)
         if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, "Byline cannot start", str(error))
+            QMessageBox.critical(None, QCoreApplication.translate("App", "Byline cannot start"),
+                                 str(error))
         return 1
     spell_service = build_spell_service(preload=False)
     window = build_main_window(library, renderer=renderer, spell_service=spell_service,

@@ -178,6 +178,19 @@ def step_spell_lithuanian(prog: FrozenProgram, work: pathlib.Path) -> str:
     return "declined forms known; agentura -> agentūra"
 
 
+def step_translations(prog: FrozenProgram, work: pathlib.Path) -> str:
+    """Every translation of the interface (#18) is in the bundle, built: a .qm per .ts."""
+    sources = sorted((pathlib.Path(__file__).resolve().parent.parent / "resources"
+                      / "translations").glob("*.ts"))
+    bundled = prog.binary.parent / "_internal" / "resources" / "translations"
+    missing = [ts.with_suffix(".qm").name for ts in sources
+               if not (bundled / ts.with_suffix(".qm").name).is_file()]
+    if missing:
+        raise StepFailed(f"the bundle has no {', '.join(missing)} in {bundled}"
+                         " (`make translations` builds them)")
+    return f"{len(sources)} .qm files"
+
+
 def step_bad_library(prog: FrozenProgram, work: pathlib.Path) -> str:
     """A missing or unwritable library folder: one clear line, exit 1, no traceback."""
     blocker = work / "not-a-folder"
@@ -249,6 +262,7 @@ BATCH = 30  # over runner.PROCESS_MIN_ARTICLES, so export processes do the work
 STEPS = (("--version", step_version), ("import", step_import), ("export", step_export),
          ("batch export", step_batch_export),
          ("spell --json", step_spell), ("spell lt", step_spell_lithuanian),
+         ("translations", step_translations),
          ("bad library", step_bad_library),
          ("--smoke-test", step_smoke_test))
 

@@ -16,7 +16,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QRunnable, Qt, QThreadPool, Signal
+from PySide6.QtCore import QCoreApplication, QObject, QRunnable, Qt, QThreadPool, Signal
 
 from editor_app.core.errors import BylineError
 
@@ -93,7 +93,8 @@ class _Runner(QRunnable):
 
 def internal_error_message(exc: Exception) -> str:
     """The message for an error no one expected: it names the exception, for the bug report."""
-    return f"internal error ({type(exc).__name__}: {exc})"
+    return QCoreApplication.translate("BackgroundWork", "internal error ({name}: {error})").format(
+        name=type(exc).__name__, error=exc)
 
 
 class BackgroundWork(QObject):

@@ -22,7 +22,17 @@ import pathlib
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QThreadPool, QTimer, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QEvent,
+    QObject,
+    QSettings,
+    Qt,
+    QThreadPool,
+    QTimer,
+    Signal,
+)
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
@@ -43,6 +53,7 @@ from editor_app.core.new_article import NEW_KINDS, new_article
 from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.desk.article_view import ArticleView
 from editor_app.ui.desk.autosave import AutosaveService, SaveState
+from editor_app.ui.labels import counted, kind_label, new_kind_action_label, shown_title
 from editor_app.ui.library.importer import ImportRunner
 from editor_app.ui.library.library_panel import LibraryPanel
 from editor_app.ui.settings import Settings, ViewMode
@@ -64,8 +75,14 @@ LEFT_SHARE, LEFT_WIDTH = 0.25, (345, 460)
 RIGHT_SHARE, RIGHT_WIDTH = 0.2, (280, 420)
 VIEW_MODE_SHORTCUTS = {ViewMode.EDITOR: "Ctrl+1", ViewMode.SIDE_BY_SIDE: "Ctrl+2",
                        ViewMode.PREVIEW: "Ctrl+3"}
-VIEW_MODE_LABELS = {ViewMode.EDITOR: "&Editor Only", ViewMode.SIDE_BY_SIDE: "&Side by Side",
-                    ViewMode.PREVIEW: "&Preview Only"}
+#: translated where shown (MainWindow.tr)
+VIEW_MODE_LABELS = {ViewMode.EDITOR: QT_TRANSLATE_NOOP("MainWindow", "&Editor Only"),
+                    ViewMode.SIDE_BY_SIDE: QT_TRANSLATE_NOOP("MainWindow", "&Side by Side"),
+                    ViewMode.PREVIEW: QT_TRANSLATE_NOOP("MainWindow", "&Preview Only")}
+#: View ▸ Theme's entries, by theme (ui/theme.THEMES)
+THEME_LABELS = {"system": QT_TRANSLATE_NOOP("MainWindow", "Follow the &System"),
+                "light": QT_TRANSLATE_NOOP("MainWindow", "&Light"),
+                "dark": QT_TRANSLATE_NOOP("MainWindow", "&Dark")}
 
 
 class MainWindow(QMainWindow):
@@ -96,7 +113,7 @@ class MainWindow(QMainWindow):
         self.saver = AutosaveService(library, self)
         self.dark = apply_theme(self.settings.theme())
         watch_system(self._system_theme_changed)
-        self.setWindowTitle(f"Byline — {library.path.name}")
+        self.setWindowTitle(self.tr("Byline — {name}").format(name=library.path.name))
         self.setObjectName("mainWindow")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks
@@ -116,9 +133,9 @@ class MainWindow(QMainWindow):
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
-        self.tabs.addTab(self.reader, "Reader")
+        self.tabs.addTab(self.reader, self.tr("Reader"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
-        self.tabs.setAccessibleName("Open articles")
+        self.tabs.setAccessibleName(self.tr("Open articles"))
         self.setCentralWidget(self.tabs)
 
         self.stats_label = QLabel()
@@ -134,13 +151,14 @@ class MainWindow(QMainWindow):
         self._reload_timer.timeout.connect(self.library_panel.reload)
 
         self._build_menus()
-        self.library_dock = self.add_panel("Library", self.library_panel,
+        self.library_dock = self.add_panel(self.tr("Library"), self.library_panel,
                                            Qt.DockWidgetArea.LeftDockWidgetArea, "LibraryDock")
         self.importer = ImportRunner(library, self)
         self.importer.finished.connect(self._imported)
         self.importer.failed.connect(
-            lambda message: QMessageBox.warning(self, "Import failed",
-                                                f"{message}\n\nNothing was imported."))
+            lambda message: QMessageBox.warning(self, self.tr("Import failed"),
+                                                self.tr("{message}\n\nNothing was imported.")
+                                                .format(message=message)))
         self.setAcceptDrops(True)
         self._drop_filter = _FileDropFilter(self)
         self.add_drop_handler(IMPORT_SUFFIXES, self.import_paths)
@@ -156,7 +174,9 @@ class MainWindow(QMainWindow):
         self.signals.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
         self.tabs.tabCloseRequested.connect(self.close_tab_at)
         self.tabs.currentChanged.connect(self._on_current_tab_changed)
-        self.statusBar().showMessage(f"{library.count_articles()} articles in {library.path}", 5000)
+        self.statusBar().showMessage(
+            counted(self.tr("%n article(s) in {path}", None, library.count_articles()),
+                    library.count_articles()).format(path=library.path), 5000)
         self._on_current_tab_changed(0)
 
     # -- renderer (one per window, shared by every preview) --------------------
@@ -182,73 +202,73 @@ class MainWindow(QMainWindow):
 
     def _build_menus(self) -> None:
         self._tab_actions: list[QAction] = []
-        file_menu = self.file_menu = self.menuBar().addMenu("&File")
+        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         # A new story starts here (#17): the interview first, the newsroom's main form.
         self.new_actions = {}
-        for kind, name in NEW_KINDS:
+        for kind, _name in NEW_KINDS:
             self.new_actions[kind] = self._action(
-                file_menu, f"New &{name}", lambda _checked=False, kind=kind: self.new_article(kind),
+                file_menu, new_kind_action_label(kind), lambda _checked=False, kind=kind: self.new_article(kind),
                 NEW_ARTICLE_SHORTCUTS.get(kind))
         file_menu.addSeparator()
-        self.import_action = self._action(file_menu, "&Import Articles…", self.import_dialog,
+        self.import_action = self._action(file_menu, self.tr("&Import Articles…"), self.import_dialog,
                                           "Ctrl+Shift+I")
         self._file_panels_end = file_menu.addSeparator()  # panels' entries (Export…) go before it
-        self.close_tab_action = self._action(file_menu, "&Close Article", self.close_current_tab,
+        self.close_tab_action = self._action(file_menu, self.tr("&Close Article"), self.close_current_tab,
                                              QKeySequence.StandardKey.Close, tab_only=True)
-        self._action(file_menu, "&Quit", self.close, QKeySequence.StandardKey.Quit)
+        self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit = self.menuBar().addMenu("&Edit")
-        self._action(edit, "&Undo", lambda: self._editor_call("undo"),
+        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        self._action(edit, self.tr("&Undo"), lambda: self._editor_call("undo"),
                      QKeySequence.StandardKey.Undo, tab_only=True)
-        self._action(edit, "&Redo", lambda: self._editor_call("redo"),
+        self._action(edit, self.tr("&Redo"), lambda: self._editor_call("redo"),
                      QKeySequence.StandardKey.Redo, tab_only=True)
         edit.addSeparator()
         # One shortcut each: Ctrl+F finds in the open article, Ctrl+Shift+F searches the
         # library (View ▸ Search Library); the search box says so (#17).
-        self.find_action = self._action(edit, "&Find…", self.find, QKeySequence.StandardKey.Find,
+        self.find_action = self._action(edit, self.tr("&Find…"), self.find, QKeySequence.StandardKey.Find,
                                         tab_only=True)
-        self.replace_action = self._action(edit, "Find and &Replace…", self.replace, "Ctrl+H",
+        self.replace_action = self._action(edit, self.tr("Find and &Replace…"), self.replace, "Ctrl+H",
                                            tab_only=True)
-        self._action(edit, "&Go to Line…", lambda: self._editor_call("go_to_line"), "Ctrl+G",
+        self._action(edit, self.tr("&Go to Line…"), lambda: self._editor_call("go_to_line"), "Ctrl+G",
                      tab_only=True)
         edit.addSeparator()
-        self.preferences_action = self._action(edit, "Pre&ferences…", self.open_preferences)
+        self.preferences_action = self._action(edit, self.tr("Pre&ferences…"), self.open_preferences)
         # The platform's key (none is defined on most Linux desktops), and Ctrl+, everywhere.
         keys = [*QKeySequence.keyBindings(QKeySequence.StandardKey.Preferences)]
         if QKeySequence("Ctrl+,") not in keys:
             keys.append(QKeySequence("Ctrl+,"))
         self.preferences_action.setShortcuts(keys)
 
-        fmt = self.menuBar().addMenu("F&ormat")
-        self.bold_action = self._action(fmt, "&Bold", lambda: self._editor_call("toggle_bold"),
+        fmt = self.menuBar().addMenu(self.tr("F&ormat"))
+        self.bold_action = self._action(fmt, self.tr("&Bold"), lambda: self._editor_call("toggle_bold"),
                                         "Ctrl+B", tab_only=True)
-        self.italic_action = self._action(fmt, "&Italic", lambda: self._editor_call("toggle_italic"),
+        self.italic_action = self._action(fmt, self.tr("&Italic"), lambda: self._editor_call("toggle_italic"),
                                           "Ctrl+I", tab_only=True)
-        self.link_action = self._action(fmt, "&Link", lambda: self._editor_call("insert_link"),
+        self.link_action = self._action(fmt, self.tr("&Link"), lambda: self._editor_call("insert_link"),
                                         "Ctrl+K", tab_only=True)
-        self.image_action = self._action(fmt, "Insert &Image…",
+        self.image_action = self._action(fmt, self.tr("Insert &Image…"),
                                          lambda: self._tab_call("insert_image_dialog"),
                                          "Ctrl+Shift+M", tab_only=True)
 
-        interview = self.menuBar().addMenu("I&nterview")
-        self.question_action = self._action(interview, "Insert &Question",
+        interview = self.menuBar().addMenu(self.tr("I&nterview"))
+        self.question_action = self._action(interview, self.tr("Insert &Question"),
                                             lambda: self._tab_call("insert_question"),
                                             "Ctrl+Shift+Q", tab_only=True)
-        self.answer_action = self._action(interview, "Insert &Answer",
+        self.answer_action = self._action(interview, self.tr("Insert &Answer"),
                                           lambda: self._tab_call("insert_answer"),
                                           "Ctrl+Shift+A", tab_only=True)
-        self.headline_action = self._action(interview, "Use Selection as &Headline Quote",
+        self.headline_action = self._action(interview, self.tr("Use Selection as &Headline Quote"),
                                             lambda: self._tab_call("use_selection_as_headline"),
                                             "Ctrl+Shift+L", tab_only=True)
 
-        self._action(edit, "Paste as Plain &Text", lambda: self._editor_call("paste_as_plain_text"),
+        self._action(edit, self.tr("Paste as Plain &Text"), lambda: self._editor_call("paste_as_plain_text"),
                      "Ctrl+Shift+V", tab_only=True)
 
-        self.view_menu = self.menuBar().addMenu("&View")
+        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
         self._view_mode_group = QActionGroup(self)
         self.view_mode_actions: dict[ViewMode, QAction] = {}
         for mode in ViewMode:
-            action = QAction(VIEW_MODE_LABELS[mode], self, checkable=True,
+            action = QAction(self.tr(VIEW_MODE_LABELS[mode]), self, checkable=True,
                              shortcut=QKeySequence(VIEW_MODE_SHORTCUTS[mode]))
             action.setChecked(mode is self.view_mode)
             action.triggered.connect(lambda _checked=False, mode=mode: self.set_view_mode(mode))
@@ -256,16 +276,15 @@ class MainWindow(QMainWindow):
             self.view_menu.addAction(action)
             self.view_mode_actions[mode] = action
         self.view_menu.addSeparator()
-        find_action = QAction("&Search Library", self, shortcut=QKeySequence("Ctrl+Shift+F"))
+        find_action = QAction(self.tr("&Search Library"), self, shortcut=QKeySequence("Ctrl+Shift+F"))
         find_action.triggered.connect(self._focus_search)
         self.view_menu.addAction(find_action)
         self.view_menu.addSeparator()
-        self._action(self.view_menu, "Editor &Font…", self.choose_editor_font)
-        theme_menu = self.view_menu.addMenu("&Theme")
+        self._action(self.view_menu, self.tr("Editor &Font…"), self.choose_editor_font)
+        theme_menu = self.view_menu.addMenu(self.tr("&Theme"))
         self._theme_group = QActionGroup(self)
         for theme in THEMES:
-            action = QAction(theme.capitalize() if theme != "system" else "Follow the system", self,
-                             checkable=True)
+            action = QAction(self.tr(THEME_LABELS.get(theme, theme)), self, checkable=True)
             action.setData(theme)
             action.setChecked(theme == self.settings.theme())
             action.triggered.connect(lambda _checked=False, theme=theme: self.set_theme(theme))
@@ -273,11 +292,12 @@ class MainWindow(QMainWindow):
             theme_menu.addAction(action)
         self.view_menu.addSeparator()
 
-        self.help_menu = self.menuBar().addMenu("&Help")
-        about = QAction("&About Byline", self)
+        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
+        about = QAction(self.tr("&About Byline"), self)
         about.triggered.connect(lambda: QMessageBox.about(
-            self, "About Byline",
-            f"<b>Byline {__version__}</b><p>An offline editorial workstation for newsrooms.</p>"))
+            self, self.tr("About Byline"),
+            self.tr("<b>Byline {version}</b><p>An offline editorial workstation for "
+                    "newsrooms.</p>").format(version=__version__)))
         self.help_menu.addAction(about)
 
     def _focus_search(self) -> None:
@@ -468,15 +488,16 @@ class MainWindow(QMainWindow):
         try:
             article = new_article(self.library, kind)
         except BylineError as exc:
-            self.signals.message.emit(f"Cannot start a new article: {exc}", 8000)
+            self.signals.message.emit(self.tr("Cannot start a new article: {error}").format(error=exc),
+                                      8000)
             return None
         self.signals.library_changed.emit()
         tab = self.open_article(article.id, focus=False)
         if tab is not None:
             tab.focus_headline()
             self.signals.message.emit(
-                f"New {article.kind.value}: type the headline, then Tab to the details "
-                "and the text", 6000)
+                self.tr("New {kind}: type the headline, then Tab to the details and the text")
+                .format(kind=kind_label(article.kind).lower()), 6000)
         return tab
 
     def open_article(self, article_id: int, *, focus: bool = True) -> ArticleTab | None:
@@ -501,7 +522,8 @@ class MainWindow(QMainWindow):
                              signals=self.signals, dark=self.dark,
                              defer_preview=self.defer_views)
         except BylineError as exc:
-            self.signals.message.emit(f"Cannot open article {article_id}: {exc}", 8000)
+            self.signals.message.emit(
+                self.tr("Cannot open article {id}: {error}").format(id=article_id, error=exc), 8000)
             return None
         tab.editor.setFont(self.settings.editor_font())
         tab.revision_interval_s = self.settings.revision_minutes() * 60
@@ -512,7 +534,7 @@ class MainWindow(QMainWindow):
         tab.save_state_changed.connect(
             lambda state, detail, tab=tab: self._show_save_state(tab, state, detail))
         index = self.tabs.insertTab(at, tab, _tab_label(tab.title))
-        self.tabs.setTabToolTip(index, tab.title)
+        self.tabs.setTabToolTip(index, shown_title(tab.title))
         self.tab_opened.emit(tab)
         self.route_file_drops(tab)
         return tab
@@ -580,7 +602,7 @@ class MainWindow(QMainWindow):
         if tab is not None:
             index = self.tabs.indexOf(tab)
             self.tabs.setTabText(index, _tab_label(title))
-            self.tabs.setTabToolTip(index, title)
+            self.tabs.setTabToolTip(index, shown_title(title))
 
     def _remember_split(self, tab: ArticleTab) -> None:
         ratio = tab.split_ratio()
@@ -607,7 +629,18 @@ class MainWindow(QMainWindow):
 
     def _show_stats(self, tab: ArticleTab, stats) -> None:
         if tab is self.current_article_tab() and stats is not None:
-            self.stats_label.setText(stats.summary())
+            self.stats_label.setText(self.stats_text(stats))
+
+    def stats_text(self, stats) -> str:
+        """The status bar's counts: "1,234 words · 7,010 characters · 8 questions · 6 min
+        read", in the interface's language and plural forms (core's summary() is English)."""
+        # %Ln: the count grouped as the locale writes it (1,234 / 1 234)
+        parts = [counted(self.tr("%Ln word(s)", None, stats.words), stats.words),
+                 counted(self.tr("%Ln character(s)", None, stats.characters), stats.characters)]
+        if stats.questions:
+            parts.append(counted(self.tr("%n question(s)", None, stats.questions), stats.questions))
+        parts.append(self.tr("%n min read", None, stats.reading_minutes))
+        return " · ".join(parts)
 
     def _show_save_state(self, tab: ArticleTab, state: SaveState, detail: str = "") -> None:
         if tab is self.current_article_tab():
@@ -616,7 +649,7 @@ class MainWindow(QMainWindow):
 
     # -- preferences ---------------------------------------------------------
     def choose_editor_font(self) -> None:
-        ok, font = QFontDialog.getFont(self.settings.editor_font(), self, "Editor font")
+        ok, font = QFontDialog.getFont(self.settings.editor_font(), self, self.tr("Editor font"))
         if ok:
             self.set_editor_font(font)
 
@@ -666,8 +699,9 @@ class MainWindow(QMainWindow):
     def import_dialog(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in IMPORT_SUFFIXES)
         paths, _ = QFileDialog.getOpenFileNames(
-            self, "Import articles", "",
-            f"Articles ({patterns});;Word documents (*.docx);;All files (*)")
+            self, self.tr("Import articles"), "",
+            self.tr("Articles ({patterns});;Word documents (*.docx);;All files (*)")
+            .format(patterns=patterns))
         if paths:
             self.import_paths([pathlib.Path(p) for p in paths])
 
@@ -675,7 +709,7 @@ class MainWindow(QMainWindow):
         """Import files (the dialog, files dropped on the window) on a worker; each file
         is imported, updated, unchanged or refused, and the window says which (#20)."""
         names = ", ".join(p.name for p in paths[:3]) + ("…" if len(paths) > 3 else "")
-        self.signals.message.emit(f"Importing {names}…", 0)
+        self.signals.message.emit(self.tr("Importing {names}…").format(names=names), 0)
         self.importer.submit(paths)
 
     def _imported(self, report) -> None:
@@ -683,7 +717,8 @@ class MainWindow(QMainWindow):
         #: the last import's report (tests and the status bar read it)
         self.last_import = report
         self.signals.library_changed.emit()
-        self.signals.message.emit(f"Import: {report.summary()}", 8000)
+        self.signals.message.emit(self.tr("Import: {summary}").format(summary=self.import_summary(report)),
+                                  8000)
         stored = [r for r in report.results if r.action != "unchanged"]
         if len(report.results) == 1 and not report.refused:
             self.select_in_library(report.results[0].id)
@@ -692,18 +727,26 @@ class MainWindow(QMainWindow):
             self.select_in_library(stored[0].id)
         lines = [refusal.message for refusal in report.refused] + report.notes
         if report.refused:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Import",
-                              f"{report.summary().capitalize()}. These files were not "
-                              "imported (nothing of them was stored):",
+            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"),
+                              self.tr("{summary}. These files were not imported (nothing of "
+                                      "them was stored):")
+                              .format(summary=_capitalized(self.import_summary(report))),
                               QMessageBox.StandardButton.Ok, self)
             box.setInformativeText("\n".join(lines))
             box.open()  # not modal: the window stays usable while it is read
             self.import_message = box
         elif lines:  # what could not be done as the files asked: said, never silent (#19)
-            box = QMessageBox(QMessageBox.Icon.Information, "Imported, with notes",
+            box = QMessageBox(QMessageBox.Icon.Information, self.tr("Imported, with notes"),
                               "\n".join(lines), QMessageBox.StandardButton.Ok, self)
             box.open()
             self.import_message = box
+
+    def import_summary(self, report) -> str:
+        """"2 imported, 1 refused" (core's ImportReport.summary) in the interface's language."""
+        texts = {"imported": self.tr("{n} imported"), "updated": self.tr("{n} updated"),
+                 "unchanged": self.tr("{n} unchanged"), "refused": self.tr("{n} refused")}
+        return ", ".join(texts[action].format(n=n) for action, n in report.counts().items()) \
+            or self.tr("nothing")
 
     # -- state ---------------------------------------------------------------
     def restore_layout(self) -> None:
@@ -781,7 +824,7 @@ class MainWindow(QMainWindow):
             else:
                 pending = _PendingTab(article_id, titles[article_id])
                 index = self.tabs.addTab(pending, _tab_label(pending.title))
-                self.tabs.setTabToolTip(index, pending.title)
+                self.tabs.setTabToolTip(index, shown_title(pending.title))
             restored.append(article_id)
         if current in restored:
             self.open_article(current)
@@ -802,16 +845,17 @@ class MainWindow(QMainWindow):
         self.save_layout()
         if not self.close_all_tabs():
             if getattr(self, "library_replaced", None) and QMessageBox.question(
-                    self, "Byline", "The library file was replaced, so the open articles cannot "
-                    "be saved into it. Close anyway? Text you have not kept with “Save a copy…” "
-                    "is lost.") == QMessageBox.StandardButton.Yes:
+                    self, "Byline", self.tr(
+                        "The library file was replaced, so the open articles cannot be saved "
+                        "into it. Close anyway? Text you have not kept with “Save a copy…” is "
+                        "lost.")) == QMessageBox.StandardButton.Yes:
                 self.shutdown()
                 super().closeEvent(event)
                 return
             event.ignore()
-            QMessageBox.warning(self, "Byline",
-                                "An article could not be saved, so Byline stays open with your "
-                                "text. See the message above the article.")
+            QMessageBox.warning(self, "Byline", self.tr(
+                "An article could not be saved, so Byline stays open with your text. See the "
+                "message above the article."))
             return
         self.shutdown()
         super().closeEvent(event)
@@ -843,7 +887,7 @@ class _PendingTab(QWidget):
         super().__init__()
         self.article_id = article_id
         self.title = title
-        self.setAccessibleName(f"{title} (opening)")
+        self.setAccessibleName(self.tr("{title} (opening)").format(title=title))
 
 
 class _FileDropFilter(QObject):
@@ -878,6 +922,10 @@ class _FileDropFilter(QObject):
         return True
 
 
+def _capitalized(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
 def _tab_label(title: str) -> str:
-    title = title or "Untitled"
+    title = shown_title(title) or QCoreApplication.translate("MainWindow", "Untitled")
     return title if len(title) <= 32 else title[:30].rstrip() + "…"

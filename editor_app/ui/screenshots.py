@@ -67,6 +67,7 @@ def take_screenshots(out: pathlib.Path) -> int:
             home = pathlib.Path(temp)
             env = first_run_environment(home, width, height)
             env[ENV] = f"{out}{os.pathsep}{width}x{height}"
+            env["LANGUAGE"] = "en"  # the README's pictures are English, whatever this machine speaks
             done = subprocess.run([sys.executable, "-m", "editor_app"], env=env,
                                   timeout=TIMEOUT_S, capture_output=True, text=True)
             if done.returncode != 0:

@@ -9,13 +9,15 @@ from __future__ import annotations
 
 import enum
 
-from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QByteArray, QSettings
 from PySide6.QtGui import QFont, QFontDatabase
 
 from editor_app.ui.theme import THEMES
 
-#: the interface languages one can choose; the translations come with a later release
-INTERFACE_LANGUAGES = (("", "System default"), ("en", "English"), ("lt", "Lietuvių"))
+#: the interface languages one can choose (resources/translations, #18), each named in
+#: itself; "" follows the system's locale (translated where shown: "Settings" context)
+INTERFACE_LANGUAGES = (("", QT_TRANSLATE_NOOP("Settings", "System default")),
+                       ("en", "English"), ("lt", "Lietuvių"))
 #: a revision kept every this many minutes of editing (Preferences ▸ Saving)
 REVISION_MINUTES = (1, 60, 5)  # least, most, default
 
@@ -149,7 +151,7 @@ class Settings:
     def set_handoff_folder(self, folder: str) -> None:
         self.qsettings.setValue("handoff/folder", str(folder))
 
-    # -- interface language (takes effect at the next start) --------------------
+    # -- interface language (read once at start: ui/translations) -----------------
     def interface_language(self) -> str:
         """"" (the system's), "en" or "lt"."""
         value = str(self.qsettings.value("appearance/language", "") or "")

@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
 
 from editor_app.core.library import ArticleSummary
-from editor_app.core.models import Status
+from editor_app.ui.labels import kind_label, shown_title, status_label
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -22,7 +22,12 @@ _ROOT = QModelIndex()  # Qt's default argument: the invisible root
 
 
 class ArticleListModel(QAbstractTableModel):
-    COLUMNS = ("Title", "Kind", "Status", "Date", "Tags")
+    #: the headers, translated where shown (headerData)
+    COLUMNS = (QT_TRANSLATE_NOOP("ArticleListModel", "Title"),
+               QT_TRANSLATE_NOOP("ArticleListModel", "Kind"),
+               QT_TRANSLATE_NOOP("ArticleListModel", "Status"),
+               QT_TRANSLATE_NOOP("ArticleListModel", "Date"),
+               QT_TRANSLATE_NOOP("ArticleListModel", "Tags"))
     ORDER_KEYS = ("title", "kind", "status", "date", None)
     ArticleIdRole = Qt.ItemDataRole.UserRole + 1
     SlugRole = Qt.ItemDataRole.UserRole + 2
@@ -122,7 +127,7 @@ class ArticleListModel(QAbstractTableModel):
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
             if 0 <= section < len(self.COLUMNS):
-                return self.COLUMNS[section]
+                return self.tr(self.COLUMNS[section])
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
@@ -132,17 +137,19 @@ class ArticleListModel(QAbstractTableModel):
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
-                return row.title
+                return shown_title(row.title)
             if column == 1:
-                return row.kind.capitalize()
+                return kind_label(row.kind)
             if column == 2:
-                return Status(row.status).label
+                return status_label(row.status)
             if column == 3:
                 return row.date
             if column == 4:
                 return ", ".join(row.tags)
         elif role == Qt.ItemDataRole.ToolTipRole and column == 0:
-            return f"{row.title}\n{row.slug} · updated {row.updated_at[:16].replace('T', ' ')}"
+            return self.tr("{title}\n{slug} · updated {when}").format(
+                title=shown_title(row.title), slug=row.slug,
+                when=row.updated_at[:16].replace("T", " "))
         elif role == self.ArticleIdRole:
             return row.id
         elif role == self.SlugRole:

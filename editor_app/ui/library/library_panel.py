@@ -16,8 +16,10 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
+from editor_app.core.models import Kind, Status
 from editor_app.core.new_article import NEW_KINDS
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.labels import counted, kind_label, new_kind_action_label, status_label
 from editor_app.ui.library.library_model import ArticleListModel
 
 if TYPE_CHECKING:
@@ -30,9 +32,15 @@ HEADLINE_CHARS = 30
 HEADLINE_SAMPLE = "Harbour master: the quay reopen"[:HEADLINE_CHARS]
 #: columns besides the headline, the first kept longest when the list is narrow
 COLUMN_PRIORITY = (2, 3, 1, 4)  # status, date, kind, tags
-#: the longest value each column shows (its width is measured, not guessed)
-COLUMN_SAMPLES = {1: "Interview", 2: "Changes requested", 3: "2024-12-31",
-                  4: "harbour, transport, council"}
+#: the longest value each column shows (its width is measured, not guessed); kinds and
+#: statuses are measured in the interface's language (column_samples)
+DATE_SAMPLE, TAGS_SAMPLE = "2024-12-31", "harbour, transport, council"
+
+
+def column_samples() -> dict[int, list[str]]:
+    """Every value a column can show (kind, status) or a long one (date, tags)."""
+    return {1: [kind_label(kind) for kind in Kind], 2: [status_label(s) for s in Status],
+            3: [DATE_SAMPLE], 4: [TAGS_SAMPLE]}
 
 
 def _search_ids(library: Library, query: str) -> list[int]:
@@ -51,10 +59,11 @@ class LibraryPanel(QWidget):
         super().__init__(parent)
         self._library = library
         # Ctrl+F finds in the open article; the library's search has its own key (#17).
-        self.search_box = QLineEdit(placeholderText="Search the library (Ctrl+Shift+F)…")
+        self.search_box = QLineEdit(placeholderText=self.tr("Search the library (Ctrl+Shift+F)…"))
         self.search_box.setClearButtonEnabled(True)
-        self.search_box.setAccessibleName("Search the library")
+        self.search_box.setAccessibleName(self.tr("Search the library"))
         self.model = ArticleListModel(library, self)
+        self._samples = column_samples()
         self.table = QTableView()
         self.table.setModel(self.model)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
@@ -74,7 +83,7 @@ class LibraryPanel(QWidget):
         for column in range(1, self.model.columnCount()):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.Fixed)
             header.resizeSection(column, self._column_width(column))
-        self.table.setAccessibleName("Articles in the library")
+        self.table.setAccessibleName(self.tr("Articles in the library"))
         self.count_label = QLabel()
         self.count_label.setObjectName("libraryCount")
 
@@ -106,7 +115,8 @@ class LibraryPanel(QWidget):
         metrics = self.table.fontMetrics()
         header = self.table.horizontalHeader().fontMetrics()
         title = self.model.headerData(column, Qt.Orientation.Horizontal)
-        return max(metrics.horizontalAdvance(COLUMN_SAMPLES[column]),
+        widest = max(metrics.horizontalAdvance(text) for text in self._samples[column])
+        return max(widest,
                    header.horizontalAdvance(title) + 16) + 14
 
     def headline_min_width(self) -> int:
@@ -179,7 +189,7 @@ class LibraryPanel(QWidget):
 
     def _update_count(self) -> None:
         total = self.model.total
-        self.count_label.setText(f"{total} article{'s' if total != 1 else ''}")
+        self.count_label.setText(counted(self.tr("%Ln article(s)", None, total), total))
 
     def current_article_id(self) -> int | None:
         index = self.table.currentIndex()
@@ -211,11 +221,11 @@ class LibraryPanel(QWidget):
         """Open the article under the pointer, or start a new one (also the Menu key)."""
         menu = QMenu(self)
         current = self.current_article_id()
-        open_action = menu.addAction("&Open", lambda: self.article_activated.emit(current))
+        open_action = menu.addAction(self.tr("&Open"), lambda: self.article_activated.emit(current))
         open_action.setEnabled(current is not None)
         menu.addSeparator()
-        for kind, name in NEW_KINDS:
-            menu.addAction(f"New &{name}", lambda kind=kind: self.new_article_requested.emit(kind))
+        for kind, _name in NEW_KINDS:
+            menu.addAction(new_kind_action_label(kind), lambda kind=kind: self.new_article_requested.emit(kind))
         return menu
 
     def _context_menu(self, position) -> None:

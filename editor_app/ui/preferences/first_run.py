@@ -24,24 +24,29 @@ class FirstRunDialog(QDialog):
 
     def __init__(self, library: Library, signals=None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Welcome to Byline")
-        self.setAccessibleName("Welcome to Byline")
+        self.setWindowTitle(self.tr("Welcome to Byline"))
+        self.setAccessibleName(self.tr("Welcome to Byline"))
         self.signals = signals
-        intro = QLabel("<b>Who is writing?</b><br>Your name goes into your bylines and into the "
-                       "trail of every move you make; your role decides which moves Byline "
-                       "offers you. You can change both later in Edit ▸ Preferences.")
+        intro = QLabel(self.tr(
+            "<b>Who is writing?</b><br>Your name goes into your bylines and into the trail of "
+            "every move you make; your role decides which moves Byline offers you. You can "
+            "change both later in Edit ▸ Preferences."))
         intro.setWordWrap(True)
         self.form = IdentityForm(library, self)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok)
         self.start_button = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
-        self.start_button.setText("&Start")
-        self.start_button.setAccessibleName("Start")
+        self.start_button.setText(self.tr("&Start"))
+        self.start_button.setAccessibleName(self.tr("Start"))
         self.buttons.accepted.connect(self.accept)
         layout = QVBoxLayout(self)
         layout.addWidget(intro)
         layout.addWidget(self.form)
         layout.addWidget(self.buttons)
-        self.setMinimumWidth(460)
+        # The roles' lines decide the width (longer in some languages than in English):
+        # the wrapped introduction alone would let the dialog open too narrow for them.
+        margins = layout.contentsMargins()
+        self.setMinimumWidth(max(460, self.form.minimumSizeHint().width() + margins.left()
+                                 + margins.right()))
         self.form.name_edit.setFocus()
 
     def accept(self) -> None:

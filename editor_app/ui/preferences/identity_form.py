@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import (
     QButtonGroup,
     QFormLayout,
@@ -22,15 +23,22 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.identity import Identity, load_identity, save_identity
 from editor_app.core.models import Role
+from editor_app.ui.labels import role_label
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
 
 #: what each role does, in the words of the newsroom
+#: each role's button and what it does (translated where shown, IdentityForm.tr)
 ROLE_TEXT = {
-    Role.REPORTER: ("&Reporter", "writes stories and submits them for review"),
-    Role.EDITOR: ("&Editor", "reviews, approves, and reopens stories for correction"),
-    Role.PRODUCER: ("&Producer", "exports approved stories and marks them published"),
+    Role.REPORTER: (QT_TRANSLATE_NOOP("IdentityForm", "&Reporter"),
+                    QT_TRANSLATE_NOOP("IdentityForm", "writes stories and submits them for review")),
+    Role.EDITOR: (QT_TRANSLATE_NOOP("IdentityForm", "&Editor"),
+                  QT_TRANSLATE_NOOP("IdentityForm",
+                                    "reviews, approves, and reopens stories for correction")),
+    Role.PRODUCER: (QT_TRANSLATE_NOOP("IdentityForm", "&Producer"),
+                    QT_TRANSLATE_NOOP("IdentityForm",
+                                      "exports approved stories and marks them published")),
 }
 
 
@@ -41,8 +49,8 @@ class IdentityForm(QWidget):
         super().__init__(parent)
         self.library = library
         self.name_edit = QLineEdit()
-        self.name_edit.setPlaceholderText("Your name as printed in bylines")
-        self.name_edit.setAccessibleName("Your name")
+        self.name_edit.setPlaceholderText(self.tr("Your name as printed in bylines"))
+        self.name_edit.setAccessibleName(self.tr("Your name"))
         self.name_edit.setMaxLength(120)
         self.roles = QButtonGroup(self)
         role_box = QWidget()
@@ -52,8 +60,9 @@ class IdentityForm(QWidget):
         self.role_buttons: dict[Role, QRadioButton] = {}
         previous = self.name_edit
         for role, (label, what) in ROLE_TEXT.items():
+            label, what = self.tr(label), self.tr(what)
             button = QRadioButton(f"{label} — {what}")
-            button.setAccessibleName(f"{role.value.capitalize()}: {what}")
+            button.setAccessibleName(f"{role_label(role)}: {what}")
             self.roles.addButton(button)
             self.role_buttons[role] = button
             role_layout.addWidget(button)
@@ -65,10 +74,10 @@ class IdentityForm(QWidget):
         self.error.hide()
         form = QFormLayout(self)
         form.setContentsMargins(0, 0, 0, 0)
-        name_label = QLabel("&Name:")
+        name_label = QLabel(self.tr("&Name:"))
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
-        form.addRow("You work as:", role_box)
+        form.addRow(self.tr("You work as:"), role_box)
         form.addRow("", self.error)
         self.load()
 
@@ -85,7 +94,7 @@ class IdentityForm(QWidget):
     def problem(self) -> str | None:
         """Why the fields cannot be saved (None when they can), shown under them."""
         if not self.name_edit.text().strip():
-            return "Type your name: it goes into your bylines and the trail of every move."
+            return self.tr("Type your name: it goes into your bylines and the trail of every move.")
         try:
             self.identity()
         except BylineError as exc:

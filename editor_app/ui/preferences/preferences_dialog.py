@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QUrl, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QFont
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -47,6 +47,7 @@ from editor_app.core.errors import BylineError
 from editor_app.core.identity import identity_path
 from editor_app.core.new_article import default_language, set_default_language
 from editor_app.ui.desk.metadata_panel import LANGUAGES
+from editor_app.ui.labels import language_name
 from editor_app.ui.preferences.identity_form import IdentityForm
 from editor_app.ui.settings import INTERFACE_LANGUAGES, REVISION_MINUTES
 from editor_app.ui.theme import THEMES
@@ -54,14 +55,29 @@ from editor_app.ui.theme import THEMES
 if TYPE_CHECKING:
     from editor_app.core.library import Library
 
-THEME_TEXT = {"system": "Follow the system", "light": "Light", "dark": "Dark"}
-PAGES = ("You", "Languages", "Spelling", "Editor", "Saving", "Export", "Newsroom server")
+THEME_TEXT = {"system": QT_TRANSLATE_NOOP("PreferencesDialog", "Follow the system"),
+              "light": QT_TRANSLATE_NOOP("PreferencesDialog", "Light"),
+              "dark": QT_TRANSLATE_NOOP("PreferencesDialog", "Dark")}
+#: the pages by name (show_page's keys; translated where shown)
+PAGES = (QT_TRANSLATE_NOOP("PreferencesDialog", "You"),
+         QT_TRANSLATE_NOOP("PreferencesDialog", "Languages"),
+         QT_TRANSLATE_NOOP("PreferencesDialog", "Spelling"),
+         QT_TRANSLATE_NOOP("PreferencesDialog", "Editor"),
+         QT_TRANSLATE_NOOP("PreferencesDialog", "Saving"),
+         QT_TRANSLATE_NOOP("PreferencesDialog", "Export"),
+         QT_TRANSLATE_NOOP("PreferencesDialog", "Newsroom server"))
 
 
 def _note(text: str) -> QLabel:
     label = QLabel(text)
     label.setWordWrap(True)
     label.setStyleSheet("color: palette(placeholder-text)")
+    return label
+
+
+def _wrapped(text: str) -> QLabel:
+    label = QLabel(text)
+    label.setWordWrap(True)
     return label
 
 
@@ -89,15 +105,15 @@ class PreferencesDialog(QDialog):
 
     def __init__(self, library: Library, settings, signals=None, parent=None, *, session_password: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("Preferences")
+        self.setWindowTitle(self.tr("Preferences"))
         self.library = library
         self.settings = settings
         self.signals = signals
         self._font = settings.editor_font()
 
         self.pages = QListWidget()
-        self.pages.setAccessibleName("Preference pages")
-        self.pages.addItems(PAGES)
+        self.pages.setAccessibleName(self.tr("Preference pages"))
+        self.pages.addItems([self.tr(page) for page in PAGES])
         self.pages.setFixedWidth(150)
         self.stack = QStackedWidget()
         self.identity = IdentityForm(library)
@@ -127,60 +143,66 @@ class PreferencesDialog(QDialog):
 
     # -- pages -------------------------------------------------------------------------------
     def _you_page(self) -> QWidget:
-        return _page(self.identity, _note(
-            f"Kept in your own settings ({identity_path()}), not in the library file: a "
-            "colleague who opens the same library keeps their own name and role. A change "
-            "takes effect at once: the moves offered, the queues and new bylines follow."))
+        return _page(self.identity, _note(self.tr(
+            "Kept in your own settings ({path}), not in the library file: a colleague who "
+            "opens the same library keeps their own name and role. A change takes effect at "
+            "once: the moves offered, the queues and new bylines follow.")
+            .format(path=identity_path())))
 
     def _languages_page(self) -> QWidget:
         self.interface_language = QComboBox()
-        self.interface_language.setAccessibleName("Interface language")
+        self.interface_language.setAccessibleName(self.tr("Interface language"))
         for code, name in INTERFACE_LANGUAGES:
-            self.interface_language.addItem(name, code)
+            self.interface_language.addItem(QCoreApplication.translate("Settings", name), code)
         self.interface_language.setCurrentIndex(
             max(0, self.interface_language.findData(self.settings.interface_language())))
         self.article_language = QComboBox()
         self.article_language.setEditable(True)
         self.article_language.addItems(LANGUAGES)
-        self.article_language.setAccessibleName("Language of new articles")
+        for index, code in enumerate(LANGUAGES):  # the codes are what is stored
+            self.article_language.setItemData(index, language_name(code),
+                                              Qt.ItemDataRole.ToolTipRole)
+        self.article_language.setAccessibleName(self.tr("Language of new articles"))
         self.article_language.setCurrentText(default_language(self.library))
         self.language_error = QLabel()
         self.language_error.setStyleSheet("color: #c0392b")
         form = QFormLayout()
-        form.addRow("&Interface language:", self.interface_language)
-        form.addRow("", _note("Takes effect the next time Byline starts. The translations come "
-                              "with a later release; until then the interface is English."))
-        form.addRow("&New articles are in:", self.article_language)
-        form.addRow("", _note("The newsroom's default (kept in the library): File ▸ New uses "
-                              "it, and each article can have its own in its details."))
+        form.addRow(self.tr("&Interface language:"), self.interface_language)
+        form.addRow("", _note(self.tr(
+            "Applies after a restart: close Byline and start it again. “System default” "
+            "follows the language of your computer.")))
+        form.addRow(self.tr("&New articles are in:"), self.article_language)
+        form.addRow("", _note(self.tr(
+            "The newsroom's default (kept in the library): File ▸ New uses it, and each "
+            "article can have its own in its details.")))
         form.addRow("", self.language_error)
         return _page(form)
 
     def _spelling_page(self) -> QWidget:
-        self.spell_as_you_type = QCheckBox("Check spelling as you type")
-        self.spell_as_you_type.setAccessibleName("Check spelling as you type")
+        self.spell_as_you_type = QCheckBox(self.tr("Check spelling as you type"))
+        self.spell_as_you_type.setAccessibleName(self.tr("Check spelling as you type"))
         self.spell_as_you_type.setChecked(self.settings.check_spelling())
         self.dictionary_list = QListWidget()
-        self.dictionary_list.setAccessibleName("Spelling languages")
+        self.dictionary_list.setAccessibleName(self.tr("Spelling languages"))
         self.dictionary_list.addItems(_dictionary_lines())
-        manage = QPushButton("&Dictionaries and word lists…")
-        manage.setAccessibleName("Dictionaries and word lists")
+        manage = QPushButton(self.tr("&Dictionaries and word lists…"))
+        manage.setAccessibleName(self.tr("Dictionaries and word lists"))
         manage.clicked.connect(self.dictionaries_requested)
         row = QHBoxLayout()
         row.addWidget(manage)
         row.addStretch(1)
         return _page(self.spell_as_you_type,
-                     _note("For articles opened from now on; Tools ▸ Check Spelling turns it "
-                           "on or off for one article."),
-                     QLabel("Languages Byline can check (an article is checked in its own "
-                            "language):"),
+                     _note(self.tr("For articles opened from now on; Tools ▸ Check Spelling "
+                                   "turns it on or off for one article.")),
+                     _wrapped(self.tr("Languages Byline can check (an article is checked in "
+                                      "its own language):")),
                      self.dictionary_list, row)
 
     def _editor_page(self) -> QWidget:
         self.font_label = QLabel()
-        self.font_label.setAccessibleName("Editor font")
-        choose = QPushButton("&Choose…")
-        choose.setAccessibleName("Choose the editor font")
+        self.font_label.setAccessibleName(self.tr("Editor font"))
+        choose = QPushButton(self.tr("&Choose…"))
+        choose.setAccessibleName(self.tr("Choose the editor font"))
         choose.clicked.connect(self._choose_font)
         font_row = QHBoxLayout()
         font_row.addWidget(self.font_label, 1)
@@ -190,40 +212,42 @@ class PreferencesDialog(QDialog):
         theme_layout = QVBoxLayout(theme_box)
         theme_layout.setContentsMargins(0, 0, 0, 0)
         for theme in THEMES:
-            button = QRadioButton(THEME_TEXT[theme])
-            button.setAccessibleName(f"Theme: {THEME_TEXT[theme]}")
+            button = QRadioButton(self.tr(THEME_TEXT[theme]))
+            button.setAccessibleName(self.tr("Theme: {name}").format(name=self.tr(THEME_TEXT[theme])))
             button.setChecked(theme == self.settings.theme())
             self.theme_buttons[theme] = button
             theme_layout.addWidget(button)
         self._show_font()
         form = QFormLayout()
-        form.addRow("Editor font:", font_row)
-        form.addRow("Theme:", theme_box)
-        form.addRow("", _note("The whole window follows, the preview included. When the system "
-                              "asks for high contrast, Byline's colours do too."))
+        form.addRow(self.tr("Editor font:"), font_row)
+        form.addRow(self.tr("Theme:"), theme_box)
+        form.addRow("", _note(self.tr("The whole window follows, the preview included. When the "
+                                      "system asks for high contrast, Byline's colours do too.")))
         return _page(form)
 
     def _saving_page(self) -> QWidget:
         least, most, _default = REVISION_MINUTES
-        self.revision_minutes = QSpinBox(minimum=least, maximum=most, suffix=" min")
-        self.revision_minutes.setAccessibleName("Minutes between revisions")
+        self.revision_minutes = QSpinBox(minimum=least, maximum=most, suffix=self.tr(" min"))
+        self.revision_minutes.setAccessibleName(self.tr("Minutes between revisions"))
         self.revision_minutes.setValue(self.settings.revision_minutes())
         self.backups_keep = QSpinBox(minimum=KEEP_RANGE[0], maximum=KEEP_RANGE[1])
-        self.backups_keep.setAccessibleName("Backups to keep")
+        self.backups_keep.setAccessibleName(self.tr("Backups to keep"))
         self.backups_keep.setValue(backups_to_keep(self.library))
         folder = default_backup_folder(self.library.path)
-        open_folder = QPushButton("&Open the Backups Folder")
-        open_folder.setAccessibleName("Open the backups folder")
+        open_folder = QPushButton(self.tr("&Open the Backups Folder"))
+        open_folder.setAccessibleName(self.tr("Open the backups folder"))
         open_folder.clicked.connect(lambda: QDesktopServices.openUrl(QUrl.fromLocalFile(str(folder))))
         form = QFormLayout()
-        form.addRow("", _note("Everything you type is saved within a second, always: this "
-                              "cannot be turned off."))
-        form.addRow("Keep a &revision every:", self.revision_minutes)
-        form.addRow("", _note("of editing (Review ▸ Revision History shows them); closing an "
-                              "article, a status move and an export keep one too."))
-        form.addRow("&Backups to keep:", self.backups_keep)
-        form.addRow("", _note(f"One a day and one when Byline closes, in {folder}. "
-                              "`byline restore` brings the newest good one back."))
+        form.addRow("", _note(self.tr("Everything you type is saved within a second, always: "
+                                      "this cannot be turned off.")))
+        form.addRow(self.tr("Keep a &revision every:"), self.revision_minutes)
+        form.addRow("", _note(self.tr("of editing (Review ▸ Revision History shows them); "
+                                      "closing an article, a status move and an export keep "
+                                      "one too.")))
+        form.addRow(self.tr("&Backups to keep:"), self.backups_keep)
+        form.addRow("", _note(self.tr("One a day and one when Byline closes, in {folder}. "
+                                      "`byline restore` brings the newest good one back.")
+                              .format(folder=folder)))
         form.addRow("", open_folder)
         return _page(form)
 
@@ -232,23 +256,23 @@ class PreferencesDialog(QDialog):
 
         site = site_settings(self.library)
         self.site_url = QLineEdit(site.url, placeholderText="https://news.example.org")
-        self.site_url.setAccessibleName("Site URL")
-        self.publisher = QLineEdit(site.publisher, placeholderText="Harbour Gazette")
-        self.publisher.setAccessibleName("Publisher")
-        self.date_format = QLineEdit(site.date_format, placeholderText="the article language's own")
-        self.date_format.setAccessibleName("House date format")
+        self.site_url.setAccessibleName(self.tr("Site URL"))
+        self.publisher = QLineEdit(site.publisher, placeholderText=self.tr("Harbour Gazette"))
+        self.publisher.setAccessibleName(self.tr("Publisher"))
+        self.date_format = QLineEdit(site.date_format, placeholderText=self.tr("the article language's own"))
+        self.date_format.setAccessibleName(self.tr("House date format"))
         self.export_error = QLabel()
         self.export_error.setStyleSheet("color: #c0392b")
         self.export_error.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Site &URL:", self.site_url)
-        form.addRow("", _note("Where the bundles are published: canonical links, Open Graph and "
-                              "related stories outside an export point there. Without it pages "
-                              "carry no canonical link."))
-        form.addRow("&Publisher:", self.publisher)
-        form.addRow("House &date format:", self.date_format)
-        form.addRow("", _note("strftime codes such as %d.%m.%Y; empty: each article's language "
-                              "writes its own long date."))
+        form.addRow(self.tr("Site &URL:"), self.site_url)
+        form.addRow("", _note(self.tr(
+            "Where the bundles are published: canonical links, Open Graph and related stories "
+            "outside an export point there. Without it pages carry no canonical link.")))
+        form.addRow(self.tr("&Publisher:"), self.publisher)
+        form.addRow(self.tr("House &date format:"), self.date_format)
+        form.addRow("", _note(self.tr("strftime codes such as %d.%m.%Y; empty: each article's "
+                                      "language writes its own long date.")))
         form.addRow("", self.export_error)
         return _page(form)
 
@@ -259,13 +283,14 @@ class PreferencesDialog(QDialog):
 
     # -- the font ----------------------------------------------------------------------------
     def _choose_font(self) -> None:
-        ok, font = QFontDialog.getFont(self._font, self, "Editor font")
+        ok, font = QFontDialog.getFont(self._font, self, self.tr("Editor font"))
         if ok:
             self._font = font
             self._show_font()
 
     def _show_font(self) -> None:
-        self.font_label.setText(f"{self._font.family()}, {self._font.pointSizeF():g} pt")
+        self.font_label.setText(self.tr("{family}, {size} pt").format(
+            family=self._font.family(), size=QLocale().toString(self._font.pointSizeF(), "g", 3)))
         shown = QFont(self._font)
         shown.setPointSizeF(min(shown.pointSizeF(), 16))
         self.font_label.setFont(shown)
@@ -314,7 +339,11 @@ class PreferencesDialog(QDialog):
             return self._show_problem("Export")
         if self.identity.apply(self.signals) is None:
             return self._show_problem("You")
-        self.settings.set_interface_language(self.interface_language.currentData())
+        if self.interface_language.currentData() != self.settings.interface_language():
+            self.settings.set_interface_language(self.interface_language.currentData())
+            if self.signals is not None:
+                self.signals.message.emit(self.tr("The new interface language applies when "
+                                                  "Byline starts again."), 10000)
         self.settings.set_check_spelling(self.spell_as_you_type.isChecked())
         self.settings.set_revision_minutes(self.revision_minutes.value())
         set_backups_to_keep(self.library, self.backups_keep.value())
@@ -356,21 +385,21 @@ def _dictionary_lines() -> list[str]:
         from editor_app.core.spelling.languages import (
             frequency_languages,
             installed_dictionaries,
-            language_name,
         )
 
         hunspell: dict[str, list[str]] = {}
         for info in installed_dictionaries():
             hunspell.setdefault(info.language, []).append(
-                info.name + ("" if info.builtin else ", added by you"))
+                info.name + ("" if info.builtin else QCoreApplication.translate("PreferencesDialog", ", added by you")))
         lines = []
         for code in sorted(set(frequency_languages()) | set(hunspell)):
             parts = []
             if code in hunspell:
                 parts.append("hunspell " + "; ".join(hunspell[code]))
             if code in frequency_languages():
-                parts.append("word frequencies")
+                parts.append(QCoreApplication.translate("PreferencesDialog", "word frequencies"))
             lines.append(f"{language_name(code)} ({code}): {', '.join(parts)}")
         return lines
     except Exception as exc:  # noqa: BLE001 - the page must open without dictionaries
-        return [f"Spelling dictionaries cannot be listed: {exc}"]
+        return [QCoreApplication.translate(
+            "PreferencesDialog", "Spelling dictionaries cannot be listed: {error}").format(error=exc)]
