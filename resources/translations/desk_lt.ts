@@ -178,6 +178,15 @@
     </message>
 </context>
 <context>
+    <name>AutosaveService</name>
+    <message>
+        <location filename="../../editor_app/ui/desk/autosave.py" line="120"/>
+        <source>could not save ({error})</source>
+        <extracomment>the fields as last saved by this editor: a version bump that left them alone (tags, status, pins) is not a conflict</extracomment>
+        <translation>nepavyko išsaugoti ({error})</translation>
+    </message>
+</context>
+<context>
     <name>BulkTagDialog</name>
     <message numerus="yes">
         <location filename="../../editor_app/ui/related/tag_editor.py" line="277"/>
@@ -747,9 +756,14 @@
         <translation>{length} simbolių eilutė ilgesnė, nei rengyklė gali parodyti ({limit}); pirmiausia kitoje programoje padalykite ją į kelias eilutes</translation>
     </message>
     <message>
+        <location filename="../../editor_app/ui/desk/editor.py" line="185"/>
+        <source>link text</source>
+        <extracomment>pasted HTML larger than this goes in as plain text: converting it would hold the GUI thread for a noticeable moment (an ordinary passage is a few kilobytes) texts longer than this are highlighted in the background after the first screens (a 5,000-word interview&apos;s 300 lines took a tenth of a second before it showed, #20)</extracomment>
+        <translation>nuorodos tekstas</translation>
+    </message>
+    <message>
         <location filename="../../editor_app/ui/desk/editor.py" line="254"/>
         <source>Go to line</source>
-        <extracomment>pasted HTML larger than this goes in as plain text: converting it would hold the GUI thread for a noticeable moment (an ordinary passage is a few kilobytes) texts longer than this are highlighted in the background after the first screens (a 5,000-word interview&apos;s 300 lines took a tenth of a second before it showed, #20)</extracomment>
         <translation>Eiti į eilutę</translation>
     </message>
     <message>

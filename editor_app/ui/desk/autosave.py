@@ -117,7 +117,8 @@ class AutosaveService(QObject):
         except BylineError as exc:
             result = SaveResult(request, None, exc)
         except Exception as exc:  # noqa: BLE001 - report, never lose the worker
-            result = SaveResult(request, None, BylineError(f"could not save ({type(exc).__name__}: {exc})"))
+            error = self.tr("could not save ({error})").format(error=f"{type(exc).__name__}: {exc}")
+            result = SaveResult(request, None, BylineError(error))
         if not self._closed:
             self._done.emit(result)
         return result

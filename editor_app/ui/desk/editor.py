@@ -182,7 +182,7 @@ class MarkdownEditor(QPlainTextEdit):
     def insert_link(self, url: str | None = None) -> None:
         """``[selection](url)``; without a URL the cursor waits inside the parentheses."""
         cursor = self.textCursor()
-        label = cursor.selectedText() or "link text"
+        label = cursor.selectedText() or self.tr("link text")
         cursor.beginEditBlock()
         start = cursor.selectionStart()
         cursor.insertText(f"[{label}]({url or ''})")
