@@ -50,7 +50,7 @@
     <message>
         <location filename="../../editor_app/ui/desk/article_tab.py" line="239"/>
         <source>Read-only: changes need an editor to reopen it for correction, and are then kept as revisions the trail shows.</source>
-        <translation>Tik skaityti: kad būtų galima keisti, redaktorius turi atverti straipsnį taisymui; pakeitimai tada išsaugomi kaip versijos, matomos istorijoje.</translation>
+        <translation>Tik skaitymui: kad būtų galima keisti, redaktorius turi atverti straipsnį taisymui; pakeitimai tada išsaugomi kaip versijos, matomos istorijoje.</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/desk/article_tab.py" line="273"/>
