@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, Qt, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
 from PySide6.QtGui import QAction, QKeySequence, QTextCursor
 from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
 
@@ -65,14 +65,14 @@ class EditorialPanels(QObject):
         left = Qt.DockWidgetArea.LeftDockWidgetArea
         right = Qt.DockWidgetArea.RightDockWidgetArea
         library_dock = getattr(window, "library_dock", None)
-        self.queues_dock = window.add_panel("Queues", _waiting(), left, "QueuesDock",
+        self.queues_dock = window.add_panel(self.tr("Queues"), _waiting(), left, "QueuesDock",
                                             above=library_dock)
-        self.workflow_dock = window.add_panel("Workflow", _waiting(), right, "WorkflowDock")
-        self.comments_dock = window.add_panel("Comments", _waiting(), right, "CommentsDock",
+        self.workflow_dock = window.add_panel(self.tr("Workflow"), _waiting(), right, "WorkflowDock")
+        self.comments_dock = window.add_panel(self.tr("Comments"), _waiting(), right, "CommentsDock",
                                               tab_with=self.workflow_dock)
-        self.related_dock = window.add_panel("Related news", _waiting(), right, "RelatedDock",
+        self.related_dock = window.add_panel(self.tr("Related news"), _waiting(), right, "RelatedDock",
                                              tab_with=self.workflow_dock)
-        self.spelling_dock = window.add_panel("Spelling", _waiting(), right, "SpellingDock",
+        self.spelling_dock = window.add_panel(self.tr("Spelling"), _waiting(), right, "SpellingDock",
                                               tab_with=self.workflow_dock)
         self.workflow_dock.raise_()
         # The panels behind the workflow tab are built when they are first shown.
@@ -195,33 +195,33 @@ class EditorialPanels(QObject):
     # -- menus -----------------------------------------------------------------
     def _build_menus(self) -> None:
         window = self.window
-        review_menu = self.review_menu = window.add_menu("&Review")
-        tools_menu = self.tools_menu = window.add_menu("&Tools")
-        self.add_comment_action = _add(review_menu, window, "&Add Comment on Selection…",
+        review_menu = self.review_menu = window.add_menu(self.tr("&Review"))
+        tools_menu = self.tools_menu = window.add_menu(self.tr("&Tools"))
+        self.add_comment_action = _add(review_menu, window, self.tr("&Add Comment on Selection…"),
                                        self.add_comment, "Ctrl+Alt+M")
-        self.preflight_action = _add(review_menu, window, "&Pre-flight Check…", self.preflight,
+        self.preflight_action = _add(review_menu, window, self.tr("&Pre-flight Check…"), self.preflight,
                                      "Ctrl+Alt+P")
-        self.history_action = _add(review_menu, window, "Revision &History…", self.history,
+        self.history_action = _add(review_menu, window, self.tr("Revision &History…"), self.history,
                                    "Ctrl+Alt+H")
         review_menu.addSeparator()
-        _add(review_menu, window, "Show &Workflow", lambda: window.show_panel(self.workflow_dock))
-        _add(review_menu, window, "Show &Comments", lambda: window.show_panel(self.comments_dock))
-        _add(review_menu, window, "Show &Related News",
+        _add(review_menu, window, self.tr("Show &Workflow"), lambda: window.show_panel(self.workflow_dock))
+        _add(review_menu, window, self.tr("Show &Comments"), lambda: window.show_panel(self.comments_dock))
+        _add(review_menu, window, self.tr("Show &Related News"),
              lambda: window.show_panel(self.related_dock))
 
-        self.spell_toggle = _add(tools_menu, window, "Check &Spelling", self._toggle_spelling)
+        self.spell_toggle = _add(tools_menu, window, self.tr("Check &Spelling"), self._toggle_spelling)
         self.spell_toggle.setCheckable(True)
         self.spell_toggle.setChecked(True)
         # F7 belongs to each editor (a second binding would make Qt fire neither);
         # this entry only shows the key.
-        self.next_issue_action = _add(tools_menu, window, "Next Spelling Issue\tF7",
+        self.next_issue_action = _add(tools_menu, window, self.tr("Next Spelling Issue") + "\tF7",
                                       self._next_spelling_issue)
-        self.dictionaries_action = _add(tools_menu, window, "&Dictionaries…", self.dictionaries)
+        self.dictionaries_action = _add(tools_menu, window, self.tr("&Dictionaries…"), self.dictionaries)
         tools_menu.addSeparator()
-        self.vocabulary_action = _add(tools_menu, window, "Tag &Vocabulary…", self.vocabulary)
-        self.bulk_tag_action = _add(tools_menu, window, "&Tag Selected Articles…", self.bulk_tag,
+        self.vocabulary_action = _add(tools_menu, window, self.tr("Tag &Vocabulary…"), self.vocabulary)
+        self.bulk_tag_action = _add(tools_menu, window, self.tr("&Tag Selected Articles…"), self.bulk_tag,
                                     "Ctrl+Alt+T")
-        self.export_action = QAction("&Export…", window, shortcut=QKeySequence("Ctrl+E"))
+        self.export_action = QAction(self.tr("&Export…"), window, shortcut=QKeySequence("Ctrl+E"))
         self.export_action.triggered.connect(self.export)
         window.add_file_action(self.export_action)
 
@@ -481,8 +481,8 @@ class EditorialPanels(QObject):
 
         ids = self.window.selected_article_ids()
         if not ids:
-            QMessageBox.information(self.window, "Tag articles",
-                                    "Select one or more articles in the library first.")
+            QMessageBox.information(self.window, self.tr("Tag articles"),
+                                    self.tr("Select one or more articles in the library first."))
             return
         if BulkTagDialog(self.library, self.signals, ids, parent=self.window).exec():
             self.window.reload_library_list()
@@ -498,7 +498,7 @@ class EditorialPanels(QObject):
         try:
             ExportDialog(self.library, ids, parent=self.window).exec()
         except BylineError as exc:
-            QMessageBox.warning(self.window, "Export", str(exc))
+            QMessageBox.warning(self.window, self.tr("Export"), str(exc))
 
     def shutdown(self) -> None:
         """Stop every part's background work (the window shuts down). Safe to repeat."""
@@ -514,7 +514,7 @@ class EditorialPanels(QObject):
 def _waiting() -> QLabel:
     """What a dock holds until its panel is built (a moment after the first paint)."""
     label = QLabel("")
-    label.setAccessibleName("Loading")
+    label.setAccessibleName(QCoreApplication.translate("EditorialPanels", "Loading"))
     return label
 
 

@@ -133,7 +133,7 @@ class ArticleTab(QWidget):
         self.splitter.setStretchFactor(1, 1)
         self.splitter.setChildrenCollapsible(False)
         self.splitter.splitterMoved.connect(lambda _pos, _index: self._note_ratio())
-        self.splitter.setAccessibleName("Editor and preview")
+        self.splitter.setAccessibleName(self.tr("Editor and preview"))
 
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -227,16 +227,22 @@ class ArticleTab(QWidget):
         self.autosave.stop()
         status = self._article.status
         event = self._last_move_to(status)
-        by = f" by {event.who}" if event is not None and event.who else ""
-        when = f" on {event.created_at[:16].replace('T', ' ')}" if event is not None else ""
+        # status.label: a core enum's English label (the lead switches it to ui/labels).
+        if event is None:
+            state = self.tr("{status}.").format(status=status.label)
+        else:
+            when = event.created_at[:16].replace("T", " ")
+            state = (self.tr("{status} by {who} on {when}.").format(
+                         status=status.label, who=event.who, when=when) if event.who else
+                     self.tr("{status} on {when}.").format(status=status.label, when=when))
         try:
             role = current_role(self.library)
         except BylineError:
             role = Role.REPORTER
-        self.frozen_banner.show_state(f"{status.label}{by}{when}. Read-only: changes need an "
-                                      "editor to reopen it for correction, and are then "
-                                      "kept as revisions the trail shows.",
-                                      can_reopen=role == Role.EDITOR, role=role.value)
+        self.frozen_banner.show_state(
+            state + " " + self.tr("Read-only: changes need an editor to reopen it for "
+                                  "correction, and are then kept as revisions the trail shows."),
+            can_reopen=role == Role.EDITOR, role=role.value)
 
     def _last_move_to(self, status: Status):
         try:
@@ -268,14 +274,14 @@ class ArticleTab(QWidget):
         try:
             reopen_for_correction(self.library, self.article_id, note=note)
         except BylineError as exc:
-            self._message(f"Not reopened: {exc}")
+            self._message(self.tr("Not reopened: {error}").format(error=exc))
             return False
         self._next_revision_reason = "correction"
         self.follow_library_version()
         if self.signals is not None:
             self.signals.status_changed.emit(self.article_id, Status.IN_REVIEW.value)
-        self._message("Reopened for correction: the story is in review again; what you change "
-                      "is kept as a revision.")
+        self._message(self.tr("Reopened for correction: the story is in review again; what you "
+                              "change is kept as a revision."))
         self.editor.setFocus()
         return True
 
@@ -471,13 +477,14 @@ class ArticleTab(QWidget):
             # Approved (or published) meanwhile, elsewhere: the text stays here, unsaved;
             # trying again cannot help until an editor reopens it.
             self.save_state_changed.emit(SaveState.NOT_SAVED, str(error))
-            self.show_banner(f"Not saved: {error}. Your text is still here; copy it, or ask an "
-                             "editor to reopen the story.", buttons=())
+            self.show_banner(self.tr("Not saved: {error}. Your text is still here; copy it, or "
+                                     "ask an editor to reopen the story.").format(error=error),
+                             buttons=())
             self.follow_library_version() or self._adopt_status()
         else:
             self.save_state_changed.emit(SaveState.NOT_SAVED, str(error))
-            self.show_banner(f"Not saved: {error}. Your text is still here; Byline tries again "
-                             "every few seconds.", buttons=())
+            self.show_banner(self.tr("Not saved: {error}. Your text is still here; Byline tries "
+                                     "again every few seconds.").format(error=error), buttons=())
             self._retry_timer.start()
 
     def _adopt_status(self) -> None:
@@ -521,15 +528,17 @@ class ArticleTab(QWidget):
         try:
             result = future.result(timeout=30)
         except Exception as exc:  # noqa: BLE001
-            self._apply_save_result(request, None, BylineError(f"could not save ({exc})"))
+            self._apply_save_result(request, None, BylineError(
+                self.tr("could not save ({error})").format(error=exc)))
             return
         self._apply_save_result(request, result.article, result.error)
 
     def close_tab(self) -> bool:
         """Save what is typed and keep a "close" revision; False means keep the tab open."""
         if not self.save_now(revision_reason="close"):
-            self.last_message = ("This article could not be saved, so its tab stays open with "
-                                 "your text. Resolve the problem shown above and close it again.")
+            self.last_message = self.tr("This article could not be saved, so its tab stays open "
+                                        "with your text. Resolve the problem shown above and "
+                                        "close it again.")
             self._message(self.last_message)
             return False
         self._closed = True
@@ -552,13 +561,13 @@ class ArticleTab(QWidget):
         """The article changed elsewhere: stop saving and let the user choose whose text wins."""
         self._conflict = True
         self.autosave.stop()
-        self.save_state_changed.emit(SaveState.NOT_SAVED, "changed elsewhere")
+        self.save_state_changed.emit(SaveState.NOT_SAVED, self.tr("changed elsewhere"))
         self.show_banner(
-            "This article was changed elsewhere (another window, the command line or a "
-            "colleague) since you opened it. Your text is kept here and is NOT saved until "
-            "you choose:",
-            buttons=(("Reload theirs", self.reload_from_library),
-                     ("Keep mine (save as new revision)", self.keep_mine)))
+            self.tr("This article was changed elsewhere (another window, the command line or a "
+                    "colleague) since you opened it. Your text is kept here and is NOT saved "
+                    "until you choose:"),
+            buttons=((self.tr("Reload theirs"), self.reload_from_library),
+                     (self.tr("Keep mine (save as new revision)"), self.keep_mine)))
 
     def reload_from_library(self, message: str | None = None) -> None:
         """Take the library's version; Undo (Ctrl+Z) still brings the typed text back.
@@ -582,8 +591,8 @@ class ArticleTab(QWidget):
         self.refresh_frozen()
         self.title_changed.emit(self.article_id, self.title)
         self.refresh_preview()
-        self._message(message or "Reloaded the version saved elsewhere; Edit ▸ Undo brings "
-                                 "yours back.")
+        self._message(message or self.tr("Reloaded the version saved elsewhere; Edit ▸ Undo "
+                                         "brings yours back."))
 
     def keep_mine(self) -> bool:
         """Keep their version as a revision, then save ours on top of it."""
@@ -595,12 +604,13 @@ class ArticleTab(QWidget):
                                   "conflict: kept mine", self._token)
             article = save_article(self.library, request)
         except BylineError as exc:
-            self.show_banner(f"Not saved: {exc}", buttons=(("Try again", self.keep_mine),))
+            self.show_banner(self.tr("Not saved: {error}").format(error=exc),
+                             buttons=((self.tr("Try again"), self.keep_mine),))
             return False
         self._conflict = False
         self._apply_save_result(request, article, None)
         self.hide_banner()
-        self._message("Saved your version; the other one is kept in the history.")
+        self._message(self.tr("Saved your version; the other one is kept in the history."))
         return True
 
     # -- banner --------------------------------------------------------------
@@ -639,8 +649,8 @@ class ArticleTab(QWidget):
         A loose selection is widened to whole words, and the editor shows what was taken.
         """
         if self.frozen:
-            self._message("The story is read-only; reopen it for correction to change the "
-                          "headline.")
+            self._message(self.tr("The story is read-only; reopen it for correction to change "
+                                  "the headline."))
             return False
         cursor = self.editor.textCursor()
         selection = ""
@@ -654,12 +664,12 @@ class ArticleTab(QWidget):
         try:
             title = headline_quote(self.metadata.interviewee(), selection)
         except BylineError as exc:
-            self._message(f"Headline quote: {exc}")
+            self._message(self.tr("Headline quote: {error}").format(error=exc))
             if not self.metadata.interviewee():
                 self.metadata.interviewee_edit.setFocus()
             return False
         self.metadata.set_title(title)
-        self._message("Headline set from the selected quote.", 4000)
+        self._message(self.tr("Headline set from the selected quote."), 4000)
         return True
 
     def insert_question(self) -> None:
@@ -685,8 +695,9 @@ class ArticleTab(QWidget):
     # -- images --------------------------------------------------------------
     def insert_image_dialog(self) -> None:
         path, _ = QFileDialog.getOpenFileName(
-            self, "Insert image", "",
-            "Images (" + " ".join(f"*{s}" for s in IMAGE_SUFFIXES) + ")")
+            self, self.tr("Insert image"), "",
+            self.tr("Images ({patterns})").format(
+                patterns=" ".join(f"*{s}" for s in IMAGE_SUFFIXES)))
         if path:
             self.insert_image_file(pathlib.Path(path))
 
@@ -694,7 +705,8 @@ class ArticleTab(QWidget):
         try:
             data = path.read_bytes()
         except OSError as exc:
-            self._message(f"Cannot read {path.name}: {exc.strerror or exc}")
+            self._message(self.tr("Cannot read {name}: {error}").format(
+                name=path.name, error=exc.strerror or exc))
             return None
         return self.add_image(data, path.name, image_mime(path.name))
 
@@ -712,7 +724,7 @@ class ArticleTab(QWidget):
         try:
             digest = self.library.add_asset(data, name=name, mime=mime)
         except BylineError as exc:
-            self._message(f"Image not added: {exc}")
+            self._message(self.tr("Image not added: {error}").format(error=exc))
             return None
         asset_name = asset_file_name(digest, name, mime)
         self.editor.insert_image_reference(asset_name, alt)
@@ -723,8 +735,9 @@ class ArticleTab(QWidget):
         # Empty to start with: a file name is not a description (the pre-flight check
         # refuses one), and a pre-filled box gets accepted with Enter (#17).
         text, ok = QInputDialog.getText(
-            self, "Describe the image",
-            f"Alt text for {name}: what the image shows, for readers who cannot see it:")
+            self, self.tr("Describe the image"),
+            self.tr("Alt text for {name}: what the image shows, for readers who cannot see "
+                    "it:").format(name=name))
         return text.strip() if ok else None
 
 
@@ -741,11 +754,11 @@ class FrozenBanner(QFrame):
                            "#9dbfe6; } QFrame#frozenBanner QLabel { color: #123c69; }")
         self.label = QLabel()
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Read-only story")
-        self.note = QLineEdit(placeholderText="What is being corrected (optional)")
-        self.note.setAccessibleName("Correction note")
-        self.button = QPushButton("Reopen for correction")
-        self.button.setAccessibleName("Reopen for correction")
+        self.label.setAccessibleName(self.tr("Read-only story"))
+        self.note = QLineEdit(placeholderText=self.tr("What is being corrected (optional)"))
+        self.note.setAccessibleName(self.tr("Correction note"))
+        self.button = QPushButton(self.tr("Reopen for correction"))
+        self.button.setAccessibleName(self.tr("Reopen for correction"))
         self.button.clicked.connect(self._reopen)
         self.note.returnPressed.connect(self._reopen)
         layout = QHBoxLayout(self)
@@ -760,9 +773,10 @@ class FrozenBanner(QFrame):
         self.label.setText(text)
         self.note.setVisible(can_reopen)
         self.button.setEnabled(can_reopen)
+        # role: a core enum's value (the lead switches it to ui/labels' role_label).
         self.button.setToolTip("" if can_reopen else
-                               f"Only an editor can reopen it; you act as a {role} "
-                               "(Edit ▸ Preferences)")
+                               self.tr("Only an editor can reopen it; you act as a {role} "
+                                       "(Edit ▸ Preferences)").format(role=role))
         self.show()
 
     def _reopen(self) -> None:

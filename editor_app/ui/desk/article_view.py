@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from editor_app.core.errors import BylineError
@@ -17,8 +18,9 @@ from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
 if TYPE_CHECKING:
     from editor_app.core.library import Library
 
-PLACEHOLDER = ("Select an article in the library to read it here; double-click or press "
-               "Enter to open it for editing.")
+#: English; translated where it is shown (context ArticleView)
+PLACEHOLDER = QT_TRANSLATE_NOOP("ArticleView", "Select an article in the library to read it "
+                                "here; double-click or press Enter to open it for editing.")
 
 
 class ArticleView(QWidget):
@@ -38,15 +40,15 @@ class ArticleView(QWidget):
         self.article_id: int | None = None
         self.pane: PreviewPane | None = None
         self.dark = False
-        self.message = QLabel(PLACEHOLDER)
+        self.message = QLabel(self.tr(PLACEHOLDER))
         self.message.setWordWrap(True)
         self.message.setStyleSheet("color: gray; padding: 24px;")
         self._stack = QStackedLayout(self)
         self._stack.addWidget(self.message)
 
-    def show_placeholder(self, text: str = PLACEHOLDER) -> None:
+    def show_placeholder(self, text: str | None = None) -> None:
         self.article_id = None
-        self.message.setText(text)
+        self.message.setText(self.tr(PLACEHOLDER) if text is None else text)
         self._stack.setCurrentWidget(self.message)
 
     def show_article(self, article_id: int) -> int | None:

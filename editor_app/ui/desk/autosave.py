@@ -19,7 +19,7 @@ import threading
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt, QTimer, Signal, Slot
 
 from editor_app.core.errors import BylineError, ConflictError
 from editor_app.core.review.corrections import edit_refusal
@@ -37,14 +37,20 @@ REVISION_INTERVAL_S = 300
 class SaveState(enum.Enum):
     """Where an open article's text stands; the status bar shows it (red when not saved)."""
 
-    SAVED = "Saved"
-    UNSAVED = "Unsaved changes"
-    SAVING = "Saving…"
-    NOT_SAVED = "Not saved"
+    # The values are English; describe() translates them (context SaveState).
+    SAVED = QT_TRANSLATE_NOOP("SaveState", "Saved")
+    UNSAVED = QT_TRANSLATE_NOOP("SaveState", "Unsaved changes")
+    SAVING = QT_TRANSLATE_NOOP("SaveState", "Saving…")
+    NOT_SAVED = QT_TRANSLATE_NOOP("SaveState", "Not saved")
 
     def describe(self, detail: str = "") -> str:
-        """The status bar's words: "Not saved: the disk is full…" with a detail."""
-        return f"{self.value}: {detail}" if detail else self.value
+        """The status bar's words, in the interface's language: "Not saved: the disk is
+        full…" with a detail."""
+        label = QCoreApplication.translate("SaveState", self.value)
+        if not detail:
+            return label
+        return QCoreApplication.translate("SaveState", "{state}: {detail}").format(
+            state=label, detail=detail)
 
 
 @dataclasses.dataclass(frozen=True)
@@ -115,7 +121,8 @@ class AutosaveService(QObject):
         except BylineError as exc:
             result = SaveResult(request, None, exc)
         except Exception as exc:  # noqa: BLE001 - report, never lose the worker
-            result = SaveResult(request, None, BylineError(f"could not save ({type(exc).__name__}: {exc})"))
+            error = self.tr("could not save ({error})").format(error=f"{type(exc).__name__}: {exc}")
+            result = SaveResult(request, None, BylineError(error))
         if not self._closed:
             self._done.emit(result)
         return result

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import pathlib
 
-from PySide6.QtCore import QMimeData, Qt, QTimer, Signal
+from PySide6.QtCore import QCoreApplication, QMimeData, Qt, QTimer, Signal
 from PySide6.QtGui import QImage, QTextCursor, QTextFormat
 from PySide6.QtWidgets import QInputDialog, QPlainTextEdit, QTextEdit
 
@@ -30,8 +30,10 @@ def check_line_lengths(text: str) -> None:
         return
     longest = max(map(len, text.split("\n")))
     if longest > MAX_LINE_LENGTH:
-        raise InputError(f"a line of {longest:,} characters is longer than the editor can show "
-                         f"({MAX_LINE_LENGTH:,}); split it with line breaks in another program first")
+        raise InputError(QCoreApplication.translate(
+            "MarkdownEditor", "a line of {length} characters is longer than the editor can show "
+            "({limit}); split it with line breaks in another program first").format(
+                length=f"{longest:,}", limit=f"{MAX_LINE_LENGTH:,}"))
 
 
 #: pasted HTML larger than this goes in as plain text: converting it would hold the
@@ -180,7 +182,7 @@ class MarkdownEditor(QPlainTextEdit):
     def insert_link(self, url: str | None = None) -> None:
         """``[selection](url)``; without a URL the cursor waits inside the parentheses."""
         cursor = self.textCursor()
-        label = cursor.selectedText() or "link text"
+        label = cursor.selectedText() or self.tr("link text")
         cursor.beginEditBlock()
         start = cursor.selectionStart()
         cursor.insertText(f"[{label}]({url or ''})")
@@ -249,7 +251,9 @@ class MarkdownEditor(QPlainTextEdit):
         count = self.document().blockCount()
         if line is None:
             current = self.textCursor().blockNumber() + 1
-            line, ok = QInputDialog.getInt(self, "Go to line", f"Line (1–{count}):", current, 1, count)
+            line, ok = QInputDialog.getInt(self, self.tr("Go to line"),
+                                           self.tr("Line (1–{count}):").format(count=count),
+                                           current, 1, count)
             if not ok:
                 return
         block = self.document().findBlockByNumber(max(0, min(count, line) - 1))
@@ -298,7 +302,7 @@ class MarkdownEditor(QPlainTextEdit):
             try:
                 check_line_lengths(text)
             except InputError as exc:
-                self.refused.emit(f"Not pasted: {exc}")
+                self.refused.emit(self.tr("Not pasted: {error}").format(error=exc))
                 return
             self.textCursor().insertText(text)
             self.ensureCursorVisible()

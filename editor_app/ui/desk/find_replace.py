@@ -22,10 +22,11 @@ MATCH_HIGHLIGHT_LIMIT = 2000
 MIN_BOX_WIDTH = 120
 
 
-def _button(text: str, tip: str) -> QToolButton:
+def _button(text: str, tip: str, name: str) -> QToolButton:
+    """A small face with its tooltip (which names the key) and a screen reader's name."""
     button = QToolButton(text=text, autoRaise=True)
     button.setToolTip(tip)
-    button.setAccessibleName(tip.split(" (")[0])
+    button.setAccessibleName(name)
     return button
 
 
@@ -49,25 +50,24 @@ class FindReplaceBar(QWidget):
         self.setObjectName("findReplaceBar")
         # Compact controls: the bar spans the article tab under editor and preview and
         # must fit a 1280 px screen with the panels open without squeezing either (#17).
-        self.find_box = QLineEdit(placeholderText="Find")
-        self.find_box.setAccessibleName("Find")
+        self.find_box = QLineEdit(placeholderText=self.tr("Find"))
+        self.find_box.setAccessibleName(self.tr("Find"))
         self.find_box.setMinimumWidth(MIN_BOX_WIDTH)
-        self.replace_box = QLineEdit(placeholderText="Replace with")
-        self.replace_box.setAccessibleName("Replace with")
+        self.replace_box = QLineEdit(placeholderText=self.tr("Replace with"))
+        self.replace_box.setAccessibleName(self.tr("Replace with"))
         self.replace_box.setMinimumWidth(MIN_BOX_WIDTH)
-        self.case_box = _toggle("Aa", "Match case")
-        self.words_box = _toggle("“ab”", "Whole words")
+        self.case_box = _toggle("Aa", self.tr("Match case"))
+        self.words_box = _toggle("“ab”", self.tr("Whole words"))
         self.count_label = QLabel()
-        self.count_label.setAccessibleName("Matches")
-        self.next_button = _button("↓", "Next match (Enter)")
-        self.previous_button = _button("↑", "Previous match")
-        self.replace_button = QPushButton("Replace")
-        self.replace_button.setAccessibleName("Replace")
-        self.replace_all_button = QPushButton("All")
-        self.replace_all_button.setToolTip("Replace all (one undo step)")
-        self.replace_all_button.setAccessibleName("Replace all")
-        close_button = _button("✕", "Close (Esc)")
-        close_button.setAccessibleName("Close the find bar")
+        self.count_label.setAccessibleName(self.tr("Matches"))
+        self.next_button = _button("↓", self.tr("Next match (Enter)"), self.tr("Next match"))
+        self.previous_button = _button("↑", self.tr("Previous match"), self.tr("Previous match"))
+        self.replace_button = QPushButton(self.tr("Replace"))
+        self.replace_button.setAccessibleName(self.tr("Replace"))
+        self.replace_all_button = QPushButton(self.tr("All"))
+        self.replace_all_button.setToolTip(self.tr("Replace all (one undo step)"))
+        self.replace_all_button.setAccessibleName(self.tr("Replace all"))
+        close_button = _button("✕", self.tr("Close (Esc)"), self.tr("Close the find bar"))
 
         grid = QGridLayout(self)
         grid.setContentsMargins(6, 3, 6, 3)
@@ -166,7 +166,7 @@ class FindReplaceBar(QWidget):
                 start.movePosition(QTextCursor.MoveOperation.End)
             found = document.find(needle, start, self._flags(backward))
         if found.isNull():
-            self.count_label.setText("Not found")
+            self.count_label.setText(self.tr("Not found"))
             return False
         self.editor.setTextCursor(found)
         self.editor.ensureCursorVisible()
@@ -201,10 +201,18 @@ class FindReplaceBar(QWidget):
         if not self.find_box.text():
             self.count_label.setText("")
         elif not matches:
-            self.count_label.setText("Not found")
+            self.count_label.setText(self.tr("Not found"))
         else:
-            more = "+" if len(matches) >= MATCH_HIGHLIGHT_LIMIT else ""
-            self.count_label.setText(f"{len(matches)}{more} match{'es' if len(matches) != 1 else ''}")
+            # Two sources so that English reads right without a translator; each is a
+            # plural form (%n) for languages with more forms than English.
+            n = len(matches)
+            if n >= MATCH_HIGHLIGHT_LIMIT:
+                text = self.tr("%n+ matches", "", n)
+            elif n == 1:
+                text = self.tr("%n match", "", n)
+            else:
+                text = self.tr("%n matches", "", n)
+            self.count_label.setText(text)
 
     # -- replacing -----------------------------------------------------------
     def _current_is_match(self) -> bool:
@@ -231,7 +239,7 @@ class FindReplaceBar(QWidget):
         """Replace every match in one undo step; returns how many."""
         matches = self._matches()
         if not matches:
-            self.count_label.setText("Not found")
+            self.count_label.setText(self.tr("Not found"))
             return 0
         replacement = self.replace_box.text()
         edit = QTextCursor(self.editor.document())
@@ -242,6 +250,6 @@ class FindReplaceBar(QWidget):
             edit.setPosition(match.selectionEnd(), QTextCursor.MoveMode.KeepAnchor)
             edit.insertText(replacement)
         edit.endEditBlock()
-        self.count_label.setText(f"Replaced {len(matches)}")
+        self.count_label.setText(self.tr("Replaced %n", "", len(matches)))
         self.editor.set_selection_layer("find", [])
         return len(matches)

@@ -46,26 +46,27 @@ class MetadataPanel(QWidget):
         self.setObjectName("metadataPanel")
         self._loading = False
 
-        self.title_edit = QLineEdit(placeholderText="Headline")
-        self.title_edit.setAccessibleName("Headline")
+        self.title_edit = QLineEdit(placeholderText=self.tr("Headline"))
+        self.title_edit.setAccessibleName(self.tr("Headline"))
         title_font = QFont(self.title_edit.font())
         title_font.setPointSizeF(title_font.pointSizeF() * 1.35)
         title_font.setBold(True)
         self.title_edit.setFont(title_font)
         self.kind_box = QComboBox()
-        self.kind_box.setAccessibleName("Kind")
+        self.kind_box.setAccessibleName(self.tr("Kind"))
+        # A core enum's English label (the lead switches it to ui/labels' kind_label).
         for kind in Kind:
             self.kind_box.addItem(kind.value.capitalize(), kind.value)
-        self.interviewee_edit = QLineEdit(placeholderText="Name as printed")
-        self.interviewee_edit.setAccessibleName("Interviewee")
-        self.author_edit = QLineEdit(placeholderText="Reporter")
-        self.author_edit.setAccessibleName("Author")
-        self.date_edit = QLineEdit(placeholderText="YYYY-MM-DD")
-        self.date_edit.setAccessibleName("Dateline")
+        self.interviewee_edit = QLineEdit(placeholderText=self.tr("Name as printed"))
+        self.interviewee_edit.setAccessibleName(self.tr("Interviewee"))
+        self.author_edit = QLineEdit(placeholderText=self.tr("Reporter"))
+        self.author_edit.setAccessibleName(self.tr("Author"))
+        self.date_edit = QLineEdit(placeholderText=self.tr("YYYY-MM-DD"))
+        self.date_edit.setAccessibleName(self.tr("Dateline"))
         self.language_box = QComboBox()
         self.language_box.setEditable(True)
         self.language_box.addItems(LANGUAGES)
-        self.language_box.setAccessibleName("Language")
+        self.language_box.setAccessibleName(self.tr("Language"))
         for edit, sample in ((self.interviewee_edit, NAME_SAMPLE), (self.author_edit, NAME_SAMPLE),
                              (self.date_edit, DATE_SAMPLE)):
             _fit_to(edit, sample)
@@ -73,20 +74,20 @@ class MetadataPanel(QWidget):
                                      _fit_to(edit, sample, text))
         self.language_box.setMinimumWidth(_text_width(self.language_box, "en-GB") + 36)
         self.summary_edit = QPlainTextEdit()
-        self.summary_edit.setPlaceholderText("One-sentence standfirst")
-        self.summary_edit.setAccessibleName("Summary")
+        self.summary_edit.setPlaceholderText(self.tr("One-sentence standfirst"))
+        self.summary_edit.setAccessibleName(self.tr("Summary"))
         self.summary_edit.setTabChangesFocus(True)
         line = self.summary_edit.fontMetrics().lineSpacing()
         self.summary_edit.setFixedHeight(int(line * 2.6) + 10)
-        self.interviewee_label = QLabel("&Interviewee")
+        self.interviewee_label = QLabel(self.tr("&Interviewee"))
         self.date_error = QLabel()
         self.date_error.setStyleSheet("color: #c0392b")
         # The address (slug): follows the headline until the story is exported or
         # published, then stays; editable, with a warning once readers have it (#17).
         self.slug_edit = QLineEdit()
-        self.slug_edit.setAccessibleName("Address (slug)")
-        self.slug_edit.setToolTip("The story's address on the site and its folder in exports: "
-                                  "lowercase letters, digits and hyphens")
+        self.slug_edit.setAccessibleName(self.tr("Address (slug)"))
+        self.slug_edit.setToolTip(self.tr("The story's address on the site and its folder in "
+                                          "exports: lowercase letters, digits and hyphens"))
         self.slug_note = QLabel()
         self.slug_note.setObjectName("slugNote")
         self.slug_note.setWordWrap(True)
@@ -97,11 +98,11 @@ class MetadataPanel(QWidget):
         # field to a few letters: each keeps the width of its whole value (#20).
         details = FlowLayout(spacing=10, row_spacing=4)
         details.setContentsMargins(0, 0, 0, 0)
-        for label, widget, stretch in (("&Kind", self.kind_box, 0),
+        for label, widget, stretch in ((self.tr("&Kind"), self.kind_box, 0),
                                        (self.interviewee_label, self.interviewee_edit, 2),
-                                       ("A&uthor", self.author_edit, 2),
-                                       ("&Date", self.date_edit, 0),
-                                       ("&Language", self.language_box, 0)):
+                                       (self.tr("A&uthor"), self.author_edit, 2),
+                                       (self.tr("&Date"), self.date_edit, 0),
+                                       (self.tr("&Language"), self.language_box, 0)):
             label_widget = label if isinstance(label, QLabel) else QLabel(label)
             label_widget.setBuddy(widget)
             details.addWidget(_unit(label_widget, widget, self.date_error
@@ -112,19 +113,19 @@ class MetadataPanel(QWidget):
         self.form.setContentsMargins(8, 6, 8, 6)
         self.form.setVerticalSpacing(4)
         self.form.setRowWrapPolicy(QFormLayout.RowWrapPolicy.DontWrapRows)
-        self.form.addRow("Headline", self.title_edit)
+        self.form.addRow(self.tr("Headline"), self.title_edit)
         self.form.addRow("", self.details)
-        self.form.addRow("Summary", self.summary_edit)
+        self.form.addRow(self.tr("Summary"), self.summary_edit)
         address = QHBoxLayout()
         address.setContentsMargins(0, 0, 0, 0)
         address.addWidget(self.slug_edit, 1)
         address.addWidget(self.slug_note, 2)
-        self.form.addRow("Address", _wrap(address))
+        self.form.addRow(self.tr("Address"), _wrap(address))
         self.form.labelForField(self.slug_edit.parentWidget()).setBuddy(self.slug_edit)
         # The tag editor (another panel) is mounted here with set_tag_widget.
         self.tags_placeholder = QLabel("")
         self.tags_placeholder.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Fixed)
-        self.form.addRow("Tags", self.tags_placeholder)
+        self.form.addRow(self.tr("Tags"), self.tags_placeholder)
         self.tags_placeholder.setVisible(False)
         self.form.labelForField(self.tags_placeholder).setVisible(False)
         self.tag_widget: QWidget | None = None
@@ -180,15 +181,15 @@ class MetadataPanel(QWidget):
             self._slug_edited = False
             self._show_slug_text(slug)
         if published:
-            self.slug_note.setText("⚠ Published at this address: changing it breaks every link "
-                                   "to the story.")
+            self.slug_note.setText(self.tr("⚠ Published at this address: changing it breaks "
+                                           "every link to the story."))
             self.slug_note.setStyleSheet("color: #c0392b")
         elif follows:
-            self.slug_note.setText("Follows the headline until the story is exported or "
-                                   "published.")
+            self.slug_note.setText(self.tr("Follows the headline until the story is exported "
+                                           "or published."))
             self.slug_note.setStyleSheet("color: palette(placeholder-text)")
         else:
-            self.slug_note.setText("Fixed: exported before, or set by hand.")
+            self.slug_note.setText(self.tr("Fixed: exported before, or set by hand."))
             self.slug_note.setStyleSheet("color: palette(placeholder-text)")
 
     def _show_slug_text(self, slug: str) -> None:
@@ -210,8 +211,9 @@ class MetadataPanel(QWidget):
         text = self.slug_edit.text().strip()
         if not is_valid_slug(text):
             self.slug_edit.setStyleSheet(_INVALID_STYLE)
-            self.slug_edit.setToolTip("Not a valid address: lowercase letters, digits and single "
-                                      "hyphens, at most 80 (not saved until fixed)")
+            self.slug_edit.setToolTip(self.tr("Not a valid address: lowercase letters, digits "
+                                              "and single hyphens, at most 80 (not saved until "
+                                              "fixed)"))
             return None
         self.slug_edit.setStyleSheet("")
         return text if text != self._shown_slug else None
@@ -284,8 +286,9 @@ class MetadataPanel(QWidget):
                 parse_date(text)
         except InputError:
             self.date_edit.setStyleSheet(_INVALID_STYLE)
-            self.date_edit.setToolTip("Not a date: use YYYY-MM-DD (not saved until fixed)")
-            self.date_error.setText("not a date")
+            self.date_edit.setToolTip(self.tr("Not a date: use YYYY-MM-DD (not saved until "
+                                              "fixed)"))
+            self.date_error.setText(self.tr("not a date"))
             return False
         self.date_edit.setStyleSheet("")
         self.date_edit.setToolTip("")

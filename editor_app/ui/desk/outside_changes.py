@@ -14,7 +14,7 @@ from __future__ import annotations
 
 import pathlib
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QObject, QTimer
 from PySide6.QtWidgets import QFileDialog, QMessageBox
 
 from editor_app.core.errors import BylineError
@@ -23,7 +23,9 @@ from editor_app.core.importers import dump_markdown
 from editor_app.ui.desk.autosave import SaveState
 
 POLL_MS = 1500
-REPLACED_MESSAGE = (
+#: English; translated where it is shown (context OutsideChangeMonitor)
+REPLACED_MESSAGE = QT_TRANSLATE_NOOP(
+    "OutsideChangeMonitor",
     "The library file was replaced while Byline had it open (a backup restored by another "
     "program?). Nothing more is saved into the old file. Your text is still here: keep it "
     "with “Save a copy…”, then close Byline and open it again (the copy can be imported).")
@@ -82,8 +84,8 @@ class OutsideChangeMonitor(QObject):
         for article_id in changes.deleted:
             tab = self.window.tab_for(article_id)
             if tab is not None:
-                tab.show_banner("This article was deleted elsewhere. Your text stays here; "
-                                "copy it before closing the tab.")
+                tab.show_banner(self.tr("This article was deleted elsewhere. Your text stays "
+                                        "here; copy it before closing the tab."))
         self.window.signals.library_changed.emit()
         return set(changes.changed) | set(changes.deleted)
 
@@ -98,8 +100,10 @@ class OutsideChangeMonitor(QObject):
             tab.save_state_changed.connect(
                 lambda state, _detail, tab=tab: state is SaveState.NOT_SAVED
                 and QTimer.singleShot(0, lambda: self._show_replaced(tab)))
-        self.window.statusBar().showMessage("The library file was replaced: nothing more is saved")
-        box = QMessageBox(QMessageBox.Icon.Warning, "Library file replaced", REPLACED_MESSAGE,
+        self.window.statusBar().showMessage(
+            self.tr("The library file was replaced: nothing more is saved"))
+        box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Library file replaced"),
+                          self.tr(REPLACED_MESSAGE),
                           QMessageBox.StandardButton.Ok, self.window)
         box.setDetailedText(reason)
         box.open()  # not modal: the text stays reachable
@@ -107,8 +111,8 @@ class OutsideChangeMonitor(QObject):
 
     def _show_replaced(self, tab, first: str = "") -> None:
         try:
-            tab.show_banner(f"{first}{REPLACED_MESSAGE}",
-                            buttons=(("Save a copy…", lambda: self.save_copy(tab)),))
+            tab.show_banner(first + self.tr(REPLACED_MESSAGE),
+                            buttons=((self.tr("Save a copy…"), lambda: self.save_copy(tab)),))
         except RuntimeError:
             pass  # the tab was closed meanwhile
 
@@ -116,15 +120,16 @@ class OutsideChangeMonitor(QObject):
         """Write the tab's article as typed to a markdown file (asks where when not given)."""
         if path is None:
             default = pathlib.Path.home() / f"{tab.snapshot().slug or 'article'}.md"
-            path, _ = QFileDialog.getSaveFileName(self.window, "Save a copy of the article",
-                                                  str(default), "Markdown (*.md)")
+            path, _ = QFileDialog.getSaveFileName(self.window, self.tr("Save a copy of the article"),
+                                                  str(default), self.tr("Markdown (*.md)"))
             if not path:
                 return None
         target = pathlib.Path(path)
         try:
             target.write_text(dump_markdown(tab.snapshot()), encoding="utf-8")
         except OSError as exc:
-            self._show_replaced(tab, f"Could not save the copy: {exc.strerror or exc}. ")
+            self._show_replaced(tab, self.tr("Could not save the copy: {error}. ").format(
+                error=exc.strerror or exc))
             return None
-        self._show_replaced(tab, f"A copy was saved as {target}. ")
+        self._show_replaced(tab, self.tr("A copy was saved as {path}. ").format(path=target))
         return target

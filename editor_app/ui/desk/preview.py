@@ -183,10 +183,10 @@ class PreviewPane(QWidget):
         if defer_view:
             # The window paints first; the web view (Chromium starts with it) comes
             # right after (ensure_view), and a render that arrives sooner waits (#20).
-            self.placeholder = QLabel("Preparing the preview…")
+            self.placeholder = QLabel(self.tr("Preparing the preview…"))
             self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
             self.placeholder.setStyleSheet("color: gray; background: white;")
-            self.placeholder.setAccessibleName("Preview")
+            self.placeholder.setAccessibleName(self.tr("Preview"))
             self._layout.addWidget(self.placeholder, 1)
         else:
             self.placeholder = None
@@ -209,11 +209,12 @@ class PreviewPane(QWidget):
             self.view = QTextBrowser()
             self.view.setOpenExternalLinks(False)
             self.view.setOpenLinks(False)
-            self.notice.setText(f"Simplified preview: the web view could not be started ({reason}). "
-                                "Exported pages will look different.")
+            self.notice.setText(self.tr("Simplified preview: the web view could not be started "
+                                        "({reason}). Exported pages will look different.")
+                                .format(reason=reason))
             self.notice.show()
             self.uses_webengine = False
-        self.view.setAccessibleName("Preview")
+        self.view.setAccessibleName(self.tr("Preview"))
         if self.placeholder is not None:
             self._layout.removeWidget(self.placeholder)
             self.placeholder.deleteLater()
@@ -280,11 +281,13 @@ class PreviewPane(QWidget):
         self._show_error(message, line)
 
     def _show_error(self, message: str, line: int) -> None:
-        where = f" (near line {line})" if line else ""
         self.last_error = message
-        self.error_banner.setText(f"Could not render the preview{where}: {message}. "
-                                  "The text is safe and still being saved; the preview shows "
-                                  "the last version that could be rendered.")
+        failed = (self.tr("Could not render the preview (near line {line}): {error}.")
+                  .format(line=line, error=message) if line else
+                  self.tr("Could not render the preview: {error}.").format(error=message))
+        self.error_banner.setText(failed + " " + self.tr(
+            "The text is safe and still being saved; the preview shows the last version that "
+            "could be rendered."))
         self.error_banner.show()
         self._shown_generation = self._generation
         self.render_failed.emit(message)

@@ -72,25 +72,26 @@ class ExportDialog(QDialog):
         self.report: ExportReport | None = None
         self._job: Job | None = None  # the export running now
         self._result_folder: pathlib.Path | None = None
-        self.setWindowTitle("Export HTML bundles")
+        self.setWindowTitle(self.tr("Export HTML bundles"))
         self.resize(560, 480)
 
         layout = QVBoxLayout(self)
         layout.addWidget(self._build_scope())
         layout.addWidget(self._build_destination())
         layout.addWidget(self._build_site())
-        self.force_box = QCheckBox("Export articles that fail the pre-flight check (recorded)")
+        self.force_box = QCheckBox(self.tr("Export articles that fail the pre-flight check "
+                                           "(recorded)"))
         layout.addWidget(self.force_box)
 
         self.progress = QProgressBar()
         self.progress.setVisible(False)
-        self.progress.setAccessibleName("Export progress")
+        self.progress.setAccessibleName(self.tr("Export progress"))
         self.status_label = QLabel("")
         self.status_label.setWordWrap(True)
-        self.cancel_button = QPushButton("Cancel export")
+        self.cancel_button = QPushButton(self.tr("Cancel export"))
         self.cancel_button.setVisible(False)
         self.cancel_button.clicked.connect(self.cancel_export)
-        self.open_button = QPushButton("Open folder")
+        self.open_button = QPushButton(self.tr("Open folder"))
         self.open_button.setVisible(False)
         self.open_button.clicked.connect(self.open_folder)
         row = QHBoxLayout()
@@ -102,7 +103,8 @@ class ExportDialog(QDialog):
         layout.addStretch(1)
 
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
-        self.export_button = self.buttons.addButton("Export", QDialogButtonBox.ButtonRole.AcceptRole)
+        self.export_button = self.buttons.addButton(self.tr("Export"),
+                                                    QDialogButtonBox.ButtonRole.AcceptRole)
         self.export_button.setDefault(True)
         self.export_button.clicked.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
@@ -110,7 +112,8 @@ class ExportDialog(QDialog):
 
         # The last guard: a message, never a crash of the window.
         self._work = BackgroundWork(
-            self, describe_unexpected=lambda exc: f"export failed: {type(exc).__name__}: {exc}")
+            self, describe_unexpected=lambda exc: self.tr("export failed: {error}").format(
+                error=f"{type(exc).__name__}: {exc}"))
         self._work.progress.connect(lambda values: self._on_progress(*values))
         self._work.finished.connect(self._on_done)
         self._work.failed.connect(self._on_failed)
@@ -118,14 +121,17 @@ class ExportDialog(QDialog):
 
     # -- building ----------------------------------------------------------------------
     def _build_scope(self) -> QGroupBox:
-        box = QGroupBox("Articles")
+        box = QGroupBox(self.tr("Articles"))
         form = QVBoxLayout(box)
         self.scope_group = QButtonGroup(self)
-        self.current_radio = QRadioButton("Current article")
-        self.selection_radio = QRadioButton(f"Selected articles ({len(self.article_ids)})")
+        self.current_radio = QRadioButton(self.tr("&Current article"))
+        self.selection_radio = QRadioButton(
+            self.tr("&Selected articles ({count})").format(count=len(self.article_ids)))
         status_row = QHBoxLayout()
-        self.status_radio = QRadioButton("All articles with status")
+        self.status_radio = QRadioButton(self.tr("All articles &with status"))
         self.status_combo = QComboBox()
+        self.status_combo.setAccessibleName(self.tr("Status"))
+        # A core enum's English label (the lead switches it to ui/labels' status_label).
         for status in Status:
             self.status_combo.addItem(status.label, status.value)
         self.status_combo.setCurrentIndex(self.status_combo.findData(Status.APPROVED.value))
@@ -147,54 +153,57 @@ class ExportDialog(QDialog):
         return box
 
     def _build_destination(self) -> QGroupBox:
-        box = QGroupBox("Destination")
+        box = QGroupBox(self.tr("Destination"))
         form = QFormLayout(box)
         kind_row = QHBoxLayout()
-        self.folder_radio = QRadioButton("Folder")
-        self.zip_radio = QRadioButton("Zip file")
+        self.folder_radio = QRadioButton(self.tr("&Folder"))
+        self.zip_radio = QRadioButton(self.tr("&Zip file"))
         self.folder_radio.setChecked(True)
         kind_row.addWidget(self.folder_radio)
         kind_row.addWidget(self.zip_radio)
         kind_row.addStretch(1)
-        form.addRow("Write as", kind_row)
+        form.addRow(self.tr("Write as"), kind_row)
         path_row = QHBoxLayout()
         last = self.library.get_setting("export.last_path", "") or str(
-            pathlib.Path.home() / "Byline export")
+            pathlib.Path.home() / self.tr("Byline export"))
         self.path_edit = QLineEdit(str(last))
-        self.path_edit.setAccessibleName("Export destination")
-        browse = QPushButton("Browse…")
+        self.path_edit.setAccessibleName(self.tr("Export destination"))
+        browse = QPushButton(self.tr("&Browse…"))
         browse.clicked.connect(self._browse)
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        form.addRow("Location", path_row)
+        form.addRow(self.tr("&Location"), path_row)
+        form.labelForField(path_row).setBuddy(self.path_edit)
         # Into a folder that holds a site's own files (#19): Byline never deletes them, and
         # replaces its own listing only; these say what to do with the rest.
-        self.articles_only_box = QCheckBox("Articles only (no listing and feed)")
-        self.articles_only_box.setToolTip("Write the article folders without index.html and "
-                                          "feed.xml: for a folder that holds a site's own.")
-        self.take_over_box = QCheckBox("Take over the folder (deletes nothing else)")
-        self.take_over_box.setToolTip(
+        self.articles_only_box = QCheckBox(self.tr("&Articles only (no listing and feed)"))
+        self.articles_only_box.setToolTip(self.tr("Write the article folders without index.html "
+                                                  "and feed.xml: for a folder that holds a "
+                                                  "site's own."))
+        self.take_over_box = QCheckBox(self.tr("&Take over the folder (deletes nothing else)"))
+        self.take_over_box.setToolTip(self.tr(
             "Replace a listing, feed or article folder there even when Byline did not write "
             "it. Without this, Byline refuses and names the file in the way. Other files are "
-            "never deleted.")
+            "never deleted."))
         form.addRow("", self.articles_only_box)
         form.addRow("", self.take_over_box)
         return box
 
     def _build_site(self) -> QGroupBox:
-        box = QGroupBox("Site settings (saved in the library)")
+        box = QGroupBox(self.tr("Site settings (saved in the library)"))
         form = QFormLayout(box)
         site = site_settings(self.library)
         self.url_edit = QLineEdit(site.url)
-        self.url_edit.setPlaceholderText("https://news.example.org (empty: relative links)")
+        self.url_edit.setPlaceholderText(self.tr("https://news.example.org (empty: relative links)"))
         self.publisher_edit = QLineEdit(site.publisher)
         self.date_format_edit = QLineEdit(site.date_format)
-        self.date_format_edit.setPlaceholderText("the article's language (or codes: %d.%m.%Y)")
+        self.date_format_edit.setPlaceholderText(
+            self.tr("the article's language (or codes: %d.%m.%Y)"))
         self.date_sample = QLabel("")
         self.date_format_edit.textChanged.connect(self._update_date_sample)
-        form.addRow("Site URL", self.url_edit)
-        form.addRow("Publisher", self.publisher_edit)
-        form.addRow("Date format", self.date_format_edit)
+        form.addRow(self.tr("Site &URL"), self.url_edit)
+        form.addRow(self.tr("&Publisher"), self.publisher_edit)
+        form.addRow(self.tr("&Date format"), self.date_format_edit)
         form.addRow("", self.date_sample)
         self._update_date_sample()
         return box
@@ -209,7 +218,7 @@ class ExportDialog(QDialog):
 
     def _update_scope(self) -> None:
         count = len(self.selected_ids())
-        self.count_label.setText(f"{count} article(s) will be exported")
+        self.count_label.setText(self.tr("%n article(s) will be exported", "", count))
         self.export_button.setEnabled(count > 0 and self._job is None)
 
     def _update_date_sample(self) -> None:
@@ -219,15 +228,17 @@ class ExportDialog(QDialog):
         try:
             sample = " · ".join(format_date(SAMPLE_DATE, language, house) for language in ("en", "lt"))
         except Exception:  # noqa: BLE001 - any bad format is shown, not raised
-            sample = "not a valid date format"
-        self.date_sample.setText(f"Dateline: {sample}")
+            sample = self.tr("not a valid date format")
+        self.date_sample.setText(self.tr("Dateline: {sample}").format(sample=sample))
 
     def _browse(self) -> None:
         if self.zip_radio.isChecked():
-            path, _ = QFileDialog.getSaveFileName(self, "Export to zip", self.path_edit.text(),
-                                                  "Zip files (*.zip)")
+            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to zip"),
+                                                  self.path_edit.text(),
+                                                  self.tr("Zip files (*.zip)"))
         else:
-            path = QFileDialog.getExistingDirectory(self, "Export to folder", self.path_edit.text())
+            path = QFileDialog.getExistingDirectory(self, self.tr("Export to folder"),
+                                                    self.path_edit.text())
         if path:
             self.path_edit.setText(path)
 
@@ -239,7 +250,7 @@ class ExportDialog(QDialog):
     def _destination(self, ids: list[int]) -> tuple[pathlib.Path | None, pathlib.Path | None]:
         text = self.path_edit.text().strip()
         if not text:
-            raise InputError("choose where to export")
+            raise InputError(self.tr("choose where to export"))
         path = pathlib.Path(text).expanduser()
         if not self.zip_radio.isChecked():
             return path, None
@@ -270,7 +281,7 @@ class ExportDialog(QDialog):
         self.cancel_button.setEnabled(True)
         self.open_button.setVisible(False)
         self.export_button.setEnabled(False)
-        self._show_status(f"Exporting {len(ids)} article(s)…")
+        self._show_status(self.tr("Exporting %n article(s)…", "", len(ids)))
         export = partial(run_export, articles_only=self.articles_only_box.isChecked(),
                          take_over=self.take_over_box.isChecked())
         self._job = self._work.submit(export, self.library, ids, out_dir, zip_path,
@@ -281,7 +292,7 @@ class ExportDialog(QDialog):
         if self._job is not None:
             self._job.stop()
             self.cancel_button.setEnabled(False)
-            self._show_status("Cancelling after the articles in progress…")
+            self._show_status(self.tr("Cancelling after the articles in progress…"))
 
     def _on_progress(self, done: int, total: int, slug: str) -> None:
         self.progress.setMaximum(total)
@@ -291,15 +302,21 @@ class ExportDialog(QDialog):
     def _on_done(self, report: ExportReport) -> None:
         self.report = report
         self._finish()
-        lines = [report.summary().split(":", 1)[0] if report.failed else report.summary()]
+        # report.summary() is the command line's English: the counts are said here.
+        head = self.tr("%n exported", "", len(report.exported))
+        if report.failed:
+            head += self.tr(", %n failed", "", len(report.failed))
+        elif report.cancelled:
+            head += self.tr(" (cancelled)")
+        lines = [head]
         lines += [f"✗ {slug}: {message}" for slug, message in report.failed]
         if report.failed and report.out.lower().endswith(".zip") and not report.zip_written:
-            lines.append(f"The zip was not written ({len(report.failed)} failed); "
-                         "a previous zip there is unchanged")
+            lines.append(self.tr("The zip was not written (%n failed); a previous zip there is "
+                                 "unchanged", "", len(report.failed)))
         elif report.exported:
-            lines.append(f"Written to {report.out}")
+            lines.append(self.tr("Written to {path}").format(path=report.out))
         if report.exported:
-            lines += [f"Note: {note}" for note in report.notes]
+            lines += [self.tr("Note: {note}").format(note=note) for note in report.notes]
         self._show_status("\n".join(lines), error=bool(report.failed))
         self.open_button.setVisible(bool(report.exported))
         self.export_finished.emit(report)

@@ -51,14 +51,16 @@ class AddBySearchDialog(QDialog):
 
     def __init__(self, library: Library, exclude_id: int | None = None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Add related article")
+        self.setWindowTitle(self.tr("Add related article"))
         self.resize(520, 380)
         self._library = library
         self._exclude = exclude_id
         self.chosen_id: int | None = None
         self.query = QLineEdit()
-        self.query.setPlaceholderText("Search headlines and text…")
+        self.query.setPlaceholderText(self.tr("Search headlines and text…"))
+        self.query.setAccessibleName(self.tr("Search"))
         self.results = QListWidget()
+        self.results.setAccessibleName(self.tr("Search results"))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                    | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self._accept)
@@ -112,14 +114,14 @@ class RelatedPanel(QWidget):
         self.article_id: int | None = None
         self._saved_order: list[int] = []
 
-        self.include_newer = QCheckBox("Include newer articles")
+        self.include_newer = QCheckBox(self.tr("Include newer articles"))
         self.status = QLabel("")
         self.status.setWordWrap(True)
         # The reason under each title, wrapped: in a column of its own it sat off-screen
         # in a narrow dock (#17).
         self.suggestions = QTreeWidget()
-        self.suggestions.setHeaderLabels(["Article and why", "Score"])
-        self.suggestions.setAccessibleName("Related news suggestions")
+        self.suggestions.setHeaderLabels([self.tr("Article and why"), self.tr("Score")])
+        self.suggestions.setAccessibleName(self.tr("Related news suggestions"))
         self.suggestions.setRootIsDecorated(False)
         self.suggestions.setAlternatingRowColors(True)
         self.suggestions.setWordWrap(True)
@@ -129,15 +131,16 @@ class RelatedPanel(QWidget):
         header.setStretchLastSection(False)
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(1, QHeaderView.ResizeMode.ResizeToContents)
-        self.pin_button = QPushButton("Pin")
-        self.pin_button.setToolTip("Run the selected suggestion under the story")
-        self.ban_button = QPushButton("Ban")
-        self.ban_button.setToolTip("Never suggest the selected article for this story")
+        self.pin_button = QPushButton(self.tr("Pin"))
+        self.pin_button.setToolTip(self.tr("Run the selected suggestion under the story"))
+        self.ban_button = QPushButton(self.tr("Ban"))
+        self.ban_button.setToolTip(self.tr("Never suggest the selected article for this story"))
         self.pinned = QListWidget()
+        self.pinned.setAccessibleName(self.tr("Related news"))
         self.pinned.setDragDropMode(QAbstractItemView.DragDropMode.InternalMove)
         self.pinned.setDefaultDropAction(Qt.DropAction.MoveAction)
-        self.unpin_button = QPushButton("Unpin")
-        self.add_button = QPushButton("Add by search…")
+        self.unpin_button = QPushButton(self.tr("Unpin"))
+        self.add_button = QPushButton(self.tr("Add by search…"))
 
         row = QHBoxLayout()
         row.addWidget(self.pin_button)
@@ -149,11 +152,11 @@ class RelatedPanel(QWidget):
         pinned_row.addStretch(1)
         pinned_row.addWidget(self.add_button)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("<b>Suggestions</b>"))
+        layout.addWidget(QLabel(self.tr("<b>Suggestions</b>")))
         layout.addWidget(self.suggestions, 3)
         layout.addLayout(row)
         layout.addWidget(self.status)
-        layout.addWidget(QLabel("<b>Related news</b> (drag to reorder)"))
+        layout.addWidget(QLabel(self.tr("<b>Related news</b> (drag to reorder)")))
         layout.addWidget(self.pinned, 2)
         layout.addLayout(pinned_row)
 
@@ -189,7 +192,7 @@ class RelatedPanel(QWidget):
         if self.article_id is None:
             self.status.setText("")
             return
-        self.status.setText("Looking for related articles…")
+        self.status.setText(self.tr("Looking for related articles…"))
         self._query.submit(_suggest, self.article_id, self.include_newer.isChecked())
 
     def suggestion_ids(self) -> list[int]:
@@ -280,17 +283,19 @@ class RelatedPanel(QWidget):
         # is not offered.
         found = [s for s in found if round(s.score, 2) > 0 and s.reasons]
         for s in found:
-            title = s.title + ("  (pinned)" if s.pinned else "")
+            title = s.title + (self.tr("  (pinned)") if s.pinned else "")
             why = "; ".join(s.reasons)
             item = QTreeWidgetItem([f"{title}\n{s.date or '—'} · {why}", f"{s.score:.2f}"])
             item.setData(0, ID_ROLE, s.id)
             item.setData(0, REASONS_ROLE, why)
             item.setData(0, Qt.ItemDataRole.AccessibleTextRole,
-                         f"{title}, {s.date or 'no date'}, score {s.score:.2f}: {why}")
+                         self.tr("{title}, {date}, score {score}: {why}").format(
+                             title=title, date=s.date or self.tr("no date"),
+                             score=f"{s.score:.2f}", why=why))
             item.setToolTip(0, f"{s.title}\n" + "\n".join(s.reasons))
             item.setTextAlignment(1, Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignTop)
             self.suggestions.addTopLevelItem(item)
-        self.status.setText("" if found else "No related articles found.")
+        self.status.setText("" if found else self.tr("No related articles found."))
         self._update_buttons()
         self.suggestions_updated.emit(len(found))
 

@@ -82,7 +82,8 @@ class SpaceUpdater(QObject):
         if process is not None:
             if code != 0:
                 text = bytes(process.readAllStandardError()).decode("utf-8", "replace").strip()
-                error = text.splitlines()[-1] if text else f"the topic-space update stopped ({code})"
+                error = (text.splitlines()[-1] if text else
+                         self.tr("the topic-space update stopped ({code})").format(code=code))
             process.deleteLater()
         self.finished.emit(error)
         if self._again:

@@ -110,8 +110,8 @@ class TagChip(QFrame):
         self.remove_button = QToolButton()
         self.remove_button.setText("×")
         self.remove_button.setAutoRaise(True)
-        self.remove_button.setToolTip(f"Remove the tag “{name}”")
-        self.remove_button.setAccessibleName(f"Remove tag {name}")
+        self.remove_button.setToolTip(self.tr("Remove the tag “{name}”").format(name=name))
+        self.remove_button.setAccessibleName(self.tr("Remove tag {name}").format(name=name))
         self.remove_button.clicked.connect(lambda: self.remove_requested.emit(self.name))
         layout = QHBoxLayout(self)
         layout.setContentsMargins(8, 1, 2, 1)
@@ -148,7 +148,8 @@ class TagEditor(QWidget):
         self.chips = QWidget()
         self.chip_layout = FlowLayout(self.chips)
         self.line_edit = QLineEdit()
-        self.line_edit.setPlaceholderText("Add a tag and press Enter")
+        self.line_edit.setPlaceholderText(self.tr("Add a tag and press Enter"))
+        self.line_edit.setAccessibleName(self.tr("Add a tag"))
         self.completer, self._completion_model = vocabulary_completer(library, self)
         self.line_edit.setCompleter(self.completer)
         self.line_edit.returnPressed.connect(self._add_from_line_edit)
@@ -257,12 +258,13 @@ class TagEditor(QWidget):
         self._clear(self.suggestion_layout)
         self.suggested = [s.tag for s in found]
         if found:
-            self.suggestion_layout.addWidget(QLabel("Suggested:"))
+            self.suggestion_layout.addWidget(QLabel(self.tr("Suggested:")))
         for s in found:
             button = QPushButton(f"+ {s.tag}")
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
-            button.setToolTip(f"score {s.score:.2f}: " + "; ".join(s.reasons))
+            button.setToolTip(self.tr("score {score}: {why}").format(
+                score=f"{s.score:.2f}", why="; ".join(s.reasons)))
             button.clicked.connect(lambda _checked=False, name=s.tag: self.add_tag(name))
             self.suggestion_layout.addWidget(button)
         self.suggestion_box.setVisible(bool(found))
@@ -277,30 +279,30 @@ class BulkTagDialog(QDialog):
 
     def __init__(self, library: Library, signals, article_ids: list[int], parent=None):
         super().__init__(parent)
-        self.setWindowTitle(f"Tag {len(article_ids)} articles")
+        self.setWindowTitle(self.tr("Tag %n article(s)", "", len(article_ids)))
         self._library = library
         self._signals = signals
         self.article_ids = list(article_ids)
         self.result_tags: dict[int, list[str]] = {}
         self.add_edit = QLineEdit()
-        self.add_edit.setPlaceholderText("harbour, fisheries")
+        self.add_edit.setPlaceholderText(self.tr("harbour, fisheries"))
         self.remove_edit = QLineEdit()
-        self.remove_edit.setPlaceholderText("tags to take off, comma-separated")
+        self.remove_edit.setPlaceholderText(self.tr("tags to take off, comma-separated"))
         completer, _model = vocabulary_completer(library, self)
         self.add_edit.setCompleter(completer)
         self.error = QLabel("")
         self.error.setStyleSheet("color: #a12622;")
         self.error.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("Add", self.add_edit)
-        form.addRow("Remove", self.remove_edit)
+        form.addRow(self.tr("&Add"), self.add_edit)
+        form.addRow(self.tr("&Remove"), self.remove_edit)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok
                                         | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.apply)
         self.buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(f"{len(article_ids)} articles selected. Tags they do not have "
-                                "are simply skipped when removing."))
+        layout.addWidget(QLabel(self.tr("%n article(s) selected. Tags they do not have are "
+                                        "simply skipped when removing.", "", len(article_ids))))
         layout.addLayout(form)
         layout.addWidget(self.error)
         layout.addWidget(self.buttons)
@@ -312,7 +314,7 @@ class BulkTagDialog(QDialog):
     def apply(self) -> bool:
         add, remove = self._names(self.add_edit.text()), self._names(self.remove_edit.text())
         if not add and not remove:
-            self.error.setText("Type tags to add or remove.")
+            self.error.setText(self.tr("Type tags to add or remove."))
             return False
         try:
             self.result_tags = tag_articles(self._library, self.article_ids, add=add, remove=remove)

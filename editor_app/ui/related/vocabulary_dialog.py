@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, Qt
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -32,7 +32,12 @@ from editor_app.core.errors import BylineError
 if TYPE_CHECKING:
     from editor_app.core.library import Library
 
-COLUMNS = ("Name", "Slug", "Aliases", "Description", "Articles")
+#: English; translated where they are shown (context VocabularyDialog)
+COLUMNS = (QT_TRANSLATE_NOOP("VocabularyDialog", "Name"),
+           QT_TRANSLATE_NOOP("VocabularyDialog", "Slug"),
+           QT_TRANSLATE_NOOP("VocabularyDialog", "Aliases"),
+           QT_TRANSLATE_NOOP("VocabularyDialog", "Description"),
+           QT_TRANSLATE_NOOP("VocabularyDialog", "Articles"))
 ID_ROLE = Qt.ItemDataRole.UserRole
 
 
@@ -41,7 +46,7 @@ class VocabularyDialog(QDialog):
 
     def __init__(self, library: Library, signals, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Tag vocabulary")
+        self.setWindowTitle(self.tr("Tag vocabulary"))
         self.resize(760, 480)
         self._library = library
         self._signals = signals
@@ -49,10 +54,12 @@ class VocabularyDialog(QDialog):
         self.confirm = self._confirm_with_message_box
 
         self.filter = QLineEdit()
-        self.filter.setPlaceholderText("Filter tags…")
+        self.filter.setPlaceholderText(self.tr("Filter tags…"))
+        self.filter.setAccessibleName(self.tr("Filter tags"))
         self.filter.setClearButtonEnabled(True)
         self.table = QTableWidget(0, len(COLUMNS))
-        self.table.setHorizontalHeaderLabels(COLUMNS)
+        self.table.setHorizontalHeaderLabels([self.tr(name) for name in COLUMNS])
+        self.table.setAccessibleName(self.tr("Tags"))
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -61,11 +68,11 @@ class VocabularyDialog(QDialog):
         self.table.horizontalHeader().setSectionResizeMode(3, QHeaderView.ResizeMode.Stretch)
         self.status = QLabel("")
         self.status.setWordWrap(True)
-        self.rename_button = QPushButton("Rename…")
-        self.merge_button = QPushButton("Merge into…")
-        self.aliases_button = QPushButton("Aliases…")
-        self.description_button = QPushButton("Description…")
-        self.delete_button = QPushButton("Delete…")
+        self.rename_button = QPushButton(self.tr("&Rename…"))
+        self.merge_button = QPushButton(self.tr("&Merge into…"))
+        self.aliases_button = QPushButton(self.tr("&Aliases…"))
+        self.description_button = QPushButton(self.tr("D&escription…"))
+        self.delete_button = QPushButton(self.tr("&Delete…"))
         buttons = QHBoxLayout()
         for b in (self.rename_button, self.merge_button, self.aliases_button,
                   self.description_button, self.delete_button):
@@ -133,13 +140,16 @@ class VocabularyDialog(QDialog):
         if tag is None:
             return False
         if new_name is None:
-            new_name, ok = QInputDialog.getText(self, "Rename tag", f"New name for “{tag.name}”:",
+            new_name, ok = QInputDialog.getText(self, self.tr("Rename tag"),
+                                                self.tr("New name for “{name}”:").format(
+                                                    name=tag.name),
                                                 text=tag.name)
             if not ok:
                 return False
         return self._run(lambda: self._library.rename_tag(tag.id, new_name),
-                         f"Renamed “{tag.name}” to “{new_name.strip()}”; the old name stays as an "
-                         "alias (rename back to undo).")
+                         self.tr("Renamed “{old}” to “{new}”; the old name stays as an alias "
+                                 "(rename back to undo).").format(old=tag.name,
+                                                                   new=new_name.strip()))
 
     def merge_selected(self, target: str | None = None) -> bool:
         tag = self.selected_tag()
@@ -148,56 +158,62 @@ class VocabularyDialog(QDialog):
         if target is None:
             others = sorted((t.name for t in self.tags.values() if t.id != tag.id), key=str.casefold)
             if not others:
-                self._say("There is no other tag to merge into.")
+                self._say(self.tr("There is no other tag to merge into."))
                 return False
-            target, ok = QInputDialog.getItem(self, "Merge tag", f"Merge “{tag.name}” into:",
+            target, ok = QInputDialog.getItem(self, self.tr("Merge tag"),
+                                              self.tr("Merge “{name}” into:").format(name=tag.name),
                                               others, 0, True)
             if not ok:
                 return False
         found = self._library.find_tag(target)
         into = found.name if found else target
-        if not self.confirm("Merge tags",
-                            f"Move the {tag.count} article(s) tagged “{tag.name}” to “{into}” and "
-                            f"remove “{tag.name}”? Its name becomes an alias of “{into}”. "
-                            "A merge cannot be split again."):
+        if not self.confirm(self.tr("Merge tags"),
+                            self.tr("Move the %n article(s) tagged “{name}” to “{into}” and "
+                                    "remove “{name}”? Its name becomes an alias of “{into}”. "
+                                    "A merge cannot be split again.", "", tag.count)
+                            .format(name=tag.name, into=into)):
             return False
         return self._run(lambda: self._library.merge_tags(tag.id, target),
-                         f"Merged “{tag.name}” into “{into}”.")
+                         self.tr("Merged “{name}” into “{into}”.").format(name=tag.name,
+                                                                          into=into))
 
     def edit_aliases(self, aliases: list[str] | None = None) -> bool:
         tag = self.selected_tag()
         if tag is None:
             return False
         if aliases is None:
-            text, ok = QInputDialog.getText(self, "Aliases", f"Other names for “{tag.name}”, "
-                                            "comma-separated:", text=", ".join(tag.aliases))
+            text, ok = QInputDialog.getText(self, self.tr("Aliases"),
+                                            self.tr("Other names for “{name}”, comma-separated:")
+                                            .format(name=tag.name), text=", ".join(tag.aliases))
             if not ok:
                 return False
             aliases = [a for a in text.split(",") if a.strip()]
         return self._run(lambda: self._library.set_tag_aliases(tag.id, aliases),
-                         f"Aliases of “{tag.name}” saved.")
+                         self.tr("Aliases of “{name}” saved.").format(name=tag.name))
 
     def edit_description(self, description: str | None = None) -> bool:
         tag = self.selected_tag()
         if tag is None:
             return False
         if description is None:
-            description, ok = QInputDialog.getMultiLineText(self, "Description",
-                                                            f"Description of “{tag.name}”:",
-                                                            tag.description)
+            description, ok = QInputDialog.getMultiLineText(
+                self, self.tr("Description"),
+                self.tr("Description of “{name}”:").format(name=tag.name), tag.description)
             if not ok:
                 return False
         return self._run(lambda: self._library.set_tag_description(tag.id, description),
-                         f"Description of “{tag.name}” saved.")
+                         self.tr("Description of “{name}” saved.").format(name=tag.name))
 
     def delete_selected(self) -> bool:
         tag = self.selected_tag()
         if tag is None:
             return False
-        if not self.confirm("Delete tag", f"Remove “{tag.name}” from {tag.count} article(s) and "
-                                          "from the vocabulary? This cannot be undone."):
+        if not self.confirm(self.tr("Delete tag"),
+                            self.tr("Remove “{name}” from %n article(s) and from the vocabulary? "
+                                    "This cannot be undone.", "", tag.count).format(name=tag.name)):
             return False
-        return self._run(lambda: self._library.delete_tag(tag.id), f"Deleted “{tag.name}”.")
+        return self._run(lambda: self._library.delete_tag(tag.id),
+                         self.tr("Deleted “{name}”.").format(name=tag.name))
 
     # -- internals ---------------------------------------------------------
     def _run(self, action, done_message: str) -> bool:
