@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -42,11 +42,13 @@ def compute_diff(library, old_id: int, new_id: int, *, context: int | None) -> t
     title_ops = word_diff(old_title, new_title) if old_title != new_title else []
     stats = diff_stats(title_ops, ops)
     html = diff_to_html(ops, context=context)
-    summary = f"{stats['added']} word(s) added, {stats['removed']} removed"
+    summary = QCoreApplication.translate("HistoryDialog", "%n word(s) added", None, stats["added"])
+    summary += ", " + QCoreApplication.translate("HistoryDialog", "%n removed", None, stats["removed"])
     if title_ops:
         title_html = diff_to_html(title_ops, context=None)
-        html = f"<p><b>Headline:</b></p>{title_html}<hr/>{html}"
-        summary += " (the headline changed)"
+        headline = QCoreApplication.translate("HistoryDialog", "Headline:")
+        html = f"<p><b>{headline}</b></p>{title_html}<hr/>{html}"
+        summary += " " + QCoreApplication.translate("HistoryDialog", "(the headline changed)")
     return html, summary
 
 
@@ -61,10 +63,14 @@ def revision_sources(library, article_id: int) -> dict[int, str]:
         return {}
     origins = library.revision_origins(article_id)
     here = library.library_uid
-    out = {rid: f"by {p.member} on {p.laptop or 'a laptop'}" for rid, p in sent.items()}
+    out = {rid: QCoreApplication.translate("HistoryDialog", "by {member} on {laptop}").format(
+               member=p.member,
+               laptop=p.laptop or QCoreApplication.translate("HistoryDialog", "a laptop"))
+           for rid, p in sent.items()}
     for rid, origin in origins.items():
         if rid not in out:
-            out[rid] = "this laptop, not sent yet" if origin == here else ""
+            out[rid] = (QCoreApplication.translate("HistoryDialog", "this laptop, not sent yet")
+                        if origin == here else "")
     return out
 
 
@@ -77,36 +83,38 @@ class HistoryDialog(QDialog):
     restored = Signal(int)
     diff_ready = Signal()  # for tests and screen readers: the diff view was updated
 
-    COLUMNS = ("#", "Time (UTC)", "Author", "Reason", "Sent from")
+    COLUMNS = ("#", QT_TRANSLATE_NOOP("HistoryDialog", "Time (UTC)"),
+               QT_TRANSLATE_NOOP("HistoryDialog", "Author"), QT_TRANSLATE_NOOP("HistoryDialog", "Reason"),
+               QT_TRANSLATE_NOOP("HistoryDialog", "Sent from"))
 
     def __init__(self, library, article_id: int, signals=None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Revision history")
+        self.setWindowTitle(self.tr("Revision history"))
         self.resize(900, 600)
         self._library = library
         self._signals = signals
         self.article_id = article_id
         #: computes diffs off the GUI thread; only the newest one is shown
-        self.diff_work = BackgroundWork(self, describe_unexpected=lambda exc: f"diff failed: {exc}")
+        self.diff_work = BackgroundWork(self, describe_unexpected=lambda exc: self.tr("diff failed: {error}").format(error=exc))
         self.diff_work.finished.connect(self._on_diff_done)
         self.diff_work.failed.connect(self._on_diff_failed)
         #: Asks before a restore; replaced in tests.
         self.confirm: Callable[[str], bool] = self._confirm
 
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(list(self.COLUMNS))
+        self.list.setHeaderLabels([QCoreApplication.translate("HistoryDialog", c) for c in self.COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setAccessibleName("Revisions")
+        self.list.setAccessibleName(self.tr("Revisions"))
         self.view = QTextBrowser()
-        self.view.setAccessibleName("Differences")
-        self.summary = QLabel("Select a revision to see what it changed; select two to compare.")
+        self.view.setAccessibleName(self.tr("Differences"))
+        self.summary = QLabel(self.tr("Select a revision to see what it changed; select two to compare."))
         self.summary.setWordWrap(True)
-        self.whole_text = QCheckBox("Show the whole text")
-        self.restore_button = QPushButton("Restore this revision")
+        self.whole_text = QCheckBox(self.tr("Show the whole text"))
+        self.restore_button = QPushButton(self.tr("Restore this revision"))
         self.restore_button.setEnabled(False)
-        self.restore_button.setToolTip("Brings the text back as a new revision; nothing is lost")
+        self.restore_button.setToolTip(self.tr("Brings the text back as a new revision; nothing is lost"))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -149,10 +157,12 @@ class HistoryDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, rev.id)
             items.append(item)
         self.list.addTopLevelItems(items)
-        last = next((where[r.id] for r in log if where.get(r.id, "").startswith("by ")), "")
+        not_sent = QCoreApplication.translate("HistoryDialog", "this laptop, not sent yet")
+        last = next((where[r.id] for r in log if where.get(r.id) and where[r.id] != not_sent), "")
         if last:
-            self.summary.setText(f"Last change on the newsroom server: {last}. Select a revision "
-                                 "to see what it changed; select two to compare.")
+            self.summary.setText(self.tr("Last change on the newsroom server: {where}. Select a "
+                                         "revision to see what it changed; select two to compare.")
+                                 .format(where=last))
         for column in range(len(self.COLUMNS) - 1):
             self.list.resizeColumnToContents(column)
 
@@ -181,7 +191,7 @@ class HistoryDialog(QDialog):
             row = rows[0]
             if row + 1 >= len(ids):
                 self.diff_work.cancel()  # any running diff is now stale
-                self.summary.setText("The first revision: nothing before it to compare with.")
+                self.summary.setText(self.tr("The first revision: nothing before it to compare with."))
                 self.view.setPlainText(self._library.revision_text(ids[row])[1])
                 self.diff_ready.emit()
                 return
@@ -190,14 +200,14 @@ class HistoryDialog(QDialog):
             old, new = ids[rows[1]], ids[rows[0]]  # lower in the list is older
         else:
             self.diff_work.cancel()
-            self.summary.setText("Select one revision, or two to compare them.")
+            self.summary.setText(self.tr("Select one revision, or two to compare them."))
             self.view.clear()
             return
         self.request_diff(old, new)
 
     def request_diff(self, old_id: int, new_id: int) -> None:
         """Start computing a diff off the GUI thread; an older request's diff is never shown."""
-        self.summary.setText("Comparing…")
+        self.summary.setText(self.tr("Comparing…"))
         context = None if self.whole_text.isChecked() else CONTEXT_CHARS
         self.diff_work.submit(lambda: compute_diff(self._library, old_id, new_id, context=context))
 
@@ -219,25 +229,25 @@ class HistoryDialog(QDialog):
             return False
         revision_id = self.revision_ids()[rows[0]]
         number = self.list.topLevelItem(rows[0]).text(0)
-        if not self.confirm(f"Bring back revision {number} as a new revision? "
-                            "The current text stays in the history."):
+        if not self.confirm(self.tr("Bring back revision {number} as a new revision? "
+                                    "The current text stays in the history.").format(number=number)):
             return False
         try:
             # An approved or published story is reopened for correction first (#17).
             self._library.restore_revision(revision_id, author=current_user(self._library),
                                            refuse=edit_refusal)
         except BylineError as exc:
-            QMessageBox.warning(self, "Restore failed", str(exc))
+            QMessageBox.warning(self, self.tr("Restore failed"), str(exc))
             return False
         self.load()
         self.restored.emit(self.article_id)
         if self._signals is not None:
             self._signals.article_saved.emit(self.article_id)
-            self._signals.message.emit(f"Revision {number} restored", 4000)
+            self._signals.message.emit(self.tr("Revision {number} restored").format(number=number), 4000)
         return True
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Restore revision", question)
+        answer = QMessageBox.question(self, self.tr("Restore revision"), question)
         return answer == QMessageBox.StandardButton.Yes
 
     def done(self, result: int) -> None:
