@@ -6,7 +6,7 @@ what may be offered, and edits the text itself: a replacement is one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QCoreApplication, QPoint
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
@@ -15,6 +15,10 @@ from editor_app.core.spelling import REPEAT, SpellIssue, repeat_removal_span
 MAX_SUGGESTIONS = 5
 #: How far before a repeated word the blanks to remove with it are looked for.
 REPEAT_CONTEXT = 200
+
+
+def _tr(text: str) -> str:
+    return QCoreApplication.translate("SpellingMenu", text)
 
 
 class SpellingMenu:
@@ -59,7 +63,8 @@ class SpellingMenu:
         offset = self._editor.cursorForPosition(position).position()
         issue = controller.issue_at(offset) if controller.enabled else None
         if issue is not None and issue.kind == REPEAT:
-            entry(f"Remove repeated “{issue.word}”", lambda: self.remove_repeat(issue))
+            entry(_tr("Remove repeated “{word}”").format(word=issue.word),
+                  lambda: self.remove_repeat(issue))
             separator()
         elif issue is not None:
             suggestions = controller.suggestions_for(issue, MAX_SUGGESTIONS)
@@ -69,16 +74,16 @@ class SpellingMenu:
                 font.setBold(True)
                 action.setFont(font)
             if suggestions is None:
-                entry("(suggestions are still loading)", None, enabled=False)
+                entry(_tr("(suggestions are still loading)"), None, enabled=False)
             elif not suggestions:
-                entry("(no suggestions)", None, enabled=False)
+                entry(_tr("(no suggestions)"), None, enabled=False)
             separator()
             word = issue.word
-            entry("Add to my dictionary", lambda: controller.add_word(word, "personal"),
+            entry(_tr("Add to my dictionary"), lambda: controller.add_word(word, "personal"),
                   enabled=controller.can_teach("personal"))
-            entry("Add to newsroom dictionary", lambda: controller.add_word(word, "newsroom"),
+            entry(_tr("Add to newsroom dictionary"), lambda: controller.add_word(word, "newsroom"),
                   enabled=controller.can_teach("newsroom"))
-            entry("Ignore in this article", lambda: controller.ignore_word(word),
+            entry(_tr("Ignore in this article"), lambda: controller.ignore_word(word),
                   enabled=controller.can_teach("article"))
             separator()
         for action in entries:
