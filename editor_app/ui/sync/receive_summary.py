@@ -14,7 +14,7 @@ from __future__ import annotations
 import pathlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QCoreApplication, Qt, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QDialog,
@@ -28,6 +28,10 @@ from PySide6.QtWidgets import (
 #: More than this many articles are listed in the library instead of opened as tabs.
 MAX_OPEN = 12
 CONFLICT_COLOR = "#c0392b"
+
+
+def _tr(text: str, n: int = -1) -> str:
+    return QCoreApplication.translate("ReceiveSummary", text, None, n)
 
 
 @dataclass(frozen=True)
@@ -45,43 +49,49 @@ def summary_sections(summary) -> list[Section]:
         return tuple((a.id, a.title or a.slug) for a in items)
 
     sections = [
-        Section("conflicts", f"In conflict ({len(summary.conflicts)})",
-                "changed on both sides in the same passage: choose in the merge view; until "
-                "then it cannot go further than “submitted”", refs(summary.conflicts)),
-        Section("merged", f"Merged ({len(summary.merged)})",
-                "edited on both sides; the edits merged on their own", refs(summary.merged)),
-        Section("arrived", f"New ({len(summary.arrived)})", "new to this library",
-                refs(summary.arrived)),
-        Section("updated", f"Updated ({len(summary.updated)})",
-                "took the newer version, comments or moves from the file", refs(summary.updated)),
-        Section("refused", f"Refused moves ({len(summary.refused)})",
-                "moves of the workflow made elsewhere that no longer applied here; kept in the "
-                "trail", tuple((r.article.id, f"{r.article.title}: {r.reason}")
-                               for r in summary.refused)),
-        Section("notes", f"Notes ({len(summary.notes)})", "", tuple((0, n) for n in summary.notes)),
-        Section("unchanged", f"Already here ({len(summary.unchanged)})",
-                "nothing new for these", refs(summary.unchanged)),
+        Section("conflicts", _tr("In conflict ({n})").format(n=len(summary.conflicts)),
+                _tr("changed on both sides in the same passage: choose in the merge view; until "
+                    "then it cannot go further than “submitted”"), refs(summary.conflicts)),
+        Section("merged", _tr("Merged ({n})").format(n=len(summary.merged)),
+                _tr("edited on both sides; the edits merged on their own"), refs(summary.merged)),
+        Section("arrived", _tr("New ({n})").format(n=len(summary.arrived)),
+                _tr("new to this library"), refs(summary.arrived)),
+        Section("updated", _tr("Updated ({n})").format(n=len(summary.updated)),
+                _tr("took the newer version, comments or moves from the file"),
+                refs(summary.updated)),
+        Section("refused", _tr("Refused moves ({n})").format(n=len(summary.refused)),
+                _tr("moves of the workflow made elsewhere that no longer applied here; kept in "
+                    "the trail"), tuple((r.article.id, f"{r.article.title}: {r.reason}")
+                                        for r in summary.refused)),
+        Section("notes", _tr("Notes ({n})").format(n=len(summary.notes)), "",
+                tuple((0, n) for n in summary.notes)),
+        Section("unchanged", _tr("Already here ({n})").format(n=len(summary.unchanged)),
+                _tr("nothing new for these"), refs(summary.unchanged)),
     ]
     out = [s for s in sections if s.entries]
     if not summary.changed:
-        out.insert(0, Section("nothing", "Nothing new",
-                              "this library already had everything in the file", ()))
+        out.insert(0, Section("nothing", _tr("Nothing new"),
+                              _tr("this library already had everything in the file"), ()))
     return out
 
 
 def summary_headline(summary) -> str:
     """One line: ``From roe.byline: 1 new, 1 merged, 1 in conflict.``"""
     parts = []
-    for items, word in ((summary.arrived, "new"), (summary.merged, "merged"),
-                        (summary.updated, "updated"), (summary.conflicts, "in conflict")):
+    for items, text in ((summary.arrived, _tr("{n} new")), (summary.merged, _tr("{n} merged")),
+                        (summary.updated, _tr("{n} updated")),
+                        (summary.conflicts, _tr("{n} in conflict"))):
         if items:
-            parts.append(f"{len(items)} {word}")
-    if summary.refused:
-        parts.append(f"{len(summary.refused)} move{'s' if len(summary.refused) != 1 else ''} refused")
+            parts.append(text.format(n=len(items)))
+    refused = len(summary.refused)
+    if refused:
+        # Two source texts so that English reads right with no translation loaded.
+        parts.append(_tr("%n move refused", refused) if refused == 1
+                     else _tr("%n moves refused", refused))
     name = pathlib.Path(summary.source).name
     if not parts:
-        return f"From {name}: nothing new."
-    return f"From {name}: " + ", ".join(parts) + "."
+        return _tr("From {name}: nothing new.").format(name=name)
+    return _tr("From {name}: {what}.").format(name=name, what=", ".join(parts))
 
 
 def changed_article_ids(summary) -> list[int]:
@@ -109,7 +119,7 @@ class ReceiveSummaryDialog(QDialog):
     def __init__(self, summary, parent=None):
         super().__init__(parent)
         self.summary = summary
-        self.setWindowTitle("Received")
+        self.setWindowTitle(self.tr("Received"))
         self.setObjectName("receiveSummary")
         self.headline = QLabel(summary_headline(summary))
         self.headline.setObjectName("receiveHeadline")
@@ -120,7 +130,7 @@ class ReceiveSummaryDialog(QDialog):
         self.tree = QTreeWidget()
         self.tree.setObjectName("receiveTree")
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("What the file brought")
+        self.tree.setAccessibleName(self.tr("What the file brought"))
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
         self.tree.setWordWrap(True)
         self.sections = summary_sections(summary)
@@ -143,15 +153,17 @@ class ReceiveSummaryDialog(QDialog):
 
         self.changed_ids = changed_article_ids(summary)
         self.button_box = QDialogButtonBox()
-        self.resolve_button = self.button_box.addButton("&Resolve First Conflict…",
+        self.resolve_button = self.button_box.addButton(self.tr("&Resolve First Conflict…"),
                                                         QDialogButtonBox.ButtonRole.ActionRole)
         self.resolve_button.setVisible(bool(summary.conflicts))
-        self.resolve_button.setToolTip("Open the merge view on the first article in conflict")
-        self.open_button = self.button_box.addButton("&Open Articles",
+        self.resolve_button.setToolTip(self.tr("Open the merge view on the first article in "
+                                               "conflict"))
+        self.open_button = self.button_box.addButton(self.tr("&Open Articles"),
                                                      QDialogButtonBox.ButtonRole.ActionRole)
         self.open_button.setEnabled(bool(self.changed_ids))
-        self.open_button.setToolTip("Open the selected articles, or every article that changed "
-                                    f"(more than {MAX_OPEN} are listed in the library instead)")
+        self.open_button.setToolTip(self.tr("Open the selected articles, or every article that "
+                                            "changed (more than {n} are listed in the library "
+                                            "instead)").format(n=MAX_OPEN))
         self.close_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
         self.button_box.rejected.connect(self.reject)
         self.close_button.clicked.connect(self.reject)
