@@ -42,8 +42,9 @@ def compute_diff(library, old_id: int, new_id: int, *, context: int | None) -> t
     title_ops = word_diff(old_title, new_title) if old_title != new_title else []
     stats = diff_stats(title_ops, ops)
     html = diff_to_html(ops, context=context)
-    summary = QCoreApplication.translate("HistoryDialog", "%n word(s) added", None, stats["added"])
-    summary += ", " + QCoreApplication.translate("HistoryDialog", "%n removed", None, stats["removed"])
+    added, removed = stats["added"], stats["removed"]
+    summary = (QCoreApplication.translate("HistoryDialog", "%n word(s) added", None, added) + ", "
+               + QCoreApplication.translate("HistoryDialog", "%n removed", None, removed))
     if title_ops:
         title_html = diff_to_html(title_ops, context=None)
         headline = QCoreApplication.translate("HistoryDialog", "Headline:")

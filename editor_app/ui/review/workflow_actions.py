@@ -35,6 +35,9 @@ from editor_app.core.review import available_moves, change_status, current_role,
 from editor_app.ui.flow_layout import FlowLayout
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
 
+#: lupdate reads the literal texts of translate("Context", "…") calls
+translate = QCoreApplication.translate
+
 #: Button text per target status; moves back to review from approved or
 #: published are corrections, and a spiked story comes back as a draft.
 VERBS = {
@@ -50,17 +53,13 @@ VERBS = {
 
 def move_label(current: Status, target: Status) -> str:
     if target == Status.IN_REVIEW and current in (Status.APPROVED, Status.PUBLISHED):
-        return _tr("Reopen for correction")
+        return translate("WorkflowActions", "Reopen for correction")
     if target == Status.DRAFT and current == Status.SPIKED:
-        return _tr("Restore as draft")
-    return _tr(VERBS[target]) if target in VERBS else target.label
+        return translate("WorkflowActions", "Restore as draft")
+    return translate("WorkflowActions", VERBS[target]) if target in VERBS else target.label
 
 
 PROBLEM_COLOR = "#c0392b"
-
-
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("WorkflowActions", text)
 
 
 def revision_line(revision) -> str:
@@ -83,13 +82,15 @@ def trail_line(event) -> str:
                  status=event.to_status))
     who = event.who or "—"
     role = f" ({event.role})" if event.role else ""
-    flag = " · " + _tr("OVERRIDE") if event.override else ""
+    flag = " · " + translate("WorkflowActions", "OVERRIDE") if event.override else ""
     note = f"\n    {event.note}" if event.note else ""
-    by = _tr("by {who}").format(who=f"{who}{role}")
+    by = translate("WorkflowActions", "by {who}").format(who=f"{who}{role}")
     if getattr(event, "refused", False):
-        why = event.refusal or _tr("it no longer applied when it arrived")
-        not_applied = _tr("not applied: {why}").format(why=why)
-        return f"{when}  {_tr('REFUSED')} {moved}  {by}{flag}{note}\n    {not_applied}"
+        why = event.refusal or translate("WorkflowActions",
+                                         "it no longer applied when it arrived")
+        not_applied = translate("WorkflowActions", "not applied: {why}").format(why=why)
+        refused = translate("WorkflowActions", "REFUSED")
+        return f"{when}  {refused} {moved}  {by}{flag}{note}\n    {not_applied}"
     return f"{when}  {moved}  {by}{flag}{note}"
 
 
@@ -101,14 +102,15 @@ def trail_item(event) -> QListWidgetItem:
         font.setItalic(True)
         item.setFont(font)
         item.setForeground(QBrush(QColor(PROBLEM_COLOR)))
-        why = event.refusal or _tr("it no longer applied when it arrived")
-        who = event.who or _tr("someone")
-        item.setToolTip(_tr("Refused: {who} moved it {old} → {new} in another library, but it "
-                            "did not apply here: {why}").format(
+        why = event.refusal or translate("WorkflowActions",
+                                         "it no longer applied when it arrived")
+        who = event.who or translate("WorkflowActions", "someone")
+        item.setToolTip(translate("WorkflowActions", "Refused: {who} moved it {old} → {new} in "
+                                  "another library, but it did not apply here: {why}").format(
             who=who, old=event.from_status, new=event.to_status, why=why))
         item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     _tr("Refused move {old} to {new} by {who}: {why}").format(
-                         old=event.from_status, new=event.to_status, who=who, why=why))
+                     translate("WorkflowActions", "Refused move {old} to {new} by {who}: {why}")
+                     .format(old=event.from_status, new=event.to_status, who=who, why=why))
     return item
 
 

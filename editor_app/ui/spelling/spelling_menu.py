@@ -17,8 +17,8 @@ MAX_SUGGESTIONS = 5
 REPEAT_CONTEXT = 200
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("SpellingMenu", text)
+#: lupdate reads the literal texts of translate("Context", "…") calls
+translate = QCoreApplication.translate
 
 
 class SpellingMenu:
@@ -63,7 +63,7 @@ class SpellingMenu:
         offset = self._editor.cursorForPosition(position).position()
         issue = controller.issue_at(offset) if controller.enabled else None
         if issue is not None and issue.kind == REPEAT:
-            entry(_tr("Remove repeated “{word}”").format(word=issue.word),
+            entry(translate("SpellingMenu", "Remove repeated “{word}”").format(word=issue.word),
                   lambda: self.remove_repeat(issue))
             separator()
         elif issue is not None:
@@ -74,17 +74,20 @@ class SpellingMenu:
                 font.setBold(True)
                 action.setFont(font)
             if suggestions is None:
-                entry(_tr("(suggestions are still loading)"), None, enabled=False)
+                entry(translate("SpellingMenu", "(suggestions are still loading)"), None,
+                      enabled=False)
             elif not suggestions:
-                entry(_tr("(no suggestions)"), None, enabled=False)
+                entry(translate("SpellingMenu", "(no suggestions)"), None, enabled=False)
             separator()
             word = issue.word
-            entry(_tr("Add to my dictionary"), lambda: controller.add_word(word, "personal"),
+            entry(translate("SpellingMenu", "Add to my dictionary"),
+                  lambda: controller.add_word(word, "personal"),
                   enabled=controller.can_teach("personal"))
-            entry(_tr("Add to newsroom dictionary"), lambda: controller.add_word(word, "newsroom"),
+            entry(translate("SpellingMenu", "Add to newsroom dictionary"),
+                  lambda: controller.add_word(word, "newsroom"),
                   enabled=controller.can_teach("newsroom"))
-            entry(_tr("Ignore in this article"), lambda: controller.ignore_word(word),
-                  enabled=controller.can_teach("article"))
+            entry(translate("SpellingMenu", "Ignore in this article"),
+                  lambda: controller.ignore_word(word), enabled=controller.can_teach("article"))
             separator()
         for action in entries:
             menu.insertAction(first_standard, action)

@@ -69,13 +69,13 @@ CHOICE_WORDS = {None: QT_TRANSLATE_NOOP("MergeView", "not chosen yet"),
                 Choice.EDITED: QT_TRANSLATE_NOOP("MergeView", "edited by hand")}
 
 
-def _tr(text: str) -> str:
-    return QCoreApplication.translate("MergeView", text)
+#: lupdate reads the literal texts of translate("Context", "…") calls
+translate = QCoreApplication.translate
 
 
 def choice_word(choice) -> str:
     """How the list names a conflict's choice, in the interface's language."""
-    return _tr(CHOICE_WORDS[choice])
+    return translate("MergeView", CHOICE_WORDS[choice])
 
 # Marks on the two sides: light backgrounds with dark text, readable in a dark theme too.
 TEXT_COLOR = "#1a1a1a"
@@ -90,21 +90,25 @@ def hunk_label(hunk: Hunk) -> str:
     """What the list calls a conflict: the field's name, or a passage by its first words."""
     if not hunk.is_body:
         if hunk.name.startswith("extra."):
-            return _tr("Field “{name}”").format(name=hunk.name[len("extra."):])
-        return _tr(FIELD_LABELS[hunk.name]) if hunk.name in FIELD_LABELS else hunk.name
+            return translate("MergeView", "Field “{name}”").format(name=hunk.name[len("extra."):])
+        if hunk.name in FIELD_LABELS:
+            return translate("MergeView", FIELD_LABELS[hunk.name])
+        return hunk.name
     text = " ".join((hunk.mine or hunk.theirs or hunk.base).split())
-    return _tr("Passage “{text}”").format(text=f"{text[:36]}…" if len(text) > 36 else text)
+    return translate("MergeView", "Passage “{text}”").format(
+        text=f"{text[:36]}…" if len(text) > 36 else text)
 
 
 def version_caption(side: str, info: VersionInfo, here: str) -> str:
     """``Theirs — revision 5 by Tomas, 2024-05-02 10:14, from another library``."""
-    parts = [_tr("{side} — revision {number}").format(side=side, number=info.number)]
+    parts = [translate("MergeView", "{side} — revision {number}").format(side=side,
+                                                                         number=info.number)]
     if info.author:
-        parts[0] += " " + _tr("by {who}").format(who=info.author)
+        parts[0] += " " + translate("MergeView", "by {who}").format(who=info.author)
     if info.created_at:
         parts.append(info.created_at[:16].replace("T", " "))
-    parts.append(_tr("this library") if info.origin and info.origin == here
-                 else _tr("from another library") if info.origin else "")
+    parts.append(translate("MergeView", "this library") if info.origin and info.origin == here
+                 else translate("MergeView", "from another library") if info.origin else "")
     return ", ".join(p for p in parts if p)
 
 

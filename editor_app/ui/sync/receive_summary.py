@@ -30,8 +30,8 @@ MAX_OPEN = 12
 CONFLICT_COLOR = "#c0392b"
 
 
-def _tr(text: str, n: int = -1) -> str:
-    return QCoreApplication.translate("ReceiveSummary", text, None, n)
+#: lupdate reads the literal texts of translate("Context", "…") calls
+translate = QCoreApplication.translate
 
 
 @dataclass(frozen=True)
@@ -49,49 +49,59 @@ def summary_sections(summary) -> list[Section]:
         return tuple((a.id, a.title or a.slug) for a in items)
 
     sections = [
-        Section("conflicts", _tr("In conflict ({n})").format(n=len(summary.conflicts)),
-                _tr("changed on both sides in the same passage: choose in the merge view; until "
-                    "then it cannot go further than “submitted”"), refs(summary.conflicts)),
-        Section("merged", _tr("Merged ({n})").format(n=len(summary.merged)),
-                _tr("edited on both sides; the edits merged on their own"), refs(summary.merged)),
-        Section("arrived", _tr("New ({n})").format(n=len(summary.arrived)),
-                _tr("new to this library"), refs(summary.arrived)),
-        Section("updated", _tr("Updated ({n})").format(n=len(summary.updated)),
-                _tr("took the newer version, comments or moves from the file"),
+        Section("conflicts",
+                translate("ReceiveSummary", "In conflict ({n})").format(n=len(summary.conflicts)),
+                translate("ReceiveSummary", "changed on both sides in the same passage: choose in "
+                          "the merge view; until then it cannot go further than “submitted”"),
+                refs(summary.conflicts)),
+        Section("merged", translate("ReceiveSummary", "Merged ({n})").format(n=len(summary.merged)),
+                translate("ReceiveSummary", "edited on both sides; the edits merged on their own"),
+                refs(summary.merged)),
+        Section("arrived", translate("ReceiveSummary", "New ({n})").format(n=len(summary.arrived)),
+                translate("ReceiveSummary", "new to this library"), refs(summary.arrived)),
+        Section("updated",
+                translate("ReceiveSummary", "Updated ({n})").format(n=len(summary.updated)),
+                translate("ReceiveSummary", "took the newer version, comments or moves from the "
+                          "file"),
                 refs(summary.updated)),
-        Section("refused", _tr("Refused moves ({n})").format(n=len(summary.refused)),
-                _tr("moves of the workflow made elsewhere that no longer applied here; kept in "
-                    "the trail"), tuple((r.article.id, f"{r.article.title}: {r.reason}")
-                                        for r in summary.refused)),
-        Section("notes", _tr("Notes ({n})").format(n=len(summary.notes)), "",
-                tuple((0, n) for n in summary.notes)),
-        Section("unchanged", _tr("Already here ({n})").format(n=len(summary.unchanged)),
-                _tr("nothing new for these"), refs(summary.unchanged)),
+        Section("refused",
+                translate("ReceiveSummary", "Refused moves ({n})").format(n=len(summary.refused)),
+                translate("ReceiveSummary", "moves of the workflow made elsewhere that no longer "
+                          "applied here; kept in the trail"),
+                tuple((r.article.id, f"{r.article.title}: {r.reason}") for r in summary.refused)),
+        Section("notes", translate("ReceiveSummary", "Notes ({n})").format(n=len(summary.notes)),
+                "", tuple((0, n) for n in summary.notes)),
+        Section("unchanged",
+                translate("ReceiveSummary", "Already here ({n})").format(n=len(summary.unchanged)),
+                translate("ReceiveSummary", "nothing new for these"), refs(summary.unchanged)),
     ]
     out = [s for s in sections if s.entries]
     if not summary.changed:
-        out.insert(0, Section("nothing", _tr("Nothing new"),
-                              _tr("this library already had everything in the file"), ()))
+        out.insert(0, Section("nothing", translate("ReceiveSummary", "Nothing new"),
+                              translate("ReceiveSummary", "this library already had everything "
+                                        "in the file"), ()))
     return out
 
 
 def summary_headline(summary) -> str:
     """One line: ``From roe.byline: 1 new, 1 merged, 1 in conflict.``"""
     parts = []
-    for items, text in ((summary.arrived, _tr("{n} new")), (summary.merged, _tr("{n} merged")),
-                        (summary.updated, _tr("{n} updated")),
-                        (summary.conflicts, _tr("{n} in conflict"))):
+    for items, text in ((summary.arrived, translate("ReceiveSummary", "{n} new")),
+                        (summary.merged, translate("ReceiveSummary", "{n} merged")),
+                        (summary.updated, translate("ReceiveSummary", "{n} updated")),
+                        (summary.conflicts, translate("ReceiveSummary", "{n} in conflict"))):
         if items:
             parts.append(text.format(n=len(items)))
     refused = len(summary.refused)
     if refused:
         # Two source texts so that English reads right with no translation loaded.
-        parts.append(_tr("%n move refused", refused) if refused == 1
-                     else _tr("%n moves refused", refused))
+        parts.append(translate("ReceiveSummary", "%n move refused", None, refused) if refused == 1
+                     else translate("ReceiveSummary", "%n moves refused", None, refused))
     name = pathlib.Path(summary.source).name
     if not parts:
-        return _tr("From {name}: nothing new.").format(name=name)
-    return _tr("From {name}: {what}.").format(name=name, what=", ".join(parts))
+        return translate("ReceiveSummary", "From {name}: nothing new.").format(name=name)
+    return translate("ReceiveSummary", "From {name}: {what}.").format(name=name,
+                                                                       what=", ".join(parts))
 
 
 def changed_article_ids(summary) -> list[int]:
