@@ -71,31 +71,41 @@
             <source>the commented passage is no longer in the text</source>
             <translation>komentuotos ištraukos tekste nebėra</translation>
         </message>
+        <message>
+            <location filename="../../editor_app/ui/review/comments_panel.py" line="392" />
+            <source>OK</source>
+            <translation>Gerai</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/review/comments_panel.py" line="393" />
+            <source>Cancel</source>
+            <translation>Atšaukti</translation>
+        </message>
     </context>
     <context>
         <name>ConflictNotice</name>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="79" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="80" />
             <source>&lt;b&gt;In conflict:&lt;/b&gt; a version from another library changed the same passages. Your text stays as it is until you resolve it; until then the article cannot go further than “submitted”.</source>
             <translation>&lt;b&gt;Konfliktas:&lt;/b&gt; kitos bibliotekos variante pakeistos tos pačios ištraukos. Jūsų tekstas lieka toks pat, kol konflikto neišspręsite; iki tol straipsnis negali pasiekti toliau nei „pateiktas“.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="83" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="84" />
             <source>Conflict notice</source>
             <translation>Pranešimas apie konfliktą</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="84" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="85" />
             <source>Resolve…</source>
             <translation>Išspręsti…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="85" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="86" />
             <source>Resolve the conflict</source>
             <translation>Išspręsti konfliktą</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="86" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="87" />
             <source>Open the merge view: theirs and mine side by side</source>
             <translation>Atverti sujungimo rodinį: jų ir mano variantai greta</translation>
         </message>
@@ -103,73 +113,73 @@
     <context>
         <name>DictionaryDialog</name>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="40" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="41" />
             <source>My dictionary</source>
             <translation>Mano žodynas</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="41" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="42" />
             <source>Newsroom</source>
             <translation>Redakcijos žodynas</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="42" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="43" />
             <source>This article</source>
             <translation>Šis straipsnis</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="47" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="48" />
             <source>en</source>
             <comment>code of the interface language, for language names</comment>
             <translation>lt</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="192" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="193" />
             <source>Dictionaries</source>
             <translation>Žodynai</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="219" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="220" />
             <source>Languages</source>
             <translation>Kalbos</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="228" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="230" />
             <source>No word list is available: no personal word list is configured and no library is open.</source>
             <translation>Žodžių sąrašų nėra: asmeninis žodžių sąrašas nenustatytas ir neatverta jokia biblioteka.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="267" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="269" />
             <source>Added {name} ({language}). Open articles are checked again; where spell-check went off for want of a {language} dictionary, turn Check Spelling back on.</source>
             <translation>Pridėtas {name} ({language}). Atverti straipsniai tikrinami iš naujo; kur rašybos tikrinimas buvo išjungtas, nes trūko žodyno ({language}), vėl įjunkite „Tikrinti rašybą“.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="275" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="277" />
             <source>{name} comes with Byline and cannot be removed</source>
             <translation>{name} pateikiamas su Byline, jo pašalinti negalima</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="283" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="285" />
             <source>Removed {name}.</source>
             <translation>Pašalinta: {name}.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="304" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="306" />
             <source>Add hunspell dictionary</source>
             <translation>Pridėti Hunspell žodyną</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="305" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="307" />
             <source>Hunspell dictionaries (*.aff *.dic);;All files (*)</source>
             <translation>Hunspell žodynai (*.aff *.dic);;Visi failai (*)</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="328" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="330" />
             <source>Added “{word}”.</source>
             <translation>Pridėta: „{word}“.</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="344" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="346" />
             <source>Removed %n word.</source>
             <translation>
                 <numerusform>Pašalintas %n žodis.</numerusform>
@@ -178,7 +188,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="345" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="347" />
             <source>Removed %n words.</source>
             <translation>
                 <numerusform>Pašalintas %n žodis.</numerusform>
@@ -187,7 +197,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="358" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="360" />
             <source>Imported %n new word from {file}.</source>
             <translation>
                 <numerusform>Iš {file} importuotas %n naujas žodis.</numerusform>
@@ -196,7 +206,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="359" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="361" />
             <source>Imported %n new words from {file}.</source>
             <translation>
                 <numerusform>Iš {file} importuotas %n naujas žodis.</numerusform>
@@ -205,7 +215,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="369" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="371" />
             <source>Exported %n word to {path}.</source>
             <translation>
                 <numerusform>Į {path} eksportuotas %n žodis.</numerusform>
@@ -214,7 +224,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="370" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="372" />
             <source>Exported %n words to {path}.</source>
             <translation>
                 <numerusform>Į {path} eksportuotas %n žodis.</numerusform>
@@ -223,22 +233,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="401" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="403" />
             <source>Import word list</source>
             <translation>Importuoti žodžių sąrašą</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="402" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="404" />
             <source>Word lists (*.txt *.dic);;All files (*)</source>
             <translation>Žodžių sąrašai (*.txt *.dic);;Visi failai (*)</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="406" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="408" />
             <source>Export word list</source>
             <translation>Eksportuoti žodžių sąrašą</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="407" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="409" />
             <source>Word lists (*.txt)</source>
             <translation>Žodžių sąrašai (*.txt)</translation>
         </message>
@@ -246,150 +256,150 @@
     <context>
         <name>HandoffActions</name>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="117" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="118" />
             <source>Sen&amp;d for Review…</source>
             <extracomment>asks for a hand-off file to receive (None: cancelled); replaced in tests</extracomment>
             <translation>Siųs&amp;ti peržiūrai…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="118" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="119" />
             <source>Write the article into a file to e-mail or carry to the editor</source>
             <translation>Įrašyti straipsnį į failą, kurį galima išsiųsti el. paštu ar nunešti redaktoriui</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="121" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="122" />
             <source>Recei&amp;ve…</source>
             <translation>&amp;Gauti…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="122" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="123" />
             <source>Merge a .byline file from a colleague into this library</source>
             <translation>Sujungti kolegos .byline failą su šia biblioteka</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="127" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="128" />
             <source>Res&amp;olve Conflict…</source>
             <translation>Išspręsti &amp;konfliktą…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="128" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="129" />
             <source>Choose between the two versions of the article in front</source>
             <translation>Pasirinkti vieną iš dviejų atverto straipsnio variantų</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="180" />
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="191" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="181" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="192" />
             <source>Send for Review</source>
             <translation>Siųsti peržiūrai</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="181" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="182" />
             <source>Open an article, or select articles in the library, first.</source>
             <translation>Pirma atverkite straipsnį arba pažymėkite straipsnius bibliotekoje.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="185" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="186" />
             <source>The article could not be saved, so it was not sent: see the message above it.</source>
             <translation>Straipsnio nepavyko įrašyti, todėl jis neišsiųstas: žr. pranešimą virš jo.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="201" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="203" />
             <source>Sent for review: {path}</source>
             <translation>Išsiųsta peržiūrai: {path}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="213" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="215" />
             <source>Receive a hand-off file</source>
             <translation>Gauti perdavimo failą</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="215" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="217" />
             <source>Hand-off files (*{suffix});;All files (*)</source>
             <translation>Perdavimo failai (*{suffix});;Visi failai (*)</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="234" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="236" />
             <source>Receiving {name}…</source>
             <translation>Gaunama: {name}…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="235" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="237" />
             <source>Cancel</source>
             <translation>Atšaukti</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="236" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="238" />
             <source>Receive</source>
             <translation>Gavimas</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="241" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="243" />
             <source>Receiving</source>
             <translation>Gaunama</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="252" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="254" />
             <source>Cancelling: nothing is changed…</source>
             <translation>Atšaukiama: niekas nekeičiama…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="259" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="261" />
             <source>Receiving {name}: article {done} of {total}…</source>
             <translation>Gaunama: {name}, straipsnis {done} iš {total}…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="279" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="281" />
             <source>Updated from {name}</source>
             <translation>Atnaujinta iš {name}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="299" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="301" />
             <source>Receive of {name} cancelled: nothing was changed.</source>
             <translation>{name} gavimas atšauktas: niekas nepakeista.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="302" />
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="305" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="304" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="306" />
             <source>Receive failed</source>
             <translation>Gauti nepavyko</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="303" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="305" />
             <source>Nothing was changed in this library.</source>
             <translation>Šioje bibliotekoje niekas nepakeista.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="329" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="330" />
             <source>Opened the first {n} of {total} articles.</source>
             <translation>Atverta pirmųjų straipsnių: {n} iš {total}.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="361" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="362" />
             <source>{what}; Edit ▸ Undo brings back the text before.</source>
             <translation>{what}; ankstesnį tekstą grąžina Taisa ▸ Atšaukti.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="404" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="405" />
             <source>That article is not in conflict (any more).</source>
             <translation>Šis straipsnis (jau) nekonfliktuoja.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="411" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="412" />
             <source>The article could not be saved: see the message above it, then resolve.</source>
             <translation>Straipsnio nepavyko įrašyti: žr. pranešimą virš jo, tada spręskite konfliktą.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="426" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="427" />
             <source>Conflict resolved</source>
             <translation>Konfliktas išspręstas</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="431" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="432" />
             <source>Conflict resolved: saved as revision {number}, with both versions as parents.</source>
             <translation>Konfliktas išspręstas: įrašyta kaip {number} versija, jos pirmtakai – abu variantai.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="433" />
+            <location filename="../../editor_app/ui/sync/handoff_actions.py" line="434" />
             <source>Conflict resolved: saved, with both versions as parents.</source>
             <translation>Konfliktas išspręstas: įrašyta, pirmtakai – abu variantai.</translation>
         </message>
@@ -397,140 +407,140 @@
     <context>
         <name>HistoryDialog</name>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="46" />
-            <source>%n word(s) added</source>
-            <translation>Pridėta žodžių: %n</translation>
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="48" />
+            <source>{n} word(s) added</source>
+            <translation>Pridėta žodžių: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="47" />
-            <source>%n removed</source>
-            <translation>pašalinta: %n</translation>
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="49" />
+            <source>{n} removed</source>
+            <translation>pašalinta: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="50" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="52" />
             <source>Headline:</source>
             <translation>Antraštė:</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="52" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="54" />
             <source>(the headline changed)</source>
             <translation>(pakeista antraštė)</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="67" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="69" />
             <source>by {member} on {laptop}</source>
             <translation>{member} ({laptop})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="69" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="71" />
             <source>a laptop</source>
             <translation>nešiojamasis kompiuteris</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="73" />
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="161" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="75" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="166" />
             <source>this laptop, not sent yet</source>
             <translation>šis kompiuteris, dar neišsiųsta</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="87" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="89" />
             <source>Time (UTC)</source>
             <translation>Laikas (UTC)</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="88" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="90" />
             <source>Author</source>
             <translation>Autorius</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="88" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="90" />
             <source>Reason</source>
             <translation>Priežastis</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="89" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="91" />
             <source>Sent from</source>
             <translation>Iš kur išsiųsta</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="93" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="95" />
             <source>Revision history</source>
             <translation>Versijų istorija</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="99" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="101" />
             <source>diff failed: {error}</source>
             <extracomment>computes diffs off the GUI thread; only the newest one is shown</extracomment>
             <translation>nepavyko palyginti: {error}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="110" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="114" />
             <source>Revisions</source>
-            <extracomment>Asks before a restore; replaced in tests.</extracomment>
+            <extracomment>Asks before a restore; replaced in tests. Says why a restore failed (title, text); replaced in tests.</extracomment>
             <translation>Versijos</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="112" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="116" />
             <source>Differences</source>
             <translation>Skirtumai</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="113" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="117" />
             <source>Select a revision to see what it changed; select two to compare.</source>
             <translation>Pažymėkite versiją ir pamatysite, ką ji pakeitė; pažymėkite dvi, kad jas palygintumėte.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="115" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="119" />
             <source>Show the whole text</source>
             <translation>Rodyti visą tekstą</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="116" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="120" />
             <source>Restore this revision</source>
             <translation>Atkurti šią versiją</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="118" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="122" />
             <source>Brings the text back as a new revision; nothing is lost</source>
             <translation>Grąžina tekstą kaip naują versiją; niekas neprarandama</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="164" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="169" />
             <source>Last change on the newsroom server: {where}. Select a revision to see what it changed; select two to compare.</source>
             <translation>Paskutinis pakeitimas redakcijos serveryje: {where}. Pažymėkite versiją ir pamatysite, ką ji pakeitė; pažymėkite dvi, kad jas palygintumėte.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="195" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="200" />
             <source>The first revision: nothing before it to compare with.</source>
             <translation>Pirmoji versija: nėra su kuo palyginti.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="204" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="209" />
             <source>Select one revision, or two to compare them.</source>
             <translation>Pažymėkite vieną versiją arba dvi, kad jas palygintumėte.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="211" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="216" />
             <source>Comparing…</source>
             <translation>Lyginama…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="233" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="238" />
             <source>Bring back revision {number} as a new revision? The current text stays in the history.</source>
             <translation>Grąžinti {number} versiją kaip naują versiją? Dabartinis tekstas liks istorijoje.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="241" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="246" />
             <source>Restore failed</source>
             <translation>Atkurti nepavyko</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="247" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="252" />
             <source>Revision {number} restored</source>
             <translation>{number} versija atkurta</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/history_dialog.py" line="251" />
+            <location filename="../../editor_app/ui/review/history_dialog.py" line="256" />
             <source>Restore revision</source>
             <translation>Versijos atkūrimas</translation>
         </message>
@@ -635,14 +645,14 @@
         </message>
         <message>
             <location filename="../../editor_app/ui/sync/merge_view.py" line="216" />
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="660" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="661" />
             <source>Resolve conflict</source>
             <extracomment>Asks whether to throw away the choices made; replaced in tests.</extracomment>
             <translation>Konflikto sprendimas</translation>
         </message>
         <message>
             <location filename="../../editor_app/ui/sync/merge_view.py" line="218" />
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="392" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="393" />
             <source>Loading the two versions…</source>
             <translation>Įkeliami abu variantai…</translation>
         </message>
@@ -733,7 +743,7 @@
         </message>
         <message>
             <location filename="../../editor_app/ui/sync/merge_view.py" line="267" />
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="598" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="599" />
             <source>My paragraphs, then theirs that I do not have (Alt+B)</source>
             <translation>Mano pastraipos, po jų – tos jų pastraipos, kurių neturiu (Alt+B)</translation>
         </message>
@@ -798,12 +808,12 @@
             <translation>Įrašyti rezultatą kaip versiją, kurios pirmtakai – abu variantai (Ctrl+S)</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="416" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="417" />
             <source>Resolve conflict — {title}</source>
             <translation>Konflikto sprendimas — {title}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="417" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="418" />
             <source>%n conflict</source>
             <translation>
                 <numerusform>%n konfliktas</numerusform>
@@ -812,7 +822,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="418" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="419" />
             <source>%n conflicts</source>
             <translation>
                 <numerusform>%n konfliktas</numerusform>
@@ -821,22 +831,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="421" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="422" />
             <source>Two versions of this article could not be merged: {conflicts}, where each side changed the same passage or field differently (what only one side changed merged on its own). For each one take theirs, mine or both, or type the text yourself, then save: both versions stay in the history.</source>
             <translation>Dviejų šio straipsnio variantų nepavyko sujungti: {conflicts} – ten, kur abi pusės skirtingai pakeitė tą pačią ištrauką ar lauką (tai, ką pakeitė tik viena pusė, sujungta savaime). Kiekvienam pasirinkite jų, mano ar abu variantus arba įveskite tekstą patys, tada įrašykite: abu variantai lieka istorijoje.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="426" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="427" />
             <source>Theirs</source>
             <translation>Jų variantas</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="427" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="428" />
             <source>Mine</source>
             <translation>Mano variantas</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="440" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="441" />
             <source>Loaded again; %n choice kept.</source>
             <translation>
                 <numerusform>Įkelta iš naujo; išliko %n pasirinkimas.</numerusform>
@@ -845,7 +855,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="441" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="442" />
             <source>Loaded again; %n choices kept.</source>
             <translation>
                 <numerusform>Įkelta iš naujo; išliko %n pasirinkimas.</numerusform>
@@ -854,47 +864,47 @@
             </translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="450" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="451" />
             <source>Not saved: the article changed while this view was open (a sync, a receive or an edit in another window). Nothing was written. Reload to see it as it is now; your choices for passages that did not change are kept.</source>
             <translation>Neįrašyta: kol šis langas buvo atvertas, straipsnis pasikeitė (sinchronizuota, gauta arba taisyta kitame lange). Niekas neįrašyta. Įkelkite iš naujo ir pamatysite jį tokį, koks jis dabar; nepasikeitusių ištraukų pasirinkimai išlieka.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="456" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="457" />
             <source>Not saved: {error}. It may have been resolved meanwhile (in another window, or a sync brought a resolution).</source>
             <translation>Neįrašyta: {error}. Galbūt konfliktas tuo metu jau išspręstas (kitame lange arba sprendimą atnešė sinchronizavimas).</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="461" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="462" />
             <source>Cannot resolve: {error}</source>
             <translation>Negalima išspręsti: {error}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="462" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="463" />
             <source>Not saved: {error}</source>
             <translation>Neįrašyta: {error}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="542" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="543" />
             <source>Conflict {n} of {total}: {what}, {state}</source>
             <translation>Konfliktas {n} iš {total}: {what}, {state}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="546" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="547" />
             <source>Conflict {n} of {total}: {what} — {state}</source>
             <translation>Konfliktas {n} iš {total}: {what} — {state}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="600" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="601" />
             <source>A field takes one value: theirs, mine, or type it</source>
             <translation>Laukas turi vieną reikšmę: jų, mano arba įveskite ją patys</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="614" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="615" />
             <source>Every conflict has a choice: save the resolution (Ctrl+S).</source>
             <translation>Visiems konfliktams pasirinkta: įrašykite sprendimą (Ctrl+S).</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="616" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="617" />
             <source>{open} of %n conflict still to choose.</source>
             <translation>
                 <numerusform>Liko pasirinkti: {open} iš %n konflikto.</numerusform>
@@ -903,7 +913,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="617" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="618" />
             <source>{open} of %n conflicts still to choose.</source>
             <translation>
                 <numerusform>Liko pasirinkti: {open} iš %n konflikto.</numerusform>
@@ -912,22 +922,22 @@
             </translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="629" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="630" />
             <source>Choose theirs, mine or both for conflict {n} ({what}) first; {open} still open.</source>
             <translation>Pirma {n} konfliktui ({what}) pasirinkite jų, mano ar abu variantus; neišspręsta liko: {open}.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="636" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="637" />
             <source>Saving the resolution…</source>
             <translation>Įrašomas sprendimas…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="644" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="645" />
             <source>Saved as revision {number}. Another version from elsewhere conflicts too: loading it…</source>
             <translation>Įrašyta kaip {number} versija. Konfliktuoja ir dar vienas variantas iš kitur: jis įkeliamas…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/merge_view.py" line="661" />
+            <location filename="../../editor_app/ui/sync/merge_view.py" line="662" />
             <source>Close without saving? The choices made here are lost; the article stays in conflict.</source>
             <translation>Užverti neįrašius? Čia atlikti pasirinkimai bus prarasti; straipsnis liks konflikte.</translation>
         </message>
@@ -935,32 +945,32 @@
     <context>
         <name>NewsroomSync</name>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="141" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="142" />
             <source>Newsroom &amp;Server…</source>
             <translation>Redakcijos &amp;serveris…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="143" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="144" />
             <source>S&amp;ync Now</source>
             <translation>Sinchronizuoti &amp;dabar</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="145" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="146" />
             <source>Send and receive changes through the newsroom server</source>
             <translation>Siųsti ir gauti pakeitimus per redakcijos serverį</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="189" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="190" />
             <source>Not synced yet in this session</source>
             <translation>Šioje sesijoje dar nesinchronizuota</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="254" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="255" />
             <source>at {time}</source>
             <translation>{time}</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="279" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="280" />
             <source>%n article(s) received</source>
             <translation>
                 <numerusform>gautas %n straipsnis</numerusform>
@@ -969,12 +979,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="283" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="284" />
             <source>changes sent</source>
             <translation>pakeitimai išsiųsti</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="285" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="286" />
             <source>%n move(s) refused by the server</source>
             <translation>
                 <numerusform>serveris atmetė %n perėjimą</numerusform>
@@ -983,7 +993,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="287" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="288" />
             <source>%n change(s) not taken by the server</source>
             <translation>
                 <numerusform>serveris nepriėmė %n pakeitimo</numerusform>
@@ -992,12 +1002,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="290" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="291" />
             <source>Newsroom sync: {what}</source>
             <translation>Sinchronizavimas su redakcija: {what}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="310" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="311" />
             <source>Newsroom sync</source>
             <translation>Sinchronizavimas su redakcija</translation>
         </message>
@@ -1005,64 +1015,64 @@
     <context>
         <name>PreflightDialog</name>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="37" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="38" />
             <source>passed</source>
             <extracomment>how a check's level is named to a person (tooltips, screen readers)</extracomment>
             <translation>įvykdyta</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="38" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="39" />
             <source>warning</source>
             <translation>įspėjimas</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="39" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="40" />
             <source>error</source>
             <translation>klaida</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="66" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="67" />
             <source>Pre-flight check</source>
             <extracomment>checks about a field of the article rather than a place in its body a problem was double-clicked: its place in the body (start, end) a check about a field was double-clicked: its code ("headline", "summary", "tags"…)</extracomment>
             <translation>Parengties patikra</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="70" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="71" />
             <source>Checking…</source>
             <translation>Tikrinama…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="73" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="74" />
             <source>Pre-flight checklist</source>
             <translation>Parengties patikros sąrašas</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="76" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="77" />
             <source>Double-click a problem (or press Enter on it) to go to it.</source>
             <translation>Dukart spustelėkite problemą (arba paspauskite ant jos Enter), kad ją pamatytumėte.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="86" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="88" />
             <source>Override and {action}</source>
             <translation>Nepaisyti ir {action}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="88" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="90" />
             <source>Go ahead despite failed checks; recorded in the trail</source>
             <translation>Tęsti nepaisant nepavykusių patikrų; tai įrašoma į eigą</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="101" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="103" />
             <source>pre-flight check failed to run: {error}</source>
             <translation>parengties patikros nepavyko paleisti: {error}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="125" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="127" />
             <source>Double-click to show it in the editor</source>
             <translation>Dukart spustelėkite, kad pamatytumėte rengyklėje</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="130" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="132" />
             <source>%n check(s) failed. Fix them, or override: the override is recorded in the trail.</source>
             <translation>
                 <numerusform>Nepavyko %n patikra. Ištaisykite arba nepaisykite: nepaisymas įrašomas į eigą.</numerusform>
@@ -1071,7 +1081,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="133" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="135" />
             <source>Ready, with %n warning(s).</source>
             <translation>
                 <numerusform>Parengta, yra %n įspėjimas.</numerusform>
@@ -1080,7 +1090,7 @@
             </translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="135" />
+            <location filename="../../editor_app/ui/review/preflight_dialog.py" line="137" />
             <source>Ready: every check passed.</source>
             <translation>Parengta: visos patikros įvykdytos.</translation>
         </message>
@@ -1088,151 +1098,151 @@
     <context>
         <name>ReceiveSummary</name>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="53" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="55" />
             <source>In conflict ({n})</source>
             <extracomment>More than this many articles are listed in the library instead of opened as tabs. lupdate reads the literal texts of translate("Context", "…") calls (article id or 0, line) per entry</extracomment>
             <translation>Konfliktuoja ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="54" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="56" />
             <source>changed on both sides in the same passage: choose in the merge view; until then it cannot go further than “submitted”</source>
             <translation>abiejose pusėse pakeista ta pati ištrauka: pasirinkite sujungimo rodinyje; iki tol straipsnis negali pasiekti toliau nei „pateiktas“</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="57" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="59" />
             <source>Merged ({n})</source>
             <translation>Sujungta ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="58" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="60" />
             <source>edited on both sides; the edits merged on their own</source>
             <translation>taisyta abiejose pusėse; pataisos sujungtos savaime</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="60" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="62" />
             <source>New ({n})</source>
             <translation>Nauji ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="61" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="63" />
             <source>new to this library</source>
             <translation>šioje bibliotekoje jų nebuvo</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="63" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="65" />
             <source>Updated ({n})</source>
             <translation>Atnaujinta ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="64" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="66" />
             <source>took the newer version, comments or moves from the file</source>
             <translation>iš failo paimta naujesnė versija, komentarai ar perėjimai</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="68" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="70" />
             <source>Refused moves ({n})</source>
             <translation>Atmesti perėjimai ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="69" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="71" />
             <source>moves of the workflow made elsewhere that no longer applied here; kept in the trail</source>
             <translation>kitur atlikti darbo eigos perėjimai, kurie čia nebetiko; jie palikti eigoje</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="72" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="74" />
             <source>Notes ({n})</source>
             <translation>Pastabos ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="75" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="77" />
             <source>Already here ({n})</source>
             <translation>Jau buvo ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="76" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="78" />
             <source>nothing new for these</source>
             <translation>jiems nieko naujo</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="80" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="82" />
             <source>Nothing new</source>
             <translation>Nieko naujo</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="81" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="83" />
             <source>this library already had everything in the file</source>
             <translation>šioje bibliotekoje jau buvo viskas, kas yra faile</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="89" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="91" />
             <source>{n} new</source>
             <translation>naujų: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="90" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="92" />
             <source>{n} merged</source>
             <translation>sujungta: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="91" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="93" />
             <source>{n} updated</source>
             <translation>atnaujinta: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="92" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="94" />
             <source>{n} in conflict</source>
             <translation>konfliktuoja: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="98" />
-            <source>%n move refused</source>
-            <translation>atmesta perėjimų: %n</translation>
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="100" />
+            <source>{n} move refused</source>
+            <translation>atmesta perėjimų: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="99" />
-            <source>%n moves refused</source>
-            <translation>atmesta perėjimų: %n</translation>
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="101" />
+            <source>{n} moves refused</source>
+            <translation>atmesta perėjimų: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="102" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="105" />
             <source>From {name}: nothing new.</source>
             <translation>Iš {name}: nieko naujo.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="103" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="106" />
             <source>From {name}: {what}.</source>
-            <translation>Iš {name}: {what}.</translation>
+            <translation>Iš {name} — {what}.</translation>
         </message>
     </context>
     <context>
         <name>ReceiveSummaryDialog</name>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="132" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="135" />
             <source>Received</source>
             <translation>Gauta</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="143" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="146" />
             <source>What the file brought</source>
             <translation>Ką atnešė failas</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="166" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="169" />
             <source>&amp;Resolve First Conflict…</source>
             <translation>&amp;Spręsti pirmąjį konfliktą…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="169" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="172" />
             <source>Open the merge view on the first article in conflict</source>
             <translation>Atverti pirmojo konfliktuojančio straipsnio sujungimo rodinį</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="171" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="174" />
             <source>&amp;Open Articles</source>
             <translation>&amp;Atverti straipsnius</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="174" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="177" />
             <source>Open the selected articles, or every article that changed (more than {n} are listed in the library instead)</source>
             <translation>Atverti pažymėtus straipsnius arba visus pasikeitusius (jei jų daugiau nei {n}, jie parodomi bibliotekoje)</translation>
         </message>
@@ -1344,8 +1354,8 @@
         <name>SendDialog</name>
         <message>
             <location filename="../../editor_app/ui/sync/send_dialog.py" line="62" />
-            <source>%n byte(s)</source>
-            <translation>%n B</translation>
+            <source>{n} byte(s)</source>
+            <translation>{n} B</translation>
         </message>
         <message>
             <location filename="../../editor_app/ui/sync/send_dialog.py" line="64" />
@@ -1582,7 +1592,7 @@
             <translation>Redakcijos serveris</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/server_settings.py" line="234" />
+            <location filename="../../editor_app/ui/sync/server_settings.py" line="235" />
             <source>&amp;Disconnect</source>
             <translation>Atsi&amp;jungti</translation>
         </message>
@@ -1592,7 +1602,7 @@
             <translation>Atsijungimas</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/server_settings.py" line="253" />
+            <location filename="../../editor_app/ui/sync/server_settings.py" line="254" />
             <source>Stop syncing this library with the newsroom server? Everything stays in this library and on the server.</source>
             <translation>Nebesinchronizuoti šios bibliotekos su redakcijos serveriu? Viskas liks ir šioje bibliotekoje, ir serveryje.</translation>
         </message>
@@ -1907,54 +1917,87 @@
         </message>
     </context>
     <context>
+        <name>StandardButtons</name>
+        <message>
+            <location filename="../../editor_app/ui/review/standard_buttons.py" line="14" />
+            <source>OK</source>
+            <translation>Gerai</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/review/standard_buttons.py" line="15" />
+            <source>Cancel</source>
+            <translation>Atšaukti</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/review/standard_buttons.py" line="16" />
+            <source>Close</source>
+            <translation>Užverti</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/review/standard_buttons.py" line="17" />
+            <source>Save</source>
+            <translation>Įrašyti</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/review/standard_buttons.py" line="18" />
+            <source>&amp;Yes</source>
+            <translation>&amp;Taip</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/review/standard_buttons.py" line="19" />
+            <source>&amp;No</source>
+            <translation>&amp;Ne</translation>
+        </message>
+    </context>
+    <context>
         <name>SyncStatusIndicator</name>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="67" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="68" />
             <source>Newsroom server status</source>
             <translation>Redakcijos serverio būsena</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="71" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="72" />
             <source>Sync Now</source>
             <translation>Sinchronizuoti</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="72" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="73" />
             <source>Sync with the newsroom server now</source>
             <translation>Sinchronizuoti su redakcijos serveriu dabar</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="89" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="90" />
             <source>Offline</source>
             <translation>Neprisijungta</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="90" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="91" />
             <source>The newsroom server cannot be reached; you keep working offline</source>
             <translation>Redakcijos serveris nepasiekiamas; dirbate neprisijungę</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="94" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="95" />
             <source>Syncing…</source>
             <translation>Sinchronizuojama…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="94" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="95" />
             <source>Sending and receiving changes</source>
             <translation>Siunčiami ir gaunami pakeitimai</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="96" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="97" />
             <source>Up to date</source>
             <translation>Sinchronizuota</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="97" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="98" />
             <source>Synced with the newsroom server</source>
             <translation>Sinchronizuota su redakcijos serveriu</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="100" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="101" />
             <source>%n conflict</source>
             <translation>
                 <numerusform>%n konfliktas</numerusform>
@@ -1963,7 +2006,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="101" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="102" />
             <source>%n conflicts</source>
             <translation>
                 <numerusform>%n konfliktas</numerusform>
@@ -1972,12 +2015,12 @@
             </translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="102" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="103" />
             <source>Articles changed on two laptops wait in the Conflicts queue</source>
             <translation>Dviejuose kompiuteriuose pakeisti straipsniai laukia eilėje „Konfliktai“</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/sync_status.py" line="105" />
+            <location filename="../../editor_app/ui/sync/sync_status.py" line="106" />
             <source>Sync failed</source>
             <translation>Sinchronizuoti nepavyko</translation>
         </message>
@@ -2158,47 +2201,47 @@
     <context>
         <name>_LanguagesPage</name>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="130" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="131" />
             <source>&amp;Add Hunspell Dictionary…</source>
             <translation>&amp;Pridėti Hunspell žodyną…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="131" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="132" />
             <source>A hunspell dictionary is two files: name.aff and name.dic (LibreOffice and most Linux systems have them)</source>
             <translation>Hunspell žodynas – tai du failai: pavadinimas.aff ir pavadinimas.dic (jų turi LibreOffice ir dauguma Linux sistemų)</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="134" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="135" />
             <source>&amp;Remove</source>
             <translation>Paša&amp;linti</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="142" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="143" />
             <source>Hunspell dictionaries: a word is right when any dictionary of the article's language knows it.</source>
             <translation>Hunspell žodynai: žodis laikomas teisingu, jei jį žino bent vienas straipsnio kalbos žodynas.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="156" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="157" />
             <source>built in</source>
-            <translation>pateiktas su Byline</translation>
+            <translation>su Byline</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="156" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="157" />
             <source>added by you</source>
             <translation>pridėjote jūs</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="157" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="158" />
             <source>{count} entries</source>
             <translation>įrašų: {count}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="164" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="165" />
             <source>Licence: {licence}</source>
             <translation>Licencija: {licence}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="169" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="170" />
             <source>Word-frequency lists (rank suggestions): {languages}.</source>
             <translation>Žodžių dažnumo sąrašai (pasiūlymams rikiuoti): {languages}.</translation>
         </message>
@@ -2206,37 +2249,37 @@
     <context>
         <name>_ScopePage</name>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="79" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="80" />
             <source>Filter</source>
             <translation>Filtruoti</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="84" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="85" />
             <source>New word</source>
             <translation>Naujas žodis</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="85" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="86" />
             <source>&amp;Add</source>
             <translation>&amp;Pridėti</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="86" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="87" />
             <source>&amp;Remove</source>
             <translation>Paša&amp;linti</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="87" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="88" />
             <source>&amp;Import…</source>
             <translation>&amp;Importuoti…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="88" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="89" />
             <source>&amp;Export…</source>
             <translation>&amp;Eksportuoti…</translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="113" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="114" />
             <source>%n word</source>
             <translation>
                 <numerusform>%n žodis</numerusform>
@@ -2245,7 +2288,7 @@
             </translation>
         </message>
         <message numerus="yes">
-            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="114" />
+            <location filename="../../editor_app/ui/spelling/dictionary_dialog.py" line="115" />
             <source>%n words</source>
             <translation>
                 <numerusform>%n žodis</numerusform>

@@ -385,8 +385,13 @@ class CommentsPanel(QWidget):
         self.jump_requested.emit(mapping.to_qt(anchor.start), mapping.to_qt(anchor.end))
 
     def _ask_text(self, title: str, context: str) -> str | None:
-        text, ok = QInputDialog.getMultiLineText(self, title, context)
-        return text if ok else None
+        dialog = QInputDialog(self)
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(context)
+        dialog.setOkButtonText(self.tr("OK"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        return dialog.textValue() if dialog.exec() else None
 
     def _message(self, text: str) -> None:
         if self._signals is not None:

@@ -30,6 +30,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.review import current_user, diff_stats, diff_to_html, edit_refusal, word_diff
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import ask_yes_no, message_box, name_buttons
 
 CONTEXT_CHARS = 300
 
@@ -43,8 +44,9 @@ def compute_diff(library, old_id: int, new_id: int, *, context: int | None) -> t
     stats = diff_stats(title_ops, ops)
     html = diff_to_html(ops, context=context)
     added, removed = stats["added"], stats["removed"]
-    summary = (QCoreApplication.translate("HistoryDialog", "%n word(s) added", None, added) + ", "
-               + QCoreApplication.translate("HistoryDialog", "%n removed", None, removed))
+    # {n} rather than %n: a module-level text is not a plural form for lupdate
+    summary = (QCoreApplication.translate("HistoryDialog", "{n} word(s) added").format(n=added)
+               + ", " + QCoreApplication.translate("HistoryDialog", "{n} removed").format(n=removed))
     if title_ops:
         title_html = diff_to_html(title_ops, context=None)
         headline = QCoreApplication.translate("HistoryDialog", "Headline:")
@@ -101,6 +103,8 @@ class HistoryDialog(QDialog):
         self.diff_work.failed.connect(self._on_diff_failed)
         #: Asks before a restore; replaced in tests.
         self.confirm: Callable[[str], bool] = self._confirm
+        #: Says why a restore failed (title, text); replaced in tests.
+        self.warn: Callable[[str, str], None] = self._warn
 
         self.list = QTreeWidget()
         self.list.setHeaderLabels([QCoreApplication.translate("HistoryDialog", c) for c in self.COLUMNS])
@@ -131,6 +135,7 @@ class HistoryDialog(QDialog):
         controls.addStretch(1)
         controls.addWidget(self.restore_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_buttons(close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -238,7 +243,7 @@ class HistoryDialog(QDialog):
             self._library.restore_revision(revision_id, author=current_user(self._library),
                                            refuse=edit_refusal)
         except BylineError as exc:
-            QMessageBox.warning(self, self.tr("Restore failed"), str(exc))
+            self.warn(self.tr("Restore failed"), str(exc))
             return False
         self.load()
         self.restored.emit(self.article_id)
@@ -248,8 +253,10 @@ class HistoryDialog(QDialog):
         return True
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, self.tr("Restore revision"), question)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Restore revision"), question)
+
+    def _warn(self, title: str, text: str) -> None:
+        message_box(self, QMessageBox.Icon.Warning, title, text).exec()
 
     def done(self, result: int) -> None:
         self.diff_work.cancel()

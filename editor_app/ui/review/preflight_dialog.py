@@ -27,6 +27,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.review import PreflightResult, preflight
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import name_buttons
 
 PROCEED, OVERRIDE = "proceed", "override"
 _ICONS = {"ok": QStyle.StandardPixmap.SP_DialogApplyButton,
@@ -78,6 +79,7 @@ class PreflightDialog(QDialog):
         self.hint.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
                                         if action_label else QDialogButtonBox.StandardButton.Close)
+        name_buttons(self.buttons)
         self.buttons.rejected.connect(self.reject)
         self.proceed_button = self.override_button = None
         if action_label:

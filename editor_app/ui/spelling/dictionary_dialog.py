@@ -36,6 +36,7 @@ from editor_app.core.spelling import (
     remove_user_dictionary,
 )
 from editor_app.core.spelling import language_name as english_language_name
+from editor_app.ui.review.standard_buttons import name_buttons
 
 SCOPE_TITLES = {"personal": QT_TRANSLATE_NOOP("DictionaryDialog", "My dictionary"),
                 "newsroom": QT_TRANSLATE_NOOP("DictionaryDialog", "Newsroom"),
@@ -222,6 +223,7 @@ class DictionaryDialog(QDialog):
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_buttons(close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if not scopes:

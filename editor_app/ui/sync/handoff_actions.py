@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import message_box
 from editor_app.ui.sync.receive_summary import (
     MAX_OPEN,
     ReceiveSummaryDialog,
@@ -177,9 +178,9 @@ class HandoffActions(QObject):
 
         ids = self._front_article_ids()
         if not ids:
-            QMessageBox.information(self.window, self.tr("Send for Review"),
-                                    self.tr("Open an article, or select articles in the library, "
-                                            "first."))
+            message_box(self.window, QMessageBox.Icon.Information, self.tr("Send for Review"),
+                        self.tr("Open an article, or select articles in the library, first.")
+                        ).exec()
             return
         if not self._save_open_tabs(ids):
             self.signals.message.emit(self.tr("The article could not be saved, so it was not "
@@ -188,7 +189,8 @@ class HandoffActions(QObject):
         try:
             dialog = SendDialog(self.library, ids, self.settings.handoff_folder(), self.window)
         except BylineError as exc:
-            QMessageBox.warning(self.window, self.tr("Send for Review"), str(exc))
+            message_box(self.window, QMessageBox.Icon.Warning, self.tr("Send for Review"),
+                        str(exc)).exec()
             return
         dialog.sent.connect(self._sent)
         dialog.submitted.connect(lambda aid: self.signals.status_changed.emit(aid, "submitted"))
@@ -299,9 +301,8 @@ class HandoffActions(QObject):
                 self.tr("Receive of {name} cancelled: nothing was changed.").format(name=name),
                 8000)
         else:
-            box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Receive failed"),
-                              message + "\n\n" + self.tr("Nothing was changed in this library."),
-                              QMessageBox.StandardButton.Ok, self.window)
+            box = message_box(self.window, QMessageBox.Icon.Warning, self.tr("Receive failed"),
+                              message + "\n\n" + self.tr("Nothing was changed in this library."))
             box.setAccessibleName(self.tr("Receive failed"))
             self.error_box = box
             box.open()

@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -53,6 +52,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import ConflictError, NotFoundError
 from editor_app.core.sync.conflicts import Choice, ConflictModel, Hunk, VersionInfo
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import ask_yes_no, name_buttons
 
 FIELD_LABELS = {"title": QT_TRANSLATE_NOOP("MergeView", "Headline"),
                 "kind": QT_TRANSLATE_NOOP("MergeView", "Kind"),
@@ -321,6 +321,7 @@ class MergeView(QDialog):
         self.save_button.setToolTip(self.tr("Save the result as a revision with both versions "
                                             "as parents (Ctrl+S)"))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(self.buttons)
         bottom_row = QHBoxLayout()
         bottom_row.addWidget(self.status, 1)
         bottom_row.addWidget(self.reload_button)
@@ -657,10 +658,9 @@ class MergeView(QDialog):
         super().reject()
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(self, self.tr("Resolve conflict"),
-                                      self.tr("Close without saving? The choices made here are "
-                                              "lost; the article stays in conflict."))
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Resolve conflict"),
+                          self.tr("Close without saving? The choices made here are lost; the "
+                                  "article stays in conflict."))
 
     def done(self, result: int) -> None:
         self.work.cancel()

@@ -25,6 +25,8 @@ from PySide6.QtWidgets import (
     QVBoxLayout,
 )
 
+from editor_app.ui.review.standard_buttons import name_buttons
+
 #: More than this many articles are listed in the library instead of opened as tabs.
 MAX_OPEN = 12
 CONFLICT_COLOR = "#c0392b"
@@ -95,8 +97,9 @@ def summary_headline(summary) -> str:
     refused = len(summary.refused)
     if refused:
         # Two source texts so that English reads right with no translation loaded.
-        parts.append(translate("ReceiveSummary", "%n move refused", None, refused) if refused == 1
-                     else translate("ReceiveSummary", "%n moves refused", None, refused))
+        text = (translate("ReceiveSummary", "{n} move refused") if refused == 1
+                else translate("ReceiveSummary", "{n} moves refused"))
+        parts.append(text.format(n=refused))
     name = pathlib.Path(summary.source).name
     if not parts:
         return translate("ReceiveSummary", "From {name}: nothing new.").format(name=name)
@@ -175,6 +178,7 @@ class ReceiveSummaryDialog(QDialog):
                                             "changed (more than {n} are listed in the library "
                                             "instead)").format(n=MAX_OPEN))
         self.close_button = self.button_box.addButton(QDialogButtonBox.StandardButton.Close)
+        name_buttons(self.button_box)
         self.button_box.rejected.connect(self.reject)
         self.close_button.clicked.connect(self.reject)
         self.resolve_button.clicked.connect(self._resolve_first)

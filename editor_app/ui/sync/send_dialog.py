@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.models import Status
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import ask_yes_no
 
 SUFFIX = ".byline"
 
@@ -59,7 +59,7 @@ def default_folder(remembered: str) -> pathlib.Path:
 
 def _size(n: int) -> str:
     if n < 1024:
-        return QCoreApplication.translate("SendDialog", "%n byte(s)", None, n)
+        return QCoreApplication.translate("SendDialog", "{n} byte(s)").format(n=n)
     if n < 1024 * 1024:
         return QCoreApplication.translate("SendDialog", "{size} KB").format(size=f"{n / 1024:.0f}")
     megabytes = f"{n / 1024 / 1024:.1f}"
@@ -273,10 +273,9 @@ class SendDialog(QDialog):
                                 + self.tr("(The path is on the clipboard.)"))
 
     def _confirm_overwrite(self, path: pathlib.Path) -> bool:
-        answer = QMessageBox.question(self, self.tr("Send for Review"),
-                                      self.tr("{name} exists already in {folder}. Replace it?")
-                                      .format(name=path.name, folder=path.parent))
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Send for Review"),
+                          self.tr("{name} exists already in {folder}. Replace it?")
+                          .format(name=path.name, folder=path.parent))
 
     def done(self, result: int) -> None:
         self.work.cancel()

@@ -18,7 +18,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -27,6 +26,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import ask_yes_no, name_buttons
 
 SSL_MODES = (
     ("prefer", QT_TRANSLATE_NOOP("ServerSettingsPage", "Use TLS when the server offers it")),
@@ -231,6 +231,7 @@ class ServerSettingsDialog(QDialog):
         self.page = ServerSettingsPage(library, self, session_password=session_password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(buttons)
         self.disconnect_button = buttons.addButton(self.tr("&Disconnect"),
                                                    QDialogButtonBox.ButtonRole.DestructiveRole)
         from editor_app.core.server.sync import server_dsn
@@ -249,11 +250,9 @@ class ServerSettingsDialog(QDialog):
             self.accept()
 
     def _disconnect(self) -> None:
-        answer = QMessageBox.question(
-            self, self.tr("Disconnect"), self.tr("Stop syncing this library with the newsroom "
-                                                 "server? Everything stays in this library and "
-                                                 "on the server."))
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask_yes_no(self, self.tr("Disconnect"),
+                      self.tr("Stop syncing this library with the newsroom server? Everything "
+                              "stays in this library and on the server.")):
             self.page.disconnect_server()
             self.accept()
 

@@ -23,6 +23,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWi
 
 from editor_app.core.errors import BylineError
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import message_box
 
 SYNC_EVERY_MS = 5 * 60 * 1000
 RETRY_OFFLINE_MS = 30 * 1000
@@ -307,7 +308,8 @@ class NewsroomSync(QObject):
 
     def show_last_error(self) -> None:
         if self.last_error:
-            QMessageBox.warning(self.window, self.tr("Newsroom sync"), self.last_error)
+            message_box(self.window, QMessageBox.Icon.Warning, self.tr("Newsroom sync"),
+                        self.last_error).exec()
 
     def shutdown(self) -> None:
         self.timer.stop()
