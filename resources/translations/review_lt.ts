@@ -1797,33 +1797,69 @@
     <context>
         <name>SpellingMenu</name>
         <message>
-            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="66" />
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="20" />
+            <source>&amp;Undo</source>
+            <extracomment>How far before a repeated word the blanks to remove with it are looked for. The editor's own entries, by the object names Qt gives them: Qt names them from its own catalogue, which has no Lithuanian, so the menu names them itself.</extracomment>
+            <translation>&amp;Atšaukti</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="21" />
+            <source>&amp;Redo</source>
+            <translation>&amp;Grąžinti</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="22" />
+            <source>Cu&amp;t</source>
+            <translation>&amp;Iškirpti</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="23" />
+            <source>&amp;Copy</source>
+            <translation>&amp;Kopijuoti</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="24" />
+            <source>&amp;Paste</source>
+            <translation>Į&amp;dėti</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="25" />
+            <source>Delete</source>
+            <translation>Pašalinti</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="26" />
+            <source>Select All</source>
+            <translation>Žymėti viską</translation>
+        </message>
+        <message>
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="80" />
             <source>Remove repeated “{word}”</source>
-            <extracomment>How far before a repeated word the blanks to remove with it are looked for. lupdate reads the literal texts of translate("Context", "…") calls</extracomment>
+            <extracomment>lupdate reads the literal texts of translate("Context", "…") calls</extracomment>
             <translation>Pašalinti pasikartojantį „{word}“</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="77" />
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="91" />
             <source>(suggestions are still loading)</source>
             <translation>(pasiūlymai dar įkeliami)</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="80" />
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="94" />
             <source>(no suggestions)</source>
             <translation>(pasiūlymų nėra)</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="83" />
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="97" />
             <source>Add to my dictionary</source>
             <translation>Įtraukti į mano žodyną</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="86" />
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="100" />
             <source>Add to newsroom dictionary</source>
             <translation>Įtraukti į redakcijos žodyną</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="89" />
+            <location filename="../../editor_app/ui/spelling/spelling_menu.py" line="103" />
             <source>Ignore in this article</source>
             <translation>Nepaisyti šiame straipsnyje</translation>
         </message>
