@@ -1098,118 +1098,118 @@
     <context>
         <name>ReceiveSummary</name>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="55" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="57" />
             <source>In conflict ({n})</source>
             <extracomment>More than this many articles are listed in the library instead of opened as tabs. lupdate reads the literal texts of translate("Context", "…") calls (article id or 0, line) per entry</extracomment>
             <translation>Konfliktuoja ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="56" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="58" />
             <source>changed on both sides in the same passage: choose in the merge view; until then it cannot go further than “submitted”</source>
             <translation>abiejose pusėse pakeista ta pati ištrauka: pasirinkite sujungimo rodinyje; iki tol straipsnis negali pasiekti toliau nei „pateiktas“</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="59" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="61" />
             <source>Merged ({n})</source>
             <translation>Sujungta ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="60" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="62" />
             <source>edited on both sides; the edits merged on their own</source>
             <translation>taisyta abiejose pusėse; pataisos sujungtos savaime</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="62" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="64" />
             <source>New ({n})</source>
             <translation>Nauji ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="63" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="65" />
             <source>new to this library</source>
             <translation>šioje bibliotekoje jų nebuvo</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="65" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="67" />
             <source>Updated ({n})</source>
             <translation>Atnaujinta ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="66" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="68" />
             <source>took the newer version, comments or moves from the file</source>
             <translation>iš failo paimta naujesnė versija, komentarai ar perėjimai</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="70" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="72" />
             <source>Refused moves ({n})</source>
             <translation>Atmesti perėjimai ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="71" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="73" />
             <source>moves of the workflow made elsewhere that no longer applied here; kept in the trail</source>
             <translation>kitur atlikti darbo eigos perėjimai, kurie čia nebetiko; jie palikti eigoje</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="74" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="76" />
             <source>Notes ({n})</source>
             <translation>Pastabos ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="77" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="79" />
             <source>Already here ({n})</source>
             <translation>Jau buvo ({n})</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="78" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="80" />
             <source>nothing new for these</source>
             <translation>jiems nieko naujo</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="82" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="84" />
             <source>Nothing new</source>
             <translation>Nieko naujo</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="83" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="85" />
             <source>this library already had everything in the file</source>
             <translation>šioje bibliotekoje jau buvo viskas, kas yra faile</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="91" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="93" />
             <source>{n} new</source>
             <translation>naujų: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="92" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="94" />
             <source>{n} merged</source>
             <translation>sujungta: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="93" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="95" />
             <source>{n} updated</source>
             <translation>atnaujinta: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="94" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="96" />
             <source>{n} in conflict</source>
             <translation>konfliktuoja: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="100" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="102" />
             <source>{n} move refused</source>
             <translation>atmesta perėjimų: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="101" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="103" />
             <source>{n} moves refused</source>
             <translation>atmesta perėjimų: {n}</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="105" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="107" />
             <source>From {name}: nothing new.</source>
             <translation>Iš {name}: nieko naujo.</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="106" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="108" />
             <source>From {name}: {what}.</source>
             <translation>Iš {name} — {what}.</translation>
         </message>
@@ -1217,32 +1217,32 @@
     <context>
         <name>ReceiveSummaryDialog</name>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="135" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="158" />
             <source>Received</source>
             <translation>Gauta</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="146" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="169" />
             <source>What the file brought</source>
             <translation>Ką atnešė failas</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="169" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="199" />
             <source>&amp;Resolve First Conflict…</source>
             <translation>&amp;Spręsti pirmąjį konfliktą…</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="172" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="202" />
             <source>Open the merge view on the first article in conflict</source>
             <translation>Atverti pirmojo konfliktuojančio straipsnio sujungimo rodinį</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="174" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="204" />
             <source>&amp;Open Articles</source>
             <translation>&amp;Atverti straipsnius</translation>
         </message>
         <message>
-            <location filename="../../editor_app/ui/sync/receive_summary.py" line="177" />
+            <location filename="../../editor_app/ui/sync/receive_summary.py" line="207" />
             <source>Open the selected articles, or every article that changed (more than {n} are listed in the library instead)</source>
             <translation>Atverti pažymėtus straipsnius arba visus pasikeitusius (jei jų daugiau nei {n}, jie parodomi bibliotekoje)</translation>
         </message>

@@ -14,12 +14,14 @@ from __future__ import annotations
 import pathlib
 from dataclasses import dataclass
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
-from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtCore import QCoreApplication, QRect, QSize, Qt, Signal
+from PySide6.QtGui import QBrush, QColor, QFont, QFontMetrics
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
+    QHeaderView,
     QLabel,
+    QStyledItemDelegate,
     QTreeWidget,
     QTreeWidgetItem,
     QVBoxLayout,
@@ -120,6 +122,27 @@ def changed_article_ids(summary) -> list[int]:
     return ids
 
 
+class _WrappingRows(QStyledItemDelegate):
+    """Rows as tall as their wrapped text: QTreeView wraps words when painting but asks the
+    delegate for one line's height, so a long heading would otherwise end in "…"."""
+
+    def __init__(self, tree: QTreeWidget):
+        super().__init__(tree)
+        self._tree = tree
+
+    def sizeHint(self, option, index) -> QSize:  # noqa: N802 (Qt name)
+        hint = super().sizeHint(option, index)
+        depth, parent = 1, index.parent()
+        while parent.isValid():
+            depth, parent = depth + 1, parent.parent()
+        width = max(50, self._tree.viewport().width() - self._tree.indentation() * depth - 8)
+        font = index.data(Qt.ItemDataRole.FontRole) or option.font
+        text = index.data(Qt.ItemDataRole.DisplayRole) or ""
+        height = QFontMetrics(font).boundingRect(QRect(0, 0, width, 100_000),
+                                                 Qt.TextFlag.TextWordWrap, text).height()
+        return QSize(hint.width(), max(hint.height(), height + 4))
+
+
 class ReceiveSummaryDialog(QDialog):
     """The summary of one receive, with the ways on from it.
 
@@ -145,7 +168,14 @@ class ReceiveSummaryDialog(QDialog):
         self.tree.setHeaderHidden(True)
         self.tree.setAccessibleName(self.tr("What the file brought"))
         self.tree.setSelectionMode(QTreeWidget.SelectionMode.ExtendedSelection)
+        # Long headings (and their Lithuanian) wrap to the dialog's width, never cut with "…".
         self.tree.setWordWrap(True)
+        self.tree.setTextElideMode(Qt.TextElideMode.ElideNone)
+        self.tree.setUniformRowHeights(False)
+        self.tree.header().setStretchLastSection(True)
+        self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
+        self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
+        self.tree.setItemDelegate(_WrappingRows(self.tree))
         self.sections = summary_sections(summary)
         for section in self.sections:
             top = QTreeWidgetItem([section.heading + (f" — {section.explanation}"
