@@ -14,7 +14,7 @@ import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QColor, QFont, QTextCharFormat, QTextCursor
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -141,7 +141,9 @@ class CommentsPanel(QWidget):
     anchors_changed = Signal(list)
     comments_changed = Signal(int)
 
-    SECTIONS = (("open", "Open"), ("resolved", "Resolved"), ("detached", "Detached (passage gone)"))
+    SECTIONS = (("open", QT_TRANSLATE_NOOP("CommentsPanel", "Open")),
+                ("resolved", QT_TRANSLATE_NOOP("CommentsPanel", "Resolved")),
+                ("detached", QT_TRANSLATE_NOOP("CommentsPanel", "Detached (passage gone)")))
 
     def __init__(self, library: Library, signals=None, parent=None):
         super().__init__(parent)
@@ -153,10 +155,10 @@ class CommentsPanel(QWidget):
         #: Asks for a comment's text; replaced in tests. Returns None on cancel.
         self.ask_text: Callable[[str, str], str | None] = self._ask_text
 
-        self.title = QLabel("Comments")
+        self.title = QLabel(self.tr("Comments"))
         self.tree = QTreeWidget()
         self.tree.setHeaderHidden(True)
-        self.tree.setAccessibleName("Comments")
+        self.tree.setAccessibleName(self.tr("Comments"))
         # Comments wrap to the panel's width, never cut with "…" (#17): one column that
         # stretches with the panel, no eliding, and rows as tall as their text.
         self.tree.setWordWrap(True)
@@ -165,8 +167,8 @@ class CommentsPanel(QWidget):
         self.tree.header().setStretchLastSection(True)
         self.tree.header().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
         self.tree.header().sectionResized.connect(lambda *_: self.tree.doItemsLayout())
-        self.reply_button = QPushButton("Reply…")
-        self.resolve_button = QPushButton("Resolve")
+        self.reply_button = QPushButton(self.tr("Reply…"))
+        self.resolve_button = QPushButton(self.tr("Resolve"))
         for button in (self.reply_button, self.resolve_button):
             button.setEnabled(False)
         buttons = QHBoxLayout()
@@ -245,7 +247,7 @@ class CommentsPanel(QWidget):
         if not self.article_id:
             return None
         if text is None:
-            text = self.ask_text("Comment on the passage", _short(quote))
+            text = self.ask_text(self.tr("Comment on the passage"), _short(quote))
             if text is None:
                 return None
         # The passage's surroundings as on screen (the stored body may lag by a second).
@@ -280,7 +282,7 @@ class CommentsPanel(QWidget):
         if root is None:
             return None
         if text is None or isinstance(text, bool):  # clicked(bool) passes a bool
-            text = self.ask_text("Reply", _short(root.text))
+            text = self.ask_text(self.tr("Reply"), _short(root.text))
             if text is None:
                 return None
         try:
@@ -326,7 +328,7 @@ class CommentsPanel(QWidget):
         bold.setBold(True)
         sections = {}
         for key, label in self.SECTIONS:
-            item = QTreeWidgetItem([label])
+            item = QTreeWidgetItem([QCoreApplication.translate("CommentsPanel", label)])
             item.setFont(0, bold)
             item.setFlags(Qt.ItemFlag.ItemIsEnabled)
             self.tree.addTopLevelItem(item)
@@ -351,27 +353,28 @@ class CommentsPanel(QWidget):
                     restore = child
         for key, label in self.SECTIONS:
             n = sections[key].childCount()
-            sections[key].setText(0, f"{label} ({n})")
+            sections[key].setText(0, f"{QCoreApplication.translate('CommentsPanel', label)} ({n})")
             sections[key].setHidden(n == 0 and key != "open")
         self.tree.expandAll()
         if restore is not None:
             self.tree.setCurrentItem(restore)
         n_open = sections["open"].childCount()
-        self.title.setText(f"Comments — {n_open} open" if self.article_id else "Comments")
+        self.title.setText(self.tr("Comments — %n open", None, n_open) if self.article_id
+                           else self.tr("Comments"))
         self._update_buttons()
         self.anchors_changed.emit(list(self.anchors))
 
-    @staticmethod
-    def _thread_text(root, anchor: Anchor) -> str:
+    def _thread_text(self, root, anchor: Anchor) -> str:
         quote = _short(root.quote)
-        where = " (passage deleted)" if anchor.detached else ""
+        where = " " + self.tr("(passage deleted)") if anchor.detached else ""
         return f"{root.author or '—'} · {_when(root.created_at)}{where}\n“{quote}”\n{root.text}"
 
     def _update_buttons(self, *_):
         root = self.thread_root(self.current_comment())
         self.reply_button.setEnabled(root is not None)
         self.resolve_button.setEnabled(root is not None)
-        self.resolve_button.setText("Reopen" if root is not None and root.resolved else "Resolve")
+        self.resolve_button.setText(self.tr("Reopen") if root is not None and root.resolved
+                                    else self.tr("Resolve"))
 
     def _on_clicked(self, item: QTreeWidgetItem, _column: int = 0) -> None:
         comment = item.data(0, Qt.ItemDataRole.UserRole)
@@ -380,14 +383,19 @@ class CommentsPanel(QWidget):
         root = self.thread_root(comment)
         anchor = next((a for a in self.anchors if a.comment.id == root.id), None)
         if anchor is None or anchor.detached:
-            self._message("the commented passage is no longer in the text")
+            self._message(self.tr("the commented passage is no longer in the text"))
             return
         mapping = Utf16Map(self._text)
         self.jump_requested.emit(mapping.to_qt(anchor.start), mapping.to_qt(anchor.end))
 
     def _ask_text(self, title: str, context: str) -> str | None:
-        text, ok = QInputDialog.getMultiLineText(self, title, context)
-        return text if ok else None
+        dialog = QInputDialog(self)
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        dialog.setWindowTitle(title)
+        dialog.setLabelText(context)
+        dialog.setOkButtonText(self.tr("OK"))
+        dialog.setCancelButtonText(self.tr("Cancel"))
+        return dialog.textValue() if dialog.exec() else None
 
     def _message(self, text: str) -> None:
         if self._signals is not None:

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QCheckBox,
@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.review import current_user, diff_stats, diff_to_html, edit_refusal, word_diff
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import ask_yes_no, message_box, name_buttons
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -46,11 +47,15 @@ def compute_diff(library: Library, old_id: int, new_id: int, *, context: int | N
     title_ops = word_diff(old_title, new_title) if old_title != new_title else []
     stats = diff_stats(title_ops, ops)
     html = diff_to_html(ops, context=context)
-    summary = f"{stats['added']} word(s) added, {stats['removed']} removed"
+    added, removed = stats["added"], stats["removed"]
+    # {n} rather than %n: a module-level text is not a plural form for lupdate
+    summary = (QCoreApplication.translate("HistoryDialog", "{n} word(s) added").format(n=added)
+               + ", " + QCoreApplication.translate("HistoryDialog", "{n} removed").format(n=removed))
     if title_ops:
         title_html = diff_to_html(title_ops, context=None)
-        html = f"<p><b>Headline:</b></p>{title_html}<hr/>{html}"
-        summary += " (the headline changed)"
+        headline = QCoreApplication.translate("HistoryDialog", "Headline:")
+        html = f"<p><b>{headline}</b></p>{title_html}<hr/>{html}"
+        summary += " " + QCoreApplication.translate("HistoryDialog", "(the headline changed)")
     return html, summary
 
 
@@ -65,10 +70,14 @@ def revision_sources(library: Library, article_id: int) -> dict[int, str]:
         return {}
     origins = library.revision_origins(article_id)
     here = library.library_uid
-    out = {rid: f"by {p.member} on {p.laptop or 'a laptop'}" for rid, p in sent.items()}
+    out = {rid: QCoreApplication.translate("HistoryDialog", "by {member} on {laptop}").format(
+               member=p.member,
+               laptop=p.laptop or QCoreApplication.translate("HistoryDialog", "a laptop"))
+           for rid, p in sent.items()}
     for rid, origin in origins.items():
         if rid not in out:
-            out[rid] = "this laptop, not sent yet" if origin == here else ""
+            out[rid] = (QCoreApplication.translate("HistoryDialog", "this laptop, not sent yet")
+                        if origin == here else "")
     return out
 
 
@@ -81,36 +90,40 @@ class HistoryDialog(QDialog):
     restored = Signal(int)
     diff_ready = Signal()  # for tests and screen readers: the diff view was updated
 
-    COLUMNS = ("#", "Time (UTC)", "Author", "Reason", "Sent from")
+    COLUMNS = ("#", QT_TRANSLATE_NOOP("HistoryDialog", "Time (UTC)"),
+               QT_TRANSLATE_NOOP("HistoryDialog", "Author"), QT_TRANSLATE_NOOP("HistoryDialog", "Reason"),
+               QT_TRANSLATE_NOOP("HistoryDialog", "Sent from"))
 
     def __init__(self, library: Library, article_id: int, signals=None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Revision history")
+        self.setWindowTitle(self.tr("Revision history"))
         self.resize(900, 600)
         self._library = library
         self._signals = signals
         self.article_id = article_id
         #: computes diffs off the GUI thread; only the newest one is shown
-        self.diff_work = BackgroundWork(self, describe_unexpected=lambda exc: f"diff failed: {exc}")
+        self.diff_work = BackgroundWork(self, describe_unexpected=lambda exc: self.tr("diff failed: {error}").format(error=exc))
         self.diff_work.finished.connect(self._on_diff_done)
         self.diff_work.failed.connect(self._on_diff_failed)
         #: Asks before a restore; replaced in tests.
         self.confirm: Callable[[str], bool] = self._confirm
+        #: Says why a restore failed (title, text); replaced in tests.
+        self.warn: Callable[[str, str], None] = self._warn
 
         self.list = QTreeWidget()
-        self.list.setHeaderLabels(list(self.COLUMNS))
+        self.list.setHeaderLabels([QCoreApplication.translate("HistoryDialog", c) for c in self.COLUMNS])
         self.list.setRootIsDecorated(False)
         self.list.setUniformRowHeights(True)
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        self.list.setAccessibleName("Revisions")
+        self.list.setAccessibleName(self.tr("Revisions"))
         self.view = QTextBrowser()
-        self.view.setAccessibleName("Differences")
-        self.summary = QLabel("Select a revision to see what it changed; select two to compare.")
+        self.view.setAccessibleName(self.tr("Differences"))
+        self.summary = QLabel(self.tr("Select a revision to see what it changed; select two to compare."))
         self.summary.setWordWrap(True)
-        self.whole_text = QCheckBox("Show the whole text")
-        self.restore_button = QPushButton("Restore this revision")
+        self.whole_text = QCheckBox(self.tr("Show the whole text"))
+        self.restore_button = QPushButton(self.tr("Restore this revision"))
         self.restore_button.setEnabled(False)
-        self.restore_button.setToolTip("Brings the text back as a new revision; nothing is lost")
+        self.restore_button.setToolTip(self.tr("Brings the text back as a new revision; nothing is lost"))
 
         right = QWidget()
         right_layout = QVBoxLayout(right)
@@ -126,6 +139,7 @@ class HistoryDialog(QDialog):
         controls.addStretch(1)
         controls.addWidget(self.restore_button)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_buttons(close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(splitter, 1)
@@ -153,10 +167,12 @@ class HistoryDialog(QDialog):
             item.setData(0, Qt.ItemDataRole.UserRole, rev.id)
             items.append(item)
         self.list.addTopLevelItems(items)
-        last = next((where[r.id] for r in log if where.get(r.id, "").startswith("by ")), "")
+        not_sent = QCoreApplication.translate("HistoryDialog", "this laptop, not sent yet")
+        last = next((where[r.id] for r in log if where.get(r.id) and where[r.id] != not_sent), "")
         if last:
-            self.summary.setText(f"Last change on the newsroom server: {last}. Select a revision "
-                                 "to see what it changed; select two to compare.")
+            self.summary.setText(self.tr("Last change on the newsroom server: {where}. Select a "
+                                         "revision to see what it changed; select two to compare.")
+                                 .format(where=last))
         for column in range(len(self.COLUMNS) - 1):
             self.list.resizeColumnToContents(column)
 
@@ -185,7 +201,7 @@ class HistoryDialog(QDialog):
             row = rows[0]
             if row + 1 >= len(ids):
                 self.diff_work.cancel()  # any running diff is now stale
-                self.summary.setText("The first revision: nothing before it to compare with.")
+                self.summary.setText(self.tr("The first revision: nothing before it to compare with."))
                 self.view.setPlainText(self._library.revision_text(ids[row])[1])
                 self.diff_ready.emit()
                 return
@@ -194,14 +210,14 @@ class HistoryDialog(QDialog):
             old, new = ids[rows[1]], ids[rows[0]]  # lower in the list is older
         else:
             self.diff_work.cancel()
-            self.summary.setText("Select one revision, or two to compare them.")
+            self.summary.setText(self.tr("Select one revision, or two to compare them."))
             self.view.clear()
             return
         self.request_diff(old, new)
 
     def request_diff(self, old_id: int, new_id: int) -> None:
         """Start computing a diff off the GUI thread; an older request's diff is never shown."""
-        self.summary.setText("Comparing…")
+        self.summary.setText(self.tr("Comparing…"))
         context = None if self.whole_text.isChecked() else CONTEXT_CHARS
         self.diff_work.submit(lambda: compute_diff(self._library, old_id, new_id, context=context))
 
@@ -223,26 +239,28 @@ class HistoryDialog(QDialog):
             return False
         revision_id = self.revision_ids()[rows[0]]
         number = self.list.topLevelItem(rows[0]).text(0)
-        if not self.confirm(f"Bring back revision {number} as a new revision? "
-                            "The current text stays in the history."):
+        if not self.confirm(self.tr("Bring back revision {number} as a new revision? "
+                                    "The current text stays in the history.").format(number=number)):
             return False
         try:
             # An approved or published story is reopened for correction first (#17).
             self._library.restore_revision(revision_id, author=current_user(self._library),
                                            refuse=edit_refusal)
         except BylineError as exc:
-            QMessageBox.warning(self, "Restore failed", str(exc))
+            self.warn(self.tr("Restore failed"), str(exc))
             return False
         self.load()
         self.restored.emit(self.article_id)
         if self._signals is not None:
             self._signals.article_saved.emit(self.article_id)
-            self._signals.message.emit(f"Revision {number} restored", 4000)
+            self._signals.message.emit(self.tr("Revision {number} restored").format(number=number), 4000)
         return True
 
     def _confirm(self, question: str) -> bool:
-        answer = QMessageBox.question(self, "Restore revision", question)
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Restore revision"), question)
+
+    def _warn(self, title: str, text: str) -> None:
+        message_box(self, QMessageBox.Icon.Warning, title, text).exec()
 
     def done(self, result: int) -> None:
         self.diff_work.cancel()

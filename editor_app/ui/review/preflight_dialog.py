@@ -15,7 +15,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.review import PreflightResult, preflight
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import name_buttons
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -38,6 +39,14 @@ _ICONS = {"ok": QStyle.StandardPixmap.SP_DialogApplyButton,
           "warning": QStyle.StandardPixmap.SP_MessageBoxWarning,
           "error": QStyle.StandardPixmap.SP_MessageBoxCritical}
 _MARKS = {"ok": "✓", "warning": "!", "error": "✗"}
+#: how a check's level is named to a person (tooltips, screen readers)
+_LEVELS = {"ok": QT_TRANSLATE_NOOP("PreflightDialog", "passed"),
+           "warning": QT_TRANSLATE_NOOP("PreflightDialog", "warning"),
+           "error": QT_TRANSLATE_NOOP("PreflightDialog", "error")}
+
+
+def _level_name(level: str) -> str:
+    return QCoreApplication.translate("PreflightDialog", _LEVELS.get(level, level))
 SPOT_ROLE = Qt.ItemDataRole.UserRole + 1
 MAX_SPOTS = 50
 #: checks about a field of the article rather than a place in its body
@@ -60,27 +69,30 @@ class PreflightDialog(QDialog):
     def __init__(self, library: Library, article_id: int, *, action_label: str | None = None,
                  spelling_issue_count: int | None = None, spelling_issues=None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Pre-flight check")
+        self.setWindowTitle(self.tr("Pre-flight check"))
         self.resize(560, 420)
         self.decision: str | None = None
         self.result: PreflightResult | None = None
-        self.heading = QLabel("Checking…")
+        self.heading = QLabel(self.tr("Checking…"))
         self.heading.setWordWrap(True)
         self.list = QListWidget()
-        self.list.setAccessibleName("Pre-flight checklist")
+        self.list.setAccessibleName(self.tr("Pre-flight checklist"))
         self.list.setWordWrap(True)
         self.list.itemActivated.connect(self._activated)
-        self.hint = QLabel("Double-click a problem (or press Enter on it) to go to it.")
+        self.hint = QLabel(self.tr("Double-click a problem (or press Enter on it) to go to it."))
         self.hint.setWordWrap(True)
         self.hint.hide()
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Cancel
                                         if action_label else QDialogButtonBox.StandardButton.Close)
+        name_buttons(self.buttons)
         self.buttons.rejected.connect(self.reject)
         self.proceed_button = self.override_button = None
         if action_label:
             self.proceed_button = QPushButton(action_label)
-            self.override_button = QPushButton(f"Override and {action_label.lower()}")
-            self.override_button.setToolTip("Go ahead despite failed checks; recorded in the trail")
+            self.override_button = QPushButton(
+                self.tr("Override and {action}").format(action=action_label.lower()))
+            self.override_button.setToolTip(
+                self.tr("Go ahead despite failed checks; recorded in the trail"))
             for button in (self.proceed_button, self.override_button):
                 button.setEnabled(False)
                 self.buttons.addButton(button, QDialogButtonBox.ButtonRole.ActionRole)
@@ -93,7 +105,7 @@ class PreflightDialog(QDialog):
         layout.addWidget(self.buttons)
 
         self._check = BackgroundWork(
-            self, describe_unexpected=lambda exc: f"pre-flight check failed to run: {exc}")
+            self, describe_unexpected=lambda exc: self.tr("pre-flight check failed to run: {error}").format(error=exc))
         self._check.finished.connect(self.show_result)
         self._check.failed.connect(self._on_failed)
         self._check.submit(lambda: preflight(library, article_id,
@@ -106,10 +118,10 @@ class PreflightDialog(QDialog):
         for item in result.items:
             row = QListWidgetItem(self.style().standardIcon(_ICONS[item.level]),
                                   item.message)
-            row.setToolTip(f"{item.code}: {item.level}")
+            row.setToolTip(f"{item.code}: {_level_name(item.level)}")
             row.setData(Qt.ItemDataRole.UserRole, item.code)
             row.setData(Qt.ItemDataRole.AccessibleTextRole,
-                        f"{_MARKS[item.level]} {item.level}: {item.message}")
+                        f"{_MARKS[item.level]} {_level_name(item.level)}: {item.message}")
             if item.spots:
                 row.setData(SPOT_ROLE, (item.spots[0].start, item.spots[0].end))
             self.list.addItem(row)
@@ -117,17 +129,17 @@ class PreflightDialog(QDialog):
                 place = QListWidgetItem(f"      → {spot.label}")
                 place.setData(Qt.ItemDataRole.UserRole, item.code)
                 place.setData(SPOT_ROLE, (spot.start, spot.end))
-                place.setToolTip("Double-click to show it in the editor")
+                place.setToolTip(self.tr("Double-click to show it in the editor"))
                 self.list.addItem(place)
         self.hint.setVisible(any(i.level != "ok" for i in result.items))
         errors, warnings = len(result.errors), len(result.warnings)
         if errors:
-            self.heading.setText(f"{errors} check(s) failed. Fix them, or override: "
-                                 "the override is recorded in the trail.")
+            self.heading.setText(self.tr("%n check(s) failed. Fix them, or override: "
+                                         "the override is recorded in the trail.", None, errors))
         elif warnings:
-            self.heading.setText(f"Ready, with {warnings} warning(s).")
+            self.heading.setText(self.tr("Ready, with %n warning(s).", None, warnings))
         else:
-            self.heading.setText("Ready: every check passed.")
+            self.heading.setText(self.tr("Ready: every check passed."))
         if self.proceed_button is not None:
             self.proceed_button.setEnabled(result.ok)
             self.override_button.setEnabled(not result.ok)

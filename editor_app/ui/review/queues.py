@@ -17,7 +17,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import QListWidget, QListWidgetItem, QMenu, QToolButton, QVBoxLayout, QWidget
 
@@ -41,17 +41,34 @@ class Queue:
 
 
 QUEUES: tuple[Queue, ...] = (
-    Queue("all", "All articles", ()),
-    Queue("my_drafts", "My drafts", ("draft",), mine=True),
-    Queue("waiting", "Waiting for review", ("submitted", "in_review")),
-    Queue("changes", "Changes requested", ("changes_requested",)),
-    Queue("ready", "Ready to publish", ("approved",)),
-    Queue("published", "Published", ("published",)),
-    Queue("spiked", "Spiked", ("spiked",)),
-    Queue("conflicts", "Conflicts", (), conflicts=True),
+    Queue("all", QT_TRANSLATE_NOOP("ReviewQueues", "All articles"), ()),
+    Queue("my_drafts", QT_TRANSLATE_NOOP("ReviewQueues", "My drafts"), ("draft",), mine=True),
+    Queue("waiting", QT_TRANSLATE_NOOP("ReviewQueues", "Waiting for review"), ("submitted", "in_review")),
+    Queue("changes", QT_TRANSLATE_NOOP("ReviewQueues", "Changes requested"), ("changes_requested",)),
+    Queue("ready", QT_TRANSLATE_NOOP("ReviewQueues", "Ready to publish"), ("approved",)),
+    Queue("published", QT_TRANSLATE_NOOP("ReviewQueues", "Published"), ("published",)),
+    Queue("spiked", QT_TRANSLATE_NOOP("ReviewQueues", "Spiked"), ("spiked",)),
+    Queue("conflicts", QT_TRANSLATE_NOOP("ReviewQueues", "Conflicts"), (), conflicts=True),
 )
 
 CONFLICT_COLOR = "#c0392b"
+#: the "New …" entries per kind, whole phrases so that each reads right when translated
+NEW_ENTRIES = {"interview": QT_TRANSLATE_NOOP("ReviewQueues", "New &Interview"),
+               "news": QT_TRANSLATE_NOOP("ReviewQueues", "New &News Story"),
+               "feature": QT_TRANSLATE_NOOP("ReviewQueues", "New &Feature"),
+               "opinion": QT_TRANSLATE_NOOP("ReviewQueues", "New &Opinion Piece")}
+
+
+def queue_label(queue: Queue) -> str:
+    """The queue's name in the interface's language."""
+    return QCoreApplication.translate("ReviewQueues", queue.label)
+
+
+def new_entry_label(kind: str, name: str) -> str:
+    """"New &Interview"… for the New Story menu, in the interface's language."""
+    if kind in NEW_ENTRIES:
+        return QCoreApplication.translate("ReviewQueues", NEW_ENTRIES[kind])
+    return QCoreApplication.translate("ReviewQueues", "New &{kind}").format(kind=name)
 
 
 def queue_counts(library: Library) -> dict[str, int]:
@@ -91,20 +108,20 @@ class ReviewQueues(QWidget):
         super().__init__(parent)
         self._library = library
         self.list = QListWidget()
-        self.list.setAccessibleName("Review queues")
+        self.list.setAccessibleName(self.tr("Review queues"))
         self.list.setObjectName("reviewQueues")
         for queue in QUEUES:
-            item = QListWidgetItem(queue.label)
+            item = QListWidgetItem(queue_label(queue))
             item.setData(Qt.ItemDataRole.UserRole, queue.key)
             self.list.addItem(item)
         # Starting a story from where the day's work is listed (#17): the button's menu,
         # and the same entries on the list's context menu.
         self.new_menu = QMenu(self)
         for kind, name in NEW_KINDS:
-            self.new_menu.addAction(f"New &{name}", lambda kind=kind: self._new(kind))
-        self.new_button = QToolButton(text="New Story")
-        self.new_button.setAccessibleName("New story")
-        self.new_button.setToolTip("Start a new article (File ▸ New Interview is Ctrl+N)")
+            self.new_menu.addAction(new_entry_label(kind, name), lambda kind=kind: self._new(kind))
+        self.new_button = QToolButton(text=self.tr("New Story"))
+        self.new_button.setAccessibleName(self.tr("New story"))
+        self.new_button.setToolTip(self.tr("Start a new article (File ▸ New Interview is Ctrl+N)"))
         self.new_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.new_button.setMenu(self.new_menu)
         self.new_button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextOnly)
@@ -150,15 +167,17 @@ class ReviewQueues(QWidget):
         for row, queue in enumerate(QUEUES):
             item = self.list.item(row)
             n = self.counts.get(queue.key, 0)
-            item.setText(f"{queue.label} ({n})")
-            item.setData(Qt.ItemDataRole.AccessibleTextRole, f"{queue.label}: {n} articles")
+            label = queue_label(queue)
+            item.setText(f"{label} ({n})")
+            item.setData(Qt.ItemDataRole.AccessibleTextRole,
+                         self.tr("{queue}: %n articles", None, n).format(queue=label))
             if queue.conflicts:  # waiting for a person: it should catch the eye
                 font = QFont(item.font())
                 font.setBold(n > 0)
                 item.setFont(font)
                 item.setForeground(QBrush(QColor(CONFLICT_COLOR)) if n else QBrush())
-                item.setToolTip("Articles changed on two laptops whose versions could not be "
-                                "merged: open one and choose Resolve…")
+                item.setToolTip(self.tr("Articles changed on two laptops whose versions could "
+                                        "not be merged: open one and choose Resolve…"))
         if self._selected_key == "conflicts":
             self._emit_articles()
 

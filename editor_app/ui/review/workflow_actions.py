@@ -16,7 +16,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor, QFont
 from PySide6.QtWidgets import (
     QHBoxLayout,
@@ -39,26 +39,28 @@ from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
 TRAIL_REFRESH_MS = 1000
 if TYPE_CHECKING:
     from editor_app.core.library import Library
+#: lupdate reads the literal texts of translate("Context", "…") calls
+translate = QCoreApplication.translate
 
 #: Button text per target status; moves back to review from approved or
 #: published are corrections, and a spiked story comes back as a draft.
 VERBS = {
-    Status.SUBMITTED: "Submit for review",
-    Status.IN_REVIEW: "Start review",
-    Status.CHANGES_REQUESTED: "Request changes",
-    Status.APPROVED: "Approve",
-    Status.PUBLISHED: "Mark published",
-    Status.SPIKED: "Spike",
-    Status.DRAFT: "Back to draft",
+    Status.SUBMITTED: QT_TRANSLATE_NOOP("WorkflowActions", "Submit for review"),
+    Status.IN_REVIEW: QT_TRANSLATE_NOOP("WorkflowActions", "Start review"),
+    Status.CHANGES_REQUESTED: QT_TRANSLATE_NOOP("WorkflowActions", "Request changes"),
+    Status.APPROVED: QT_TRANSLATE_NOOP("WorkflowActions", "Approve"),
+    Status.PUBLISHED: QT_TRANSLATE_NOOP("WorkflowActions", "Mark published"),
+    Status.SPIKED: QT_TRANSLATE_NOOP("WorkflowActions", "Spike"),
+    Status.DRAFT: QT_TRANSLATE_NOOP("WorkflowActions", "Back to draft"),
 }
 
 
 def move_label(current: Status, target: Status) -> str:
     if target == Status.IN_REVIEW and current in (Status.APPROVED, Status.PUBLISHED):
-        return "Reopen for correction"
+        return translate("WorkflowActions", "Reopen for correction")
     if target == Status.DRAFT and current == Status.SPIKED:
-        return "Restore as draft"
-    return VERBS.get(target, target.label)
+        return translate("WorkflowActions", "Restore as draft")
+    return translate("WorkflowActions", VERBS[target]) if target in VERBS else target.label
 
 
 PROBLEM_COLOR = "#c0392b"
@@ -67,23 +69,33 @@ PROBLEM_COLOR = "#c0392b"
 def revision_line(revision) -> str:
     """A revision made after approval, as the trail shows it."""
     when = revision.created_at[:16].replace("T", " ")
-    who = f" by {revision.author}" if revision.author else ""
-    return f"{when}  ✎ changed after approval: revision {revision.number} ({revision.reason}){who}"
+    line = QCoreApplication.translate(
+        "WorkflowActions", "changed after approval: revision {number} ({reason})").format(
+        number=revision.number, reason=revision.reason)
+    if revision.author:
+        line += " " + QCoreApplication.translate("WorkflowActions", "by {who}").format(
+            who=revision.author)
+    return f"{when}  ✎ {line}"
 
 
 def trail_line(event) -> str:
     """One move of the trail as the panel lists it; a refused move says so, who and why (#14)."""
     when = event.created_at[:16].replace("T", " ")
     moved = (f"{event.from_status} → {event.to_status}" if event.from_status != event.to_status
-             else f"{event.to_status} (no move)")
+             else QCoreApplication.translate("WorkflowActions", "{status} (no move)").format(
+                 status=event.to_status))
     who = event.who or "—"
     role = f" ({event.role})" if event.role else ""
-    flag = " · OVERRIDE" if event.override else ""
+    flag = " · " + translate("WorkflowActions", "OVERRIDE") if event.override else ""
     note = f"\n    {event.note}" if event.note else ""
+    by = translate("WorkflowActions", "by {who}").format(who=f"{who}{role}")
     if getattr(event, "refused", False):
-        why = event.refusal or "it no longer applied when it arrived"
-        return f"{when}  REFUSED {moved}  by {who}{role}{flag}{note}\n    not applied: {why}"
-    return f"{when}  {moved}  by {who}{role}{flag}{note}"
+        why = event.refusal or translate("WorkflowActions",
+                                         "it no longer applied when it arrived")
+        not_applied = translate("WorkflowActions", "not applied: {why}").format(why=why)
+        refused = translate("WorkflowActions", "REFUSED")
+        return f"{when}  {refused} {moved}  {by}{flag}{note}\n    {not_applied}"
+    return f"{when}  {moved}  {by}{flag}{note}"
 
 
 def trail_item(event) -> QListWidgetItem:
@@ -94,12 +106,15 @@ def trail_item(event) -> QListWidgetItem:
         font.setItalic(True)
         item.setFont(font)
         item.setForeground(QBrush(QColor(PROBLEM_COLOR)))
-        why = event.refusal or "it no longer applied when it arrived"
-        item.setToolTip(f"Refused: {event.who or 'someone'} moved it {event.from_status} → "
-                        f"{event.to_status} in another library, but it did not apply here: {why}")
+        why = event.refusal or translate("WorkflowActions",
+                                         "it no longer applied when it arrived")
+        who = event.who or translate("WorkflowActions", "someone")
+        item.setToolTip(translate("WorkflowActions", "Refused: {who} moved it {old} → {new} in "
+                                  "another library, but it did not apply here: {why}").format(
+            who=who, old=event.from_status, new=event.to_status, why=why))
         item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                     f"Refused move {event.from_status} to {event.to_status} by "
-                     f"{event.who or 'someone'}: {why}")
+                     translate("WorkflowActions", "Refused move {old} to {new} by {who}: {why}")
+                     .format(old=event.from_status, new=event.to_status, who=who, why=why))
     return item
 
 
@@ -135,21 +150,21 @@ class WorkflowActions(QWidget):
         #: Shows the checklist; returns "proceed", "override" or None. Replaced in tests.
         self.run_preflight: Callable[[int, Status], str | None] = self._run_preflight
 
-        self.status_label = QLabel("No article")
+        self.status_label = QLabel(self.tr("No article"))
         self.status_label.setObjectName("workflowStatus")
         self.status_label.setWordWrap(True)
-        self.note_edit = QLineEdit(placeholderText="Note for the trail (optional)")
-        self.note_edit.setAccessibleName("Note for the trail")
+        self.note_edit = QLineEdit(placeholderText=self.tr("Note for the trail (optional)"))
+        self.note_edit.setAccessibleName(self.tr("Note for the trail"))
         self.note_edit.setClearButtonEnabled(True)
         # While the article is in conflict: why only some moves are offered, and the way out.
         self.conflict_label = QLabel()
         self.conflict_label.setObjectName("workflowConflict")
         self.conflict_label.setWordWrap(True)
         self.conflict_label.setStyleSheet(f"color: {PROBLEM_COLOR}")
-        self.conflict_label.setAccessibleName("Conflict")
-        self.resolve_button = QPushButton("Resolve…")
-        self.resolve_button.setAccessibleName("Resolve the conflict")
-        self.resolve_button.setToolTip("Open the merge view: choose between the two versions")
+        self.conflict_label.setAccessibleName(self.tr("Conflict"))
+        self.resolve_button = QPushButton(self.tr("Resolve…"))
+        self.resolve_button.setAccessibleName(self.tr("Resolve the conflict"))
+        self.resolve_button.setToolTip(self.tr("Open the merge view: choose between the two versions"))
         self.resolve_button.clicked.connect(self._request_resolve)
         conflict_row = QHBoxLayout()
         conflict_row.addWidget(self.conflict_label, 1)
@@ -159,7 +174,7 @@ class WorkflowActions(QWidget):
         self.problem_label.setObjectName("workflowProblem")
         self.problem_label.setWordWrap(True)
         self.problem_label.setStyleSheet(f"color: {PROBLEM_COLOR}")
-        self.problem_label.setAccessibleName("Why the move was refused")
+        self.problem_label.setAccessibleName(self.tr("Why the move was refused"))
         self.problem_label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         # The moves wrap onto more rows in a narrow dock rather than being cut (#20).
         self.buttons_row = FlowLayout(spacing=6, row_spacing=4)
@@ -168,7 +183,7 @@ class WorkflowActions(QWidget):
         self.trail.setWordWrap(True)
         self.trail.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.trail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
-        self.no_trail = QLabel("No moves yet.")
+        self.no_trail = QLabel(self.tr("No moves yet."))
         self.no_trail.setStyleSheet("color: gray;")
         layout = QVBoxLayout(self)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -177,7 +192,7 @@ class WorkflowActions(QWidget):
         layout.addWidget(self.note_edit)
         layout.addLayout(self.buttons_row)
         layout.addWidget(self.problem_label)
-        layout.addWidget(QLabel("Trail"))
+        layout.addWidget(QLabel(self.tr("Trail")))
         layout.addWidget(self.no_trail)
         layout.addWidget(self.trail, 1)
         layout.addStretch(0)  # an empty or short trail leaves the rest of the dock free
@@ -208,7 +223,7 @@ class WorkflowActions(QWidget):
         self.trail.clear()
         self._show_trail()
         if not self.article_id:
-            self.status_label.setText("No article")
+            self.status_label.setText(self.tr("No article"))
             self._show_conflict(False)
             return
         try:
@@ -221,7 +236,8 @@ class WorkflowActions(QWidget):
             self.status_label.setText(str(exc))
             self._show_conflict(False)
             return
-        self.status_label.setText(f"Status: {article.status.label} · you act as {role.value}")
+        self.status_label.setText(self.tr("Status: {status} · you act as {role}").format(
+            status=article.status.label, role=role.value))
         self._show_conflict(in_conflict)
         self.note_edit.setEnabled(bool(moves))
         previous = self.note_edit
@@ -229,7 +245,7 @@ class WorkflowActions(QWidget):
             button = QPushButton(move_label(article.status, target))
             button.setAccessibleName(move_label(article.status, target))
             if is_gated(article.status, target):
-                button.setToolTip("Shows the pre-flight checklist first")
+                button.setToolTip(self.tr("Shows the pre-flight checklist first"))
             button.clicked.connect(lambda _checked=False, t=target: self.move_to(t))
             self.buttons_row.addWidget(button)
             self.buttons[target] = button
@@ -247,8 +263,8 @@ class WorkflowActions(QWidget):
 
     def _show_conflict(self, in_conflict: bool) -> None:
         self.conflict_label.setText(
-            "In conflict: a version from another library could not be merged with this one. "
-            "It cannot go further than “submitted” until the conflict is resolved."
+            self.tr("In conflict: a version from another library could not be merged with this "
+                    "one. It cannot go further than “submitted” until the conflict is resolved.")
             if in_conflict else "")
         self.conflict_label.setVisible(in_conflict)
         self.resolve_button.setVisible(in_conflict)
@@ -303,7 +319,8 @@ class WorkflowActions(QWidget):
                           spelling_issue_count=None if issues is not None else self._spelling_count(),
                           spelling_issues=issues)
         except BylineError as exc:
-            self._show_problem(f"“{move_label(current, target)}” was not done: {exc}")
+            self._show_problem(self.tr("“{action}” was not done: {error}").format(
+                action=move_label(current, target), error=exc))
             self._message(str(exc))
             self.refresh()  # the article may have changed meanwhile (a receive, a sync)
             return False

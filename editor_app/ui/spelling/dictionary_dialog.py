@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import pathlib
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDialog,
@@ -33,27 +33,60 @@ from editor_app.core.spelling import (
     add_dictionary,
     frequency_languages,
     installed_dictionaries,
-    language_name,
     remove_user_dictionary,
 )
+from editor_app.core.spelling import language_name as english_language_name
+from editor_app.ui.review.standard_buttons import name_buttons
 
-SCOPE_TITLES = {"personal": "My dictionary", "newsroom": "Newsroom", "article": "This article"}
+SCOPE_TITLES = {"personal": QT_TRANSLATE_NOOP("DictionaryDialog", "My dictionary"),
+                "newsroom": QT_TRANSLATE_NOOP("DictionaryDialog", "Newsroom"),
+                "article": QT_TRANSLATE_NOOP("DictionaryDialog", "This article")}
+
+
+def _ui_language() -> str:
+    """The interface language's code: the translators set this string to their own."""
+    return QCoreApplication.translate("DictionaryDialog", "en",
+                                      "code of the interface language, for language names")
+
+
+def language_name(code: str) -> str:
+    """A language's name written in the interface's language ("lt" is "Lithuanian" in
+    English, "lietuvių" in Lithuanian): Babel's CLDR names, as core's are in English."""
+    ui = _ui_language()
+    if ui == "en":
+        return english_language_name(code)
+    try:
+        from babel import Locale
+
+        return Locale.parse(code.replace("-", "_")).get_display_name(ui) or code
+    except Exception:  # noqa: BLE001 - an unknown or malformed code
+        return english_language_name(code)
+
+
+def _number(n: int) -> str:
+    """12,345 in English, 12 345 in Lithuanian (where a comma is the decimal mark)."""
+    try:
+        from babel.numbers import format_decimal
+
+        return format_decimal(n, locale=_ui_language())
+    except Exception:  # noqa: BLE001 - Babel without that locale
+        return f"{n:,}"
 
 
 class _ScopePage(QWidget):
     def __init__(self, scope: str, parent=None):
         super().__init__(parent)
         self.scope = scope
-        self.filter = QLineEdit(placeholderText="Filter")
+        self.filter = QLineEdit(placeholderText=self.tr("Filter"))
         self.filter.setClearButtonEnabled(True)
         self.list = QListWidget()
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         self.list.setSortingEnabled(True)
-        self.entry = QLineEdit(placeholderText="New word")
-        self.add_button = QPushButton("Add")
-        self.remove_button = QPushButton("Remove")
-        self.import_button = QPushButton("Import…")
-        self.export_button = QPushButton("Export…")
+        self.entry = QLineEdit(placeholderText=self.tr("New word"))
+        self.add_button = QPushButton(self.tr("&Add"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
+        self.import_button = QPushButton(self.tr("&Import…"))
+        self.export_button = QPushButton(self.tr("&Export…"))
         self.count_label = QLabel()
 
         add_row = QHBoxLayout()
@@ -76,7 +109,10 @@ class _ScopePage(QWidget):
         self.list.clear()
         self.list.addItems(sorted(words, key=lambda w: (w.casefold(), w)))
         self.list.setSortingEnabled(True)
-        self.count_label.setText(f"{len(words)} words" if len(words) != 1 else "1 word")
+        n = len(words)
+        # Two source texts so that English reads right with no translation loaded.
+        self.count_label.setText(self.tr("%n word", None, n) if n == 1
+                                 else self.tr("%n words", None, n))
         self._apply_filter(self.filter.text())
 
     def _apply_filter(self, text: str) -> None:
@@ -92,10 +128,11 @@ class _LanguagesPage(QWidget):
     def __init__(self, parent=None):
         super().__init__(parent)
         self.list = QListWidget()
-        self.add_button = QPushButton("Add Hunspell Dictionary…")
-        self.add_button.setToolTip("A hunspell dictionary is two files: name.aff and name.dic "
-                                   "(LibreOffice and most Linux systems have them)")
-        self.remove_button = QPushButton("Remove")
+        self.add_button = QPushButton(self.tr("&Add Hunspell Dictionary…"))
+        self.add_button.setToolTip(self.tr("A hunspell dictionary is two files: name.aff and "
+                                           "name.dic (LibreOffice and most Linux systems have "
+                                           "them)"))
+        self.remove_button = QPushButton(self.tr("&Remove"))
         self.frequencies = QLabel()
         self.frequencies.setWordWrap(True)
         buttons = QHBoxLayout()
@@ -103,8 +140,10 @@ class _LanguagesPage(QWidget):
         buttons.addWidget(self.remove_button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel("Hunspell dictionaries: a word is right when any dictionary "
-                                "of the article's language knows it."))
+        explanation = QLabel(self.tr("Hunspell dictionaries: a word is right when any "
+                                     "dictionary of the article's language knows it."))
+        explanation.setWordWrap(True)
+        layout.addWidget(explanation)
         layout.addWidget(self.list, 1)
         layout.addLayout(buttons)
         layout.addWidget(self.frequencies)
@@ -115,17 +154,20 @@ class _LanguagesPage(QWidget):
         self.list.clear()
         for info in self.infos:
             words = info.approximate_words()
-            origin = "built in" if info.builtin else "added by you"
-            count = f", {words:,} entries" if words else ""
+            origin = self.tr("built in") if info.builtin else self.tr("added by you")
+            count = ", " + self.tr("{count} entries").format(
+                count=_number(words)) if words else ""
             named = language_name(info.name)  # "English (United Kingdom)"
             if named == info.name:
                 named = language_name(info.language)
             self.list.addItem(f"{info.name} — {named} ({origin}{count})")
             item = self.list.item(self.list.count() - 1)
-            licence = f"\nLicence: {info.licence}" if info.licence else ""
+            licence = ("\n" + self.tr("Licence: {licence}").format(licence=info.licence)
+                       if info.licence else "")
             item.setToolTip(f"{info.aff}\n{info.dic}{licence}")
         codes = ", ".join(f"{language_name(c)} ({c})" for c in frequency_languages())
-        self.frequencies.setText(f"Word-frequency lists (rank suggestions): {codes}.")
+        self.frequencies.setText(
+            self.tr("Word-frequency lists (rank suggestions): {languages}.").format(languages=codes))
         self._selection_changed(self.list.currentRow())
 
     def selected(self):
@@ -148,7 +190,7 @@ class DictionaryDialog(QDialog):
 
     def __init__(self, dictionaries: Dictionaries, *, service=None, parent=None):
         super().__init__(parent)
-        self.setWindowTitle("Dictionaries")
+        self.setWindowTitle(self.tr("Dictionaries"))
         self.resize(460, 520)
         self.dictionaries = dictionaries
         self.service = service
@@ -171,21 +213,22 @@ class DictionaryDialog(QDialog):
             page.import_button.clicked.connect(lambda _=False, s=scope: self._import_clicked(s))
             page.export_button.clicked.connect(lambda _=False, s=scope: self._export_clicked(s))
             self.pages[scope] = page
-            self.tabs.addTab(page, SCOPE_TITLES[scope])
+            self.tabs.addTab(page, QCoreApplication.translate("DictionaryDialog", SCOPE_TITLES[scope]))
         self.languages = _LanguagesPage()
         self.languages.add_button.clicked.connect(self._add_dictionary_clicked)
         self.languages.remove_button.clicked.connect(self._remove_dictionary_clicked)
-        self.tabs.addTab(self.languages, "Languages")
+        self.tabs.addTab(self.languages, self.tr("Languages"))
         self.ask_dictionary_path = self._ask_dictionary_path
         self.status = QLabel()
         self.status.setWordWrap(True)
         self.status.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         close = QDialogButtonBox(QDialogButtonBox.StandardButton.Close)
+        name_buttons(close)
         close.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         if not scopes:
-            layout.addWidget(QLabel("No word list is available: no personal word list is "
-                                    "configured and no library is open."))
+            layout.addWidget(QLabel(self.tr("No word list is available: no personal word list "
+                                            "is configured and no library is open.")))
         layout.addWidget(self.tabs, 1)
         layout.addWidget(self.status)
         layout.addWidget(close)
@@ -223,15 +266,15 @@ class DictionaryDialog(QDialog):
         self.reload_dictionaries()
         language = language_name(info.language)
         self._dictionaries_changed(
-            f"Added {info.name} ({language}). Open articles are checked again; where "
-            f"spell-check went off for want of a {language} dictionary, turn Check "
-            "Spelling back on.")
+            self.tr("Added {name} ({language}). Open articles are checked again; where "
+                    "spell-check went off for want of a {language} dictionary, turn Check "
+                    "Spelling back on.").format(name=info.name, language=language))
         return True
 
     def remove_hunspell_dictionary(self, name: str) -> bool:
         info = next((i for i in self.languages.infos if i.name == name and not i.builtin), None)
         if info is None:
-            self._say(f"{name} comes with Byline and cannot be removed")
+            self._say(self.tr("{name} comes with Byline and cannot be removed").format(name=name))
             return False
         try:
             remove_user_dictionary(info)
@@ -239,7 +282,7 @@ class DictionaryDialog(QDialog):
             self._say(str(exc))
             return False
         self.reload_dictionaries()
-        self._dictionaries_changed(f"Removed {info.name}.")
+        self._dictionaries_changed(self.tr("Removed {name}.").format(name=info.name))
         return True
 
     def _dictionaries_changed(self, message: str) -> None:
@@ -259,8 +302,9 @@ class DictionaryDialog(QDialog):
             self.remove_hunspell_dictionary(info.name)
 
     def _ask_dictionary_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, "Add hunspell dictionary", "",
-                                              "Hunspell dictionaries (*.aff *.dic);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(
+            self, self.tr("Add hunspell dictionary"), "",
+            self.tr("Hunspell dictionaries (*.aff *.dic);;All files (*)"))
         return path or None
 
     def words_shown(self, scope: str) -> list[str]:
@@ -283,7 +327,7 @@ class DictionaryDialog(QDialog):
         except BylineError as exc:
             self._say(str(exc))
             return False
-        self._changed(scope, f"Added “{word}”.")
+        self._changed(scope, self.tr("Added “{word}”.").format(word=word))
         return True
 
     def remove_words(self, scope: str, words) -> int:
@@ -299,7 +343,8 @@ class DictionaryDialog(QDialog):
                 break
             removed += 1
         if removed:
-            self._changed(scope, f"Removed {removed} word{'s' if removed != 1 else ''}.")
+            self._changed(scope, self.tr("Removed %n word.", None, removed) if removed == 1
+                          else self.tr("Removed %n words.", None, removed))
         return removed
 
     def import_from(self, scope: str, path) -> int:
@@ -312,8 +357,9 @@ class DictionaryDialog(QDialog):
         except BylineError as exc:
             self._say(str(exc))
             return 0
-        self._changed(scope, f"Imported {count} new word{'s' if count != 1 else ''} "
-                             f"from {pathlib.Path(path).name}.")
+        text = (self.tr("Imported %n new word from {file}.", None, count) if count == 1
+                else self.tr("Imported %n new words from {file}.", None, count))
+        self._changed(scope, text.format(file=pathlib.Path(path).name))
         return count
 
     def export_to(self, scope: str, path) -> int:
@@ -322,7 +368,9 @@ class DictionaryDialog(QDialog):
         except BylineError as exc:
             self._say(str(exc))
             return 0
-        self._say(f"Exported {count} word{'s' if count != 1 else ''} to {path}.")
+        text = (self.tr("Exported %n word to {path}.", None, count) if count == 1
+                else self.tr("Exported %n words to {path}.", None, count))
+        self._say(text.format(path=path))
         return count
 
     def _add_from_entry(self, scope: str) -> None:
@@ -352,12 +400,12 @@ class DictionaryDialog(QDialog):
         self.status.setText(text)
 
     def _ask_open_path(self) -> str | None:
-        path, _ = QFileDialog.getOpenFileName(self, "Import word list", "",
-                                              "Word lists (*.txt *.dic);;All files (*)")
+        path, _ = QFileDialog.getOpenFileName(self, self.tr("Import word list"), "",
+                                              self.tr("Word lists (*.txt *.dic);;All files (*)"))
         return path or None
 
     def _ask_save_path(self, suggested: str) -> str | None:
-        path, _ = QFileDialog.getSaveFileName(self, "Export word list", suggested,
-                                              "Word lists (*.txt)")
+        path, _ = QFileDialog.getSaveFileName(self, self.tr("Export word list"), suggested,
+                                              self.tr("Word lists (*.txt)"))
         return path or None
 

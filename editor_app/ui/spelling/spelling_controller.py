@@ -116,12 +116,12 @@ class SpellController(QObject):
         self._issues_timer = QTimer(self, singleShot=True, interval=ISSUES_SIGNAL_DELAY_MS)
         self._issues_timer.timeout.connect(self._emit_issues)
 
-        self.toggle_action = QAction("Check spelling", self, checkable=True)
-        self.toggle_action.setToolTip("Spell-check this article (F7: next issue)")
+        self.toggle_action = QAction(self.tr("Check spelling"), self, checkable=True)
+        self.toggle_action.setToolTip(self.tr("Spell-check this article (F7: next issue)"))
         self.toggle_action.toggled.connect(self._toggled_by_user)
         # F7 belongs to the editor's QShortcut; binding it to a menu action as well would
         # make it ambiguous (Qt then fires neither), so this action only names the key.
-        self.next_action = QAction("Next spelling issue\tF7", self)
+        self.next_action = QAction(self.tr("Next spelling issue") + "\tF7", self)
         self.next_action.triggered.connect(self.next_issue)
         self.shortcut = QShortcut(QKeySequence(Qt.Key.Key_F7), editor)
         self.shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)

@@ -6,7 +6,7 @@ what may be offered, and edits the text itself: a replacement is one undo step.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QPoint
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QPoint
 from PySide6.QtGui import QAction, QTextCursor
 from PySide6.QtWidgets import QMenu
 
@@ -15,6 +15,19 @@ from editor_app.core.spelling import REPEAT, SpellIssue, repeat_removal_span
 MAX_SUGGESTIONS = 5
 #: How far before a repeated word the blanks to remove with it are looked for.
 REPEAT_CONTEXT = 200
+#: The editor's own entries, by the object names Qt gives them: Qt names them from its own
+#: catalogue, which has no Lithuanian, so the menu names them itself.
+STANDARD_ENTRIES = {"edit-undo": QT_TRANSLATE_NOOP("SpellingMenu", "&Undo"),
+                    "edit-redo": QT_TRANSLATE_NOOP("SpellingMenu", "&Redo"),
+                    "edit-cut": QT_TRANSLATE_NOOP("SpellingMenu", "Cu&t"),
+                    "edit-copy": QT_TRANSLATE_NOOP("SpellingMenu", "&Copy"),
+                    "edit-paste": QT_TRANSLATE_NOOP("SpellingMenu", "&Paste"),
+                    "edit-delete": QT_TRANSLATE_NOOP("SpellingMenu", "Delete"),
+                    "select-all": QT_TRANSLATE_NOOP("SpellingMenu", "Select All")}
+
+
+#: lupdate reads the literal texts of translate("Context", "…") calls
+translate = QCoreApplication.translate
 
 
 class SpellingMenu:
@@ -40,6 +53,11 @@ class SpellingMenu:
         (viewport coordinates). Tests trigger its actions without showing it."""
         controller = self._controller
         menu = self._editor.createStandardContextMenu(position)
+        for action in menu.actions():
+            text = STANDARD_ENTRIES.get(action.objectName())
+            if text is not None:  # keep the key Qt shows after a tab
+                key = action.text().partition("\t")[2]
+                action.setText(translate("SpellingMenu", text) + (f"\t{key}" if key else ""))
         first_standard = menu.actions()[0] if menu.actions() else None
         entries: list[QAction] = []
 
@@ -59,7 +77,8 @@ class SpellingMenu:
         offset = self._editor.cursorForPosition(position).position()
         issue = controller.issue_at(offset) if controller.enabled else None
         if issue is not None and issue.kind == REPEAT:
-            entry(f"Remove repeated “{issue.word}”", lambda: self.remove_repeat(issue))
+            entry(translate("SpellingMenu", "Remove repeated “{word}”").format(word=issue.word),
+                  lambda: self.remove_repeat(issue))
             separator()
         elif issue is not None:
             suggestions = controller.suggestions_for(issue, MAX_SUGGESTIONS)
@@ -69,17 +88,20 @@ class SpellingMenu:
                 font.setBold(True)
                 action.setFont(font)
             if suggestions is None:
-                entry("(suggestions are still loading)", None, enabled=False)
+                entry(translate("SpellingMenu", "(suggestions are still loading)"), None,
+                      enabled=False)
             elif not suggestions:
-                entry("(no suggestions)", None, enabled=False)
+                entry(translate("SpellingMenu", "(no suggestions)"), None, enabled=False)
             separator()
             word = issue.word
-            entry("Add to my dictionary", lambda: controller.add_word(word, "personal"),
+            entry(translate("SpellingMenu", "Add to my dictionary"),
+                  lambda: controller.add_word(word, "personal"),
                   enabled=controller.can_teach("personal"))
-            entry("Add to newsroom dictionary", lambda: controller.add_word(word, "newsroom"),
+            entry(translate("SpellingMenu", "Add to newsroom dictionary"),
+                  lambda: controller.add_word(word, "newsroom"),
                   enabled=controller.can_teach("newsroom"))
-            entry("Ignore in this article", lambda: controller.ignore_word(word),
-                  enabled=controller.can_teach("article"))
+            entry(translate("SpellingMenu", "Ignore in this article"),
+                  lambda: controller.ignore_word(word), enabled=controller.can_teach("article"))
             separator()
         for action in entries:
             menu.insertAction(first_standard, action)

@@ -57,10 +57,12 @@ class SpellingPanel(QWidget):
         self._stale = True
         self._issues: list[SpellIssue] = []
 
-        self.header = QLabel("Spell-check is off")
+        self.header = QLabel(self.tr("Spell-check is off"))
         self.header.setObjectName("spellingHeader")
         self.tree = QTreeWidget()
-        self.tree.setHeaderLabels(["Word", "Count", "Line", "Kind"])
+        self.tree.setHeaderLabels([self.tr("Word"), self.tr("Count"), self.tr("Line"),
+                                   self.tr("Kind")])
+        self.tree.setAccessibleName(self.tr("Spelling issues"))
         self.tree.setRootIsDecorated(True)
         self.tree.setUniformRowHeights(True)
         self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
@@ -68,9 +70,9 @@ class SpellingPanel(QWidget):
         self.tree.itemActivated.connect(self._jump)
         self.tree.currentItemChanged.connect(lambda *_: self._update_buttons())
 
-        self.add_personal_button = QPushButton("Add to my dictionary")
-        self.add_newsroom_button = QPushButton("Add to newsroom")
-        self.ignore_button = QPushButton("Ignore in article")
+        self.add_personal_button = QPushButton(self.tr("Add to my dictionary"))
+        self.add_newsroom_button = QPushButton(self.tr("Add to newsroom"))
+        self.ignore_button = QPushButton(self.tr("Ignore in article"))
         self.add_personal_button.clicked.connect(lambda: self.teach_current("personal"))
         self.add_newsroom_button.clicked.connect(lambda: self.teach_current("newsroom"))
         self.ignore_button.clicked.connect(lambda: self.teach_current("article"))
@@ -138,12 +140,16 @@ class SpellingPanel(QWidget):
         issues = self._issues
         repeats = sum(1 for i in issues if i.kind == REPEAT)
         if controller is None or not controller.enabled:
-            self.header.setText("Spell-check is off")
+            self.header.setText(self.tr("Spell-check is off"))
         elif not issues:
-            self.header.setText("No spelling issues")
+            self.header.setText(self.tr("No spelling issues"))
         else:
-            noun = "issue" if len(issues) == 1 else "issues"
-            self.header.setText(f"{len(issues)} {noun} ({repeats} repeats)")
+            # Two source texts so that English reads right with no translation loaded;
+            # each is a plural form for the languages that need more.
+            n = len(issues)
+            text = (self.tr("%n issue ({repeats} repeats)", None, n) if n == 1
+                    else self.tr("%n issues ({repeats} repeats)", None, n))
+            self.header.setText(text.format(repeats=repeats))
         current = self.tree.currentItem()
         keep = current.text(WORD_COLUMN) if current is not None and current.parent() is None else None
         self.tree.setUpdatesEnabled(False)
@@ -153,14 +159,16 @@ class SpellingPanel(QWidget):
         for kind, word, found in group_issues(issues):
             first_line = line_of(found[0].start)
             top = QTreeWidgetItem([word, str(len(found)), str(first_line),
-                                   "repeated word" if kind == REPEAT else "spelling"])
+                                   self.tr("repeated word") if kind == REPEAT
+                                   else self.tr("spelling")])
             top.setData(WORD_COLUMN, ISSUE_ROLE, found[0])
             top.setTextAlignment(COUNT_COLUMN, Qt.AlignmentFlag.AlignRight)
             top.setTextAlignment(LINE_COLUMN, Qt.AlignmentFlag.AlignRight)
             if len(found) > 1:
                 for issue in found[:MAX_OCCURRENCES]:
                     line = first_line if issue is found[0] else line_of(issue.start)
-                    child = QTreeWidgetItem([f"line {line}", "", str(line), ""])
+                    child = QTreeWidgetItem([self.tr("line {line}").format(line=line), "", str(line),
+                                             ""])
                     child.setData(WORD_COLUMN, ISSUE_ROLE, issue)
                     top.addChild(child)
             items.append(top)

@@ -13,7 +13,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 
-from PySide6.QtCore import QObject, Qt, Signal, Slot
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal, Slot
 
 from editor_app.core.errors import BylineError
 from editor_app.core.spelling.tracking import LostTrack, NamesBox, TextVersion, shift_offset
@@ -144,7 +144,8 @@ class SpellPasses(QObject):
             except (BylineError, LostTrack) as exc:
                 answer = exc
             except Exception as exc:  # a bug must not take the editor down with it
-                answer = BylineError(f"spell-check failed: {exc}")
+                answer = BylineError(QCoreApplication.translate(
+                    "SpellPasses", "spell-check failed: {error}").format(error=exc))
             try:
                 relay.done.emit(job, answer)
             except RuntimeError:  # the controller was deleted meanwhile

@@ -38,6 +38,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import message_box
 from editor_app.ui.sync.receive_summary import (
     MAX_OPEN,
     ReceiveSummaryDialog,
@@ -75,15 +76,15 @@ class ConflictNotice(QFrame):
         self.setObjectName("conflictNotice")
         self.setStyleSheet("QFrame#conflictNotice { background: #fde2d4; border-bottom: 1px solid "
                            "#e08060; } QFrame#conflictNotice QLabel { color: #5a1a00; }")
-        self.label = QLabel(
+        self.label = QLabel(self.tr(
             "<b>In conflict:</b> a version from another library changed the same passages. "
             "Your text stays as it is until you resolve it; until then the article cannot go "
-            "further than “submitted”.")
+            "further than “submitted”."))
         self.label.setWordWrap(True)
-        self.label.setAccessibleName("Conflict notice")
-        self.button = QPushButton("Resolve…")
-        self.button.setAccessibleName("Resolve the conflict")
-        self.button.setToolTip("Open the merge view: theirs and mine side by side")
+        self.label.setAccessibleName(self.tr("Conflict notice"))
+        self.button = QPushButton(self.tr("Resolve…"))
+        self.button.setAccessibleName(self.tr("Resolve the conflict"))
+        self.button.setToolTip(self.tr("Open the merge view: theirs and mine side by side"))
         self.button.clicked.connect(on_resolve)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(10, 6, 10, 6)
@@ -114,16 +115,19 @@ class HandoffActions(QObject):
         #: asks for a hand-off file to receive (None: cancelled); replaced in tests
         self.ask_receive_path = self._ask_receive_path
 
-        self.send_action = QAction("Sen&d for Review…", window)
-        self.send_action.setToolTip("Write the article into a file to e-mail or carry to the editor")
+        self.send_action = QAction(self.tr("Sen&d for Review…"), window)
+        self.send_action.setToolTip(self.tr("Write the article into a file to e-mail or carry to "
+                                            "the editor"))
         self.send_action.triggered.connect(self.send_for_review)
-        self.receive_action = QAction("Recei&ve…", window)
-        self.receive_action.setToolTip("Merge a .byline file from a colleague into this library")
+        self.receive_action = QAction(self.tr("Recei&ve…"), window)
+        self.receive_action.setToolTip(self.tr("Merge a .byline file from a colleague into this "
+                                               "library"))
         self.receive_action.triggered.connect(self.receive_dialog)
         window.add_file_action(self.send_action)
         window.add_file_action(self.receive_action)
-        self.resolve_action = QAction("Res&olve Conflict…", window)
-        self.resolve_action.setToolTip("Choose between the two versions of the article in front")
+        self.resolve_action = QAction(self.tr("Res&olve Conflict…"), window)
+        self.resolve_action.setToolTip(self.tr("Choose between the two versions of the article "
+                                               "in front"))
         self.resolve_action.triggered.connect(self.resolve_current)
         review_menu = getattr(getattr(window, "panels", None), "review_menu", None)
         if review_menu is not None:
@@ -174,17 +178,19 @@ class HandoffActions(QObject):
 
         ids = self._front_article_ids()
         if not ids:
-            QMessageBox.information(self.window, "Send for Review",
-                                    "Open an article, or select articles in the library, first.")
+            message_box(self.window, QMessageBox.Icon.Information, self.tr("Send for Review"),
+                        self.tr("Open an article, or select articles in the library, first.")
+                        ).exec()
             return
         if not self._save_open_tabs(ids):
-            self.signals.message.emit("The article could not be saved, so it was not sent: see "
-                                      "the message above it.", 8000)
+            self.signals.message.emit(self.tr("The article could not be saved, so it was not "
+                                              "sent: see the message above it."), 8000)
             return
         try:
             dialog = SendDialog(self.library, ids, self.settings.handoff_folder(), self.window)
         except BylineError as exc:
-            QMessageBox.warning(self.window, "Send for Review", str(exc))
+            message_box(self.window, QMessageBox.Icon.Warning, self.tr("Send for Review"),
+                        str(exc)).exec()
             return
         dialog.sent.connect(self._sent)
         dialog.submitted.connect(lambda aid: self.signals.status_changed.emit(aid, "submitted"))
@@ -194,7 +200,7 @@ class HandoffActions(QObject):
     def _sent(self, summary) -> None:
         path = pathlib.Path(summary.path)
         self.settings.set_handoff_folder(str(path.parent))
-        self.signals.message.emit(f"Sent for review: {path}", 10000)
+        self.signals.message.emit(self.tr("Sent for review: {path}").format(path=path), 10000)
 
     # -- receiving --------------------------------------------------------------------
     def receive_dialog(self) -> None:
@@ -206,8 +212,9 @@ class HandoffActions(QObject):
         from editor_app.ui.sync.send_dialog import default_folder
 
         path, _ = QFileDialog.getOpenFileName(
-            self.window, "Receive a hand-off file", str(default_folder(self.settings.handoff_folder())),
-            f"Hand-off files (*{SUFFIX});;All files (*)")
+            self.window, self.tr("Receive a hand-off file"),
+            str(default_folder(self.settings.handoff_folder())),
+            self.tr("Hand-off files (*{suffix});;All files (*)").format(suffix=SUFFIX))
         return path or None
 
     def receive_files(self, paths) -> None:
@@ -226,13 +233,14 @@ class HandoffActions(QObject):
         self._save_open_tabs()  # a tab that cannot save keeps its text and its banner
         self._hold_monitor()
         self._receiving = str(path)
-        progress = QProgressDialog(f"Receiving {path.name}…", "Cancel", 0, 0, self.window)
-        progress.setWindowTitle("Receive")
+        progress = QProgressDialog(self.tr("Receiving {name}…").format(name=path.name),
+                                   self.tr("Cancel"), 0, 0, self.window)
+        progress.setWindowTitle(self.tr("Receive"))
         progress.setWindowModality(Qt.WindowModality.WindowModal)
         progress.setAutoClose(False)
         progress.setAutoReset(False)
         progress.setMinimumDuration(0)
-        progress.setAccessibleName("Receiving")
+        progress.setAccessibleName(self.tr("Receiving"))
         progress.canceled.connect(self.cancel_receive)
         progress.show()
         self.progress = progress
@@ -243,15 +251,15 @@ class HandoffActions(QObject):
         if self._job is not None:
             self._job.stop()
             if self.progress is not None:
-                self.progress.setLabelText("Cancelling: nothing is changed…")
+                self.progress.setLabelText(self.tr("Cancelling: nothing is changed…"))
 
     def _progress(self, values) -> None:
         done, total = values
         progress = self.progress
         if progress is None or self._receiving is None or (self._job and self._job.stopped):
             return
-        progress.setLabelText(f"Receiving {pathlib.Path(self._receiving).name}: "
-                              f"article {done} of {total}…")
+        progress.setLabelText(self.tr("Receiving {name}: article {done} of {total}…").format(
+            name=pathlib.Path(self._receiving).name, done=done, total=total))
         progress.setMaximum(total)
         progress.setValue(done)  # last: a modal progress dialog handles events in it
 
@@ -270,7 +278,7 @@ class HandoffActions(QObject):
         self.last_summary = summary
         self.settings.set_handoff_folder(str(path.parent))
         touched = changed_article_ids(summary)
-        self._own_writes(touched, f"Updated from {path.name}")
+        self._own_writes(touched, self.tr("Updated from {name}").format(name=path.name))
         self._release_monitor()
         if summary.changed:
             self.signals.library_changed.emit()
@@ -289,12 +297,13 @@ class HandoffActions(QObject):
         self._finish_receive()
         self._release_monitor()
         if isinstance(exc, ReceiveCancelled):
-            self.signals.message.emit(f"Receive of {name} cancelled: nothing was changed.", 8000)
+            self.signals.message.emit(
+                self.tr("Receive of {name} cancelled: nothing was changed.").format(name=name),
+                8000)
         else:
-            box = QMessageBox(QMessageBox.Icon.Warning, "Receive failed",
-                              f"{message}\n\nNothing was changed in this library.",
-                              QMessageBox.StandardButton.Ok, self.window)
-            box.setAccessibleName("Receive failed")
+            box = message_box(self.window, QMessageBox.Icon.Warning, self.tr("Receive failed"),
+                              message + "\n\n" + self.tr("Nothing was changed in this library."))
+            box.setAccessibleName(self.tr("Receive failed"))
             self.error_box = box
             box.open()
         QTimer.singleShot(0, self._next_receive)
@@ -317,7 +326,9 @@ class HandoffActions(QObject):
         if opened:
             self.window.open_article(opened[0])
         if len(ids) > MAX_OPEN:
-            self.signals.message.emit(f"Opened the first {MAX_OPEN} of {len(ids)} articles.", 8000)
+            self.signals.message.emit(
+                self.tr("Opened the first {n} of {total} articles.").format(n=MAX_OPEN,
+                                                                          total=len(ids)), 8000)
 
     # -- this process's own writes ------------------------------------------------------
     def _hold_monitor(self) -> None:
@@ -347,8 +358,9 @@ class HandoffActions(QObject):
                 if tab.is_dirty() or tab.is_saving():
                     tab.show_conflict()  # never reached through the GUI: it saved first
                 else:
-                    tab.reload_from_library(f"{message}; Edit ▸ Undo brings back the text "
-                                            "before.")
+                    tab.reload_from_library(
+                        self.tr("{what}; Edit ▸ Undo brings back the text before.").format(
+                            what=message))
             if monitor is not None:
                 monitor.watcher.note_own_write(aid, version)
 
@@ -390,15 +402,15 @@ class HandoffActions(QObject):
             return self.merge_view
         try:
             if not self.library.in_conflict(article_id):
-                self.signals.message.emit("That article is not in conflict (any more).", 6000)
+                self.signals.message.emit(self.tr("That article is not in conflict (any more)."), 6000)
                 self.refresh_notices()
                 return None
         except BylineError as exc:
             self.signals.message.emit(str(exc), 8000)
             return None
         if not self._save_open_tabs([article_id]):  # "mine" is what is typed, kept first
-            self.signals.message.emit("The article could not be saved: see the message above "
-                                      "it, then resolve.", 8000)
+            self.signals.message.emit(self.tr("The article could not be saved: see the message "
+                                              "above it, then resolve."), 8000)
             return None
         self._hold_monitor()
         view = MergeView(self.library, article_id, self.window)
@@ -412,14 +424,15 @@ class HandoffActions(QObject):
         return view
 
     def _resolved(self, article) -> None:
-        self._own_writes([article.id], "Conflict resolved")
+        self._own_writes([article.id], self.tr("Conflict resolved"))
         self.signals.article_saved.emit(article.id)
         self.signals.status_changed.emit(article.id, article.status.value)
         self.refresh_notices()
         revision = self.merge_view.saved_revision if self.merge_view is not None else None
-        number = f" as revision {revision.number}" if revision is not None else ""
-        self.signals.message.emit(f"Conflict resolved: saved{number}, with both versions as "
-                                  "parents.", 10000)
+        text = (self.tr("Conflict resolved: saved as revision {number}, with both versions as "
+                        "parents.").format(number=revision.number) if revision is not None
+                else self.tr("Conflict resolved: saved, with both versions as parents."))
+        self.signals.message.emit(text, 10000)
 
     def _merge_view_closed(self, view) -> None:
         if self.merge_view is view:

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import Qt, Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
     QBrush,
     QColor,
@@ -40,7 +40,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
-    QMessageBox,
     QPlainTextEdit,
     QPushButton,
     QSplitter,
@@ -53,12 +52,30 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import ConflictError, NotFoundError
 from editor_app.core.sync.conflicts import Choice, ConflictModel, Hunk, VersionInfo
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import ask_yes_no, name_buttons
 
-FIELD_LABELS = {"title": "Headline", "kind": "Kind", "interviewee": "Interviewee",
-                "author": "Author", "date": "Date", "language": "Language",
-                "summary": "Summary", "slug": "Slug"}
-CHOICE_WORDS = {None: "not chosen yet", Choice.MINE: "mine", Choice.THEIRS: "theirs",
-                Choice.BOTH: "both", Choice.EDITED: "edited by hand"}
+FIELD_LABELS = {"title": QT_TRANSLATE_NOOP("MergeView", "Headline"),
+                "kind": QT_TRANSLATE_NOOP("MergeView", "Kind"),
+                "interviewee": QT_TRANSLATE_NOOP("MergeView", "Interviewee"),
+                "author": QT_TRANSLATE_NOOP("MergeView", "Author"),
+                "date": QT_TRANSLATE_NOOP("MergeView", "Date"),
+                "language": QT_TRANSLATE_NOOP("MergeView", "Language"),
+                "summary": QT_TRANSLATE_NOOP("MergeView", "Summary"),
+                "slug": QT_TRANSLATE_NOOP("MergeView", "Slug")}
+CHOICE_WORDS = {None: QT_TRANSLATE_NOOP("MergeView", "not chosen yet"),
+                Choice.MINE: QT_TRANSLATE_NOOP("MergeView", "mine"),
+                Choice.THEIRS: QT_TRANSLATE_NOOP("MergeView", "theirs"),
+                Choice.BOTH: QT_TRANSLATE_NOOP("MergeView", "both"),
+                Choice.EDITED: QT_TRANSLATE_NOOP("MergeView", "edited by hand")}
+
+
+#: lupdate reads the literal texts of translate("Context", "…") calls
+translate = QCoreApplication.translate
+
+
+def choice_word(choice) -> str:
+    """How the list names a conflict's choice, in the interface's language."""
+    return translate("MergeView", CHOICE_WORDS[choice])
 
 # Marks on the two sides: light backgrounds with dark text, readable in a dark theme too.
 TEXT_COLOR = "#1a1a1a"
@@ -73,21 +90,25 @@ def hunk_label(hunk: Hunk) -> str:
     """What the list calls a conflict: the field's name, or a passage by its first words."""
     if not hunk.is_body:
         if hunk.name.startswith("extra."):
-            return f"Field “{hunk.name[len('extra.'):]}”"
-        return FIELD_LABELS.get(hunk.name, hunk.name)
+            return translate("MergeView", "Field “{name}”").format(name=hunk.name[len("extra."):])
+        if hunk.name in FIELD_LABELS:
+            return translate("MergeView", FIELD_LABELS[hunk.name])
+        return hunk.name
     text = " ".join((hunk.mine or hunk.theirs or hunk.base).split())
-    return f"Passage “{text[:36]}…”" if len(text) > 36 else f"Passage “{text}”"
+    return translate("MergeView", "Passage “{text}”").format(
+        text=f"{text[:36]}…" if len(text) > 36 else text)
 
 
 def version_caption(side: str, info: VersionInfo, here: str) -> str:
     """``Theirs — revision 5 by Tomas, 2024-05-02 10:14, from another library``."""
-    parts = [f"{side} — revision {info.number}"]
+    parts = [translate("MergeView", "{side} — revision {number}").format(side=side,
+                                                                         number=info.number)]
     if info.author:
-        parts[0] += f" by {info.author}"
+        parts[0] += " " + translate("MergeView", "by {who}").format(who=info.author)
     if info.created_at:
         parts.append(info.created_at[:16].replace("T", " "))
-    parts.append("this library" if info.origin and info.origin == here
-                 else "from another library" if info.origin else "")
+    parts.append(translate("MergeView", "this library") if info.origin and info.origin == here
+                 else translate("MergeView", "from another library") if info.origin else "")
     return ", ".join(p for p in parts if p)
 
 
@@ -192,20 +213,20 @@ class MergeView(QDialog):
         #: Asks whether to throw away the choices made; replaced in tests.
         self.confirm_discard: Callable[[], bool] = self._confirm_discard
 
-        self.setWindowTitle("Resolve conflict")
+        self.setWindowTitle(self.tr("Resolve conflict"))
         self.setObjectName("mergeView")
-        self.heading = QLabel("Loading the two versions…")
+        self.heading = QLabel(self.tr("Loading the two versions…"))
         self.heading.setObjectName("mergeHeading")
         self.heading.setWordWrap(True)
         self.heading.setTextFormat(Qt.TextFormat.RichText)
 
         self.hunk_list = QListWidget()
-        self.hunk_list.setAccessibleName("Conflicting passages and fields")
+        self.hunk_list.setAccessibleName(self.tr("Conflicting passages and fields"))
         self.hunk_list.setObjectName("mergeHunks")
         self.hunk_list.setWordWrap(True)
         self.hunk_list.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
         self.hunk_list.setSpacing(2)
-        hunk_caption = QLabel("&Conflicts:")
+        hunk_caption = QLabel(self.tr("&Conflicts:"))
         hunk_caption.setBuddy(self.hunk_list)
         hunk_box = QWidget()
         hunk_layout = QVBoxLayout(hunk_box)
@@ -215,8 +236,8 @@ class MergeView(QDialog):
         hunk_layout.addWidget(self.hunk_list, 1)
         self.theirs = _SidePane("theirs")
         self.mine = _SidePane("mine")
-        self.theirs.text.setAccessibleName("Theirs: the version from another library")
-        self.mine.text.setAccessibleName("Mine: the version in this library")
+        self.theirs.text.setAccessibleName(self.tr("Theirs: the version from another library"))
+        self.mine.text.setAccessibleName(self.tr("Mine: the version in this library"))
         sides = QSplitter(Qt.Orientation.Horizontal)
         sides.addWidget(hunk_box)
         sides.addWidget(self.theirs)
@@ -229,21 +250,23 @@ class MergeView(QDialog):
 
         self.position_label = QLabel()
         self.position_label.setObjectName("mergePosition")
-        self.previous_button = QPushButton("◀ Previous")
-        self.previous_button.setToolTip("Previous conflict (Alt+Up, Shift+F8)")
-        self.previous_button.setAccessibleName("Previous conflict")
-        self.next_button = QPushButton("Next ▶")
-        self.next_button.setToolTip("Next conflict (Alt+Down, F8)")
-        self.next_button.setAccessibleName("Next conflict")
-        self.theirs_button = QPushButton("Take &Theirs")
-        self.theirs_button.setToolTip("Use the other library's text for this passage (Alt+T)")
-        self.theirs_button.setAccessibleName("Take theirs")
-        self.mine_button = QPushButton("Take &Mine")
-        self.mine_button.setToolTip("Keep this library's text for this passage (Alt+M)")
-        self.mine_button.setAccessibleName("Take mine")
-        self.both_button = QPushButton("Take &Both")
-        self.both_button.setToolTip("My paragraphs, then theirs that I do not have (Alt+B)")
-        self.both_button.setAccessibleName("Take both")
+        self.previous_button = QPushButton(self.tr("◀ Previous"))
+        self.previous_button.setToolTip(self.tr("Previous conflict (Alt+Up, Shift+F8)"))
+        self.previous_button.setAccessibleName(self.tr("Previous conflict"))
+        self.next_button = QPushButton(self.tr("Next ▶"))
+        self.next_button.setToolTip(self.tr("Next conflict (Alt+Down, F8)"))
+        self.next_button.setAccessibleName(self.tr("Next conflict"))
+        self.theirs_button = QPushButton(self.tr("Take &Theirs"))
+        self.theirs_button.setToolTip(self.tr("Use the other library's text for this passage "
+                                              "(Alt+T)"))
+        self.theirs_button.setAccessibleName(self.tr("Take theirs"))
+        self.mine_button = QPushButton(self.tr("Take &Mine"))
+        self.mine_button.setToolTip(self.tr("Keep this library's text for this passage (Alt+M)"))
+        self.mine_button.setAccessibleName(self.tr("Take mine"))
+        self.both_button = QPushButton(self.tr("Take &Both"))
+        self.both_button.setToolTip(self.tr("My paragraphs, then theirs that I do not have "
+                                            "(Alt+B)"))
+        self.both_button.setAccessibleName(self.tr("Take both"))
         controls = QHBoxLayout()
         controls.addWidget(self.previous_button)
         controls.addWidget(self.next_button)
@@ -254,20 +277,21 @@ class MergeView(QDialog):
 
         self.passage = QPlainTextEdit()
         self.passage.setObjectName("mergePassage")
-        self.passage.setAccessibleName("This passage as it will be saved; type to edit it by hand")
+        self.passage.setAccessibleName(
+            self.tr("This passage as it will be saved; type to edit it by hand"))
         self.passage.setTabChangesFocus(True)
-        self.passage.setPlaceholderText("Not chosen yet: take theirs, mine or both, or type the "
-                                        "text this passage should have.")
+        self.passage.setPlaceholderText(self.tr("Not chosen yet: take theirs, mine or both, or "
+                                                "type the text this passage should have."))
         self.whole = QPlainTextEdit()
         self.whole.setObjectName("mergeResult")
         self.whole.setReadOnly(True)
         self.whole.setTabChangesFocus(True)
-        self.whole.setAccessibleName("The whole article as it will be saved")
+        self.whole.setAccessibleName(self.tr("The whole article as it will be saved"))
         self.bottom = QTabWidget()
         # Alt+P / Alt+W go to the page AND into its text (a tab mnemonic would only switch).
-        self.bottom.addTab(self.passage, "This passage, edit by hand (Alt+P)")
-        self.bottom.addTab(self.whole, "Whole result (Alt+W)")
-        self.bottom.setAccessibleName("Result")
+        self.bottom.addTab(self.passage, self.tr("This passage, edit by hand (Alt+P)"))
+        self.bottom.addTab(self.whole, self.tr("Whole result (Alt+W)"))
+        self.bottom.setAccessibleName(self.tr("Result"))
 
         lower = QWidget()
         lower_layout = QVBoxLayout(lower)
@@ -285,17 +309,19 @@ class MergeView(QDialog):
         self.status = QLabel()
         self.status.setObjectName("mergeStatus")
         self.status.setWordWrap(True)
-        self.status.setAccessibleName("Merge status")
-        self.reload_button = QPushButton("&Reload")
-        self.reload_button.setToolTip("Load the conflict again as the article is now; the "
-                                      "choices for passages that are still the same are kept")
+        self.status.setAccessibleName(self.tr("Merge status"))
+        self.reload_button = QPushButton(self.tr("&Reload"))
+        self.reload_button.setToolTip(self.tr("Load the conflict again as the article is now; "
+                                              "the choices for passages that are still the "
+                                              "same are kept"))
         self.reload_button.hide()
         self.buttons = QDialogButtonBox()
-        self.save_button = self.buttons.addButton("&Save Resolution",
+        self.save_button = self.buttons.addButton(self.tr("&Save Resolution"),
                                                   QDialogButtonBox.ButtonRole.AcceptRole)
-        self.save_button.setToolTip("Save the result as a revision with both versions as "
-                                    "parents (Ctrl+S)")
+        self.save_button.setToolTip(self.tr("Save the result as a revision with both versions "
+                                            "as parents (Ctrl+S)"))
         self.cancel_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        name_buttons(self.buttons)
         bottom_row = QHBoxLayout()
         bottom_row.addWidget(self.status, 1)
         bottom_row.addWidget(self.reload_button)
@@ -338,6 +364,16 @@ class MergeView(QDialog):
                 shortcut = QShortcut(QKeySequence(key), self)
                 shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
                 shortcut.activated.connect(slot)
+        # Alt+T/M/B/C are documented: a translation whose mnemonics use other letters
+        # gets them as shortcuts besides (never both, which Qt would find ambiguous).
+        for letter, text, slot in (("T", self.theirs_button.text(), self.theirs_button.click),
+                                   ("M", self.mine_button.text(), self.mine_button.click),
+                                   ("B", self.both_button.text(), self.both_button.click),
+                                   ("C", hunk_caption.text(), self.hunk_list.setFocus)):
+            if f"&{letter}" not in text.upper():
+                shortcut = QShortcut(QKeySequence(f"Alt+{letter}"), self)
+                shortcut.setContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
+                shortcut.activated.connect(slot)
 
         self.work = BackgroundWork(self, library=library)
         self.work.finished.connect(self._answer)
@@ -354,7 +390,7 @@ class MergeView(QDialog):
                              if h.choice is not None}
         self.reload_button.hide()
         self._set_busy(True)
-        self.status.setText("Loading the two versions…")
+        self.status.setText(self.tr("Loading the two versions…"))
         self.work.submit(_load, self.article_id)
 
     def _answer(self, answer) -> None:
@@ -378,15 +414,18 @@ class MergeView(QDialog):
         here = self.library.library_uid
         title = model.mine_snapshot.title or model.theirs_snapshot.title
         count = len(model.hunks)
-        self.setWindowTitle(f"Resolve conflict — {title}")
+        self.setWindowTitle(self.tr("Resolve conflict — {title}").format(title=title))
+        conflicts = (self.tr("%n conflict", None, count) if count == 1
+                     else self.tr("%n conflicts", None, count))
         self.heading.setText(
-            f"<b>{_html(title)}</b><br>Two versions of this article could not be merged: "
-            f"{count} conflict{'s' if count != 1 else ''}, where each side changed the same "
-            "passage or field differently (what only one side changed merged on its own). "
-            "For each one take theirs, mine or both, or type the text yourself, then save: both "
-            "versions stay in the history.")
-        self.theirs.caption.setText(version_caption("Theirs", model.theirs, here))
-        self.mine.caption.setText(version_caption("Mine", model.mine, here))
+            f"<b>{_html(title)}</b><br>"
+            + self.tr("Two versions of this article could not be merged: {conflicts}, where "
+                      "each side changed the same passage or field differently (what only one "
+                      "side changed merged on its own). For each one take theirs, mine or "
+                      "both, or type the text yourself, then save: both versions stay in the "
+                      "history.").format(conflicts=conflicts))
+        self.theirs.caption.setText(version_caption(self.tr("Theirs"), model.theirs, here))
+        self.mine.caption.setText(version_caption(self.tr("Mine"), model.mine, here))
         self.theirs.text.setPlainText(model.theirs_body)
         self.mine.text.setPlainText(model.mine_body)
         self.hunk_list.blockSignals(True)
@@ -399,27 +438,29 @@ class MergeView(QDialog):
         first_open = next((h.index for h in model.hunks if h.choice is None), 0)
         self.go_to(first_open)
         if kept:
-            self.status.setText(f"Loaded again; {kept} choice{'s' if kept != 1 else ''} kept. "
-                                + self._progress_text())
+            self.status.setText((self.tr("Loaded again; %n choice kept.", None, kept) if kept == 1
+                                 else self.tr("Loaded again; %n choices kept.", None, kept))
+                                + " " + self._progress_text())
         self.hunk_list.setFocus()
         self.loaded.emit()
 
     def _failed(self, message: str, exc) -> None:
         self._set_busy(False, keep_disabled=self.model is None)
         if isinstance(exc, ConflictError):
-            self.status.setText(
+            self.status.setText(self.tr(
                 "Not saved: the article changed while this view was open (a sync, a receive or "
                 "an edit in another window). Nothing was written. Reload to see it as it is "
-                "now; your choices for passages that did not change are kept.")
+                "now; your choices for passages that did not change are kept."))
             self.reload_button.show()
             self.reload_button.setFocus()
         elif isinstance(exc, NotFoundError) and self.model is not None:
-            self.status.setText(f"Not saved: {message}. It may have been resolved meanwhile "
-                                "(in another window, or a sync brought a resolution).")
+            self.status.setText(self.tr("Not saved: {error}. It may have been resolved "
+                                        "meanwhile (in another window, or a sync brought a "
+                                        "resolution).").format(error=message))
             self.reload_button.show()
         else:
-            self.status.setText(("Cannot resolve: " if self.model is None else "Not saved: ")
-                                + message)
+            self.status.setText((self.tr("Cannot resolve: {error}") if self.model is None
+                                 else self.tr("Not saved: {error}")).format(error=message))
         self.status.setStyleSheet("color: #c0392b")
 
     def _set_busy(self, busy: bool, *, keep_disabled: bool = False) -> None:
@@ -496,19 +537,21 @@ class MergeView(QDialog):
         hunk = model.hunks[self.current]
         for row, h in enumerate(model.hunks):
             item = self.hunk_list.item(row)
-            state = CHOICE_WORDS[h.choice]
+            state = choice_word(h.choice)
             item.setText(f"{row + 1}. {hunk_label(h)} — {state}")
             item.setData(Qt.ItemDataRole.AccessibleTextRole,
-                         f"Conflict {row + 1} of {len(model.hunks)}: {hunk_label(h)}, {state}")
+                         self.tr("Conflict {n} of {total}: {what}, {state}").format(
+                             n=row + 1, total=len(model.hunks), what=hunk_label(h), state=state))
             item.setForeground(QBrush(QColor("#c0392b")) if h.choice is None else QBrush())
         self.position_label.setText(
-            f"Conflict {self.current + 1} of {len(model.hunks)}: {hunk_label(hunk)} — "
-            f"{CHOICE_WORDS[hunk.choice]}")
+            self.tr("Conflict {n} of {total}: {what} — {state}").format(
+                n=self.current + 1, total=len(model.hunks), what=hunk_label(hunk),
+                state=choice_word(hunk.choice)))
         for pane, value in ((self.theirs, hunk.theirs), (self.mine, hunk.mine)):
             if hunk.is_body:
                 pane.field.hide()
             else:
-                pane.field.setText(f"{hunk_label(hunk)}: {value or '(empty)'}")
+                pane.field.setText(f"{hunk_label(hunk)}: {value or self.tr('(empty)')}")
                 pane.field.show()
         self._mark()
         if not keep_passage:
@@ -553,9 +596,10 @@ class MergeView(QDialog):
             return
         hunk = model.hunks[self.current]
         self.both_button.setEnabled(hunk.is_body)
-        self.both_button.setToolTip("My paragraphs, then theirs that I do not have (Alt+B)"
-                                    if hunk.is_body else "A field takes one value: theirs, mine, "
-                                    "or type it")
+        self.both_button.setToolTip(self.tr("My paragraphs, then theirs that I do not have "
+                                            "(Alt+B)")
+                                    if hunk.is_body else self.tr("A field takes one value: "
+                                                                 "theirs, mine, or type it"))
         self.previous_button.setEnabled(self.current > 0)
         self.next_button.setEnabled(self.current < len(model.hunks) - 1)
 
@@ -568,9 +612,11 @@ class MergeView(QDialog):
         model = self.model
         open_count = len(model.unresolved)
         if not open_count:
-            return "Every conflict has a choice: save the resolution (Ctrl+S)."
-        return (f"{open_count} of {len(model.hunks)} conflict{'s' if len(model.hunks) != 1 else ''} "
-                "still to choose.")
+            return self.tr("Every conflict has a choice: save the resolution (Ctrl+S).")
+        total = len(model.hunks)
+        text = (self.tr("{open} of %n conflict still to choose.", None, total) if total == 1
+                else self.tr("{open} of %n conflicts still to choose.", None, total))
+        return text.format(open=open_count)
 
     # -- saving -----------------------------------------------------------------------
     def save(self) -> None:
@@ -581,14 +627,14 @@ class MergeView(QDialog):
         if model.unresolved:
             first = model.unresolved[0]
             self.go_to(first.index)
-            self.status.setText(f"Choose theirs, mine or both for conflict {first.index + 1} "
-                                f"({hunk_label(first)}) first; {len(model.unresolved)} still "
-                                "open.")
+            self.status.setText(self.tr("Choose theirs, mine or both for conflict {n} ({what}) "
+                                        "first; {open} still open.").format(
+                n=first.index + 1, what=hunk_label(first), open=len(model.unresolved)))
             self.status.setStyleSheet("color: #c0392b")
             self.hunk_list.setFocus()
             return
         self._set_busy(True)
-        self.status.setText("Saving the resolution…")
+        self.status.setText(self.tr("Saving the resolution…"))
         self.work.submit(_save, model)
 
     def _saved(self, article, revision, still_in_conflict: bool) -> None:
@@ -596,8 +642,9 @@ class MergeView(QDialog):
         self.resolved.emit(article)
         if still_in_conflict:  # another version from elsewhere waits: the same view goes on
             self.model = None
-            self.status.setText(f"Saved as revision {revision.number}. Another version from "
-                                "elsewhere conflicts too: loading it…")
+            self.status.setText(self.tr("Saved as revision {number}. Another version from "
+                                        "elsewhere conflicts too: loading it…").format(
+                number=revision.number))
             self._set_busy(True)
             self.work.submit(_load, self.article_id)
             return
@@ -611,10 +658,9 @@ class MergeView(QDialog):
         super().reject()
 
     def _confirm_discard(self) -> bool:
-        answer = QMessageBox.question(self, "Resolve conflict",
-                                      "Close without saving? The choices made here are lost; "
-                                      "the article stays in conflict.")
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Resolve conflict"),
+                          self.tr("Close without saving? The choices made here are lost; the "
+                                  "article stays in conflict."))
 
     def done(self, result: int) -> None:
         self.work.cancel()

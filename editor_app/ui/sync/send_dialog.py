@@ -13,7 +13,7 @@ from __future__ import annotations
 import datetime
 import pathlib
 
-from PySide6.QtCore import Qt, QUrl, Signal
+from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
 from PySide6.QtWidgets import (
     QCheckBox,
@@ -24,7 +24,6 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QListWidget,
-    QMessageBox,
     QPushButton,
     QVBoxLayout,
 )
@@ -32,6 +31,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.models import Status
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import ask_yes_no
 
 SUFFIX = ".byline"
 
@@ -58,8 +58,15 @@ def default_folder(remembered: str) -> pathlib.Path:
 
 
 def _size(n: int) -> str:
-    return f"{n} bytes" if n < 1024 else f"{n / 1024:.0f} KB" if n < 1024 * 1024 \
-        else f"{n / 1024 / 1024:.1f} MB"
+    if n < 1024:
+        return QCoreApplication.translate("SendDialog", "{n} byte(s)").format(n=n)
+    if n < 1024 * 1024:
+        return QCoreApplication.translate("SendDialog", "{size} KB").format(size=f"{n / 1024:.0f}")
+    megabytes = f"{n / 1024 / 1024:.1f}"
+    # the decimal mark is the translation's: "1.5 MB" in English, "1,5 MB" in Lithuanian
+    mark = QCoreApplication.translate("SendDialog", ".", "decimal mark")
+    return QCoreApplication.translate("SendDialog", "{size} MB").format(
+        size=megabytes.replace(".", mark))
 
 
 class SendDialog(QDialog):
@@ -80,18 +87,20 @@ class SendDialog(QDialog):
         self._asked_overwrite: str | None = None  # the path whose overwrite was confirmed
         #: asks whether to replace an existing file; replaced in tests
         self.confirm_overwrite = self._confirm_overwrite
-        self.setWindowTitle("Send for Review")
+        self.setWindowTitle(self.tr("Send for Review"))
         self.setObjectName("sendDialog")
 
         count = len(self.articles)
-        what = "this article with its" if count == 1 else f"these {count} articles with their"
         self.intro = QLabel(
-            f"Byline writes {what} history, comments and images into one file. "
-            "E-mail it or copy it to a USB stick; the editor opens it with File ▸ Receive… or "
-            "drops it on Byline's window.")
+            self.tr("Byline writes this article with its history, comments and images into one "
+                    "file. E-mail it or copy it to a USB stick; the editor opens it with File ▸ "
+                    "Receive… or drops it on Byline's window.") if count == 1 else
+            self.tr("Byline writes these {count} articles with their history, comments and "
+                    "images into one file. E-mail it or copy it to a USB stick; the editor opens "
+                    "it with File ▸ Receive… or drops it on Byline's window.").format(count=count))
         self.intro.setWordWrap(True)
         self.article_list = QListWidget()
-        self.article_list.setAccessibleName("Articles to send")
+        self.article_list.setAccessibleName(self.tr("Articles to send"))
         self._list_articles()
         self.article_list.setMaximumHeight(22 * min(max(count, 1), 5) + 8)
 
@@ -106,17 +115,17 @@ class SendDialog(QDialog):
                 pass
         drafts = len(self._submittable)
         self.submit_box = QCheckBox(
-            "Submit it for review first (→ “submitted”)" if drafts == 1 and count == 1 else
-            f"Submit {drafts} of them for review first (→ “submitted”)")
-        self.submit_box.setAccessibleName("Submit for review before sending")
+            self.tr("Submit it for review first (→ “submitted”)") if drafts == 1 and count == 1
+            else self.tr("Submit {n} of them for review first (→ “submitted”)").format(n=drafts))
+        self.submit_box.setAccessibleName(self.tr("Submit for review before sending"))
         self.submit_box.setChecked(bool(drafts))
         self.submit_box.setVisible(bool(drafts))
 
         self.path_edit = QLineEdit(str(default_folder(folder) / default_file_name(self.articles)))
-        self.path_edit.setAccessibleName("File to write")
-        self.browse_button = QPushButton("&Browse…")
-        self.browse_button.setAccessibleName("Choose where to write the file")
-        path_label = QLabel("&File:")
+        self.path_edit.setAccessibleName(self.tr("File to write"))
+        self.browse_button = QPushButton(self.tr("&Browse…"))
+        self.browse_button.setAccessibleName(self.tr("Choose where to write the file"))
+        path_label = QLabel(self.tr("&File:"))
         path_label.setBuddy(self.path_edit)
         path_row = QHBoxLayout()
         path_row.addWidget(path_label)
@@ -126,14 +135,17 @@ class SendDialog(QDialog):
         self.result = QLabel()
         self.result.setObjectName("sendResult")
         self.result.setWordWrap(True)
-        self.result.setAccessibleName("Result")
+        self.result.setAccessibleName(self.tr("Result"))
         self.result.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self.buttons = QDialogButtonBox()
-        self.send_button = self.buttons.addButton("&Send", QDialogButtonBox.ButtonRole.AcceptRole)
-        self.folder_button = self.buttons.addButton("&Open Folder",
+        self.send_button = self.buttons.addButton(self.tr("&Send"),
+                                                  QDialogButtonBox.ButtonRole.AcceptRole)
+        self.folder_button = self.buttons.addButton(self.tr("&Open Folder"),
                                                     QDialogButtonBox.ButtonRole.ActionRole)
-        self.copy_button = self.buttons.addButton("&Copy Path", QDialogButtonBox.ButtonRole.ActionRole)
+        self.copy_button = self.buttons.addButton(self.tr("&Copy Path"),
+                                                  QDialogButtonBox.ButtonRole.ActionRole)
         self.close_button = self.buttons.addButton(QDialogButtonBox.StandardButton.Cancel)
+        self.close_button.setText(self.tr("Cancel"))
         self.folder_button.hide()
         self.copy_button.hide()
 
@@ -175,8 +187,9 @@ class SendDialog(QDialog):
         return path
 
     def browse(self) -> None:
-        chosen, _ = QFileDialog.getSaveFileName(self, "Send for Review", str(self.path()),
-                                                f"Hand-off files (*{SUFFIX})")
+        chosen, _ = QFileDialog.getSaveFileName(
+            self, self.tr("Send for Review"), str(self.path()),
+            self.tr("Hand-off files (*{suffix})").format(suffix=SUFFIX))
         if chosen:
             self.path_edit.setText(chosen)
             self._asked_overwrite = str(self.path())  # the file dialog asked already
@@ -184,7 +197,7 @@ class SendDialog(QDialog):
     def send(self) -> None:
         """Submit the drafts when asked, then write the file on the worker."""
         if not self.path_edit.text().strip():
-            self._failed("give the file a name")
+            self._failed(self.tr("give the file a name"))
             return
         path = self.path()
         if path.exists() and str(path) != self._asked_overwrite:
@@ -197,9 +210,10 @@ class SendDialog(QDialog):
             for article in self._submittable:
                 try:
                     change_status(self.library, article.id, Status.SUBMITTED,
-                                  note="sent for review in a hand-off file")
+                                  note=self.tr("sent for review in a hand-off file"))
                 except BylineError as exc:
-                    self._failed(f"{article.title}: not submitted: {exc}")
+                    self._failed(self.tr("{title}: not submitted: {error}").format(
+                        title=article.title, error=exc))
                     return
                 self.submitted.emit(article.id)
             self.submit_box.setEnabled(False)
@@ -210,23 +224,32 @@ class SendDialog(QDialog):
         self.path_edit.setEnabled(False)
         self.browse_button.setEnabled(False)
         self.result.setStyleSheet("")
-        self.result.setText(f"Writing {path.name}…")
+        self.result.setText(self.tr("Writing {name}…").format(name=path.name))
         self.work.submit(_send, [a.id for a in self.articles], str(path))
 
     def _done(self, summary) -> None:
         self.summary = summary
         path = pathlib.Path(summary.path)
         count = len(summary.articles)
+        # Two source texts each so that English reads right with no translation loaded.
+        articles = (self.tr("%n article", None, count) if count == 1
+                    else self.tr("%n articles", None, count))
+        revisions = (self.tr("%n revision", None, summary.revisions) if summary.revisions == 1
+                     else self.tr("%n revisions", None, summary.revisions))
+        records = (self.tr("%n record", None, summary.records) if summary.records == 1
+                   else self.tr("%n records", None, summary.records))
+        images = (self.tr("%n image", None, summary.assets) if summary.assets == 1
+                  else self.tr("%n images", None, summary.assets))
         self.result.setText(
-            f"✓ Written: {path}\n{_size(summary.size)} — {count} article{'s' if count != 1 else ''}, "
-            f"{summary.revisions} revision{'s' if summary.revisions != 1 else ''}, "
-            f"{summary.records} record{'s' if summary.records != 1 else ''} (comments, moves, tags), "
-            f"{summary.assets} image{'s' if summary.assets != 1 else ''}. "
-            "Attach it to an e-mail or copy it to a USB stick.")
+            "✓ " + self.tr("Written: {path}").format(path=path) + "\n"
+            + self.tr("{size} — {articles}, {revisions}, {records} (comments, moves, tags), "
+                      "{images}. Attach it to an e-mail or copy it to a USB stick.").format(
+                size=_size(summary.size), articles=articles, revisions=revisions,
+                records=records, images=images))
         self.send_button.hide()
         self.folder_button.show()
         self.copy_button.show()
-        self.close_button.setText("Close")
+        self.close_button.setText(self.tr("Close"))
         self.folder_button.setDefault(True)
         self.folder_button.setFocus()
         self.sent.emit(summary)
@@ -235,7 +258,7 @@ class SendDialog(QDialog):
         self.send_button.setEnabled(True)
         self.path_edit.setEnabled(True)
         self.browse_button.setEnabled(True)
-        self.result.setText(f"✗ Not sent: {message}")
+        self.result.setText("✗ " + self.tr("Not sent: {error}").format(error=message))
         self.result.setStyleSheet("color: #c0392b")
 
     def open_folder(self) -> None:
@@ -246,13 +269,13 @@ class SendDialog(QDialog):
     def copy_path(self) -> None:
         if self.summary is not None:
             QGuiApplication.clipboard().setText(str(self.summary.path))
-            self.result.setText(self.result.text().split("\n(")[0] + "\n(The path is on the "
-                                                                     "clipboard.)")
+            self.result.setText(self.result.text().split("\n(")[0] + "\n"
+                                + self.tr("(The path is on the clipboard.)"))
 
     def _confirm_overwrite(self, path: pathlib.Path) -> bool:
-        answer = QMessageBox.question(self, "Send for Review",
-                                      f"{path.name} exists already in {path.parent}. Replace it?")
-        return answer == QMessageBox.StandardButton.Yes
+        return ask_yes_no(self, self.tr("Send for Review"),
+                          self.tr("{name} exists already in {folder}. Replace it?")
+                          .format(name=path.name, folder=path.parent))
 
     def done(self, result: int) -> None:
         self.work.cancel()

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Signal
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Signal
 from PySide6.QtWidgets import (
     QCheckBox,
     QComboBox,
@@ -20,7 +20,6 @@ from PySide6.QtWidgets import (
     QHBoxLayout,
     QLabel,
     QLineEdit,
-    QMessageBox,
     QPushButton,
     QSpinBox,
     QVBoxLayout,
@@ -29,15 +28,16 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import ask_yes_no, name_buttons
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
 
 SSL_MODES = (
-    ("prefer", "Use TLS when the server offers it"),
-    ("require", "Always TLS (refuse without)"),
-    ("verify-full", "Always TLS, and check the certificate"),
-    ("disable", "Never TLS (local tests only)"),
+    ("prefer", QT_TRANSLATE_NOOP("ServerSettingsPage", "Use TLS when the server offers it")),
+    ("require", QT_TRANSLATE_NOOP("ServerSettingsPage", "Always TLS (refuse without)")),
+    ("verify-full", QT_TRANSLATE_NOOP("ServerSettingsPage", "Always TLS, and check the certificate")),
+    ("disable", QT_TRANSLATE_NOOP("ServerSettingsPage", "Never TLS (local tests only)")),
 )
 
 
@@ -66,36 +66,40 @@ class ServerSettingsPage(QWidget):
         self.host = QLineEdit(placeholderText="newsroom.example.org")
         self.port = QSpinBox(minimum=1, maximum=65535, value=5432)
         self.dbname = QLineEdit(placeholderText="byline")
-        self.user = QLineEdit(placeholderText="your member name")
+        self.user = QLineEdit(placeholderText=self.tr("your member name"))
         self.password = QLineEdit(echoMode=QLineEdit.EchoMode.Password)
-        self.password.setPlaceholderText("from the keyring, ~/.pgpass or PGPASSWORD when empty")
-        self.remember = QCheckBox("Remember the password in the system keyring")
+        self.password.setPlaceholderText(
+            self.tr("from the keyring, ~/.pgpass or PGPASSWORD when empty"))
+        self.remember = QCheckBox(self.tr("Remember the password in the system keyring"))
         self.sslmode = QComboBox()
         for value, label in SSL_MODES:
-            self.sslmode.addItem(label, value)
-        self.laptop = QLineEdit(placeholderText="this laptop's name in the history")
-        self.auto = QCheckBox("Sync in the background every few minutes and when the network returns")
-        self.test_button = QPushButton("&Test Connection")
+            self.sslmode.addItem(QCoreApplication.translate("ServerSettingsPage", label), value)
+        self.laptop = QLineEdit(placeholderText=self.tr("this laptop's name in the history"))
+        self.auto = QCheckBox(self.tr("Sync in the background every few minutes and when the "
+                                         "network returns"))
+        self.test_button = QPushButton(self.tr("&Test Connection"))
         self.result = QLabel()
         self.result.setWordWrap(True)
-        self.result.setAccessibleName("Connection test result")
-        for widget, name in ((self.host, "Host"), (self.port, "Port"), (self.dbname, "Database"),
-                             (self.user, "Member"), (self.password, "Password"),
-                             (self.sslmode, "Encryption"), (self.laptop, "Laptop name")):
+        self.result.setAccessibleName(self.tr("Connection test result"))
+        for widget, name in ((self.host, self.tr("Host")), (self.port, self.tr("Port")),
+                             (self.dbname, self.tr("Database")), (self.user, self.tr("Member")),
+                             (self.password, self.tr("Password")),
+                             (self.sslmode, self.tr("Encryption")),
+                             (self.laptop, self.tr("Laptop name"))):
             widget.setAccessibleName(name)
 
-        intro = QLabel("Byline syncs this library with the newsroom's PostgreSQL server when it "
-                       "has a connection; without one you keep working offline.")
+        intro = QLabel(self.tr("Byline syncs this library with the newsroom's PostgreSQL server "
+                               "when it has a connection; without one you keep working offline."))
         intro.setWordWrap(True)
         form = QFormLayout()
-        form.addRow("&Host:", self.host)
-        form.addRow("&Port:", self.port)
-        form.addRow("&Database:", self.dbname)
-        form.addRow("&Member:", self.user)
-        form.addRow("Pass&word:", self.password)
+        form.addRow(self.tr("&Host:"), self.host)
+        form.addRow(self.tr("&Port:"), self.port)
+        form.addRow(self.tr("&Database:"), self.dbname)
+        form.addRow(self.tr("&Member:"), self.user)
+        form.addRow(self.tr("Pass&word:"), self.password)
         form.addRow("", self.remember)
-        form.addRow("&Encryption:", self.sslmode)
-        form.addRow("&Laptop name:", self.laptop)
+        form.addRow(self.tr("&Encryption:"), self.sslmode)
+        form.addRow(self.tr("&Laptop name:"), self.laptop)
         form.addRow("", self.auto)
         test_row = QHBoxLayout()
         test_row.addWidget(self.test_button)
@@ -138,8 +142,8 @@ class ServerSettingsPage(QWidget):
         self.auto.setChecked(auto_sync_enabled(self.library))
         problem = keyring_problem()
         self.remember.setEnabled(problem is None)
-        self.remember.setToolTip(problem or "The password is kept by the operating system, never "
-                                            "in the library or the settings")
+        self.remember.setToolTip(problem or self.tr("The password is kept by the operating "
+                                                    "system, never in the library or the settings"))
         self.remember.setChecked(bool(dsn and problem is None and stored_password(dsn)))
         self.password.setText(self.session_password)
 
@@ -153,11 +157,11 @@ class ServerSettingsPage(QWidget):
     def problem(self) -> str | None:
         """What is missing before the server can be used (None: nothing)."""
         if not self.host.text().strip():
-            return "Enter the server's host name."
+            return self.tr("Enter the server's host name.")
         if not self.dbname.text().strip():
-            return "Enter the database's name (the administrator knows it)."
+            return self.tr("Enter the database's name (the administrator knows it).")
         if not self.user.text().strip():
-            return "Enter your member name."
+            return self.tr("Enter your member name.")
         return None
 
     def apply(self) -> bool:
@@ -201,7 +205,7 @@ class ServerSettingsPage(QWidget):
             self._show(False, problem)
             return
         self.test_button.setEnabled(False)
-        self.result.setText("Connecting…")
+        self.result.setText(self.tr("Connecting…"))
         self.result.setStyleSheet("")
         self.work.submit(_test, self.dsn(), self.password.text())
 
@@ -228,11 +232,12 @@ class ServerSettingsDialog(QDialog):
 
     def __init__(self, library: Library, parent=None, *, session_password: str = ""):
         super().__init__(parent)
-        self.setWindowTitle("Newsroom Server")
+        self.setWindowTitle(self.tr("Newsroom Server"))
         self.page = ServerSettingsPage(library, self, session_password=session_password)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Save
                                    | QDialogButtonBox.StandardButton.Cancel)
-        self.disconnect_button = buttons.addButton("&Disconnect",
+        name_buttons(buttons)
+        self.disconnect_button = buttons.addButton(self.tr("&Disconnect"),
                                                    QDialogButtonBox.ButtonRole.DestructiveRole)
         from editor_app.core.server.sync import server_dsn
 
@@ -250,10 +255,9 @@ class ServerSettingsDialog(QDialog):
             self.accept()
 
     def _disconnect(self) -> None:
-        answer = QMessageBox.question(
-            self, "Disconnect", "Stop syncing this library with the newsroom server? Everything "
-            "stays in this library and on the server.")
-        if answer == QMessageBox.StandardButton.Yes:
+        if ask_yes_no(self, self.tr("Disconnect"),
+                      self.tr("Stop syncing this library with the newsroom server? Everything "
+                              "stays in this library and on the server.")):
             self.page.disconnect_server()
             self.accept()
 

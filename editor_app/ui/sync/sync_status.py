@@ -24,6 +24,7 @@ from PySide6.QtWidgets import QHBoxLayout, QLabel, QMessageBox, QToolButton, QWi
 
 from editor_app.core.errors import BylineError
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.standard_buttons import message_box
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -68,12 +69,12 @@ class SyncStatusIndicator(QWidget):
         super().__init__(parent)
         self.label = QLabel()
         self.label.setObjectName("syncStatus")
-        self.label.setAccessibleName("Newsroom server status")
+        self.label.setAccessibleName(self.tr("Newsroom server status"))
         self.label.setTextInteractionFlags(Qt.TextInteractionFlag.NoTextInteraction)
         self.label.mousePressEvent = lambda _event: self.settings_requested.emit()
         self.button = QToolButton()
-        self.button.setText("Sync Now")
-        self.button.setToolTip("Sync with the newsroom server now")
+        self.button.setText(self.tr("Sync Now"))
+        self.button.setToolTip(self.tr("Sync with the newsroom server now"))
         self.button.setAutoRaise(True)
         self.button.clicked.connect(self.sync_requested)
         layout = QHBoxLayout(self)
@@ -90,18 +91,23 @@ class SyncStatusIndicator(QWidget):
         self.button.setEnabled(state is not SyncState.SYNCING)
         color = ""
         if state is SyncState.OFFLINE:
-            text, tip = "⦸ Offline", detail or "The newsroom server cannot be reached; you keep working offline"
+            text = "⦸ " + self.tr("Offline")
+            tip = detail or self.tr("The newsroom server cannot be reached; you keep working "
+                                    "offline")
             color = "#7f8c8d"
         elif state is SyncState.SYNCING:
-            text, tip = "⟳ Syncing…", "Sending and receiving changes"
+            text, tip = "⟳ " + self.tr("Syncing…"), self.tr("Sending and receiving changes")
         elif state is SyncState.UP_TO_DATE:
-            text, tip = "✓ Up to date", f"Synced with the newsroom server{when}"
+            text = "✓ " + self.tr("Up to date")
+            tip = self.tr("Synced with the newsroom server") + when
         elif state is SyncState.CONFLICTS:
-            text = f"⚠ {conflicts} conflict{'s' if conflicts != 1 else ''}"
-            tip = "Articles changed on two laptops wait in the Conflicts queue" + when
+            # Two source texts so that English reads right with no translation loaded.
+            text = "⚠ " + (self.tr("%n conflict", None, conflicts) if conflicts == 1
+                           else self.tr("%n conflicts", None, conflicts))
+            tip = self.tr("Articles changed on two laptops wait in the Conflicts queue") + when
             color = "#d35400"
         elif state is SyncState.ERROR:
-            text, tip = "✗ Sync failed", detail
+            text, tip = "✗ " + self.tr("Sync failed"), detail
             color = "#c0392b"
         else:
             text, tip = "", ""
@@ -137,10 +143,12 @@ class NewsroomSync(QObject):
         self.indicator.sync_requested.connect(self.sync_now)
         self.indicator.settings_requested.connect(self.open_settings)
 
-        self.settings_action = QAction("Newsroom &Server…", window)
+        self.settings_action = QAction(self.tr("Newsroom &Server…"), window)
         self.settings_action.triggered.connect(self.open_settings)
-        self.sync_action = QAction("S&ync Now", window, shortcut=QKeySequence("Ctrl+Shift+Y"))
-        self.sync_action.setToolTip("Send and receive changes through the newsroom server")
+        self.sync_action = QAction(self.tr("S&ync Now"), window,
+                                   shortcut=QKeySequence("Ctrl+Shift+Y"))
+        self.sync_action.setToolTip(self.tr("Send and receive changes through the newsroom "
+                                            "server"))
         self.sync_action.triggered.connect(self.sync_now)
         window.add_file_action(self.settings_action)
         window.add_file_action(self.sync_action)
@@ -183,7 +191,7 @@ class NewsroomSync(QObject):
             self.indicator.show_state(SyncState.OFF)
             return
         if self.indicator.state is SyncState.OFF:
-            self.indicator.show_state(SyncState.OFFLINE, "Not synced yet in this session")
+            self.indicator.show_state(SyncState.OFFLINE, self.tr("Not synced yet in this session"))
         if self._auto():
             self.timer.start()
             self._watch_network()
@@ -248,7 +256,7 @@ class NewsroomSync(QObject):
             self.sync_now()
 
     def _when(self) -> str:
-        return f" at {time.strftime('%H:%M')}" if self._last_ok else ""
+        return " " + self.tr("at {time}").format(time=time.strftime("%H:%M")) if self._last_ok else ""
 
     def _done(self, summary) -> None:
         self.last_summary = summary
@@ -273,16 +281,19 @@ class NewsroomSync(QObject):
                 self.signals.status_changed.emit(self._current, status)
         parts = []
         if received.arrived or received.updated or received.merged:
-            parts.append(f"{len(received.arrived) + len(received.updated) + len(received.merged)} "
-                         "article(s) received")
+            parts.append(self.tr("%n article(s) received", None,
+                                 len(received.arrived) + len(received.updated)
+                                 + len(received.merged)))
         if summary.sent_revisions or summary.sent_records:
-            parts.append("changes sent")
+            parts.append(self.tr("changes sent"))
         if summary.refused:
-            parts.append(f"{len(summary.refused)} move(s) refused by the server")
+            parts.append(self.tr("%n move(s) refused by the server", None, len(summary.refused)))
         if summary.rejected:
-            parts.append(f"{len(summary.rejected)} change(s) not taken by the server")
+            parts.append(self.tr("%n change(s) not taken by the server", None,
+                                 len(summary.rejected)))
         if parts:
-            self.signals.message.emit("Newsroom sync: " + ", ".join(parts), 8000)
+            self.signals.message.emit(self.tr("Newsroom sync: {what}").format(
+                what=", ".join(parts)), 8000)
         if summary.refused or summary.rejected:
             lines = [f"{m.article.title}: {m.reason}" for m in summary.refused]
             lines += [item["reason"] for item in summary.rejected[:5]]
@@ -301,7 +312,8 @@ class NewsroomSync(QObject):
 
     def show_last_error(self) -> None:
         if self.last_error:
-            QMessageBox.warning(self.window, "Newsroom sync", self.last_error)
+            message_box(self.window, QMessageBox.Icon.Warning, self.tr("Newsroom sync"),
+                        self.last_error).exec()
 
     def shutdown(self) -> None:
         self.timer.stop()

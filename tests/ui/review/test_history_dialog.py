@@ -101,9 +101,7 @@ def test_a_headline_change_counts_in_the_summary(qtbot, library):
     qtbot.waitUntil(dialog.diff_work.is_idle, timeout=5000)
 
 
-def test_restore_is_refused_while_the_story_is_approved(qtbot, library, monkeypatch):
-    from PySide6.QtWidgets import QMessageBox
-
+def test_restore_is_refused_while_the_story_is_approved(qtbot, library):
     aid = make_history(library)
     for status in ("submitted", "in_review", "approved"):
         library.set_status(aid, status, role="editor")
@@ -111,7 +109,7 @@ def test_restore_is_refused_while_the_story_is_approved(qtbot, library, monkeypa
     qtbot.addWidget(dialog)
     dialog.confirm = lambda _q: True
     warnings = []
-    monkeypatch.setattr(QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+    dialog.warn = lambda _title, text: warnings.append(text)
     dialog.select_revisions(dialog.revision_ids()[-1])
     assert not dialog.restore_selected()
     assert warnings and "approved; an editor must reopen it for correction" in warnings[0]
