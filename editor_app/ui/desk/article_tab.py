@@ -58,6 +58,7 @@ from editor_app.ui.desk.editor import MarkdownEditor
 from editor_app.ui.desk.find_replace import FindReplaceBar
 from editor_app.ui.desk.metadata_panel import MetadataPanel
 from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
+from editor_app.ui.labels import role_label, status_label
 from editor_app.ui.settings import MAX_SPLIT, MIN_SPLIT, ViewMode
 
 if TYPE_CHECKING:
@@ -227,14 +228,13 @@ class ArticleTab(QWidget):
         self.autosave.stop()
         status = self._article.status
         event = self._last_move_to(status)
-        # status.label: a core enum's English label (the lead switches it to ui/labels).
         if event is None:
-            state = self.tr("{status}.").format(status=status.label)
+            state = self.tr("{status}.").format(status=status_label(status))
         else:
             when = event.created_at[:16].replace("T", " ")
             state = (self.tr("{status} by {who} on {when}.").format(
-                         status=status.label, who=event.who, when=when) if event.who else
-                     self.tr("{status} on {when}.").format(status=status.label, when=when))
+                         status=status_label(status), who=event.who, when=when) if event.who else
+                     self.tr("{status} on {when}.").format(status=status_label(status), when=when))
         try:
             role = current_role(self.library)
         except BylineError:
@@ -242,7 +242,7 @@ class ArticleTab(QWidget):
         self.frozen_banner.show_state(
             state + " " + self.tr("Read-only: changes need an editor to reopen it for "
                                   "correction, and are then kept as revisions the trail shows."),
-            can_reopen=role == Role.EDITOR, role=role.value)
+            can_reopen=role == Role.EDITOR, role=role_label(role).lower())
 
     def _last_move_to(self, status: Status):
         try:
@@ -773,7 +773,6 @@ class FrozenBanner(QFrame):
         self.label.setText(text)
         self.note.setVisible(can_reopen)
         self.button.setEnabled(can_reopen)
-        # role: a core enum's value (the lead switches it to ui/labels' role_label).
         self.button.setToolTip("" if can_reopen else
                                self.tr("Only an editor can reopen it; you act as a {role} "
                                        "(Edit ▸ Preferences)").format(role=role))

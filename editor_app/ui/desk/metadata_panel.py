@@ -24,6 +24,7 @@ from editor_app.core.errors import InputError
 from editor_app.core.models import Kind, parse_date
 from editor_app.core.text import is_placeholder_title, is_valid_slug
 from editor_app.ui.flow_layout import FlowLayout
+from editor_app.ui.labels import kind_label
 
 #: fields are never narrower than these: a 30-character name, the full ISO date (#20)
 NAME_SAMPLE = "Dr. Wilhelmina Oyelaran-Castro"
@@ -56,7 +57,7 @@ class MetadataPanel(QWidget):
         self.kind_box.setAccessibleName(self.tr("Kind"))
         # A core enum's English label (the lead switches it to ui/labels' kind_label).
         for kind in Kind:
-            self.kind_box.addItem(kind.value.capitalize(), kind.value)
+            self.kind_box.addItem(kind_label(kind), kind.value)
         self.interviewee_edit = QLineEdit(placeholderText=self.tr("Name as printed"))
         self.interviewee_edit.setAccessibleName(self.tr("Interviewee"))
         self.author_edit = QLineEdit(placeholderText=self.tr("Reporter"))

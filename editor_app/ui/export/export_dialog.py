@@ -36,6 +36,7 @@ from editor_app.core.export import ExportReport, export_articles
 from editor_app.core.export.article_export import save_site_settings, site_settings
 from editor_app.core.models import Status
 from editor_app.ui.background import BackgroundWork, Job
+from editor_app.ui.labels import status_label
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -133,7 +134,7 @@ class ExportDialog(QDialog):
         self.status_combo.setAccessibleName(self.tr("Status"))
         # A core enum's English label (the lead switches it to ui/labels' status_label).
         for status in Status:
-            self.status_combo.addItem(status.label, status.value)
+            self.status_combo.addItem(status_label(status), status.value)
         self.status_combo.setCurrentIndex(self.status_combo.findData(Status.APPROVED.value))
         status_row.addWidget(self.status_radio)
         status_row.addWidget(self.status_combo, 1)

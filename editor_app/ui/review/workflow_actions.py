@@ -34,6 +34,7 @@ from editor_app.core.errors import BylineError
 from editor_app.core.models import Status
 from editor_app.core.review import available_moves, change_status, current_role, is_gated
 from editor_app.ui.flow_layout import FlowLayout
+from editor_app.ui.labels import role_label, status_label
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
 
 TRAIL_REFRESH_MS = 1000
@@ -60,7 +61,7 @@ def move_label(current: Status, target: Status) -> str:
         return translate("WorkflowActions", "Reopen for correction")
     if target == Status.DRAFT and current == Status.SPIKED:
         return translate("WorkflowActions", "Restore as draft")
-    return translate("WorkflowActions", VERBS[target]) if target in VERBS else target.label
+    return translate("WorkflowActions", VERBS[target]) if target in VERBS else status_label(target)
 
 
 PROBLEM_COLOR = "#c0392b"
@@ -78,14 +79,20 @@ def revision_line(revision) -> str:
     return f"{when}  ✎ {line}"
 
 
+def _status(value: str) -> str:
+    """A stored status ("in_review") as the trail writes it ("in review"), translated."""
+    return status_label(value).lower()
+
+
 def trail_line(event) -> str:
     """One move of the trail as the panel lists it; a refused move says so, who and why (#14)."""
     when = event.created_at[:16].replace("T", " ")
-    moved = (f"{event.from_status} → {event.to_status}" if event.from_status != event.to_status
+    moved = (f"{_status(event.from_status)} → {_status(event.to_status)}"
+             if event.from_status != event.to_status
              else QCoreApplication.translate("WorkflowActions", "{status} (no move)").format(
-                 status=event.to_status))
+                 status=_status(event.to_status)))
     who = event.who or "—"
-    role = f" ({event.role})" if event.role else ""
+    role = f" ({role_label(event.role).lower()})" if event.role else ""
     flag = " · " + translate("WorkflowActions", "OVERRIDE") if event.override else ""
     note = f"\n    {event.note}" if event.note else ""
     by = translate("WorkflowActions", "by {who}").format(who=f"{who}{role}")
@@ -237,7 +244,7 @@ class WorkflowActions(QWidget):
             self._show_conflict(False)
             return
         self.status_label.setText(self.tr("Status: {status} · you act as {role}").format(
-            status=article.status.label, role=role.value))
+            status=status_label(article.status), role=role_label(role).lower()))
         self._show_conflict(in_conflict)
         self.note_edit.setEnabled(bool(moves))
         previous = self.note_edit

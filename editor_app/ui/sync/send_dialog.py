@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.models import Status
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.labels import status_label
 from editor_app.ui.review.standard_buttons import ask_yes_no
 
 SUFFIX = ".byline"
@@ -177,7 +178,7 @@ class SendDialog(QDialog):
     def _list_articles(self) -> None:
         self.article_list.clear()
         for article in self.articles:
-            self.article_list.addItem(f"{article.title or article.slug} — {article.status.label}")
+            self.article_list.addItem(f"{article.title or article.slug} — {status_label(article.status)}")
 
     def path(self) -> pathlib.Path:
         text = self.path_edit.text().strip()

@@ -180,7 +180,7 @@ def test_an_approved_story_refuses_typing_until_reopened_and_the_trail_shows_it(
     trail = [workflow.trail.item(i).text() for i in range(workflow.trail.count())]
     assert any("changed after approval: revision" in line and "(correction)" in line
                for line in trail)
-    assert any("approved → in_review" in line and "wrong date" in line for line in trail)
+    assert any("approved → in review" in line and "wrong date" in line for line in trail)
 
 
 def test_approval_elsewhere_stops_saving_and_keeps_the_text(qtbot, window, library):
