@@ -41,6 +41,7 @@ from editor_app.core.errors import BylineError
 from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.desk.article_view import ArticleView
 from editor_app.ui.desk.autosave import AutosaveService, SaveState
+from editor_app.ui.focus_order import focus_first_in
 from editor_app.ui.library.importer import ImportRunner
 from editor_app.ui.library.library_panel import LibraryPanel
 from editor_app.ui.settings import THEMES, Settings, ViewMode, apply_theme
@@ -86,6 +87,9 @@ class MainWindow(QMainWindow):
         self.startup = None  # what is still built after the first paint (ui/startup.py)
         self.saver = AutosaveService(library, self)
         self.dark = apply_theme(self.settings.theme())
+        # Turning high contrast on or off in the desktop applies at once (#20).
+        QGuiApplication.styleHints().accessibility().contrastPreferenceChanged.connect(
+            self._follow_system_contrast)
         self.setWindowTitle(f"Byline — {library.path.name}")
         self.setObjectName("mainWindow")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
@@ -378,9 +382,11 @@ class MainWindow(QMainWindow):
         return bool(groups)
 
     def show_panel(self, dock: QDockWidget) -> None:
-        """Bring a panel to the front, showing it if the user had hidden it."""
+        """Bring a panel to the front, showing it if the user had hidden it, with the
+        keyboard in its first control (the menu entry is how keyboard users get there)."""
         dock.show()
         dock.raise_()
+        focus_first_in(dock)
 
     def add_menu(self, title: str) -> QMenu:
         """A menu of the panels' own, between the window's menus and View."""
@@ -574,6 +580,10 @@ class MainWindow(QMainWindow):
         self.dark = apply_theme(theme)
         for tab in self.article_tabs():
             tab.editor.highlighter.set_dark(self.dark)
+
+    def _follow_system_contrast(self, _preference=None) -> None:
+        if self.settings.theme() == "system":
+            self.set_theme("system")
 
     # -- actions -------------------------------------------------------------
     def import_dialog(self) -> None:

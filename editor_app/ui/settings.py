@@ -10,7 +10,7 @@ from __future__ import annotations
 import enum
 
 from PySide6.QtCore import QByteArray, QSettings, Qt
-from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication, QPalette
+from PySide6.QtGui import QColor, QFont, QFontDatabase, QGuiApplication, QPalette
 
 THEMES = ("system", "light", "dark")
 
@@ -161,11 +161,47 @@ def is_dark(theme: str) -> bool:
     return window.lightness() < 128
 
 
+def wants_high_contrast() -> bool:
+    """Whether the desktop asks applications for high contrast (Qt 6.10+ reads it)."""
+    app = QGuiApplication.instance()
+    if app is None:
+        return False
+    return app.styleHints().accessibility().contrastPreference() == Qt.ContrastPreference.HighContrast
+
+
+def high_contrast_palette(dark: bool) -> QPalette:
+    """Black on white (or white on black) with a strong highlight and visible disabled text.
+
+    Fusion's own palettes keep grey-on-grey frames and placeholders that people who
+    asked their desktop for high contrast cannot read.
+    """
+    ink, paper = (QColor("white"), QColor("black")) if dark else (QColor("black"), QColor("white"))
+    highlight = QColor("#ffd500") if dark else QColor("#0000b4")
+    highlighted_text = QColor("black") if dark else QColor("white")
+    link = QColor("#8cc8ff") if dark else QColor("#0000c8")
+    palette = QPalette()
+    role = QPalette.ColorRole
+    for which in (role.Window, role.Base, role.AlternateBase, role.Button, role.ToolTipBase):
+        palette.setColor(which, paper)
+    for which in (role.WindowText, role.Text, role.ButtonText, role.ToolTipText, role.BrightText,
+                  role.PlaceholderText, role.Light, role.Dark, role.Mid, role.Shadow):
+        palette.setColor(which, ink)
+    palette.setColor(role.Highlight, highlight)
+    palette.setColor(role.HighlightedText, highlighted_text)
+    palette.setColor(role.Link, link)
+    palette.setColor(role.LinkVisited, link)
+    grey = QColor("#b0b0b0") if dark else QColor("#505050")  # still 7:1 on the paper
+    for which in (role.WindowText, role.Text, role.ButtonText, role.PlaceholderText):
+        palette.setColor(QPalette.ColorGroup.Disabled, which, grey)
+    return palette
+
+
 def apply_theme(theme: str) -> bool:
     """Set the application's colour scheme; returns whether it is dark.
 
     Qt 6.8+ switches the Fusion palette itself with ``setColorScheme``; "system"
-    resets it so the app follows the desktop when the user changes it later.
+    resets it so the app follows the desktop when the user changes it later, and
+    takes the desktop's high-contrast setting too (#20).
     """
     app = QGuiApplication.instance()
     if app is None:
@@ -175,4 +211,10 @@ def apply_theme(theme: str) -> bool:
                                                                                Qt.ColorScheme.Unknown)
     if hasattr(hints, "setColorScheme"):
         hints.setColorScheme(wanted)
-    return is_dark(theme)
+    dark = is_dark(theme)
+    if theme == "system" and wants_high_contrast():
+        app.setPalette(high_contrast_palette(dark))
+    elif app.property("bylineHighContrast"):
+        app.setPalette(QPalette())  # back to the style's own palette
+    app.setProperty("bylineHighContrast", theme == "system" and wants_high_contrast())
+    return dark

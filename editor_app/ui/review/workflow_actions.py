@@ -15,6 +15,7 @@ from PySide6.QtWidgets import (
     QLabel,
     QListWidget,
     QListWidgetItem,
+    QPlainTextEdit,
     QPushButton,
     QSizePolicy,
     QVBoxLayout,
@@ -25,6 +26,7 @@ from editor_app.core.errors import BylineError
 from editor_app.core.models import Status
 from editor_app.core.review import available_moves, change_status, current_role, is_gated
 from editor_app.ui.flow_layout import FlowLayout
+from editor_app.ui.focus_order import set_focus_order
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
 
 #: Button text per target status; moves back to review from approved or
@@ -111,6 +113,14 @@ class WorkflowActions(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        # A keyboard user who pressed a move keeps the keyboard in the panel: on the
+        # next move, not on a button that is going away (#20).
+        had_focus = any(button.hasFocus() for button in self.buttons.values())
+        self._rebuild()
+        if had_focus:
+            self.trail.setFocus() if not self.buttons else next(iter(self.buttons.values())).setFocus()
+
+    def _rebuild(self) -> None:
         for button in self.buttons.values():
             self.buttons_row.removeWidget(button)
             button.deleteLater()
@@ -136,6 +146,9 @@ class WorkflowActions(QWidget):
             button.clicked.connect(lambda _checked=False, t=target: self.move_to(t))
             self.buttons_row.addWidget(button)
             self.buttons[target] = button
+        # Tab reaches the moves before the trail, as they stand on screen (new
+        # buttons would otherwise come last in the window).
+        set_focus_order([self.trail.previousInFocusChain(), *self.buttons.values(), self.trail])
         for event in reversed(events):  # newest first
             self.trail.addItem(QListWidgetItem(trail_line(event)))
         self._show_trail()
@@ -191,8 +204,16 @@ class WorkflowActions(QWidget):
         return dialog.decision
 
     def _ask_note(self, action: str) -> str | None:
-        text, ok = QInputDialog.getMultiLineText(self, action, "Note for the trail (optional):")
-        return text.strip() if ok else None
+        dialog = QInputDialog(self)
+        dialog.setWindowTitle(action)
+        dialog.setLabelText("Note for the trail (optional):")
+        dialog.setOption(QInputDialog.InputDialogOption.UsePlainTextEditForTextInput)
+        for box in dialog.findChildren(QPlainTextEdit):
+            box.setTabChangesFocus(True)  # Tab reaches OK: the note needs no mouse (#20)
+            box.setAccessibleName("Note for the trail")
+        if not dialog.exec():
+            return None
+        return dialog.textValue().strip()
 
     def _message(self, text: str) -> None:
         if self._signals is not None:
