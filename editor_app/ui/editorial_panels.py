@@ -204,7 +204,8 @@ class EditorialPanels(QObject):
         self.history_action = _add(review_menu, window, self.tr("Revision &History…"), self.history,
                                    "Ctrl+Alt+H")
         review_menu.addSeparator()
-        _add(review_menu, window, self.tr("Show &Workflow"), lambda: window.show_panel(self.workflow_dock))
+        _add(review_menu, window, self.tr("Show &Workflow"),
+             lambda: window.show_panel(self.workflow_dock), "Ctrl+Alt+W")
         _add(review_menu, window, self.tr("Show &Comments"), lambda: window.show_panel(self.comments_dock))
         _add(review_menu, window, self.tr("Show &Related News"),
              lambda: window.show_panel(self.related_dock))
@@ -276,8 +277,11 @@ class EditorialPanels(QObject):
         from editor_app.ui.review.comments_panel import CommentHighlighter
 
         tags = TagEditor(self.library, self.signals)
+        # Tab goes from the summary through the tags to the text and its preview.
+        tags.focus_before = tab.metadata.summary_edit
+        tags.focus_after = tab.focus_after_details
+        tab.metadata.set_tag_widget(tags)  # in the window first: Tab order needs one window
         tags.set_article(tab.article_id)
-        tab.metadata.set_tag_widget(tags)
         parts = TabParts(tags=tags, comments=CommentHighlighter(tab.editor))
         tab.text_changed.connect(lambda tab=tab: self._on_tab_text_changed(tab))
         self._parts[tab] = parts

@@ -53,6 +53,7 @@ from editor_app.core.new_article import NEW_KINDS, new_article
 from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.desk.article_view import ArticleView
 from editor_app.ui.desk.autosave import AutosaveService, SaveState
+from editor_app.ui.focus_order import focus_first_in
 from editor_app.ui.labels import counted, kind_label, new_kind_action_label, shown_title
 from editor_app.ui.library.importer import ImportRunner
 from editor_app.ui.library.library_panel import LibraryPanel
@@ -429,9 +430,11 @@ class MainWindow(QMainWindow):
         return bool(groups)
 
     def show_panel(self, dock: QDockWidget) -> None:
-        """Bring a panel to the front, showing it if the user had hidden it."""
+        """Bring a panel to the front, showing it if the user had hidden it, with the
+        keyboard in its first control (the menu entry is how keyboard users get there)."""
         dock.show()
         dock.raise_()
+        focus_first_in(dock)
 
     def add_menu(self, title: str) -> QMenu:
         """A menu of the panels' own, between the window's menus and View."""

@@ -105,10 +105,18 @@ def drive_screenshots(window, spec: str) -> None:
             pane = preview_of(widget)
             if pane is not None and pane.view is not None and pane.shown_generation >= 1 \
                     and pane.is_idle():
-                QTimer.singleShot(SETTLE_MS, then)
+                QTimer.singleShot(SETTLE_MS, lambda: when_painted(pane, then))
             else:
                 QTimer.singleShot(100, check)
         check()
+
+    def when_painted(pane, then, tries: int = 50) -> None:
+        """Call ``then`` once Chromium has painted the page (not a blank view), or give up
+        after ten seconds: on a busy machine the paint comes later than the page's load."""
+        if tries <= 0 or not _blank(pane.grab().toImage()):
+            then()
+        else:
+            QTimer.singleShot(200, lambda: when_painted(pane, then, tries - 1))
 
     def first_window() -> None:
         grab("first-run")
@@ -142,3 +150,10 @@ def drive_screenshots(window, spec: str) -> None:
     else:
         QTimer.singleShot(0, begin)
     QTimer.singleShot(TIMEOUT_S * 1000 - 5000, window.close)  # never hang `make screenshots`
+
+
+def _blank(image) -> bool:
+    """Whether a grabbed picture is one colour (a web view that has not painted yet)."""
+    small = image.scaled(48, 48)
+    first = small.pixel(0, 0)
+    return all(small.pixel(x, y) == first for x in range(48) for y in range(48))

@@ -58,6 +58,7 @@ from editor_app.ui.desk.editor import MarkdownEditor
 from editor_app.ui.desk.find_replace import FindReplaceBar
 from editor_app.ui.desk.metadata_panel import MetadataPanel
 from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
+from editor_app.ui.focus_order import set_focus_order
 from editor_app.ui.labels import role_label, status_label
 from editor_app.ui.settings import MAX_SPLIT, MIN_SPLIT, ViewMode
 
@@ -350,7 +351,17 @@ class ArticleTab(QWidget):
         self.text_changed.emit()
         return generation
 
+    def focus_after_details(self) -> list:
+        """What Tab reaches after the article's details: the text, then the preview."""
+        return [self.editor] + ([self.preview.view] if self.preview.view is not None else [])
+
     def _on_preview_view(self) -> None:
+        # Tab: the text, then its preview (again once Chromium's widget, which takes
+        # the focus for the web view, exists).
+        set_focus_order(self.focus_after_details())
+        if hasattr(self.preview.view, "loadFinished"):
+            self.preview.view.loadFinished.connect(
+                lambda _ok: set_focus_order(self.focus_after_details()))
         if self._preview_wanted and not self._closed:
             self._preview_wanted = False
             self.refresh_preview()

@@ -68,6 +68,7 @@ class MetadataPanel(QWidget):
         self.language_box.setEditable(True)
         self.language_box.addItems(LANGUAGES)
         self.language_box.setAccessibleName(self.tr("Language"))
+        self.language_box.lineEdit().setAccessibleName(self.tr("Language"))
         for edit, sample in ((self.interviewee_edit, NAME_SAMPLE), (self.author_edit, NAME_SAMPLE),
                              (self.date_edit, DATE_SAMPLE)):
             _fit_to(edit, sample)

@@ -323,6 +323,9 @@ class PreviewPane(QWidget):
 
     def _on_load_finished(self, ok: bool) -> None:
         self._loading_shell = False
+        proxy = self.view.focusProxy()  # Chromium's widget takes the keyboard focus
+        if proxy is not None and not proxy.accessibleName():
+            proxy.setAccessibleName("Preview")
         self.view.page().runJavaScript(_UPDATE_SCRIPT, 0, lambda _r: None)
         self._page_ready = True
         if self._queued_html is not None:

@@ -110,6 +110,9 @@ class ExportDialog(QDialog):
         self.export_button.clicked.connect(self.start_export)
         self.buttons.rejected.connect(self.reject)
         layout.addWidget(self.buttons)
+        # Return exports from anywhere in the dialog, whichever button Tab passed (#20).
+        for button in self.findChildren(QPushButton):
+            button.setAutoDefault(button is self.export_button)
 
         # The last guard: a message, never a crash of the window.
         self._work = BackgroundWork(
@@ -170,11 +173,13 @@ class ExportDialog(QDialog):
         self.path_edit = QLineEdit(str(last))
         self.path_edit.setAccessibleName(self.tr("Export destination"))
         browse = QPushButton(self.tr("&Browse…"))
+        browse.setAutoDefault(False)  # Return in the path field exports; it never browses
         browse.clicked.connect(self._browse)
         path_row.addWidget(self.path_edit, 1)
         path_row.addWidget(browse)
-        form.addRow(self.tr("&Location"), path_row)
-        form.labelForField(path_row).setBuddy(self.path_edit)
+        location = QLabel(self.tr("&Location"))  # Alt+L: the keyboard way to the path (#20)
+        location.setBuddy(self.path_edit)
+        form.addRow(location, path_row)
         # Into a folder that holds a site's own files (#19): Byline never deletes them, and
         # replaces its own listing only; these say what to do with the rest.
         self.articles_only_box = QCheckBox(self.tr("&Articles only (no listing and feed)"))

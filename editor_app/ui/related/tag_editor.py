@@ -9,6 +9,7 @@ editor does not hold in its text, so there is nothing to autosave later.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, Signal
@@ -31,6 +32,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.related import suggest_tags, tag_articles
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.focus_order import set_focus_order
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -150,6 +152,9 @@ class TagEditor(QWidget):
         self.line_edit = QLineEdit()
         self.line_edit.setPlaceholderText(self.tr("Add a tag and press Enter"))
         self.line_edit.setAccessibleName(self.tr("Add a tag"))
+        #: where Tab comes from and goes to around the tags (set by the article's tab)
+        self.focus_before: QWidget | None = None
+        self.focus_after: Callable[[], list[QWidget]] = list
         self.completer, self._completion_model = vocabulary_completer(library, self)
         self.line_edit.setCompleter(self.completer)
         self.line_edit.returnPressed.connect(self._add_from_line_edit)
@@ -253,6 +258,7 @@ class TagEditor(QWidget):
             chip.remove_requested.connect(self.remove_tag)
             self.chip_layout.addWidget(chip)
         self.chips.updateGeometry()
+        self.order_focus()
 
     def _show_suggestions(self, found) -> None:
         self._clear(self.suggestion_layout)
@@ -268,6 +274,15 @@ class TagEditor(QWidget):
             button.clicked.connect(lambda _checked=False, name=s.tag: self.add_tag(name))
             self.suggestion_layout.addWidget(button)
         self.suggestion_box.setVisible(bool(found))
+        self.order_focus()
+
+    def order_focus(self) -> None:
+        """Tab: the field before, the tag input, each chip's remove button, the suggestions,
+        then what follows (chips and suggestions are made anew on every change)."""
+        chips = [self.chip_layout.itemAt(i).widget() for i in range(self.chip_layout.count())]
+        removes = [chip.remove_button for chip in chips if isinstance(chip, TagChip)]
+        set_focus_order([self.focus_before, self.line_edit, *removes,
+                         *self.suggestion_buttons(), *self.focus_after()])
 
     def _show_error(self, message: str) -> None:
         self.error.setText(message)

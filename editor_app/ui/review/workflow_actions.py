@@ -34,6 +34,7 @@ from editor_app.core.errors import BylineError
 from editor_app.core.models import Status
 from editor_app.core.review import available_moves, change_status, current_role, is_gated
 from editor_app.ui.flow_layout import FlowLayout
+from editor_app.ui.focus_order import set_focus_order
 from editor_app.ui.labels import role_label, status_label
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
 
@@ -223,6 +224,14 @@ class WorkflowActions(QWidget):
         self.refresh()
 
     def refresh(self) -> None:
+        # A keyboard user who pressed a move keeps the keyboard in the panel: on the
+        # next move, not on a button that is going away (#20).
+        had_focus = any(button.hasFocus() for button in self.buttons.values())
+        self._rebuild()
+        if had_focus:
+            self.trail.setFocus() if not self.buttons else next(iter(self.buttons.values())).setFocus()
+
+    def _rebuild(self) -> None:
         for button in self.buttons.values():
             self.buttons_row.removeWidget(button)
             button.deleteLater()
@@ -258,6 +267,9 @@ class WorkflowActions(QWidget):
             self.buttons[target] = button
             self.setTabOrder(previous, button)
             previous = button
+        # Tab reaches the moves before the trail, as they stand on screen (new
+        # buttons would otherwise come last in the window).
+        set_focus_order([self.trail.previousInFocusChain(), *self.buttons.values(), self.trail])
         for event_or_line in reversed(self._trail_entries(events)):  # newest first
             self.trail.addItem(trail_item(event_or_line) if not isinstance(event_or_line, str)
                                else QListWidgetItem(event_or_line))
