@@ -11,8 +11,8 @@ from PySide6.QtGui import QAccessible, QGuiApplication, QPalette
 from PySide6.QtWidgets import QApplication, QWidget
 
 from editor_app.app import build_main_window
+from editor_app.core.identity import Identity, save_identity
 from editor_app.core.models import Status
-from editor_app.core.review.workflow import ROLE_SETTING
 from editor_app.library_file import open_library
 from editor_app.ui.theme import apply_theme, theme_palette
 
@@ -23,7 +23,7 @@ SLUG = "esther-lund-interview"
 def desk(qtbot, tmp_path):
     """The first-run window on the sample library, an editor at the desk."""
     library = open_library(tmp_path / "library.byline", explicit=False, seed_samples=True)
-    library.set_setting(ROLE_SETTING, "editor")
+    save_identity(Identity("Tomas", "editor"))  # the person acts as an editor (#17)
     settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
     window = build_main_window(library, settings=settings, staged=True)
     qtbot.addWidget(window)
