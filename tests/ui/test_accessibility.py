@@ -166,11 +166,13 @@ def back_from_dialog(qtbot, window):
 
 def tab_to(qtbot, text: str, limit: int = 40):
     """Press Tab until the control saying ``text`` has the focus."""
+    passed = []
     for _ in range(limit):
         if spoken_name(QApplication.focusWidget()) == text:
             return
+        passed.append(spoken_name(QApplication.focusWidget()))
         press(qtbot, Qt.Key.Key_Tab)
-    raise AssertionError(f"Tab never reached “{text}”; at {spoken_name(QApplication.focusWidget())}")
+    raise AssertionError(f"Tab never reached “{text}”; it went through {passed}")
 
 
 def test_from_writing_to_export_without_the_mouse(qtbot, desk, tmp_path):
@@ -208,8 +210,11 @@ def test_from_writing_to_export_without_the_mouse(qtbot, desk, tmp_path):
     # Submit, start the review and approve it: the moves are buttons in the Workflow panel;
     # the trail note is an optional field above them (#17), so a move is one key press.
     def pass_preflight(dialog):
-        qtbot.waitUntil(lambda: dialog.proceed_button.isDefault() or dialog.override_button.isDefault(),
-                        timeout=30000)
+        try:
+            qtbot.waitUntil(lambda: dialog.proceed_button.isDefault()
+                            or dialog.override_button.isDefault(), timeout=30000)
+        except Exception:
+            raise AssertionError(f"the checklist never decided: {dialog.heading.text()}") from None
         press(qtbot, Qt.Key.Key_Return)  # the default: go ahead (or override failed checks)
 
     for move, status, gate in (("Submit for review", Status.SUBMITTED, None),
@@ -221,8 +226,14 @@ def test_from_writing_to_export_without_the_mouse(qtbot, desk, tmp_path):
         if gate is not None:
             in_next_dialog(gate)
         press(qtbot, Qt.Key.Key_Space)
-        qtbot.waitUntil(lambda status=status: library.get_article(article.id).status is status,
-                        timeout=30000)
+        try:
+            qtbot.waitUntil(lambda status=status: library.get_article(article.id).status is status,
+                            timeout=30000)
+        except Exception:
+            raise AssertionError(
+                f"“{move}” did not happen: status {library.get_article(article.id).status}, "
+                f"focus on {spoken_name(QApplication.focusWidget())!r}, "
+                f"{DIALOG_ERRORS or 'no dialog error'}") from None
         back_from_dialog(qtbot, window)
 
     # Export: Ctrl+E, Alt+L to the destination, type it, Enter.

@@ -234,6 +234,7 @@ class WorkflowActions(QWidget):
     def _rebuild(self) -> None:
         for button in self.buttons.values():
             self.buttons_row.removeWidget(button)
+            button.hide()  # out of Tab's reach now, not when the event loop deletes it
             button.deleteLater()
         self.buttons = {}
         self.trail.clear()
@@ -256,7 +257,6 @@ class WorkflowActions(QWidget):
             status=status_label(article.status), role=role_label(role).lower()))
         self._show_conflict(in_conflict)
         self.note_edit.setEnabled(bool(moves))
-        previous = self.note_edit
         for target in moves:
             button = QPushButton(move_label(article.status, target))
             button.setAccessibleName(move_label(article.status, target))
@@ -264,12 +264,11 @@ class WorkflowActions(QWidget):
                 button.setToolTip(self.tr("Shows the pre-flight checklist first"))
             button.clicked.connect(lambda _checked=False, t=target: self.move_to(t))
             self.buttons_row.addWidget(button)
+            button.setVisible(True)  # a layout shows new children only on the next event turn
             self.buttons[target] = button
-            self.setTabOrder(previous, button)
-            previous = button
-        # Tab reaches the moves before the trail, as they stand on screen (new
-        # buttons would otherwise come last in the window).
-        set_focus_order([self.trail.previousInFocusChain(), *self.buttons.values(), self.trail])
+        # Tab goes note → moves → trail, as they stand on screen (new buttons would
+        # otherwise come last in the window).
+        set_focus_order([self.note_edit, *self.buttons.values(), self.trail])
         for event_or_line in reversed(self._trail_entries(events)):  # newest first
             self.trail.addItem(trail_item(event_or_line) if not isinstance(event_or_line, str)
                                else QListWidgetItem(event_or_line))
