@@ -143,7 +143,11 @@ class PreflightDialog(QDialog):
         if self.proceed_button is not None:
             self.proceed_button.setEnabled(result.ok)
             self.override_button.setEnabled(not result.ok)
-            (self.proceed_button if result.ok else self.override_button).setDefault(True)
+            decided = self.proceed_button if result.ok else self.override_button
+            decided.setDefault(True)
+            # The keyboard on the decision (the list took it when the dialog opened): Return
+            # there would open a check's place and close the dialog instead.
+            decided.setFocus()
         self.checked.emit(result)
 
     def _activated(self, row: QListWidgetItem) -> None:
