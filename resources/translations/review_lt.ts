@@ -407,140 +407,140 @@
 <context>
     <name>HistoryDialog</name>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="52"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="53"/>
         <source>{n} word(s) added</source>
         <translation>Pridėta žodžių: {n}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="53"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="54"/>
         <source>{n} removed</source>
         <translation>pašalinta: {n}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="56"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="57"/>
         <source>Headline:</source>
         <translation>Antraštė:</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="58"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="59"/>
         <source>(the headline changed)</source>
         <translation>(pakeista antraštė)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="73"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="74"/>
         <source>by {member} on {laptop}</source>
         <translation>{member} ({laptop})</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="75"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="76"/>
         <source>a laptop</source>
         <translation>nešiojamasis kompiuteris</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="79"/>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="170"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="80"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="171"/>
         <source>this laptop, not sent yet</source>
         <translation>šis kompiuteris, dar neišsiųsta</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="93"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="94"/>
         <source>Time (UTC)</source>
         <translation>Laikas (UTC)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="94"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="95"/>
         <source>Author</source>
         <translation>Autorius</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="94"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="95"/>
         <source>Reason</source>
         <translation>Priežastis</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="95"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="96"/>
         <source>Sent from</source>
         <translation>Iš kur išsiųsta</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="99"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="100"/>
         <source>Revision history</source>
         <translation>Versijų istorija</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="105"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="106"/>
         <source>diff failed: {error}</source>
         <extracomment>computes diffs off the GUI thread; only the newest one is shown</extracomment>
         <translation>nepavyko palyginti: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="118"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="119"/>
         <source>Revisions</source>
         <extracomment>Asks before a restore; replaced in tests. Says why a restore failed (title, text); replaced in tests.</extracomment>
         <translation>Versijos</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="120"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="121"/>
         <source>Differences</source>
         <translation>Skirtumai</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="121"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="122"/>
         <source>Select a revision to see what it changed; select two to compare.</source>
         <translation>Pažymėkite versiją ir pamatysite, ką ji pakeitė; pažymėkite dvi, kad jas palygintumėte.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="123"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="124"/>
         <source>Show the whole text</source>
         <translation>Rodyti visą tekstą</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="124"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="125"/>
         <source>Restore this revision</source>
         <translation>Atkurti šią versiją</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="126"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="127"/>
         <source>Brings the text back as a new revision; nothing is lost</source>
         <translation>Grąžina tekstą kaip naują versiją; niekas neprarandama</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="173"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="174"/>
         <source>Last change on the newsroom server: {where}. Select a revision to see what it changed; select two to compare.</source>
         <translation>Paskutinis pakeitimas redakcijos serveryje: {where}. Pažymėkite versiją ir pamatysite, ką ji pakeitė; pažymėkite dvi, kad jas palygintumėte.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="204"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="205"/>
         <source>The first revision: nothing before it to compare with.</source>
         <translation>Pirmoji versija: nėra su kuo palyginti.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="213"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="214"/>
         <source>Select one revision, or two to compare them.</source>
         <translation>Pažymėkite vieną versiją arba dvi, kad jas palygintumėte.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="220"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="221"/>
         <source>Comparing…</source>
         <translation>Lyginama…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="242"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="243"/>
         <source>Bring back revision {number} as a new revision? The current text stays in the history.</source>
         <translation>Grąžinti {number} versiją kaip naują versiją? Dabartinis tekstas liks istorijoje.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="250"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="251"/>
         <source>Restore failed</source>
         <translation>Atkurti nepavyko</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="256"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="257"/>
         <source>Revision {number} restored</source>
         <translation>{number} versija atkurta</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/history_dialog.py" line="260"/>
+        <location filename="../../editor_app/ui/review/history_dialog.py" line="261"/>
         <source>Restore revision</source>
         <translation>Versijos atkūrimas</translation>
     </message>
@@ -1633,6 +1633,115 @@
     </message>
 </context>
 <context>
+    <name>RevisionReasons</name>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="22"/>
+        <source>autosave</source>
+        <translation>automatinis įrašymas</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="23"/>
+        <source>close</source>
+        <translation>uždarant</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="24"/>
+        <source>create</source>
+        <translation>sukurtas</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="25"/>
+        <source>new article</source>
+        <translation>naujas straipsnis</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="26"/>
+        <source>correction</source>
+        <translation>pataisymas</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="27"/>
+        <source>export</source>
+        <translation>eksportas</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="28"/>
+        <source>import</source>
+        <translation>importas</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="29"/>
+        <source>merge</source>
+        <translation>sulieta</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="30"/>
+        <source>kept before receiving</source>
+        <translation>išsaugota prieš gaunant</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="31"/>
+        <source>kept before sending</source>
+        <translation>išsaugota prieš siunčiant</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="32"/>
+        <source>kept before syncing</source>
+        <translation>išsaugota prieš sinchronizuojant</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="33"/>
+        <source>kept before resolving a conflict</source>
+        <translation>išsaugota prieš sprendžiant konfliktą</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="35"/>
+        <source>conflict: version from elsewhere</source>
+        <translation>konfliktas: versija iš kitur</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="47"/>
+        <source>conflict resolved (took mine)</source>
+        <extracomment>how a conflict was resolved (core/sync/resolve: &quot;by hand&quot;, &quot;took mine&quot;, &quot;from FILE&quot;)</extracomment>
+        <translation>konfliktas išspręstas (palikta mano versija)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="48"/>
+        <source>conflict resolved (took theirs)</source>
+        <translation>konfliktas išspręstas (paimta jų versija)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="49"/>
+        <source>conflict resolved (took both)</source>
+        <translation>konfliktas išspręstas (paliktos abi versijos)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="50"/>
+        <source>conflict resolved (took edited)</source>
+        <translation>konfliktas išspręstas (paimtas taisytas tekstas)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="63"/>
+        <source>restore of revision {number}</source>
+        <translation>atkurta {number} versija</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="66"/>
+        <source>status change: {old} → {new}</source>
+        <translation>būsenos keitimas: {old} → {new}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="71"/>
+        <source>conflict resolved (by hand)</source>
+        <translation>konfliktas išspręstas (rankomis)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/revision_reasons.py" line="75"/>
+        <source>conflict resolved (from {file})</source>
+        <translation>konfliktas išspręstas (iš {file})</translation>
+    </message>
+</context>
+<context>
     <name>SendDialog</name>
     <message>
         <location filename="../../editor_app/ui/sync/send_dialog.py" line="63"/>
@@ -2346,106 +2455,106 @@
 <context>
     <name>WorkflowActions</name>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="50"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="51"/>
         <source>Submit for review</source>
         <extracomment>lupdate reads the literal texts of translate(&quot;Context&quot;, &quot;…&quot;) calls</extracomment>
         <translation>Pateikti peržiūrai</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="51"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="52"/>
         <source>Start review</source>
         <translation>Pradėti peržiūrą</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="52"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="53"/>
         <source>Request changes</source>
         <translation>Grąžinti taisyti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="53"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="54"/>
         <source>Approve</source>
         <translation>Patvirtinti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="54"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="55"/>
         <source>Mark published</source>
         <translation>Pažymėti paskelbtu</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="55"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="56"/>
         <source>Spike</source>
         <translation>Atmesti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="56"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="57"/>
         <source>Back to draft</source>
         <translation>Grąžinti į juodraščius</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="62"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="63"/>
         <source>Reopen for correction</source>
         <translation>Atverti taisymui</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="64"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="65"/>
         <source>Restore as draft</source>
         <translation>Atkurti kaip juodraštį</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="74"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="75"/>
         <source>changed after approval: revision {number} ({reason})</source>
         <translation>pakeista po patvirtinimo: {number} versija ({reason})</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="78"/>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="99"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="79"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="100"/>
         <source>by {who}</source>
         <translation>– {who}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="93"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="94"/>
         <source>{status} (no move)</source>
         <translation>{status} (be perėjimo)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="97"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="98"/>
         <source>OVERRIDE</source>
         <translation>NEPAISANT PATIKROS</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="101"/>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="117"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="102"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="118"/>
         <source>it no longer applied when it arrived</source>
         <translation>kai atkeliavo, jau nebetiko</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="103"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="104"/>
         <source>not applied: {why}</source>
         <translation>netaikyta: {why}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="104"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="105"/>
         <source>REFUSED</source>
         <translation>ATMESTA</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="119"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="120"/>
         <source>someone</source>
         <translation>kažkas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="120"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="121"/>
         <source>Refused: {who} moved it {old} → {new} in another library, but it did not apply here: {why}</source>
         <translation>Atmesta: {who} kitoje bibliotekoje perkėlė {old} → {new}, bet čia tai netiko: {why}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="124"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="125"/>
         <source>Refused move {old} to {new} by {who}: {why}</source>
         <translation>Atmestas perėjimas {old} → {new}, atliko {who}: {why}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="161"/>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="242"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="162"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="243"/>
         <source>No article</source>
         <extracomment>the checklist asked to show a place in the body (start, end) or a field (code) Gives the optional note (the inline field); None cancels the move. Tests replace it. Shows the checklist; returns &quot;proceed&quot;, &quot;override&quot; or None. Replaced in tests.
 ----------
@@ -2453,67 +2562,67 @@ the story was approved once: its saves are changes after approval, in the trail<
         <translation>Straipsnis neatvertas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="164"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="165"/>
         <source>Note for the trail (optional)</source>
         <translation>Pastaba eigai (nebūtina)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="165"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="166"/>
         <source>Note for the trail</source>
         <translation>Pastaba eigai</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="172"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="173"/>
         <source>Conflict</source>
         <translation>Konfliktas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="173"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="174"/>
         <source>Resolve…</source>
         <translation>Išspręsti…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="174"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="175"/>
         <source>Resolve the conflict</source>
         <translation>Išspręsti konfliktą</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="175"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="176"/>
         <source>Open the merge view: choose between the two versions</source>
         <translation>Atverti sujungimo rodinį: pasirinkti vieną iš dviejų variantų</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="185"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="186"/>
         <source>Why the move was refused</source>
         <translation>Kodėl perėjimas atmestas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="194"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="195"/>
         <source>No moves yet.</source>
         <translation>Perėjimų dar nėra.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="203"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="204"/>
         <source>Trail</source>
         <translation>Eiga</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="255"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="256"/>
         <source>Status: {status} · you act as {role}</source>
         <translation>Būsena: {status} · jūsų vaidmuo: {role}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="264"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="265"/>
         <source>Shows the pre-flight checklist first</source>
         <translation>Pirma parodoma parengties patikra</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="285"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="286"/>
         <source>In conflict: a version from another library could not be merged with this one. It cannot go further than “submitted” until the conflict is resolved.</source>
         <translation>Konfliktas: kitos bibliotekos varianto nepavyko sujungti su šiuo. Kol konfliktas neišspręstas, straipsnis negali pasiekti toliau nei „pateiktas“.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/review/workflow_actions.py" line="341"/>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="342"/>
         <source>“{action}” was not done: {error}</source>
         <translation>„{action}“ neatlikta: {error}</translation>
     </message>
