@@ -1766,8 +1766,8 @@
     </message>
     <message>
         <location filename="../../editor_app/ui/sync/send_dialog.py" line="91"/>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="192"/>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="277"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="193"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="278"/>
         <source>Send for Review</source>
         <extracomment>asks whether to replace an existing file; replaced in tests</extracomment>
         <translation>Siuntimas peržiūrai</translation>
@@ -1848,32 +1848,32 @@
         <translation>Atšaukti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="193"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="194"/>
         <source>Hand-off files (*{suffix})</source>
         <translation>Perdavimo failai (*{suffix})</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="201"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="202"/>
         <source>give the file a name</source>
         <translation>nurodykite failo pavadinimą</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="214"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="215"/>
         <source>sent for review in a hand-off file</source>
         <translation>išsiųsta peržiūrai perdavimo failu</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="216"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="217"/>
         <source>{title}: not submitted: {error}</source>
         <translation>{title}: nepateikta: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="228"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="229"/>
         <source>Writing {name}…</source>
         <translation>Įrašoma: {name}…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="236"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="237"/>
         <source>%n article</source>
         <translation>
             <numerusform>%n straipsnis</numerusform>
@@ -1882,7 +1882,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="237"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="238"/>
         <source>%n articles</source>
         <translation>
             <numerusform>%n straipsnis</numerusform>
@@ -1891,7 +1891,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="238"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="239"/>
         <source>%n revision</source>
         <translation>
             <numerusform>%n versija</numerusform>
@@ -1900,7 +1900,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="239"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="240"/>
         <source>%n revisions</source>
         <translation>
             <numerusform>%n versija</numerusform>
@@ -1909,7 +1909,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="240"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="241"/>
         <source>%n record</source>
         <translation>
             <numerusform>%n įrašas</numerusform>
@@ -1918,7 +1918,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="241"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="242"/>
         <source>%n records</source>
         <translation>
             <numerusform>%n įrašas</numerusform>
@@ -1927,7 +1927,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="242"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="243"/>
         <source>%n image</source>
         <translation>
             <numerusform>%n paveikslėlis</numerusform>
@@ -1936,7 +1936,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="243"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="244"/>
         <source>%n images</source>
         <translation>
             <numerusform>%n paveikslėlis</numerusform>
@@ -1945,32 +1945,32 @@
         </translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="245"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="246"/>
         <source>Written: {path}</source>
         <translation>Įrašyta: {path}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="246"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="247"/>
         <source>{size} — {articles}, {revisions}, {records} (comments, moves, tags), {images}. Attach it to an e-mail or copy it to a USB stick.</source>
         <translation>{size} — {articles}, {revisions}, {records} (komentarai, perėjimai, žymos), {images}. Pridėkite jį prie el. laiško arba nukopijuokite į USB atmintuką.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="253"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="254"/>
         <source>Close</source>
         <translation>Užverti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="262"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="263"/>
         <source>Not sent: {error}</source>
         <translation>Neišsiųsta: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="274"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="275"/>
         <source>(The path is on the clipboard.)</source>
         <translation>(Kelias nukopijuotas į iškarpinę.)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/send_dialog.py" line="278"/>
+        <location filename="../../editor_app/ui/sync/send_dialog.py" line="279"/>
         <source>{name} exists already in {folder}. Replace it?</source>
         <translation>{name} jau yra aplanke {folder}. Pakeisti?</translation>
     </message>
@@ -1978,22 +1978,22 @@
 <context>
     <name>ServerSettingsDialog</name>
     <message>
-        <location filename="../../editor_app/ui/sync/server_settings.py" line="235"/>
+        <location filename="../../editor_app/ui/sync/server_settings.py" line="249"/>
         <source>Newsroom Server</source>
         <translation>Redakcijos serveris</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/server_settings.py" line="240"/>
+        <location filename="../../editor_app/ui/sync/server_settings.py" line="254"/>
         <source>&amp;Disconnect</source>
         <translation>Atsi&amp;jungti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/server_settings.py" line="258"/>
+        <location filename="../../editor_app/ui/sync/server_settings.py" line="272"/>
         <source>Disconnect</source>
         <translation>Atsijungimas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/server_settings.py" line="259"/>
+        <location filename="../../editor_app/ui/sync/server_settings.py" line="273"/>
         <source>Stop syncing this library with the newsroom server? Everything stays in this library and on the server.</source>
         <translation>Nebesinchronizuoti šios bibliotekos su redakcijos serveriu? Viskas liks ir šioje bibliotekoje, ir serveryje.</translation>
     </message>
@@ -2137,22 +2137,32 @@
         <translation>Slaptažodį saugo operacinė sistema, niekada – biblioteka ar nuostatos</translation>
     </message>
     <message>
+        <location filename="../../editor_app/ui/sync/server_settings.py" line="156"/>
+        <source>this system has no keyring (Secret Service, KWallet, macOS Keychain or Windows Credential Locker); use ~/.pgpass or PGPASSWORD instead</source>
+        <translation>šioje sistemoje nėra slaptažodžių saugyklos (Secret Service, KWallet, macOS Keychain ar Windows Credential Locker); naudokite ~/.pgpass arba PGPASSWORD</translation>
+    </message>
+    <message>
         <location filename="../../editor_app/ui/sync/server_settings.py" line="160"/>
+        <source>the keyring cannot be used ({error})</source>
+        <translation>slaptažodžių saugyklos naudoti negalima ({error})</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/sync/server_settings.py" line="174"/>
         <source>Enter the server&apos;s host name.</source>
         <translation>Įveskite serverio adresą.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/server_settings.py" line="162"/>
+        <location filename="../../editor_app/ui/sync/server_settings.py" line="176"/>
         <source>Enter the database&apos;s name (the administrator knows it).</source>
         <translation>Įveskite duomenų bazės pavadinimą (jį žino administratorius).</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/server_settings.py" line="164"/>
+        <location filename="../../editor_app/ui/sync/server_settings.py" line="178"/>
         <source>Enter your member name.</source>
         <translation>Įveskite savo nario vardą.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/sync/server_settings.py" line="208"/>
+        <location filename="../../editor_app/ui/sync/server_settings.py" line="222"/>
         <source>Connecting…</source>
         <translation>Jungiamasi…</translation>
     </message>
@@ -2595,6 +2605,11 @@ the story was approved once: its saves are changes after approval, in the trail<
         <location filename="../../editor_app/ui/review/workflow_actions.py" line="186"/>
         <source>Why the move was refused</source>
         <translation>Kodėl perėjimas atmestas</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/review/workflow_actions.py" line="191"/>
+        <source>Status trail</source>
+        <translation>Būsenų eiga</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/review/workflow_actions.py" line="195"/>

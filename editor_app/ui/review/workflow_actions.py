@@ -188,7 +188,7 @@ class WorkflowActions(QWidget):
         # The moves wrap onto more rows in a narrow dock rather than being cut (#20).
         self.buttons_row = FlowLayout(spacing=6, row_spacing=4)
         self.trail = QListWidget()
-        self.trail.setAccessibleName("Status trail")
+        self.trail.setAccessibleName(self.tr("Status trail"))
         self.trail.setWordWrap(True)
         self.trail.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.trail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
