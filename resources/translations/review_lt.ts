@@ -279,7 +279,7 @@
     <message>
         <location filename="../../editor_app/ui/sync/handoff_actions.py" line="128"/>
         <source>Res&amp;olve Conflict…</source>
-        <translation>Išspręsti &amp;konfliktą…</translation>
+        <translation>Išspręsti kon&amp;fliktą…</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/sync/handoff_actions.py" line="129"/>
@@ -952,7 +952,7 @@
     <message>
         <location filename="../../editor_app/ui/sync/sync_status.py" line="148"/>
         <source>S&amp;ync Now</source>
-        <translation>Sinchronizuoti &amp;dabar</translation>
+        <translation>Sinc&amp;hronizuoti dabar</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/sync/sync_status.py" line="150"/>
