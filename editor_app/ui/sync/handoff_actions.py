@@ -23,6 +23,7 @@ versions, so nothing is reported as changed "elsewhere".
 from __future__ import annotations
 
 import pathlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Qt, QTimer
 from PySide6.QtGui import QAction
@@ -46,6 +47,9 @@ from editor_app.ui.sync.receive_summary import (
     summary_headline,
 )
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 NOTICE_REFRESH_MS = 100
 SUFFIX = ".byline"
 
@@ -54,7 +58,7 @@ class ReceiveCancelled(Exception):
     """Raised in the receive's progress callback: the engine rolls everything back."""
 
 
-def run_receive(job, library, path: str):
+def run_receive(job, library: Library, path: str):
     """The worker's job: one receive with the worker's connection; Cancel stops it between articles."""
     from editor_app.core.sync.engine import receive
 

@@ -22,6 +22,7 @@ the whole result, Alt+C the list of conflicts, Ctrl+S save, Esc cancel.
 from __future__ import annotations
 
 from collections.abc import Callable
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, Signal
 from PySide6.QtGui import (
@@ -53,6 +54,9 @@ from editor_app.core.errors import ConflictError, NotFoundError
 from editor_app.core.sync.conflicts import Choice, ConflictModel, Hunk, VersionInfo
 from editor_app.ui.background import BackgroundWork
 from editor_app.ui.review.standard_buttons import ask_yes_no, name_buttons
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 FIELD_LABELS = {"title": QT_TRANSLATE_NOOP("MergeView", "Headline"),
                 "kind": QT_TRANSLATE_NOOP("MergeView", "Kind"),
@@ -112,13 +116,13 @@ def version_caption(side: str, info: VersionInfo, here: str) -> str:
     return ", ".join(p for p in parts if p)
 
 
-def _load(library, article_id: int):
+def _load(library: Library, article_id: int):
     from editor_app.core.sync.resolve import load_conflict
 
     return ("loaded", load_conflict(library, article_id))
 
 
-def _save(library, model: ConflictModel):
+def _save(library: Library, model: ConflictModel):
     from editor_app.core.sync.resolve import save_resolution
 
     article = save_resolution(library, model, how="in the merge view")
@@ -201,7 +205,7 @@ class MergeView(QDialog):
     resolved = Signal(object)
     loaded = Signal()
 
-    def __init__(self, library, article_id: int, parent=None):
+    def __init__(self, library: Library, article_id: int, parent=None):
         super().__init__(parent)
         self.library = library
         self.article_id = article_id

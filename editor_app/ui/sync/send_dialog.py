@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime
 import pathlib
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QCoreApplication, Qt, QUrl, Signal
 from PySide6.QtGui import QDesktopServices, QGuiApplication
@@ -34,10 +35,13 @@ from editor_app.ui.background import BackgroundWork
 from editor_app.ui.labels import shown_title, status_label
 from editor_app.ui.review.standard_buttons import ask_yes_no
 
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
+
 SUFFIX = ".byline"
 
 
-def _send(library, ids: list[int], out: str):
+def _send(library: Library, ids: list[int], out: str):
     from editor_app.core.sync.engine import send
 
     return send(library, ids, out)
@@ -80,7 +84,7 @@ class SendDialog(QDialog):
     sent = Signal(object)
     submitted = Signal(int)
 
-    def __init__(self, library, article_ids: list[int], folder: str = "", parent=None):
+    def __init__(self, library: Library, article_ids: list[int], folder: str = "", parent=None):
         super().__init__(parent)
         self.library = library
         self.articles = [library.get_article(aid) for aid in article_ids]
