@@ -19,6 +19,9 @@ _PREFIX_RE = re.compile(r"^(?:\*\*|__)?[QA]:(?:\*\*|__)?\s*")
 _EMPHASIS_RE = re.compile(r"(\*\*|__|\*|_|`)(.+?)\1")
 _LINK_RE = re.compile(r"\[([^\]]*)\]\([^)]*\)")
 _SPACE_RE = re.compile(r"\s+")
+#: headline_quote's refusals (the GUI shows them in its own language)
+NO_INTERVIEWEE = "set the interviewee first: the headline quote is “Interviewee: …”"
+NO_QUOTE = "select the words of an answer to use them as the headline quote"
 _STRAIGHT_PAIR_RE = re.compile(r'"([^"]*)"')
 
 
@@ -44,10 +47,10 @@ def headline_quote(interviewee: str, selection: str) -> str:
     """``Interviewee: “selection”`` or InputError saying what is missing."""
     name = _SPACE_RE.sub(" ", interviewee or "").strip()
     if not name:
-        raise InputError("set the interviewee first: the headline quote is “Interviewee: …”")
+        raise InputError(NO_INTERVIEWEE)
     quote = clean_quote(selection or "")
     if not quote:
-        raise InputError("select the words of an answer to use them as the headline quote")
+        raise InputError(NO_QUOTE)
     title = f"{name}: {OPEN_QUOTE}{quote}{CLOSE_QUOTE}"
     if len(title) > TITLE_MAX:
         raise InputError(f"the quote is too long for a headline ({len(title)} of {TITLE_MAX} characters)")

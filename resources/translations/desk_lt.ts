@@ -4,22 +4,22 @@
 <context>
     <name>AddBySearchDialog</name>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="49"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="54"/>
         <source>Add related article</source>
         <translation>Pridėti susijusį straipsnį</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="55"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="60"/>
         <source>Search headlines and text…</source>
         <translation>Ieškoti antraštėse ir tekste…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="56"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="61"/>
         <source>Search</source>
         <translation>Paieška</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="58"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="63"/>
         <source>Search results</source>
         <translation>Paieškos rezultatai</translation>
     </message>
@@ -27,143 +27,153 @@
 <context>
     <name>ArticleTab</name>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="132"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="138"/>
         <source>Editor and preview</source>
         <extracomment>returns alt text for an image or None to cancel; tests replace it a revision every this many seconds of editing (Preferences ▸ Saving) the reason of the next save&apos;s revision (the first edit of a correction)</extracomment>
         <translation>Rengyklė ir peržiūra</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="228"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="233"/>
         <source>{status}.</source>
         <translation>{status}.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="231"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="236"/>
         <source>{status} by {who} on {when}.</source>
         <translation>{status} ({who}, {when}).</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="233"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="238"/>
         <source>{status} on {when}.</source>
         <translation>{status} ({when}).</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="239"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="244"/>
         <source>Read-only: changes need an editor to reopen it for correction, and are then kept as revisions the trail shows.</source>
         <translation>Tik skaitymui: kad būtų galima keisti, redaktorius turi atverti straipsnį taisymui; pakeitimai tada išsaugomi kaip versijos, matomos istorijoje.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="273"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="278"/>
         <source>Not reopened: {error}</source>
         <translation>Neatverta taisymui: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="279"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="284"/>
         <source>Reopened for correction: the story is in review again; what you change is kept as a revision.</source>
         <translation>Atverta taisymui: straipsnis vėl peržiūrimas; tai, ką pakeisite, bus išsaugota kaip versija.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="476"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="491"/>
         <source>Not saved: {error}. Your text is still here; copy it, or ask an editor to reopen the story.</source>
         <translation>Neišsaugota: {error}. Jūsų tekstas liko čia; nukopijuokite jį arba paprašykite redaktoriaus atverti straipsnį taisymui.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="482"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="497"/>
         <source>Not saved: {error}. Your text is still here; Byline tries again every few seconds.</source>
         <translation>Neišsaugota: {error}. Jūsų tekstas liko čia; Byline bando dar kartą kas kelias sekundes.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="528"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="543"/>
         <source>could not save ({error})</source>
         <translation>nepavyko išsaugoti ({error})</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="535"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="550"/>
         <source>This article could not be saved, so its tab stays open with your text. Resolve the problem shown above and close it again.</source>
         <translation>Straipsnio nepavyko išsaugoti, todėl kortelė lieka atverta su jūsų tekstu. Išspręskite viršuje nurodytą problemą ir uždarykite ją dar kartą.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="560"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="575"/>
         <source>changed elsewhere</source>
         <translation>pakeista kitur</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="562"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="577"/>
         <source>This article was changed elsewhere (another window, the command line or a colleague) since you opened it. Your text is kept here and is NOT saved until you choose:</source>
         <translation>Kol straipsnis buvo atvertas, jis pakeistas kitur (kitame lange, komandų eilutėje ar kolegos). Jūsų tekstas lieka čia ir NEBUS išsaugotas, kol nepasirinksite:</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="565"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="580"/>
         <source>Reload theirs</source>
         <translation>Įkelti jų versiją</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="566"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="581"/>
         <source>Keep mine (save as new revision)</source>
         <translation>Palikti mano (išsaugoti kaip naują versiją)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="590"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="605"/>
         <source>Reloaded the version saved elsewhere; Edit ▸ Undo brings yours back.</source>
         <translation>Įkelta kitur išsaugota versija; Taisa ▸ Atšaukti grąžina jūsiškę.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="603"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="618"/>
         <source>Not saved: {error}</source>
         <translation>Neišsaugota: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="604"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="619"/>
         <source>Try again</source>
         <translation>Bandyti dar kartą</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="609"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="624"/>
         <source>Saved your version; the other one is kept in the history.</source>
         <translation>Jūsų versija išsaugota; kita versija liko istorijoje.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="648"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="663"/>
         <source>The story is read-only; reopen it for correction to change the headline.</source>
         <translation>Straipsnį galima tik skaityti; norėdami pakeisti antraštę, atverkite jį taisymui.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="663"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="678"/>
         <source>Headline quote: {error}</source>
         <translation>Antraštės citata: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="668"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="683"/>
         <source>Headline set from the selected quote.</source>
         <translation>Antraštė sudaryta iš pažymėtos citatos.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="694"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="688"/>
+        <source>set the interviewee first: the headline quote is “Interviewee: …”</source>
+        <translation>pirma nurodykite pašnekovą: antraštės citata rašoma „Pašnekovas: …“</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="690"/>
+        <source>select the words of an answer to use them as the headline quote</source>
+        <translation>pažymėkite atsakymo žodžius, kuriuos norite padaryti antraštės citata</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="717"/>
         <source>Insert image</source>
         <translation>Įterpti paveikslėlį</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="695"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="718"/>
         <source>Images ({patterns})</source>
         <translation>Paveikslėliai ({patterns})</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="704"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="727"/>
         <source>Cannot read {name}: {error}</source>
         <translation>Nepavyko perskaityti {name}: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="723"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="746"/>
         <source>Image not added: {error}</source>
         <translation>Paveikslėlis nepridėtas: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="734"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="757"/>
         <source>Describe the image</source>
         <translation>Aprašykite paveikslėlį</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="735"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="758"/>
         <source>Alt text for {name}: what the image shows, for readers who cannot see it:</source>
         <translation>Alternatyvusis tekstas paveikslėliui {name} – kas jame matyti (skaitytojams, kurie jo nemato):</translation>
     </message>
@@ -171,7 +181,7 @@
 <context>
     <name>ArticleView</name>
     <message>
-        <location filename="../../editor_app/ui/desk/article_view.py" line="17"/>
+        <location filename="../../editor_app/ui/desk/article_view.py" line="22"/>
         <source>Select an article in the library to read it here; double-click or press Enter to open it for editing.</source>
         <extracomment>English; translated where it is shown (context ArticleView)</extracomment>
         <translation>Pasirinkite straipsnį bibliotekoje ir jis bus parodytas čia; norėdami jį redaguoti, spustelėkite du kartus arba paspauskite Enter.</translation>
@@ -180,7 +190,7 @@
 <context>
     <name>AutosaveService</name>
     <message>
-        <location filename="../../editor_app/ui/desk/autosave.py" line="120"/>
+        <location filename="../../editor_app/ui/desk/autosave.py" line="124"/>
         <source>could not save ({error})</source>
         <extracomment>the fields as last saved by this editor: a version bump that left them alone (tags, status, pins) is not a conflict</extracomment>
         <translation>nepavyko išsaugoti ({error})</translation>
@@ -189,7 +199,7 @@
 <context>
     <name>BulkTagDialog</name>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="277"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="336"/>
         <source>Tag %n article(s)</source>
         <translation>
             <numerusform>Žymės %n straipsniui</numerusform>
@@ -198,27 +208,27 @@
         </translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="283"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="342"/>
         <source>harbour, fisheries</source>
         <translation>uostas, žvejyba</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="285"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="344"/>
         <source>tags to take off, comma-separated</source>
         <translation>nuimamos žymės, atskirtos kableliais</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="292"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="351"/>
         <source>&amp;Add</source>
         <translation>&amp;Pridėti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="293"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="352"/>
         <source>&amp;Remove</source>
         <translation>&amp;Nuimti</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="299"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="358"/>
         <source>%n article(s) selected. Tags they do not have are simply skipped when removing.</source>
         <translation>
             <numerusform>Pasirinktas %n straipsnis. Nuimant žymes, kurių jis neturi, jos tiesiog praleidžiamos.</numerusform>
@@ -227,7 +237,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="312"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="371"/>
         <source>Type tags to add or remove.</source>
         <translation>Įveskite žymes, kurias norite pridėti ar nuimti.</translation>
     </message>
@@ -291,62 +301,62 @@
         <translation>Rodyti &amp;darbo eigą</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="208"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="209"/>
         <source>Show &amp;Comments</source>
         <translation>Rodyti ko&amp;mentarus</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="209"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="210"/>
         <source>Show &amp;Related News</source>
         <translation>Rodyti &amp;susijusias naujienas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="212"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="213"/>
         <source>Check &amp;Spelling</source>
         <translation>Tikrinti &amp;rašybą</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="217"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="218"/>
         <source>Next Spelling Issue</source>
         <translation>Kita rašybos klaida</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="219"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="220"/>
         <source>&amp;Dictionaries…</source>
         <translation>Žo&amp;dynai…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="221"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="222"/>
         <source>Tag &amp;Vocabulary…</source>
         <translation>Žymių ž&amp;odynas…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="222"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="223"/>
         <source>&amp;Tag Selected Articles…</source>
         <translation>&amp;Priskirti žymes pasirinktiems straipsniams…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="224"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="225"/>
         <source>&amp;Export…</source>
         <translation>&amp;Eksportuoti…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="484"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="488"/>
         <source>Tag articles</source>
         <translation>Žymės straipsniams</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="485"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="489"/>
         <source>Select one or more articles in the library first.</source>
         <translation>Pirmiausia bibliotekoje pasirinkite vieną ar daugiau straipsnių.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="501"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="505"/>
         <source>Export</source>
         <translation>Eksportas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/editorial_panels.py" line="517"/>
+        <location filename="../../editor_app/ui/editorial_panels.py" line="521"/>
         <source>Loading</source>
         <translation>Įkeliama</translation>
     </message>
@@ -354,157 +364,157 @@
 <context>
     <name>ExportDialog</name>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="71"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="76"/>
         <source>Export HTML bundles</source>
         <translation>HTML paketų eksportas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="78"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="83"/>
         <source>Export articles that fail the pre-flight check (recorded)</source>
         <translation>Eksportuoti ir patikros neišlaikiusius straipsnius (tai užfiksuojama)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="84"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="89"/>
         <source>Export progress</source>
         <translation>Eksporto eiga</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="87"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="92"/>
         <source>Cancel export</source>
         <translation>Atšaukti eksportą</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="90"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="95"/>
         <source>Open folder</source>
         <translation>Atverti aplanką</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="102"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="107"/>
         <source>Export</source>
         <translation>Eksportuoti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="111"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="119"/>
         <source>export failed: {error}</source>
         <translation>eksportuoti nepavyko: {error}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="120"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="128"/>
         <source>Articles</source>
         <translation>Straipsniai</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="123"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="131"/>
         <source>&amp;Current article</source>
         <translation>&amp;Dabartinis straipsnis</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="125"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="133"/>
         <source>&amp;Selected articles ({count})</source>
         <translation>&amp;Pasirinkti straipsniai ({count})</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="127"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="135"/>
         <source>All articles &amp;with status</source>
         <translation>Visi straipsniai, kurių &amp;būsena</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="129"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="137"/>
         <source>Status</source>
         <translation>Būsena</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="152"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="160"/>
         <source>Destination</source>
         <translation>Kur eksportuoti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="155"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="163"/>
         <source>&amp;Folder</source>
         <translation>&amp;Aplankas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="156"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="164"/>
         <source>&amp;Zip file</source>
         <translation>&amp;Zip failas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="161"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="169"/>
         <source>Write as</source>
         <translation>Įrašyti kaip</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="164"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="172"/>
         <source>Byline export</source>
         <translation>Byline eksportas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="166"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="174"/>
         <source>Export destination</source>
         <translation>Eksporto vieta</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="167"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="175"/>
         <source>&amp;Browse…</source>
         <translation>&amp;Naršyti…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="171"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="180"/>
         <source>&amp;Location</source>
         <translation>&amp;Vieta</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="175"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="185"/>
         <source>&amp;Articles only (no listing and feed)</source>
         <translation>&amp;Tik straipsniai (be sąrašo ir sklaidos kanalo)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="176"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="186"/>
         <source>Write the article folders without index.html and feed.xml: for a folder that holds a site&apos;s own.</source>
         <translation>Įrašyti straipsnių aplankus be index.html ir feed.xml: aplankui, kuriame yra pačios svetainės failai.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="179"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="189"/>
         <source>&amp;Take over the folder (deletes nothing else)</source>
         <translation>Pe&amp;rimti aplanką (kiti failai neištrinami)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="181"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="191"/>
         <source>Replace a listing, feed or article folder there even when Byline did not write it. Without this, Byline refuses and names the file in the way. Other files are never deleted.</source>
         <translation>Pakeisti ten esantį sąrašą, sklaidos kanalą ar straipsnio aplanką, net jei jo neįrašė Byline. Be šios parinkties Byline atsisako ir nurodo trukdantį failą. Kiti failai niekada neištrinami.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="189"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="199"/>
         <source>Site settings (saved in the library)</source>
         <translation>Svetainės nuostatos (saugomos bibliotekoje)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="193"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="203"/>
         <source>https://news.example.org (empty: relative links)</source>
         <translation>https://news.example.org (tuščia – santykinės nuorodos)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="197"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="207"/>
         <source>the article&apos;s language (or codes: %d.%m.%Y)</source>
         <translation>pagal straipsnio kalbą (arba kodai: %d.%m.%Y)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="200"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="210"/>
         <source>Site &amp;URL</source>
         <translation>Svetainės adre&amp;sas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="201"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="211"/>
         <source>&amp;Publisher</source>
         <translation>&amp;Leidėjas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="202"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="212"/>
         <source>&amp;Date format</source>
         <translation>Datos &amp;formatas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="217"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="227"/>
         <source>%n article(s) will be exported</source>
         <translation>
             <numerusform>Bus eksportuotas %n straipsnis</numerusform>
@@ -513,37 +523,43 @@
         </translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="227"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="233"/>
+        <source>en,lt</source>
+        <comment>article languages of the dateline sample: codes, comma-separated</comment>
+        <translation>lt</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="244"/>
         <source>not a valid date format</source>
         <translation>netinkamas datos formatas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="228"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="245"/>
         <source>Dateline: {sample}</source>
         <translation>Data: {sample}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="232"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="249"/>
         <source>Export to zip</source>
         <translation>Eksportuoti į zip failą</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="234"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="251"/>
         <source>Zip files (*.zip)</source>
         <translation>Zip failai (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="236"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="253"/>
         <source>Export to folder</source>
         <translation>Eksportuoti į aplanką</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="249"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="266"/>
         <source>choose where to export</source>
         <translation>pasirinkite, kur eksportuoti</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="280"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="297"/>
         <source>Exporting %n article(s)…</source>
         <translation>
             <numerusform>Eksportuojamas %n straipsnis…</numerusform>
@@ -552,12 +568,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="291"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="308"/>
         <source>Cancelling after the articles in progress…</source>
         <translation>Atšaukiama, kai bus baigti šiuo metu eksportuojami straipsniai…</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="302"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="319"/>
         <source>%n exported</source>
         <translation>
             <numerusform>Eksportuotas %n straipsnis</numerusform>
@@ -566,7 +582,7 @@
         </translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="304"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="321"/>
         <source>, %n failed</source>
         <translation>
             <numerusform>, nepavyko: %n</numerusform>
@@ -575,12 +591,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="306"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="323"/>
         <source> (cancelled)</source>
         <translation> (atšaukta)</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="310"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="327"/>
         <source>The zip was not written (%n failed); a previous zip there is unchanged</source>
         <translation>
             <numerusform>Zip failas neįrašytas (nepavyko: %n); ankstesnis zip failas ten nepakeistas</numerusform>
@@ -589,12 +605,12 @@
         </translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="313"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="330"/>
         <source>Written to {path}</source>
         <translation>Įrašyta į {path}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/export/export_dialog.py" line="315"/>
+        <location filename="../../editor_app/ui/export/export_dialog.py" line="332"/>
         <source>Note: {note}</source>
         <translation>Pastaba: {note}</translation>
     </message>
@@ -721,28 +737,28 @@
 <context>
     <name>FrozenBanner</name>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="753"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="776"/>
         <source>Read-only story</source>
         <translation>Straipsnis tik skaitymui</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="754"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="777"/>
         <source>What is being corrected (optional)</source>
         <translation>Kas taisoma (neprivaloma)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="755"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="778"/>
         <source>Correction note</source>
         <translation>Taisymo pastaba</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="756"/>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="757"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="779"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="780"/>
         <source>Reopen for correction</source>
         <translation>Atverti taisymui</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/article_tab.py" line="774"/>
+        <location filename="../../editor_app/ui/desk/article_tab.py" line="796"/>
         <source>Only an editor can reopen it; you act as a {role} (Edit ▸ Preferences)</source>
         <translation>Atverti taisymui gali tik redaktorius; jūsų vaidmuo – {role} (Taisa ▸ Nuostatos)</translation>
     </message>
@@ -756,23 +772,28 @@
         <translation>{length} simbolių eilutė ilgesnė, nei rengyklė gali parodyti ({limit}); pirmiausia kitoje programoje padalykite ją į kelias eilutes</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/editor.py" line="185"/>
-        <source>link text</source>
+        <location filename="../../editor_app/ui/desk/editor.py" line="83"/>
+        <source>Article text</source>
         <extracomment>pasted HTML larger than this goes in as plain text: converting it would hold the GUI thread for a noticeable moment (an ordinary passage is a few kilobytes) texts longer than this are highlighted in the background after the first screens (a 5,000-word interview&apos;s 300 lines took a tenth of a second before it showed, #20)</extracomment>
+        <translation>Straipsnio tekstas</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/desk/editor.py" line="186"/>
+        <source>link text</source>
         <translation>nuorodos tekstas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/editor.py" line="254"/>
+        <location filename="../../editor_app/ui/desk/editor.py" line="255"/>
         <source>Go to line</source>
         <translation>Eiti į eilutę</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/editor.py" line="255"/>
+        <location filename="../../editor_app/ui/desk/editor.py" line="256"/>
         <source>Line (1–{count}):</source>
         <translation>Eilutė (1–{count}):</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/editor.py" line="305"/>
+        <location filename="../../editor_app/ui/desk/editor.py" line="306"/>
         <source>Not pasted: {error}</source>
         <translation>Neįklijuota: {error}</translation>
     </message>
@@ -780,136 +801,137 @@
 <context>
     <name>MetadataPanel</name>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="49"/>
         <location filename="../../editor_app/ui/desk/metadata_panel.py" line="50"/>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="116"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="51"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="118"/>
         <source>Headline</source>
         <extracomment>fields are never narrower than these: a 30-character name, the full ISO date (#20) a field grows with a longer value up to this many characters of the sample&apos;s width</extracomment>
         <translation>Antraštė</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="56"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="57"/>
         <source>Kind</source>
         <translation>Rūšis</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="60"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="61"/>
         <source>Name as printed</source>
         <translation>Vardas, kaip bus spausdinamas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="61"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="62"/>
         <source>Interviewee</source>
         <translation>Pašnekovas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="62"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="63"/>
         <source>Reporter</source>
         <translation>Žurnalistas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="63"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="64"/>
         <source>Author</source>
         <translation>Autorius</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="64"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="65"/>
         <source>YYYY-MM-DD</source>
         <translation>MMMM-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="65"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="66"/>
         <source>Dateline</source>
         <translation>Data</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="69"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="70"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="71"/>
         <source>Language</source>
         <translation>Kalba</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="77"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="79"/>
         <source>One-sentence standfirst</source>
         <translation>Įžanga vienu sakiniu</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="78"/>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="118"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="80"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="120"/>
         <source>Summary</source>
         <translation>Santrauka</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="82"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="84"/>
         <source>&amp;Interviewee</source>
         <translation>Pašneko&amp;vas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="88"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="90"/>
         <source>Address (slug)</source>
         <translation>Adresas (URL dalis)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="89"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="91"/>
         <source>The story&apos;s address on the site and its folder in exports: lowercase letters, digits and hyphens</source>
         <translation>Straipsnio adresas svetainėje ir jo aplankas eksportuojant: mažosios lotyniškos raidės, skaitmenys ir brūkšneliai</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="101"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="103"/>
         <source>&amp;Kind</source>
         <translation>Rūši&amp;s</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="103"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="105"/>
         <source>A&amp;uthor</source>
         <translation>&amp;Autorius</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="104"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="106"/>
         <source>&amp;Date</source>
         <translation>&amp;Data</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="105"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="107"/>
         <source>&amp;Language</source>
         <translation>&amp;Kalba</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="123"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="125"/>
         <source>Address</source>
         <translation>Adresas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="128"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="130"/>
         <source>Tags</source>
         <translation>Žymės</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="184"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="186"/>
         <source>⚠ Published at this address: changing it breaks every link to the story.</source>
         <translation>⚠ Paskelbta šiuo adresu: jį pakeitus, nebeveiks nė viena nuoroda į straipsnį.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="188"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="190"/>
         <source>Follows the headline until the story is exported or published.</source>
         <translation>Kinta pagal antraštę, kol straipsnis neeksportuotas ir nepaskelbtas.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="192"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="194"/>
         <source>Fixed: exported before, or set by hand.</source>
         <translation>Nekinta: jau eksportuotas arba nustatytas rankiniu būdu.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="214"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="216"/>
         <source>Not a valid address: lowercase letters, digits and single hyphens, at most 80 (not saved until fixed)</source>
         <translation>Netinkamas adresas: mažosios lotyniškos raidės, skaitmenys ir pavieniai brūkšneliai, ne daugiau kaip 80 (neišsaugoma, kol neištaisyta)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="289"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="291"/>
         <source>Not a date: use YYYY-MM-DD (not saved until fixed)</source>
         <translation>Ne data: rašykite MMMM-MM-DD (neišsaugoma, kol neištaisyta)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="291"/>
+        <location filename="../../editor_app/ui/desk/metadata_panel.py" line="293"/>
         <source>not a date</source>
         <translation>ne data</translation>
     </message>
@@ -967,34 +989,34 @@
 <context>
     <name>PreviewPane</name>
     <message>
-        <location filename="../../editor_app/ui/desk/preview.py" line="182"/>
+        <location filename="../../editor_app/ui/desk/preview.py" line="186"/>
         <source>Preparing the preview…</source>
         <extracomment>seconds from request to page updated, of the last update (benchmarks read it)</extracomment>
         <translation>Ruošiama peržiūra…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/preview.py" line="185"/>
-        <location filename="../../editor_app/ui/desk/preview.py" line="213"/>
+        <location filename="../../editor_app/ui/desk/preview.py" line="189"/>
+        <location filename="../../editor_app/ui/desk/preview.py" line="217"/>
         <source>Preview</source>
         <translation>Peržiūra</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/preview.py" line="208"/>
+        <location filename="../../editor_app/ui/desk/preview.py" line="212"/>
         <source>Simplified preview: the web view could not be started ({reason}). Exported pages will look different.</source>
         <translation>Supaprastinta peržiūra: nepavyko paleisti naršyklės rodinio ({reason}). Eksportuoti puslapiai atrodys kitaip.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/preview.py" line="281"/>
+        <location filename="../../editor_app/ui/desk/preview.py" line="285"/>
         <source>Could not render the preview (near line {line}): {error}.</source>
         <translation>Nepavyko parengti peržiūros (ties {line} eilute): {error}.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/preview.py" line="283"/>
+        <location filename="../../editor_app/ui/desk/preview.py" line="287"/>
         <source>Could not render the preview: {error}.</source>
         <translation>Nepavyko parengti peržiūros: {error}.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/preview.py" line="285"/>
+        <location filename="../../editor_app/ui/desk/preview.py" line="289"/>
         <source>The text is safe and still being saved; the preview shows the last version that could be rendered.</source>
         <translation>Tekstas saugus ir toliau išsaugomas; peržiūroje rodoma paskutinė versija, kurią pavyko parengti.</translation>
     </message>
@@ -1002,93 +1024,93 @@
 <context>
     <name>RelatedPanel</name>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="112"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="117"/>
         <source>Include newer articles</source>
         <extracomment>the suggestions on display were replaced (number of suggestions)</extracomment>
         <translation>Įtraukti naujesnius straipsnius</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="118"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="123"/>
         <source>Article and why</source>
         <translation>Straipsnis ir kodėl</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="118"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="123"/>
         <source>Score</source>
         <translation>Balas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="119"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="124"/>
         <source>Related news suggestions</source>
         <translation>Siūlomos susijusios naujienos</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="129"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="134"/>
         <source>Pin</source>
         <translation>Prisegti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="130"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="135"/>
         <source>Run the selected suggestion under the story</source>
         <translation>Rodyti pasirinktą pasiūlymą po straipsniu</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="131"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="136"/>
         <source>Ban</source>
         <translation>Atmesti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="132"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="137"/>
         <source>Never suggest the selected article for this story</source>
         <translation>Niekada nesiūlyti pasirinkto straipsnio prie šio straipsnio</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="134"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="139"/>
         <source>Related news</source>
         <translation>Susijusios naujienos</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="137"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="142"/>
         <source>Unpin</source>
         <translation>Atsegti</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="138"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="143"/>
         <source>Add by search…</source>
         <translation>Pridėti ieškant…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="150"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="155"/>
         <source>&lt;b&gt;Suggestions&lt;/b&gt;</source>
         <translation>&lt;b&gt;Pasiūlymai&lt;/b&gt;</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="154"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="159"/>
         <source>&lt;b&gt;Related news&lt;/b&gt; (drag to reorder)</source>
         <translation>&lt;b&gt;Susijusios naujienos&lt;/b&gt; (tvarką keiskite tempdami)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="190"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="195"/>
         <source>Looking for related articles…</source>
         <translation>Ieškoma susijusių straipsnių…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="281"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="286"/>
         <source>  (pinned)</source>
         <translation>  (prisegta)</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="287"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="292"/>
         <source>{title}, {date}, score {score}: {why}</source>
         <translation>{title}, {date}, balas {score}: {why}</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="288"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="293"/>
         <source>no date</source>
         <translation>be datos</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/related_panel.py" line="293"/>
+        <location filename="../../editor_app/ui/related/related_panel.py" line="298"/>
         <source>No related articles found.</source>
         <translation>Susijusių straipsnių nerasta.</translation>
     </message>
@@ -1096,28 +1118,28 @@
 <context>
     <name>SaveState</name>
     <message>
-        <location filename="../../editor_app/ui/desk/autosave.py" line="37"/>
+        <location filename="../../editor_app/ui/desk/autosave.py" line="41"/>
         <source>Saved</source>
         <extracomment>Continuous typing still saves this long after the first unsaved change. A revision snapshot every this many seconds of editing.</extracomment>
         <translation>Išsaugota</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/autosave.py" line="38"/>
+        <location filename="../../editor_app/ui/desk/autosave.py" line="42"/>
         <source>Unsaved changes</source>
         <translation>Neišsaugoti pakeitimai</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/autosave.py" line="39"/>
+        <location filename="../../editor_app/ui/desk/autosave.py" line="43"/>
         <source>Saving…</source>
         <translation>Išsaugoma…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/autosave.py" line="40"/>
+        <location filename="../../editor_app/ui/desk/autosave.py" line="44"/>
         <source>Not saved</source>
         <translation>Neišsaugota</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/desk/autosave.py" line="48"/>
+        <location filename="../../editor_app/ui/desk/autosave.py" line="52"/>
         <source>{state}: {detail}</source>
         <translation>{state}: {detail}</translation>
     </message>
@@ -1125,7 +1147,7 @@
 <context>
     <name>SpaceUpdater</name>
     <message>
-        <location filename="../../editor_app/ui/related/related_space.py" line="82"/>
+        <location filename="../../editor_app/ui/related/related_space.py" line="86"/>
         <source>the topic-space update stopped ({code})</source>
         <extracomment>an update ended: &quot;&quot; when it succeeded, else its one-line error</extracomment>
         <translation>temų erdvės atnaujinimas nutrūko ({code})</translation>
@@ -1134,12 +1156,12 @@
 <context>
     <name>TagChip</name>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="108"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="154"/>
         <source>Remove the tag “{name}”</source>
         <translation>Pašalinti žymę „{name}“</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="109"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="155"/>
         <source>Remove tag {name}</source>
         <translation>Pašalinti žymę {name}</translation>
     </message>
@@ -1147,23 +1169,50 @@
 <context>
     <name>TagEditor</name>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="146"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="57"/>
+        <source>in the title</source>
+        <extracomment>why core/related/tagging suggests a tag (its English reasons), translated where shown</extracomment>
+        <translation>antraštėje</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="58"/>
+        <source>in the summary</source>
+        <translation>santraukoje</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="59"/>
+        <source>{hits}× in the body</source>
+        <translation>tekste {hits} k.</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="60"/>
+        <source>on {carriers} of {similar} similar articles</source>
+        <translation>{carriers} iš {similar} panašių straipsnių</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="61"/>
+        <source>{found} as {aliases}</source>
+        <translation>{found} kaip {aliases}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="192"/>
         <source>Add a tag and press Enter</source>
         <extracomment>the article&apos;s tags after a change made here</extracomment>
         <translation>Įveskite žymę ir paspauskite Enter</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="147"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="193"/>
         <source>Add a tag</source>
         <translation>Pridėti žymę</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="256"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="306"/>
         <source>Suggested:</source>
+        <extracomment>where Tab comes from and goes to around the tags (set by the article&apos;s tab)</extracomment>
         <translation>Siūlomos:</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/tag_editor.py" line="261"/>
+        <location filename="../../editor_app/ui/related/tag_editor.py" line="311"/>
         <source>score {score}: {why}</source>
         <translation>balas {score}: {why}</translation>
     </message>
@@ -1171,116 +1220,116 @@
 <context>
     <name>VocabularyDialog</name>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="31"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="36"/>
         <source>Name</source>
         <extracomment>English; translated where they are shown (context VocabularyDialog)</extracomment>
         <translation>Pavadinimas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="32"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="37"/>
         <source>Slug</source>
         <translation>Adresas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="33"/>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="180"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="38"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="185"/>
         <source>Aliases</source>
         <translation>Sinonimai</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="34"/>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="195"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="39"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="200"/>
         <source>Description</source>
         <translation>Aprašas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="35"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="40"/>
         <source>Articles</source>
         <translation>Straipsniai</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="44"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="49"/>
         <source>Tag vocabulary</source>
         <translation>Žymių žodynas</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="52"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="57"/>
         <source>Filter tags…</source>
         <extracomment>asks the user to confirm (title, text) -&gt; bool; tests replace it</extracomment>
         <translation>Filtruoti žymes…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="53"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="58"/>
         <source>Filter tags</source>
         <translation>Filtruoti žymes</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="57"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="62"/>
         <source>Tags</source>
         <translation>Žymės</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="66"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="71"/>
         <source>&amp;Rename…</source>
         <translation>&amp;Pervadinti…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="67"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="72"/>
         <source>&amp;Merge into…</source>
         <translation>&amp;Sujungti su…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="68"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="73"/>
         <source>&amp;Aliases…</source>
         <translation>S&amp;inonimai…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="69"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="74"/>
         <source>D&amp;escription…</source>
         <translation>&amp;Aprašas…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="70"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="75"/>
         <source>&amp;Delete…</source>
         <translation>Iš&amp;trinti…</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="138"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="143"/>
         <source>Rename tag</source>
         <translation>Pervadinti žymę</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="139"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="144"/>
         <source>New name for “{name}”:</source>
         <translation>Naujas žymės „{name}“ pavadinimas:</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="145"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="150"/>
         <source>Renamed “{old}” to “{new}”; the old name stays as an alias (rename back to undo).</source>
         <translation>Žymė „{old}“ pervadinta į „{new}“; senasis pavadinimas liko sinonimu (norėdami atšaukti, pervadinkite atgal).</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="156"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="161"/>
         <source>There is no other tag to merge into.</source>
         <translation>Nėra kitos žymės, su kuria būtų galima sujungti.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="158"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="163"/>
         <source>Merge tag</source>
         <translation>Sujungti žymę</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="159"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="164"/>
         <source>Merge “{name}” into:</source>
         <translation>Sujungti „{name}“ su:</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="165"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="170"/>
         <source>Merge tags</source>
         <translation>Žymių sujungimas</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="166"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="171"/>
         <source>Move the %n article(s) tagged “{name}” to “{into}” and remove “{name}”? Its name becomes an alias of “{into}”. A merge cannot be split again.</source>
         <translation>
             <numerusform>Perkelti %n straipsnį su žyme „{name}“ į „{into}“ ir pašalinti „{name}“? Jos pavadinimas taps žymės „{into}“ sinonimu. Sujungtų žymių vėl atskirti nebus galima.</numerusform>
@@ -1289,37 +1338,37 @@
         </translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="172"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="177"/>
         <source>Merged “{name}” into “{into}”.</source>
         <translation>Žymė „{name}“ sujungta su „{into}“.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="181"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="186"/>
         <source>Other names for “{name}”, comma-separated:</source>
         <translation>Kiti žymės „{name}“ pavadinimai, atskirti kableliais:</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="187"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="192"/>
         <source>Aliases of “{name}” saved.</source>
         <translation>Žymės „{name}“ sinonimai išsaugoti.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="196"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="201"/>
         <source>Description of “{name}”:</source>
         <translation>Žymės „{name}“ aprašas:</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="200"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="205"/>
         <source>Description of “{name}” saved.</source>
         <translation>Žymės „{name}“ aprašas išsaugotas.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="206"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="211"/>
         <source>Delete tag</source>
         <translation>Ištrinti žymę</translation>
     </message>
     <message numerus="yes">
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="207"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="212"/>
         <source>Remove “{name}” from %n article(s) and from the vocabulary? This cannot be undone.</source>
         <translation>
             <numerusform>Pašalinti „{name}“ iš %n straipsnio ir iš žodyno? Šio veiksmo atšaukti negalima.</numerusform>
@@ -1328,7 +1377,7 @@
         </translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="211"/>
+        <location filename="../../editor_app/ui/related/vocabulary_dialog.py" line="216"/>
         <source>Deleted “{name}”.</source>
         <translation>Žymė „{name}“ ištrinta.</translation>
     </message>

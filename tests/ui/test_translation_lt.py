@@ -51,8 +51,14 @@ TRANSLATIONS = resource_path("translations")
 #: names and terms that are the same in Lithuanian (products, formats, keys, commands)
 PROPER_NAMES = ("Byline", "Markdown", "HTML", "Open Graph", "hunspell", "strftime", "Word",
                 "PostgreSQL", "SQLite", "Chromium", "Qt", "URL", "DSN", "CSS", "JSON", "PDF",
-                "DOCX", "ZIP", "pt", "Ctrl", "Shift", "Alt", "Tab", "Enter", "Esc", "F7", "English",
-                "byline restore", "byline")
+                "DOCX", "ZIP", "Zip", "pt", "Ctrl", "Shift", "Alt", "Tab", "Enter", "Esc", "F7",
+                "English", "byline restore", "byline", "Hunspell", "LibreOffice", "Linux",
+                # the keyrings passwords can be kept in (ui/sync/server_settings)
+                "Secret Service", "KWallet", "macOS Keychain", "Windows Credential Locker")
+#: glyphs that stand for an option on a tool button (the find bar's "match case" and
+#: "whole words"), the same in every language; the button's tooltip and accessible name
+#: say it in words, and those are checked
+SYMBOLS = ("Aa", "“ab”")
 #: language tags (en, en-GB, lt_LT): shown as codes in both languages
 #: language tags shown as codes in both languages: "(de)", "en_GB", "en-US", a lone "pt"
 LANGUAGE_TAG = re.compile(r"\([a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\)|(?<![\w-])[a-z]{2,3}[-_][A-Z]{2}(?![\w-])"
@@ -149,6 +155,8 @@ class EnglishDetector:
         """Why ``raw`` is English (the source string or the English words), or None."""
         text = _normal(raw)
         if not text:
+            return None
+        if text in SYMBOLS:
             return None
         if text in self.sources:
             return "an untranslated source string"
@@ -435,6 +443,8 @@ def library_content(detector: EnglishDetector, library) -> None:
         detector.add_data(article.title, article.slug, article.author, article.interviewee,
                           article.summary, article.body, *article.tags,
                           *(str(v) for v in article.extra.values()))
+    for tag in library.all_tags():  # the vocabulary: names, slugs (addresses), aliases
+        detector.add_data(tag.name, tag.slug, *tag.aliases, tag.description)
 
 
 def _skip_action(window, action: QAction) -> bool:

@@ -51,6 +51,10 @@ class Spot:
     start: int
     end: int
     label: str
+    #: what was found ("spelling", "repeat", "no_alt", "file_name_alt", "img_no_alt",
+    #: "link"), so the GUI can write the label in its own language from ``data``
+    kind: str = ""
+    data: dict = field(default_factory=dict, compare=False)
 
 
 @dataclass(frozen=True)
@@ -60,6 +64,10 @@ class CheckItem:
     message: str
     #: the places in the body this check is about, in text order (may be empty)
     spots: tuple[Spot, ...] = ()
+    #: which of the check's results this is ("missing", "present"…) and the values
+    #: its message was written from: the GUI writes the message in its own language
+    outcome: str = ""
+    data: dict = field(default_factory=dict, compare=False)
 
     def as_dict(self) -> dict:
         return {"code": self.code, "level": self.level, "message": self.message}
@@ -161,47 +169,68 @@ def _strip_code_spans(text: str) -> str:
     return "".join(pieces)
 
 
+#: why a link target is malformed, by problem code (``link_problem``)
+LINK_PROBLEMS = {
+    "empty": "empty link target",
+    "space": "{target} contains a space",
+    "scheme": "{target}: {scheme}: links are not allowed",
+    "no_host": "{target} has no host",
+    "not_email": "{target} is not an e-mail address",
+    "no_asset": "{target} names no asset",
+}
+
+
 def check_link(target: str) -> str | None:
     """Why a link target is malformed, or None when it is fine."""
+    problem = link_problem(target)
+    return LINK_PROBLEMS[problem[0]].format(**problem[1]) if problem else None
+
+
+def link_problem(target: str) -> tuple[str, dict] | None:
+    """What is wrong with a link target, as (code of LINK_PROBLEMS, its values), or None."""
     raw = target.strip()
     if raw.startswith("<") and ">" in raw:
         raw = raw[1:raw.index(">")]
     else:
         raw = _TITLE_SUFFIX.sub("", raw)
     if not raw:
-        return "empty link target"
+        return "empty", {}
+    shown = {"target": repr(raw[:60])}
     if any(c.isspace() for c in raw):
-        return f"{raw[:60]!r} contains a space"
+        return "space", shown
     parts = urlsplit(raw)
     scheme = parts.scheme.lower()
     if not scheme:
         return None  # relative link (another bundle, an anchor)
     if scheme not in ALLOWED_SCHEMES:
-        return f"{raw[:60]!r}: {scheme}: links are not allowed"
+        return "scheme", {**shown, "scheme": scheme}
     if scheme in ("http", "https") and not parts.netloc:
-        return f"{raw[:60]!r} has no host"
+        return "no_host", shown
     if scheme == "mailto" and "@" not in parts.path:
-        return f"{raw[:60]!r} is not an e-mail address"
+        return "not_email", shown
     if scheme == "asset" and not (parts.path or parts.netloc):
-        return f"{raw[:60]!r} names no asset"
+        return "no_asset", shown
     return None
 
 
 def _check_headline(title: str) -> list[CheckItem]:
     title = title.strip()
     if not title:
-        return [CheckItem("headline", ERROR, "Headline missing")]
+        return [CheckItem("headline", ERROR, "Headline missing", outcome="missing")]
     if is_placeholder_title(title):  # a new story nobody has named yet (#17)
-        return [CheckItem("headline", ERROR, f"Headline missing (still “{title}”)")]
+        return [CheckItem("headline", ERROR, f"Headline missing (still “{title}”)",
+                          outcome="placeholder", data={"title": title})]
     n = len(title)
     if n > HEADLINE_MAX:
         return [CheckItem("headline", ERROR,
-                          f"Headline too long: {n} characters (at most {HEADLINE_MAX})")]
+                          f"Headline too long: {n} characters (at most {HEADLINE_MAX})",
+                          outcome="too_long", data={"n": n, "max": HEADLINE_MAX})]
     if n > HEADLINE_WARN:
         return [CheckItem("headline", WARNING,
                           f"Headline is {n} characters; above {HEADLINE_WARN} it is cut "
-                          "in search results")]
-    return [CheckItem("headline", OK, f"Headline present ({n} characters)")]
+                          "in search results", outcome="long", data={"n": n, "warn": HEADLINE_WARN})]
+    return [CheckItem("headline", OK, f"Headline present ({n} characters)",
+                      outcome="present", data={"n": n})]
 
 
 #: Alt text that names a file or says nothing ("IMG_2041.jpg", "photo"): not a description.
@@ -231,18 +260,22 @@ def _check_images(body: str) -> CheckItem:
         alt = m.group(2).strip()
         if not alt:
             missing.append(m.group(3).strip()[:40])
-            spots.append(Spot(m.start(), m.end(), f"image without alt text, line {_line_of(body, m.start())}"))
+            line = _line_of(body, m.start())
+            spots.append(Spot(m.start(), m.end(), f"image without alt text, line {line}",
+                              "no_alt", {"line": line}))
         elif looks_like_a_file_name(alt):
             file_names.append(alt[:40])
-            spots.append(Spot(m.start(), m.end(),
-                              f"alt text “{alt[:40]}” is a file name, line {_line_of(body, m.start())}"))
+            line = _line_of(body, m.start())
+            spots.append(Spot(m.start(), m.end(), f"alt text “{alt[:40]}” is a file name, line {line}",
+                              "file_name_alt", {"alt": alt[:40], "line": line}))
     for tag in _HTML_IMG.finditer(body):
         alt = _HTML_ALT.search(tag.group(0))
         text = "".join(g or "" for g in alt.groups()).strip() if alt else ""
         if not text or looks_like_a_file_name(text):
             (missing if not text else file_names).append("<img>" if not text else text[:40])
-            spots.append(Spot(tag.start(), tag.end(),
-                              f"<img> without a description, line {_line_of(body, tag.start())}"))
+            line = _line_of(body, tag.start())
+            spots.append(Spot(tag.start(), tag.end(), f"<img> without a description, line {line}",
+                              "img_no_alt", {"line": line}))
     if missing or file_names:
         parts = []
         if missing:
@@ -250,8 +283,10 @@ def _check_images(body: str) -> CheckItem:
         if file_names:
             parts.append(f"{len(file_names)} image(s) with a file name for alt text "
                          f"({', '.join(file_names[:3])}): describe what each shows")
-        return CheckItem("images_alt", ERROR, "; ".join(parts), tuple(spots))
-    return CheckItem("images_alt", OK, "Every image has alt text")
+        return CheckItem("images_alt", ERROR, "; ".join(parts), tuple(spots), "problems",
+                         {"missing": len(missing), "missing_names": ", ".join(missing[:3]),
+                          "file_names": len(file_names), "file_names_shown": ", ".join(file_names[:3])})
+    return CheckItem("images_alt", OK, "Every image has alt text", outcome="ok")
 
 
 def image_targets(body: str) -> list[str]:
@@ -289,8 +324,10 @@ def _check_images_exist(library, body: str) -> CheckItem:
         shown = ", ".join(dict.fromkeys(missing[:3]))
         more = f" (and {len(missing) - 3} more)" if len(missing) > 3 else ""
         return CheckItem("images", ERROR, f"{len(missing)} image(s) missing from the library: "
-                         f"{shown}{more}; insert them again (Insert ▸ Image)")
-    return CheckItem("images", OK, "Every image is in the library")
+                         f"{shown}{more}; insert them again (Insert ▸ Image)", outcome="missing",
+                         data={"count": len(missing), "names": shown,
+                               "more": max(0, len(missing) - 3)})
+    return CheckItem("images", OK, "Every image is in the library", outcome="ok")
 
 
 def _check_related(pinned) -> CheckItem:
@@ -301,10 +338,13 @@ def _check_related(pinned) -> CheckItem:
         names = ", ".join(spiked[:3]) + ("…" if len(spiked) > 3 else "")
         return CheckItem("related", WARNING,
                          f"{running} related article(s) will appear; {len(spiked)} pinned "
-                         f"{'is' if len(spiked) == 1 else 'are'} spiked and will not: {names}")
+                         f"{'is' if len(spiked) == 1 else 'are'} spiked and will not: {names}",
+                         outcome="spiked", data={"running": running, "spiked": len(spiked),
+                                                 "names": names})
     if running:
-        return CheckItem("related", OK, f"{running} related article(s) chosen")
-    return CheckItem("related", WARNING, "No related news chosen")
+        return CheckItem("related", OK, f"{running} related article(s) chosen",
+                         outcome="chosen", data={"n": running})
+    return CheckItem("related", WARNING, "No related news chosen", outcome="none")
 
 
 def _check_links(body: str) -> CheckItem:
@@ -314,15 +354,20 @@ def _check_links(body: str) -> CheckItem:
     found += [(m, m.group(1)) for m in _REFERENCE_DEF.finditer(body)]
     found += [(m, m.group(1)) for m in _AUTOLINK.finditer(body)]
     for m, target in sorted(found, key=lambda item: item[0].start()):
-        reason = check_link(target)
-        if reason:
-            problems.append(reason)
-            spots.append(Spot(m.start(), m.end(), f"{reason}, line {_line_of(body, m.start())}"))
+        problem = link_problem(target)
+        if problem:
+            reason = LINK_PROBLEMS[problem[0]].format(**problem[1])
+            problems.append(problem)
+            line = _line_of(body, m.start())
+            spots.append(Spot(m.start(), m.end(), f"{reason}, line {line}", "link",
+                              {"problem": problem[0], **problem[1], "line": line}))
     if problems:
         more = f" (and {len(problems) - 3} more)" if len(problems) > 3 else ""
-        return CheckItem("links", ERROR, "Malformed link: " + "; ".join(problems[:3]) + more,
-                         tuple(spots))
-    return CheckItem("links", OK, "Links are well-formed")
+        reasons = [LINK_PROBLEMS[code].format(**values) for code, values in problems[:3]]
+        return CheckItem("links", ERROR, "Malformed link: " + "; ".join(reasons) + more,
+                         tuple(spots), "malformed",
+                         {"problems": problems[:3], "more": max(0, len(problems) - 3)})
+    return CheckItem("links", OK, "Links are well-formed", outcome="ok")
 
 
 def _spelling_issues(library, article) -> list | str:
@@ -375,32 +420,39 @@ def _check_spelling(library, article, spelling_issue_count: int | None,
     """``spelling_issues``: the editor's live issues (word, start, end), which already
     honour every ignore list; else a count alone, else a pass over the stored text."""
     if not article.spellcheck:
-        return CheckItem("spelling", WARNING, "Spell-check is turned off for this article")
+        return CheckItem("spelling", WARNING, "Spell-check is turned off for this article",
+                         outcome="off")
     found = spelling_issues
     if found is None and spelling_issue_count is None:
         found = _spelling_issues(library, article)
         if isinstance(found, str):
-            return CheckItem("spelling", WARNING, found[0].upper() + found[1:])
+            return CheckItem("spelling", WARNING, found[0].upper() + found[1:],
+                             outcome="unavailable", data={"reason": found})
     if found is None:  # only a number was given: nothing to name
-        count, examples, spots = spelling_issue_count, "", ()
+        count, examples, spots, named = spelling_issue_count, "", (), ""
     else:
         words = [_issue_word(i) or "?" for i in found]
         count = len(words)
         shown = list(dict.fromkeys(words))[:5]
-        examples = ": " + ", ".join(shown) + ("…" if len(set(words)) > 5 else "")
+        named = ", ".join(shown) + ("…" if len(set(words)) > 5 else "")
+        examples = ": " + named
         spots = tuple(_spelling_spot(article.body, issue) for issue in found)
     if count:
         return CheckItem("spelling", ERROR,
-                         f"{count} spelling issue(s) not fixed or ignored{examples}", spots)
-    return CheckItem("spelling", OK, "No spelling issues left")
+                         f"{count} spelling issue(s) not fixed or ignored{examples}", spots,
+                         "issues", {"count": count, "words": named})
+    return CheckItem("spelling", OK, "No spelling issues left", outcome="none")
 
 
 def _spelling_spot(body: str, issue) -> Spot:
     word = _issue_word(issue) or "?"
     start = getattr(issue, "start", 0)
     end = getattr(issue, "end", start)
-    kind = "repeated word" if getattr(issue, "kind", "") == "repeat" else "spelling"
-    return Spot(start, end, f"“{word}”, {kind}, line {_line_of(body, start)}")
+    repeat = getattr(issue, "kind", "") == "repeat"
+    kind = "repeated word" if repeat else "spelling"
+    line = _line_of(body, start)
+    return Spot(start, end, f"“{word}”, {kind}, line {line}", "repeat" if repeat else "spelling",
+                {"word": word, "line": line})
 
 
 def preflight(library, article_id: int, *, spelling_issue_count: int | None = None,
@@ -416,22 +468,27 @@ def preflight(library, article_id: int, *, spelling_issue_count: int | None = No
     items = _check_headline(article.title)
     if library.in_conflict(article.id):  # listed only when it applies (#14)
         items.append(CheckItem("conflict", ERROR, "In conflict with a version from another "
-                               "library: resolve the conflict first"))
-    items.append(CheckItem("summary", OK, "Summary present") if article.summary.strip()
-                 else CheckItem("summary", ERROR, "Summary missing"))
+                               "library: resolve the conflict first", outcome="conflict"))
+    items.append(CheckItem("summary", OK, "Summary present", outcome="present")
+                 if article.summary.strip()
+                 else CheckItem("summary", ERROR, "Summary missing", outcome="missing"))
     n_tags = len(article.tags)
-    items.append(CheckItem("tags", OK, f"{n_tags} tag(s)") if n_tags
-                 else CheckItem("tags", ERROR, "No tags: add at least one"))
+    items.append(CheckItem("tags", OK, f"{n_tags} tag(s)", outcome="present", data={"n": n_tags})
+                 if n_tags else CheckItem("tags", ERROR, "No tags: add at least one",
+                                          outcome="missing"))
     open_threads = library.unresolved_thread_count(article.id)
-    items.append(CheckItem("comments", ERROR, f"{open_threads} unresolved comment(s)")
-                 if open_threads else CheckItem("comments", OK, "No unresolved comments"))
+    items.append(CheckItem("comments", ERROR, f"{open_threads} unresolved comment(s)",
+                           outcome="open", data={"n": open_threads})
+                 if open_threads else CheckItem("comments", OK, "No unresolved comments",
+                                                outcome="none"))
     items.append(_check_spelling(library, article, spelling_issue_count, spelling_issues))
     items.append(_check_images(body))
     if article.kind == Kind.INTERVIEW:
-        items.append(CheckItem("questions", OK, "The interview has questions")
+        items.append(CheckItem("questions", OK, "The interview has questions", outcome="present")
                      if _QUESTION.search(body)
                      else CheckItem("questions", ERROR,
-                                    "Interview without questions (no paragraph starts with Q:)"))
+                                    "Interview without questions (no paragraph starts with Q:)",
+                                    outcome="missing"))
     items.append(_check_images_exist(library, body))
     items.append(_check_related(library.pinned_related(article.id)))
     items.append(_check_links(body))

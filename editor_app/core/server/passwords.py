@@ -12,20 +12,26 @@ from editor_app.core.server.connection import ServerError, keyring_account
 SERVICE = "byline-newsroom"
 
 
+#: keyring_problem's answer on a system without a keyring (the GUI translates it)
+NO_KEYRING = ("this system has no keyring (Secret Service, KWallet, macOS Keychain or Windows "
+              "Credential Locker); use ~/.pgpass or PGPASSWORD instead")
+#: keyring_problem's answer when the keyring package fails, with the error
+KEYRING_BROKEN = "the keyring cannot be used ({error})"
+
+
 def keyring_problem() -> str | None:
     """Why passwords cannot be remembered here (None when the keyring works)."""
     try:
         import keyring
         from keyring.backends import fail
     except Exception as exc:  # the package is missing or broken
-        return f"the keyring cannot be used ({exc})"
+        return KEYRING_BROKEN.format(error=exc)
     try:
         backend = keyring.get_keyring()
     except Exception as exc:
-        return f"the keyring cannot be used ({exc})"
+        return KEYRING_BROKEN.format(error=exc)
     if isinstance(backend, fail.Keyring) or getattr(backend, "priority", 1) <= 0:
-        return ("this system has no keyring (Secret Service, KWallet, macOS Keychain or Windows "
-                "Credential Locker); use ~/.pgpass or PGPASSWORD instead")
+        return NO_KEYRING
     return None
 
 

@@ -41,7 +41,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.errors import BylineError, ConflictError, FrozenError
 from editor_app.core.images import IMAGE_SUFFIXES, asset_file_name, image_extension, image_mime
-from editor_app.core.interview import headline_quote, whole_words
+from editor_app.core.interview import NO_INTERVIEWEE, NO_QUOTE, headline_quote, whole_words
 from editor_app.core.models import Article, Kind, Role, Status
 from editor_app.core.review import current_role, edit_refusal, reopen_for_correction
 from editor_app.core.text_stats import StatsCounter
@@ -675,13 +675,21 @@ class ArticleTab(QWidget):
         try:
             title = headline_quote(self.metadata.interviewee(), selection)
         except BylineError as exc:
-            self._message(self.tr("Headline quote: {error}").format(error=exc))
+            self._message(self.tr("Headline quote: {error}").format(error=self._quote_refusal(exc)))
             if not self.metadata.interviewee():
                 self.metadata.interviewee_edit.setFocus()
             return False
         self.metadata.set_title(title)
         self._message(self.tr("Headline set from the selected quote."), 4000)
         return True
+
+    def _quote_refusal(self, exc: BylineError) -> str:
+        """core's reason a quote cannot be the headline, in the interface's language."""
+        known = {NO_INTERVIEWEE: self.tr("set the interviewee first: the headline quote is "
+                                         "“Interviewee: …”"),
+                 NO_QUOTE: self.tr("select the words of an answer to use them as the headline "
+                                   "quote")}
+        return known.get(str(exc), str(exc))
 
     def insert_question(self) -> None:
         if not self.frozen:

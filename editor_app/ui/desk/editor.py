@@ -80,7 +80,7 @@ class MarkdownEditor(QPlainTextEdit):
     def __init__(self, parent=None, *, dark: bool = False):
         super().__init__(parent)
         self.setObjectName("markdownEditor")
-        self.setAccessibleName("Article text")
+        self.setAccessibleName(self.tr("Article text"))
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
         self.setTabChangesFocus(False)
         self.setCenterOnScroll(False)

@@ -227,12 +227,19 @@ class ExportDialog(QDialog):
         self.count_label.setText(self.tr("%n article(s) will be exported", "", count))
         self.export_button.setEnabled(count > 0 and self._job is None)
 
+    def _sample_languages(self) -> list[str]:
+        """The article languages whose dateline the sample shows: a setting of the
+        translation, so that a Lithuanian interface shows no English month names."""
+        codes = self.tr("en,lt", "article languages of the dateline sample: codes, comma-separated")
+        return [code.strip() for code in codes.split(",") if code.strip()] or ["en"]
+
     def _update_date_sample(self) -> None:
         from editor_app.core.render import format_date
 
         house = self.date_format_edit.text().strip()
         try:
-            sample = " · ".join(format_date(SAMPLE_DATE, language, house) for language in ("en", "lt"))
+            sample = " · ".join(format_date(SAMPLE_DATE, language, house)
+                                for language in self._sample_languages())
         except Exception:  # noqa: BLE001 - any bad format is shown, not raised
             sample = self.tr("not a valid date format")
         self.date_sample.setText(self.tr("Dateline: {sample}").format(sample=sample))
@@ -352,3 +359,4 @@ class ExportDialog(QDialog):
             self._job.stop()
             self._work.wait(30_000)
         super().reject()
+

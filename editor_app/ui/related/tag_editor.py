@@ -9,10 +9,20 @@ editor does not hold in its text, so there is nothing to autosave later.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QPoint, QRect, QSize, QStringListModel, Qt, Signal
+from PySide6.QtCore import (
+    QT_TRANSLATE_NOOP,
+    QCoreApplication,
+    QPoint,
+    QRect,
+    QSize,
+    QStringListModel,
+    Qt,
+    Signal,
+)
 from PySide6.QtWidgets import (
     QCompleter,
     QDialog,
@@ -38,6 +48,35 @@ if TYPE_CHECKING:
     from editor_app.core.library import Library
 
 SUGGESTIONS = 6
+
+#: why core/related/tagging suggests a tag (its English reasons), translated where shown
+_REASON = re.compile(r"(?:(?P<hits>\d+)× in the body|in the (?P<field>title|summary)"
+                     r"|on (?P<carriers>\d+) of (?P<similar>\d+) similar articles)"
+                     r"(?: as (?P<aliases>.+))?")
+_REASONS = {
+    "title": QT_TRANSLATE_NOOP("TagEditor", "in the title"),
+    "summary": QT_TRANSLATE_NOOP("TagEditor", "in the summary"),
+    "hits": QT_TRANSLATE_NOOP("TagEditor", "{hits}× in the body"),
+    "similar": QT_TRANSLATE_NOOP("TagEditor", "on {carriers} of {similar} similar articles"),
+    "aliases": QT_TRANSLATE_NOOP("TagEditor", "{found} as {aliases}"),
+}
+
+
+def suggestion_reason(reason: str) -> str:
+    """One of core's reasons for a suggested tag in the interface's language
+    ("on 3 of 8 similar articles"); a reason of another shape as core wrote it."""
+    match = _REASON.fullmatch(reason)
+    if not match:
+        return reason
+
+    def translated(key: str) -> str:
+        return QCoreApplication.translate("TagEditor", _REASONS[key])
+
+    key = "hits" if match["hits"] else match["field"] or "similar"
+    text = translated(key).format(**match.groupdict())
+    if match["aliases"]:  # the aliases are the vocabulary's words, shown as written
+        text = translated("aliases").format(found=text, aliases=match["aliases"])
+    return text
 
 
 class FlowLayout(QLayout):
@@ -270,7 +309,7 @@ class TagEditor(QWidget):
             button.setFlat(True)
             button.setCursor(Qt.CursorShape.PointingHandCursor)
             button.setToolTip(self.tr("score {score}: {why}").format(
-                score=f"{s.score:.2f}", why="; ".join(s.reasons)))
+                score=f"{s.score:.2f}", why="; ".join(suggestion_reason(r) for r in s.reasons)))
             button.clicked.connect(lambda _checked=False, name=s.tag: self.add_tag(name))
             self.suggestion_layout.addWidget(button)
         self.suggestion_box.setVisible(bool(found))

@@ -31,6 +31,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.review import current_user, diff_stats, diff_to_html, edit_refusal, word_diff
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.revision_reasons import revision_reason
 from editor_app.ui.review.standard_buttons import ask_yes_no, message_box, name_buttons
 
 if TYPE_CHECKING:
@@ -163,7 +164,7 @@ class HistoryDialog(QDialog):
         items = []
         for rev in log:
             item = QTreeWidgetItem([str(rev.number), rev.created_at[:19].replace("T", " "),
-                                    rev.author or "—", rev.reason, where.get(rev.id, "")])
+                                    rev.author or "—", revision_reason(rev.reason), where.get(rev.id, "")])
             item.setData(0, Qt.ItemDataRole.UserRole, rev.id)
             items.append(item)
         self.list.addTopLevelItems(items)

@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.review import PreflightResult, preflight
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.review.preflight_texts import check_message, check_name, spot_label
 from editor_app.ui.review.standard_buttons import name_buttons
 
 if TYPE_CHECKING:
@@ -116,17 +117,17 @@ class PreflightDialog(QDialog):
         self.result = result
         self.list.clear()
         for item in result.items:
-            row = QListWidgetItem(self.style().standardIcon(_ICONS[item.level]),
-                                  item.message)
-            row.setToolTip(f"{item.code}: {_level_name(item.level)}")
+            message = check_message(item)
+            row = QListWidgetItem(self.style().standardIcon(_ICONS[item.level]), message)
+            row.setToolTip(f"{check_name(item.code)}: {_level_name(item.level)}")
             row.setData(Qt.ItemDataRole.UserRole, item.code)
             row.setData(Qt.ItemDataRole.AccessibleTextRole,
-                        f"{_MARKS[item.level]} {_level_name(item.level)}: {item.message}")
+                        f"{_MARKS[item.level]} {_level_name(item.level)}: {message}")
             if item.spots:
                 row.setData(SPOT_ROLE, (item.spots[0].start, item.spots[0].end))
             self.list.addItem(row)
             for spot in item.spots[:MAX_SPOTS] if item.level != "ok" else ():
-                place = QListWidgetItem(f"      → {spot.label}")
+                place = QListWidgetItem(f"      → {spot_label(spot)}")
                 place.setData(Qt.ItemDataRole.UserRole, item.code)
                 place.setData(SPOT_ROLE, (spot.start, spot.end))
                 place.setToolTip(self.tr("Double-click to show it in the editor"))

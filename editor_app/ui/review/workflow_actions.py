@@ -37,6 +37,7 @@ from editor_app.ui.flow_layout import FlowLayout
 from editor_app.ui.focus_order import set_focus_order
 from editor_app.ui.labels import role_label, status_label
 from editor_app.ui.review.preflight_dialog import OVERRIDE, PreflightDialog
+from editor_app.ui.review.revision_reasons import revision_reason
 
 TRAIL_REFRESH_MS = 1000
 if TYPE_CHECKING:
@@ -73,7 +74,7 @@ def revision_line(revision) -> str:
     when = revision.created_at[:16].replace("T", " ")
     line = QCoreApplication.translate(
         "WorkflowActions", "changed after approval: revision {number} ({reason})").format(
-        number=revision.number, reason=revision.reason)
+        number=revision.number, reason=revision_reason(revision.reason))
     if revision.author:
         line += " " + QCoreApplication.translate("WorkflowActions", "by {who}").format(
             who=revision.author)
@@ -187,7 +188,7 @@ class WorkflowActions(QWidget):
         # The moves wrap onto more rows in a narrow dock rather than being cut (#20).
         self.buttons_row = FlowLayout(spacing=6, row_spacing=4)
         self.trail = QListWidget()
-        self.trail.setAccessibleName("Status trail")
+        self.trail.setAccessibleName(self.tr("Status trail"))
         self.trail.setWordWrap(True)
         self.trail.setSizeAdjustPolicy(QListWidget.SizeAdjustPolicy.AdjustToContents)
         self.trail.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)

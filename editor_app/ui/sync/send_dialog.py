@@ -32,7 +32,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.models import Status
 from editor_app.ui.background import BackgroundWork
-from editor_app.ui.labels import status_label
+from editor_app.ui.labels import shown_title, status_label
 from editor_app.ui.review.standard_buttons import ask_yes_no
 
 if TYPE_CHECKING:
@@ -182,7 +182,8 @@ class SendDialog(QDialog):
     def _list_articles(self) -> None:
         self.article_list.clear()
         for article in self.articles:
-            self.article_list.addItem(f"{article.title or article.slug} — {status_label(article.status)}")
+            self.article_list.addItem(f"{shown_title(article.title) or article.slug} — "
+                                      f"{status_label(article.status)}")
 
     def path(self) -> pathlib.Path:
         text = self.path_edit.text().strip()
@@ -218,7 +219,7 @@ class SendDialog(QDialog):
                                   note=self.tr("sent for review in a hand-off file"))
                 except BylineError as exc:
                     self._failed(self.tr("{title}: not submitted: {error}").format(
-                        title=article.title, error=exc))
+                        title=shown_title(article.title), error=exc))
                     return
                 self.submitted.emit(article.id)
             self.submit_box.setEnabled(False)

@@ -142,10 +142,24 @@ class ServerSettingsPage(QWidget):
         self.auto.setChecked(auto_sync_enabled(self.library))
         problem = keyring_problem()
         self.remember.setEnabled(problem is None)
-        self.remember.setToolTip(problem or self.tr("The password is kept by the operating "
+        self.remember.setToolTip(self._keyring_problem_text(problem) if problem else self.tr("The password is kept by the operating "
                                                     "system, never in the library or the settings"))
         self.remember.setChecked(bool(dsn and problem is None and stored_password(dsn)))
         self.password.setText(self.session_password)
+
+    def _keyring_problem_text(self, problem: str) -> str:
+        """core's reason passwords cannot be remembered, in the interface's language
+        (the names of the keyrings are products' names and stay as they are)."""
+        from editor_app.core.server.passwords import KEYRING_BROKEN, NO_KEYRING
+
+        if problem == NO_KEYRING:
+            return self.tr("this system has no keyring (Secret Service, KWallet, macOS Keychain "
+                           "or Windows Credential Locker); use ~/.pgpass or PGPASSWORD instead")
+        prefix, _, suffix = KEYRING_BROKEN.partition("{error}")
+        if problem.startswith(prefix) and problem.endswith(suffix):
+            return self.tr("the keyring cannot be used ({error})").format(
+                error=problem[len(prefix):len(problem) - len(suffix)])
+        return problem
 
     def dsn(self) -> str:
         """The DSN the fields describe (never with a password)."""
