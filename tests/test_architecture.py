@@ -63,11 +63,28 @@ def _absolute(module: str, path: pathlib.Path, node: ast.ImportFrom) -> str:
     return ".".join(base + ([node.module] if node.module else []))
 
 
+def _type_only(tree: ast.Module) -> set[ast.AST]:
+    """The imports under ``if TYPE_CHECKING:``: read by type checkers, never run, so they
+    close no import cycle (a facade's type named where the facade itself is imported)."""
+    if not hasattr(tree, "_type_only"):
+        nodes: set[ast.AST] = set()
+        for node in ast.walk(tree):
+            if isinstance(node, ast.If) and ast.unparse(node.test) in ("TYPE_CHECKING",
+                                                                       "typing.TYPE_CHECKING"):
+                for child in node.body:
+                    nodes.update(ast.walk(child))
+        tree._type_only = nodes  # type: ignore[attr-defined]
+    return tree._type_only  # type: ignore[attr-defined]
+
+
 def imports(modules: dict[str, pathlib.Path]) -> list[tuple[str, str, str, int]]:
     """(importer, imported module, imported name or "", line) for every import of the package."""
     found = []
     for module, path in modules.items():
-        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+        tree = ast.parse(path.read_text(encoding="utf-8"))
+        for node in ast.walk(tree):
+            if node in _type_only(tree):
+                continue
             if isinstance(node, ast.Import):
                 for alias in node.names:
                     if alias.name in modules:

@@ -33,20 +33,11 @@ def test_mypy_would_catch_a_wrong_type(tmp_path, monkeypatch):
     assert "get_tag" in out and "incompatible type" in out
 
 
-#: modules whose ``library`` parameters stay untyped: core/library reaches them
-#: (comments.py asks review/anchoring.py for a passage's context, records.py asks
-#: identity.py for the person), so importing Library there would close an import cycle
-UNTYPED_LIBRARY_PARAMETERS = {"editor_app/core/identity.py", "editor_app/core/review/anchoring.py",
-                              "editor_app/core/review/preflight.py"}
-
-
 def untyped_library_parameters(root: pathlib.Path) -> list[str]:
     """Where a function takes the library (``library`` or ``lib``) without saying its type."""
     found = []
     for path in sorted((root / "editor_app").rglob("*.py")):
         name = path.relative_to(root).as_posix()
-        if name in UNTYPED_LIBRARY_PARAMETERS:
-            continue
         for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
             if isinstance(node, ast.FunctionDef | ast.AsyncFunctionDef):
                 arguments = node.args.posonlyargs + node.args.args + node.args.kwonlyargs

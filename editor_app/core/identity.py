@@ -31,10 +31,14 @@ import pathlib
 import tempfile
 import threading
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor_app.core.errors import InputError
 from editor_app.core.models import Role
 from editor_app.core.text import check_clean_text
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 FILE_NAME = "identity.json"
 #: the library settings of libraries made before the identity file (read once, to migrate)
@@ -148,7 +152,7 @@ def save_identity(identity: Identity, path: pathlib.Path | None = None) -> Ident
     return identity
 
 
-def _legacy(library) -> Identity | None:
+def _legacy(library: Library) -> Identity | None:
     """``user.name`` / ``user.role`` of a library made before the identity file, if any."""
     try:
         name = library.get_setting(LEGACY_NAME_SETTING)
@@ -164,7 +168,7 @@ def _legacy(library) -> Identity | None:
         return Identity(name=name if isinstance(name, str) else "")
 
 
-def load_identity(library=None, path: pathlib.Path | None = None) -> Identity:
+def load_identity(library: Library | None = None, path: pathlib.Path | None = None) -> Identity:
     """The person at the keyboard.
 
     ``library``: the library being worked on; it matters only when a process acts for

@@ -22,12 +22,16 @@ from __future__ import annotations
 
 import json
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, cast
 
 from editor_app.core.identity import load_identity
 from editor_app.core.ids import new_uid
 from editor_app.core.library.connection import utc_now
 from editor_app.core.library.store import StoreBase
 from editor_app.core.library.sync_schema import genesis_uid
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 #: Kinds whose records supersede earlier ones on the same subject (``article``, ``kind``, ``key``).
 REGISTER_KINDS = frozenset({"status", "comment.state", "related", "related.order", "word"})
@@ -94,7 +98,7 @@ class RecordStore(StoreBase):
         """
         after = self._record_heads(article, kind, key) if kind in REGISTER_KINDS else []
         if not author:
-            author = load_identity(self).name
+            author = load_identity(cast("Library", self)).name  # a store is part of the Library
         uid = uid or new_uid()
         self.db.execute(
             "INSERT INTO sync_records (uid, kind, article, key, after, data, author, origin,"

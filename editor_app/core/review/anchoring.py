@@ -30,9 +30,13 @@ from __future__ import annotations
 import difflib
 import json
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from editor_app.core.models import Comment
 from editor_app.core.review.preflight import strip_code
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 #: How many characters of the quote's head and tail must survive an inside edit.
 EDGE = 12
@@ -306,7 +310,7 @@ def anchor_list(text: str, comments: list[Comment]) -> list[Anchor]:
     return out
 
 
-def reanchor_comments(library, article_id: int, text: str | None = None) -> list[Anchor]:
+def reanchor_comments(library: Library, article_id: int, text: str | None = None) -> list[Anchor]:
     """Re-anchor an article's comments to ``text`` (default: the stored body) and store moves.
 
     Call it after a save: offsets, quotes and contexts of moved threads are written

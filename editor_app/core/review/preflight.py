@@ -17,10 +17,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
 from editor_app.core.models import Kind
 from editor_app.core.text import is_placeholder_title
+
+if TYPE_CHECKING:
+    from editor_app.core.library import Library
 
 HEADLINE_WARN = 80
 HEADLINE_MAX = 110
@@ -302,7 +306,7 @@ def image_targets(body: str) -> list[str]:
     return targets
 
 
-def _check_images_exist(library, body: str) -> CheckItem:
+def _check_images_exist(library: Library, body: str) -> CheckItem:
     """Every picture must be in the library (or on the web): export needs its bytes.
 
     ``asset:<sha256>.<ext>`` names the library must hold; a file path (``images/p.png``)
@@ -370,7 +374,7 @@ def _check_links(body: str) -> CheckItem:
     return CheckItem("links", OK, "Links are well-formed", outcome="ok")
 
 
-def _spelling_issues(library, article) -> list | str:
+def _spelling_issues(library: Library, article) -> list | str:
     """Unacknowledged spelling issues, or a reason string when spell-check is unavailable.
 
     The spelling package is imported lazily: it is optional for this check (a
@@ -393,7 +397,7 @@ def _spelling_issues(library, article) -> list | str:
             if (_issue_word(issue) or "?").casefold() not in ignored_folded]
 
 
-def _article_checker(library, article, load_checker):
+def _article_checker(library: Library, article, load_checker):
     """The checker the editor would use: newsroom words, article ignores, names from metadata."""
     try:
         from editor_app.core.spelling import Dictionaries, article_names
@@ -415,7 +419,7 @@ def _issue_word(issue) -> str | None:
     return None
 
 
-def _check_spelling(library, article, spelling_issue_count: int | None,
+def _check_spelling(library: Library, article, spelling_issue_count: int | None,
                     spelling_issues=None) -> CheckItem:
     """``spelling_issues``: the editor's live issues (word, start, end), which already
     honour every ignore list; else a count alone, else a pass over the stored text."""
@@ -455,7 +459,7 @@ def _spelling_spot(body: str, issue) -> Spot:
                 {"word": word, "line": line})
 
 
-def preflight(library, article_id: int, *, spelling_issue_count: int | None = None,
+def preflight(library: Library, article_id: int, *, spelling_issue_count: int | None = None,
               spelling_issues=None) -> PreflightResult:
     """Run every check on the stored article.
 
