@@ -212,3 +212,65 @@ def test_history_shows_who_sent_a_revision_from_which_laptop(qtbot, laptop, news
     column = HistoryDialog.COLUMNS.index("Sent from")
     assert dialog.list.topLevelItem(0).text(column) == "by rasa on rasa-laptop"
     assert "Last change on the newsroom server: by rasa on rasa-laptop" in dialog.summary.text()
+
+
+def test_submitted_in_one_window_approved_in_another_through_the_server(qtbot, make_window,
+                                                                        laptop, newsroom):
+    """The issue's walk: two Byline windows on one server; Rasa submits on her laptop, Tomas
+    sees it waiting, reviews and approves it on his, and Rasa's window shows it approved."""
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from editor_app.core.models import Status
+    from editor_app.ui.review.preflight_dialog import PreflightDialog
+    from tests.server.conftest import PASSWORDS
+
+    rasa, tomas = laptop("rasa"), laptop("tomas")
+    windows = {}
+    for name, lib in (("rasa", rasa), ("tomas", tomas)):
+        set_server_dsn(lib, newsroom.dsn(name))
+        windows[name] = make_window(lib)
+        windows[name].newsroom.session_password = PASSWORDS[name]
+
+    def sync(name):
+        with qtbot.waitSignal(windows[name].newsroom.synced, timeout=WAIT_MS):
+            windows[name].newsroom.sync_now()
+
+    story = write(rasa, "Ferry timetable changes")
+    windows["rasa"].open_article(story.id)
+    workflow = windows["rasa"].panels.workflow
+    qtbot.waitUntil(lambda: Status.SUBMITTED in workflow.buttons, timeout=5000)
+    assert Status.APPROVED not in workflow.buttons  # a reporter is offered no approval
+    workflow.buttons[Status.SUBMITTED].click()
+    assert rasa.get_article(story.id).status is Status.SUBMITTED
+    sync("rasa")
+
+    sync("tomas")
+    queues = windows["tomas"].panels.queues
+    qtbot.waitUntil(lambda: queues.count("waiting") == 1, timeout=5000)
+    theirs = tomas.article_id_by_uuid(story.uuid)
+    windows["tomas"].open_article(theirs)
+    review = windows["tomas"].panels.workflow
+    qtbot.waitUntil(lambda: review.article_id == theirs and Status.IN_REVIEW in review.buttons,
+                    timeout=5000)
+    review.buttons[Status.IN_REVIEW].click()
+    qtbot.waitUntil(lambda: Status.APPROVED in review.buttons, timeout=5000)
+
+    def decide():  # the real checklist: go ahead with its default once it has decided
+        dialog = QApplication.activeModalWidget()
+        if isinstance(dialog, PreflightDialog) and dialog.result is not None:
+            (dialog.proceed_button if dialog.proceed_button.isDefault()
+             else dialog.override_button).click()
+        else:
+            QTimer.singleShot(50, decide)
+
+    QTimer.singleShot(50, decide)
+    review.buttons[Status.APPROVED].click()
+    assert tomas.get_article(theirs).status is Status.APPROVED
+    sync("tomas")
+
+    sync("rasa")
+    assert rasa.get_article(story.id).status is Status.APPROVED
+    qtbot.waitUntil(lambda: "Approved" in workflow.status_label.text(), timeout=10_000)
+    trail = [workflow.trail.item(i).text() for i in range(workflow.trail.count())]
+    assert any("in review → approved" in line and "Tomas" in line for line in trail), trail
