@@ -134,8 +134,9 @@ class ReviewQueues(QWidget):
                                  + 2 * self.list.frameWidth() + 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.new_button)
+        layout.addWidget(self.new_button, 0, Qt.AlignmentFlag.AlignLeft)
         layout.addWidget(self.list)
+        layout.addStretch(1)  # a taller dock leaves its spare room under the list, not between
         self.setTabOrder(self.new_button, self.list)
         self.counts: dict[str, int] = {}
         self._selected_key = ""
