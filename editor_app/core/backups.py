@@ -40,6 +40,7 @@ import os
 import pathlib
 import re
 import shutil
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -281,8 +282,28 @@ def detect_damage(library_path: str | pathlib.Path) -> str | None:
     Cheap enough for every start-up (reads the 100-byte header and the file
     size): SQLite itself only notices a truncated file when it reaches a missing
     page, possibly minutes into a session. Deep damage needs ``verify_file``.
+
+    While another process checkpoints its write-ahead log into the file, the
+    header (page 1, copied first) can name pages not written yet: a file that
+    looks truncated next to a WAL is looked at again a few times before it is
+    called damaged.
     """
     path = pathlib.Path(library_path)
+    reason = _header_damage(path)
+    wal = path.with_name(path.name + "-wal")
+    for _attempt in range(_CHECKPOINT_RETRIES):
+        if reason is None or not reason.startswith("is truncated") or not wal.exists():
+            break
+        time.sleep(_CHECKPOINT_WAIT_S)
+        reason = _header_damage(path)
+    return reason
+
+
+_CHECKPOINT_RETRIES = 5
+_CHECKPOINT_WAIT_S = 0.1
+
+
+def _header_damage(path: pathlib.Path) -> str | None:
     try:
         size = path.stat().st_size
         if size == 0:

@@ -101,3 +101,26 @@ def test_what_the_backups_cost_is_keep_whole_copies(lib):
     assert cost.most_bytes == 4 * cost.library_bytes and cost.used_bytes == 0
     made = backups.make_backup(lib, keep=4)
     assert backups.backups_cost(lib.path, keep=4).used_bytes == made.stat().st_size
+
+
+def test_a_checkpoint_in_progress_is_not_called_truncated(lib, monkeypatch):
+    """Another process copying its WAL into the file writes the header (page 1) first:
+    the file is short for a moment. Seen next to a WAL, it is looked at again."""
+    lib.create_article(Article(title="Grows the file", body="Harbour news. " * 2000))
+    lib.db.execute("PRAGMA wal_checkpoint(TRUNCATE)")  # the header names every page
+    whole = lib.path.read_bytes()
+    lib.path.write_bytes(whole[:-4096])  # the last page not written yet
+    wal = lib.path.with_name(lib.path.name + "-wal")
+    assert wal.exists()
+    waits = []
+
+    def checkpoint_finishes(seconds):
+        waits.append(seconds)
+        lib.path.write_bytes(whole)
+
+    monkeypatch.setattr(backups.time, "sleep", checkpoint_finishes)
+    assert backups.detect_damage(lib.path) is None and len(waits) == 1
+    lib.path.write_bytes(whole[:-4096])
+    monkeypatch.setattr(backups.time, "sleep", lambda seconds: waits.append(seconds))
+    assert backups.detect_damage(lib.path).startswith("is truncated")  # it stays short
+    lib.path.write_bytes(whole)
