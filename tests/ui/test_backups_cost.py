@@ -16,7 +16,9 @@ def test_the_saving_page_shows_one_copy_keep_copies_and_what_is_used(qtbot, libr
     made = backups.make_backup(library, keep=10)
     dialog = PreferencesDialog(library, Settings(qsettings))
     qtbot.addWidget(dialog)
-    size = QLocale().formattedDataSize
+    def size(count):
+        return QLocale().formattedDataSize(count, 1,
+                                           QLocale.DataSizeFormat.DataSizeTraditionalFormat)
     one = backups.backups_cost(library.path, 10).library_bytes
     text = dialog.backups_cost.text()
     assert size(one) in text and size(10 * one) in text

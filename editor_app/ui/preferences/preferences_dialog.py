@@ -261,7 +261,9 @@ class PreferencesDialog(QDialog):
 
     def _show_backups_cost(self, keep: int) -> None:
         cost = backups_cost(self.library.path, keep)
-        size = QLocale().formattedDataSize
+        def size(count: int) -> str:  # "690 MB": units every language writes alike
+            return QLocale().formattedDataSize(
+                count, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
         self.backups_cost.setText(self.tr(
             "Each backup is a whole copy of the library ({size}): {keep} of them take up to "
             "{most} of disk ({used} now).").format(
