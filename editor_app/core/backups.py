@@ -6,6 +6,14 @@ of consistent copies (the SQLite backup API, safe while another process writes)
 in ``<library>.backups/`` next to the library: one at most daily while the app
 runs and one when it closes, ``keep`` of them at most.
 
+Each backup is a whole copy of the library (a newsroom's 100,000 articles are
+about 700 MB, copied in a second or two), so the rolling set costs up to ``keep``
+times the library's size on disk. Closing makes a copy only when the library
+changed since the newest backup: every committed write counts one in the library
+(``Library.change_mark``) and a backup holds the count it was copied at, so an
+unchanged library closes at once and the set is not filled with identical copies
+(#20).
+
 Restoring never deletes anything: the damaged file (and its -wal/-shm, which
 must not be replayed onto the restored copy) is moved aside as
 ``<name>.damaged-<timestamp>``, each candidate is verified with ``PRAGMA
@@ -18,6 +26,8 @@ Public API::
     make_backup(library, folder=None, *, keep=DEFAULT_KEEP, verify=True) -> Path
     maybe_daily_backup(library, folder=None, keep=DEFAULT_KEEP, *, now=None) -> Path | None
     backup_on_close(library, folder=None, keep=DEFAULT_KEEP) -> Path | None
+    current_backup(library, folder=None) -> Path | None  the newest, if it holds every change
+    backups_cost(library_path, keep) -> BackupsCost     disk the rolling set takes
     list_backups(folder) -> list[BackupInfo]            newest first
     detect_damage(library_path) -> str | None           cheap check before opening
     restore_newest_good(library_path, folder=None, *, source=None, force=False) -> RestoreResult
@@ -30,13 +40,14 @@ import os
 import pathlib
 import re
 import shutil
+import time
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from editor_app.core.errors import InputError, LibraryError
 from editor_app.core.library import inuse
 from editor_app.core.library.connection import SQLITE_HEADER
-from editor_app.core.library.health import file_summary, verify_file
+from editor_app.core.library.health import file_change_mark, file_summary, verify_file
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -197,16 +208,36 @@ def maybe_daily_backup(library: Library, folder: str | pathlib.Path | None = Non
     return make_backup(library, folder, keep=keep, now=now)
 
 
+def current_backup(library: Library, folder: str | pathlib.Path | None = None
+                   ) -> pathlib.Path | None:
+    """The newest backup when it holds everything the library holds, else None.
+
+    Compares change marks (library id, schema, count of committed writes): reads
+    one row of the library and one of the backup, whatever their size.
+    """
+    folder = pathlib.Path(folder) if folder is not None else default_backup_folder(library.path)
+    backups = list_backups(folder)
+    if not backups:
+        return None
+    mark = library.change_mark()
+    if mark is None or file_change_mark(backups[0].path) != mark:
+        return None
+    return backups[0].path
+
+
 def backup_on_close(library: Library, folder: str | pathlib.Path | None = None,
                     keep: int = DEFAULT_KEEP) -> pathlib.Path | None:
     """The backup taken when the window closes; None (not an error) when it fails.
 
+    When nothing changed since the newest backup, that backup is returned and no
+    copy is made: closing a large library that was only read takes no time, and
+    the rolling set keeps older, different copies instead of identical ones.
     Closing must never be blocked by a backup problem: the reason goes to the
     caller's log through the returned None and ``last_backup_error``.
     """
     global last_backup_error
     try:
-        path = make_backup(library, folder, keep=keep)
+        path = current_backup(library, folder) or make_backup(library, folder, keep=keep)
     except LibraryError as exc:
         last_backup_error = str(exc)
         return None
@@ -217,14 +248,62 @@ def backup_on_close(library: Library, folder: str | pathlib.Path | None = None,
 last_backup_error: str | None = None
 
 
+@dataclass(frozen=True)
+class BackupsCost:
+    """What the rolling set costs on disk: told to the person in Preferences ▸ Saving."""
+
+    library_bytes: int  # one copy (the library file and its write-ahead log)
+    keep: int
+    used_bytes: int  # the copies in the folder now
+
+    @property
+    def most_bytes(self) -> int:
+        """Disk the set can take at most: ``keep`` whole copies of the library."""
+        return self.library_bytes * self.keep
+
+
+def backups_cost(library_path: str | pathlib.Path, keep: int,
+                 folder: str | pathlib.Path | None = None) -> BackupsCost:
+    """The size of one backup, of ``keep`` of them, and of the copies kept now."""
+    path = pathlib.Path(library_path)
+    size = 0
+    for suffix in ("", "-wal"):
+        try:
+            size += path.with_name(path.name + suffix).stat().st_size
+        except OSError:
+            pass
+    folder = pathlib.Path(folder) if folder is not None else default_backup_folder(path)
+    return BackupsCost(size, keep, sum(b.size for b in list_backups(folder)))
+
+
 def detect_damage(library_path: str | pathlib.Path) -> str | None:
     """A one-line reason when the file is plainly damaged or truncated, else None.
 
     Cheap enough for every start-up (reads the 100-byte header and the file
     size): SQLite itself only notices a truncated file when it reaches a missing
     page, possibly minutes into a session. Deep damage needs ``verify_file``.
+
+    While another process checkpoints its write-ahead log into the file, the
+    header (page 1, copied first) can name pages not written yet: a file that
+    looks truncated next to a WAL is looked at again a few times before it is
+    called damaged.
     """
     path = pathlib.Path(library_path)
+    reason = _header_damage(path)
+    wal = path.with_name(path.name + "-wal")
+    for _attempt in range(_CHECKPOINT_RETRIES):
+        if reason is None or not reason.startswith("is truncated") or not wal.exists():
+            break
+        time.sleep(_CHECKPOINT_WAIT_S)
+        reason = _header_damage(path)
+    return reason
+
+
+_CHECKPOINT_RETRIES = 5
+_CHECKPOINT_WAIT_S = 0.1
+
+
+def _header_damage(path: pathlib.Path) -> str | None:
     try:
         size = path.stat().st_size
         if size == 0:

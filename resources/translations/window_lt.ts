@@ -841,8 +841,13 @@ Nieko neimportuota.</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/preferences/preferences_dialog.py" line="243" />
-        <source>One a day and one when Byline closes, in {folder}. `byline restore` brings the newest good one back.</source>
-        <translation>Po vieną per dieną ir uždarant Byline, aplanke {folder}. Komanda „byline restore“ atkuria naujausią tvarkingą kopiją.</translation>
+        <source>One a day, and one when Byline closes if the library changed since the last, in {folder}. `byline restore` brings the newest good one back.</source>
+        <translation>Po vieną per dieną ir uždarant Byline, jei biblioteka nuo paskutinės kopijos pasikeitė, aplanke {folder}. Komanda „byline restore“ atkuria naujausią tvarkingą kopiją.</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/preferences/preferences_dialog.py" line="243" />
+        <source>Each backup is a whole copy of the library ({size}): {keep} of them take up to {most} of disk ({used} now).</source>
+        <translation>Kiekviena atsarginė kopija yra visa bibliotekos kopija ({size}): {keep} tokių kopijų užima iki {most} disko (dabar {used}).</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/preferences/preferences_dialog.py" line="254" />

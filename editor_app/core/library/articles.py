@@ -194,6 +194,31 @@ class ArticleStore(StoreBase):
         return [ArticleSummary(r[0], r[1], r[2], r[3], r[4], r[5], tuple(tags.get(r[0], ())), r[6], r[7])
                 for r in rows]
 
+    def article_position(self, article_id: int, *, tag: str | None = None,
+                         ids: list[int] | None = None, order: str = "date",
+                         descending: bool = True) -> int | None:
+        """Where ``article_id`` is in ``list_articles`` with the same arguments (0-based);
+        None when it is not listed.
+
+        One indexed count instead of reading every row before it: selecting an article
+        deep in a library of 100,000 must not read 50,000 rows into the list (#20).
+        """
+        sql, params = self._filter_sql(None, tag, ids)
+        columns = self._ORDERS.get(order, self._ORDERS["date"])
+        key, plain = columns[0], columns[0].split(" ")[0].removeprefix("a.")
+        before = ">" if descending else "<"
+        with self._tx.lock:
+            listed = self.db.execute(f"SELECT 1 FROM articles a{sql}{' AND' if sql else ' WHERE'} "
+                                     "a.id = ?", [*params, article_id]).fetchone()
+            if listed is None:
+                return None
+            value = self.db.execute(f"SELECT {plain} FROM articles WHERE id = ?",
+                                    [article_id]).fetchone()[0]
+            ahead = f"({key} {before} ? OR ({key} = ? AND a.id {before} ?))"
+            where = f"{sql} AND {ahead}" if sql else f" WHERE {ahead}"
+            return self.db.execute(f"SELECT count(*) FROM articles a{where}",
+                                   [*params, value, value, article_id]).fetchone()[0]
+
     # -- writing -----------------------------------------------------------
     def _unique_slug(self, wanted: str, exclude_id: int | None = None) -> str:
         base = wanted or "article"

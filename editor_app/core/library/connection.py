@@ -20,6 +20,10 @@ BUSY_TIMEOUT_MS = 10_000
 # After SQLite's own busy timeout we retry a few times: two processes that both
 # hold a read snapshot and want to write can get SQLITE_BUSY without waiting.
 BUSY_RETRIES = 5
+#: settings row counting the library's committed write transactions: a backup holds
+#: the count it was copied at, so "nothing changed since the newest backup" is one
+#: comparison, not a copy of the whole file (#20)
+CHANGE_COUNTER_KEY = "library.changes"
 
 
 def utc_now() -> str:
@@ -201,6 +205,7 @@ class Transactions:
                 raise LibraryError(f"{self.path}: could not save, the library is read-only "
                                    f"({self.read_only})")
             self._begin(conn)
+            changes_before = conn.total_changes
             try:
                 yield self.db
             except sqlite3.Error as exc:
@@ -212,6 +217,8 @@ class Transactions:
                     conn.execute("ROLLBACK")
                 raise
             try:
+                if conn.total_changes != changes_before:  # a snapshot skipped writes nothing
+                    _count_change(conn)
                 conn.execute("COMMIT")
             except sqlite3.Error as exc:
                 if conn.in_transaction:
@@ -233,3 +240,13 @@ class Transactions:
     def read(self, fn: Callable[[Database], object]) -> object:
         with self.lock:
             return fn(self.db)
+
+
+def _count_change(conn: sqlite3.Connection) -> None:
+    """Add one to the library's change counter, inside the transaction being committed."""
+    try:
+        conn.execute("INSERT INTO settings (key, value) VALUES (?, '1') ON CONFLICT(key) "
+                     "DO UPDATE SET value = CAST(value AS INTEGER) + 1", [CHANGE_COUNTER_KEY])
+    except sqlite3.OperationalError as exc:
+        if "no such table" not in str(exc):  # a library being created has no settings yet
+            raise

@@ -14,7 +14,11 @@ import pathlib
 import sqlite3
 
 from editor_app.core.errors import LibraryError
-from editor_app.core.library.connection import SQLITE_HEADER, describe_sqlite_error
+from editor_app.core.library.connection import (
+    CHANGE_COUNTER_KEY,
+    SQLITE_HEADER,
+    describe_sqlite_error,
+)
 from editor_app.core.library.store import StoreBase
 
 # Enough to name the damage without flooding a terminal.
@@ -79,6 +83,34 @@ def file_summary(path: str | pathlib.Path) -> dict:
         return {"articles": articles, "newest_edit": newest or "", "schema_version": schema}
     except sqlite3.DatabaseError:
         return {}
+    finally:
+        conn.close()
+
+
+#: (library id, schema version, committed writes): equal marks, equal content (#20)
+ChangeMark = tuple[str, int, int]
+
+_MARK_SQL = ("SELECT (SELECT uid FROM library_identity WHERE id = 1), "
+             "(SELECT value FROM settings WHERE key = ?)")
+
+
+def _mark(conn, schema: int) -> ChangeMark | None:
+    uid, changes = conn.execute(_MARK_SQL, [CHANGE_COUNTER_KEY]).fetchone()
+    if not uid or changes is None:
+        return None  # made before the counter existed: compare nothing
+    return (uid, int(schema), int(changes))
+
+
+def file_change_mark(path: str | pathlib.Path) -> ChangeMark | None:
+    """The change mark of a library file (a backup), read-only; None when unknown."""
+    try:
+        conn = _connect_readonly(pathlib.Path(path))
+    except sqlite3.Error:
+        return None
+    try:
+        return _mark(conn, conn.execute("PRAGMA user_version").fetchone()[0])
+    except (sqlite3.DatabaseError, ValueError, TypeError):
+        return None
     finally:
         conn.close()
 
@@ -169,6 +201,16 @@ class HealthStore(StoreBase):
         except (sqlite3.Error, OSError) as exc:
             tmp.unlink(missing_ok=True)
             raise LibraryError(f"{target}: backup failed ({describe_sqlite_error(exc)})") from None
+
+    def change_mark(self) -> ChangeMark | None:
+        """Which library, at which schema, after how many committed writes: a backup
+        with the same mark holds everything this library holds (None: unknown)."""
+        with self._tx.lock:
+            try:
+                return _mark(self.db.conn,
+                             self.db.execute("PRAGMA user_version").fetchone()[0])
+            except (sqlite3.DatabaseError, ValueError, TypeError):
+                return None
 
     def data_version(self) -> int:
         """Changes whenever another connection commits: cheap polling for outside edits."""

@@ -1,12 +1,16 @@
-"""The library as a table model that fetches rows lazily, page by page.
+"""The library as a table model that reads only the pages of rows on screen.
 
-A newsroom library holds tens of thousands of articles; the view asks for more
-rows only as it scrolls (``canFetchMore``/``fetchMore``), so opening the window
-costs one page, not the whole table.
+A newsroom library holds tens of thousands of articles. The model knows how many
+rows there are (one count) and reads a page of rows when the view first asks for
+one of them; at most ``MAX_PAGES`` pages are kept, the least recently used
+dropped. Selecting an article far down the list asks the library for its
+position (one indexed count) instead of reading every row before it, so opening
+the window costs the same with 10 articles or 100,000 (#20).
 """
 
 from __future__ import annotations
 
+from collections import OrderedDict
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QAbstractTableModel, QModelIndex, Qt
@@ -18,6 +22,8 @@ if TYPE_CHECKING:
     from editor_app.core.library import Library
 
 PAGE_SIZE = 200
+#: pages of rows kept in memory (a screen shows a fraction of one)
+MAX_PAGES = 25
 _ROOT = QModelIndex()  # Qt's default argument: the invisible root
 
 
@@ -35,9 +41,8 @@ class ArticleListModel(QAbstractTableModel):
     def __init__(self, library: Library, parent=None):
         super().__init__(parent)
         self._library = library
-        self._rows: list[ArticleSummary] = []
+        self._pages: OrderedDict[int, list[ArticleSummary]] = OrderedDict()
         self._total = 0
-        self._fetching = False
         self._statuses: list[str] | None = None
         self._tag: str | None = None
         self._ids: list[int] | None = None
@@ -53,21 +58,15 @@ class ArticleListModel(QAbstractTableModel):
         self.reload()
 
     def reload(self) -> None:
-        # No fetchMore while the reset is announced: listeners of modelReset may
-        # ask for more rows before the reset is complete.
-        self._fetching = True
-        try:
-            self.beginResetModel()
-            self._rows = []
-            self._total = self._count()
-            self._fetch(PAGE_SIZE)
-            self.endResetModel()
-        finally:
-            self._fetching = False
+        """Count the rows again and forget the pages read (they are read again when shown)."""
+        self.beginResetModel()
+        self._pages.clear()
+        self._total = self._count()
+        self.endResetModel()
 
     def _count(self) -> int:
-        if self._ids is not None and not self._statuses and not self._tag:
-            return len(self._ids)
+        # A search result or a queue of ids (a few hundred at most) is counted by
+        # reading it: ids of articles deleted since must not become empty rows.
         if self._statuses is None and self._ids is None:
             return self._library.count_articles(tag=self._tag)
         return len(self._query(None, 0))
@@ -86,43 +85,31 @@ class ArticleListModel(QAbstractTableModel):
         rows.sort(key=key, reverse=self._descending)
         return rows[offset: None if limit is None else offset + limit]
 
-    def _fetch(self, count: int) -> list[ArticleSummary]:
-        page = self._query(count, len(self._rows))
-        self._rows.extend(page)
+    def _page(self, number: int) -> list[ArticleSummary]:
+        page = self._pages.get(number)
+        if page is None:
+            page = self._query(PAGE_SIZE, number * PAGE_SIZE)
+            self._pages[number] = page
+            while len(self._pages) > MAX_PAGES:
+                self._pages.popitem(last=False)
+        else:
+            self._pages.move_to_end(number)
         return page
+
+    def _row(self, row: int) -> ArticleSummary | None:
+        if not 0 <= row < self._total:
+            return None
+        page = self._page(row // PAGE_SIZE)
+        offset = row % PAGE_SIZE
+        # Short when articles were deleted since the count (the next reload fixes it).
+        return page[offset] if offset < len(page) else None
 
     # -- Qt model API --------------------------------------------------------
     def rowCount(self, parent=_ROOT) -> int:  # noqa: N802 (Qt name)
-        return 0 if parent.isValid() else len(self._rows)
+        return 0 if parent.isValid() else self._total
 
     def columnCount(self, parent=_ROOT) -> int:  # noqa: N802
         return 0 if parent.isValid() else len(self.COLUMNS)
-
-    def canFetchMore(self, parent=_ROOT) -> bool:  # noqa: N802
-        return not parent.isValid() and not self._fetching and len(self._rows) < self._total
-
-    def fetchMore(self, parent=_ROOT) -> None:  # noqa: N802
-        # Views (and the model tester) may call back into fetchMore from the
-        # rowsAboutToBeInserted signal; a nested fetch would insert a page twice.
-        if parent.isValid() or self._fetching:
-            return
-        self._fetching = True
-        try:
-            self._fetch_page()
-        finally:
-            self._fetching = False
-
-    def _fetch_page(self) -> None:
-        remaining = min(PAGE_SIZE, self._total - len(self._rows))
-        if remaining <= 0:
-            return
-        page = self._query(remaining, len(self._rows))
-        if not page:
-            self._total = len(self._rows)
-            return
-        self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows) + len(page) - 1)
-        self._rows.extend(page)
-        self.endInsertRows()
 
     def headerData(self, section, orientation, role=Qt.ItemDataRole.DisplayRole):  # noqa: N802
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
@@ -131,9 +118,9 @@ class ArticleListModel(QAbstractTableModel):
         return None
 
     def data(self, index, role=Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not (0 <= index.row() < len(self._rows)):
+        row = self._row(index.row()) if index.isValid() else None
+        if row is None:
             return None
-        row = self._rows[index.row()]
         column = index.column()
         if role == Qt.ItemDataRole.DisplayRole:
             if column == 0:
@@ -171,13 +158,22 @@ class ArticleListModel(QAbstractTableModel):
 
     # -- helpers for views ---------------------------------------------------
     def article_id(self, row: int) -> int | None:
-        return self._rows[row].id if 0 <= row < len(self._rows) else None
+        summary = self._row(row)
+        return summary.id if summary is not None else None
 
     def row_of(self, article_id: int) -> int | None:
-        for number, row in enumerate(self._rows):
-            if row.id == article_id:
-                return number
-        return None
+        """The row of ``article_id`` in the list as filtered and sorted; None if not listed."""
+        for number, page in self._pages.items():
+            for offset, summary in enumerate(page):
+                if summary.id == article_id:
+                    return number * PAGE_SIZE + offset
+        if self._statuses is None:
+            row = self._library.article_position(article_id, tag=self._tag, ids=self._ids,
+                                                 order=self._order, descending=self._descending)
+        else:  # a review queue: a few statuses, sorted here (see _query)
+            row = next((n for n, s in enumerate(self._query(None, 0)) if s.id == article_id),
+                       None)
+        return row if row is not None and row < self._total else None
 
     @property
     def total(self) -> int:

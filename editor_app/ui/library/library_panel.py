@@ -201,9 +201,6 @@ class LibraryPanel(QWidget):
 
     def select_article(self, article_id: int) -> bool:
         row = self.model.row_of(article_id)
-        while row is None and self.model.canFetchMore():
-            self.model.fetchMore()
-            row = self.model.row_of(article_id)
         if row is None:
             return False
         index = self.model.index(row, 0)

@@ -39,6 +39,7 @@ from PySide6.QtWidgets import (
 
 from editor_app.core.backups import (
     KEEP_RANGE,
+    backups_cost,
     backups_to_keep,
     default_backup_folder,
     set_backups_to_keep,
@@ -245,11 +246,29 @@ class PreferencesDialog(QDialog):
                                       "closing an article, a status move and an export keep "
                                       "one too.")))
         form.addRow(self.tr("&Backups to keep:"), self.backups_keep)
-        form.addRow("", _note(self.tr("One a day and one when Byline closes, in {folder}. "
+        form.addRow("", _note(self.tr("One a day, and one when Byline closes if the library "
+                                      "changed since the last, in {folder}. "
                                       "`byline restore` brings the newest good one back.")
                               .format(folder=folder)))
+        # What the rolling set costs on disk, as the number to keep changes (#20).
+        self.backups_cost = _note("")
+        self.backups_cost.setObjectName("backupsCost")
+        self.backups_keep.valueChanged.connect(self._show_backups_cost)
+        self._show_backups_cost(self.backups_keep.value())
+        form.addRow("", self.backups_cost)
         form.addRow("", open_folder)
         return _page(form)
+
+    def _show_backups_cost(self, keep: int) -> None:
+        cost = backups_cost(self.library.path, keep)
+        def size(count: int) -> str:  # "690 MB": units every language writes alike
+            return QLocale().formattedDataSize(
+                count, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
+        self.backups_cost.setText(self.tr(
+            "Each backup is a whole copy of the library ({size}): {keep} of them take up to "
+            "{most} of disk ({used} now).").format(
+                size=size(cost.library_bytes), keep=keep, most=size(cost.most_bytes),
+                used=size(cost.used_bytes)))
 
     def _export_page(self) -> QWidget:
         from editor_app.core.export.article_export import site_settings

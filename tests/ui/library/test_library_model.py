@@ -25,15 +25,49 @@ def test_model_passes_qt_model_tester(qtmodeltester, filled, monkeypatch):
     qtmodeltester.check(model)
 
 
-def test_fetches_lazily_in_pages(filled, monkeypatch):
+def test_reads_only_the_pages_shown_and_keeps_few(filled, monkeypatch):
+    monkeypatch.setattr(library_model, "PAGE_SIZE", 10)
+    monkeypatch.setattr(library_model, "MAX_PAGES", 2)
+    model = ArticleListModel(filled)
+    assert model.rowCount() == 45 and model.total == 45
+    assert not model._pages  # nothing read until a row is shown
+    newest_first = [s.title for s in filled.list_articles()]
+    assert [model.data(model.index(r, 0)) for r in range(45)] == newest_first
+    assert len(model._pages) == 2  # the least recently used pages were let go
+    assert model.data(model.index(45, 0)) is None
+
+
+@pytest.mark.parametrize("column, order", [(0, Qt.SortOrder.AscendingOrder),
+                                           (0, Qt.SortOrder.DescendingOrder),
+                                           (2, Qt.SortOrder.AscendingOrder),
+                                           (3, Qt.SortOrder.DescendingOrder),
+                                           (3, Qt.SortOrder.AscendingOrder)])
+def test_row_of_an_article_not_read_yet_is_its_place_in_the_list(filled, monkeypatch,
+                                                                  column, order):
     monkeypatch.setattr(library_model, "PAGE_SIZE", 10)
     model = ArticleListModel(filled)
-    assert model.rowCount() == 10 and model.total == 45
-    assert model.canFetchMore()
-    while model.canFetchMore():
-        model.fetchMore()
-    assert model.rowCount() == 45
-    assert not model.canFetchMore()
+    model.sort(column, order)
+    shown = [model.data(model.index(r, 0),
+                        ArticleListModel.ArticleIdRole) for r in range(45)]
+    for article_id in shown[::7]:
+        fresh = ArticleListModel(filled)  # no page read: the library is asked
+        fresh.sort(column, order)
+        fresh._pages.clear()
+        assert fresh.row_of(article_id) == shown.index(article_id)
+
+
+def test_row_of_in_a_tag_a_queue_and_a_search(filled):
+    model = ArticleListModel(filled)
+    outside = next(s.id for s in filled.list_articles() if "harbour" not in s.tags)
+    model.set_filter(tag="harbour")
+    tagged = [s.id for s in filled.list_articles(tag="harbour")]
+    model._pages.clear()
+    assert model.row_of(tagged[5]) == 5
+    assert model.row_of(outside) is None
+    model.set_filter(ids=tagged[:3])
+    assert model.row_of(tagged[2]) == 2 and model.row_of(tagged[4]) is None
+    model.set_filter(statuses=["draft"])
+    assert model.row_of(tagged[4]) == [s.id for s in filled.list_articles()].index(tagged[4])
 
 
 def test_columns_and_roles(filled):
