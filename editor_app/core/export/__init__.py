@@ -14,7 +14,7 @@ article from the library to its bundle, batch.py spreads a batch over the cores
 (procpool.py: export processes) and runner.py ties it together.
 """
 
-import importlib
+from editor_app.core.lazy import lazy_attributes
 
 # Attributes load their modules on first use, so that ``editor_app.core.export.procpool``
 # can be imported (to start export processes early) without Markdown, Jinja and YAML.
@@ -28,10 +28,4 @@ __all__ = ["export_articles", "ExportReport", "ExportedArticle", "Cancelled", "S
            "site_settings", "safe_join", "clean_site_url"]
 
 
-def __getattr__(name: str):
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
+__getattr__, __dir__ = lazy_attributes(__name__, globals(), _EXPORTS)

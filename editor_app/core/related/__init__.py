@@ -7,7 +7,7 @@ Names are imported on first use (PEP 562): the preview needs only the "Related
 news" block, not the scoring, when an article opens (#20).
 """
 
-import importlib
+from editor_app.core.lazy import lazy_attributes
 
 _WHERE = {
     "related_news_items": "block",
@@ -20,14 +20,4 @@ __all__ = ["related_news_items", "RelatedSuggestion", "suggest_related", "tag_we
            "suggest_tags", "tag_articles", "Term", "characteristic_terms"]
 
 
-def __getattr__(name: str):
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_WHERE))
+__getattr__, __dir__ = lazy_attributes(__name__, globals(), _WHERE)

@@ -19,7 +19,7 @@ Images: ``![alt](asset:<sha256>.<ext>)`` refers to a library asset; ``asset_url(
 receives ``<sha256>.<ext>`` and returns the URL to print (export: ``assets/<name>``).
 """
 
-import importlib
+from editor_app.core.lazy import lazy_attributes
 
 # Each name and the module that defines it, imported on first use (PEP 562): the GUI
 # starts a Renderer (its worker process) before the window paints, and the markdown,
@@ -36,17 +36,7 @@ _WHERE = {
 }
 
 
-def __getattr__(name: str):
-    module = _WHERE.get(name)
-    if module is None:
-        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
-    value = getattr(importlib.import_module(f"{__name__}.{module}"), name)
-    globals()[name] = value
-    return value
-
-
-def __dir__():
-    return sorted(set(globals()) | set(_WHERE))
+__getattr__, __dir__ = lazy_attributes(__name__, globals(), _WHERE)
 
 
 __all__ = [
