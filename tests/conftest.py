@@ -49,3 +49,28 @@ def renderer():
 
     with Renderer() as shared:
         yield shared
+
+
+@pytest.fixture
+def make_window(qtbot, tmp_path, renderer):
+    """``make_window(library)``: a main window as app.py builds it, at a laptop's 1366×768,
+    with a settings file of its own; closed and shut down after the test."""
+    from PySide6.QtCore import QSettings
+
+    from editor_app.app import build_main_window
+
+    made = []
+
+    def make(library):
+        settings = QSettings(str(tmp_path / f"settings-{len(made)}.ini"), QSettings.Format.IniFormat)
+        win = build_main_window(library, settings=settings, renderer=renderer)
+        qtbot.addWidget(win)
+        win.resize(1366, 768)
+        win.show()
+        made.append(win)
+        return win
+
+    yield make
+    for win in made:
+        win.close_all_tabs()
+        win.shutdown()

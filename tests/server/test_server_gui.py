@@ -10,10 +10,6 @@ from __future__ import annotations
 
 import threading
 
-import pytest
-from PySide6.QtCore import QSettings
-
-from editor_app.app import build_main_window
 from editor_app.core.review.workflow import change_status
 from editor_app.core.server.sync import server_dsn, set_server_dsn
 from editor_app.ui.sync.server_settings import ServerSettingsDialog, ServerSettingsPage
@@ -21,30 +17,6 @@ from editor_app.ui.sync.sync_status import SyncState
 from tests.server.support import sync_as, write
 
 WAIT_MS = 30_000
-
-
-@pytest.fixture
-def qsettings(tmp_path):
-    return QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
-
-
-@pytest.fixture
-def make_window(qtbot, qsettings, renderer):
-    made = []
-
-    def make(library):
-        win = build_main_window(library, settings=qsettings, renderer=renderer,
-                                watch_outside_changes=True)
-        qtbot.addWidget(win)
-        win.resize(1366, 768)
-        win.show()
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.close_all_tabs()
-        win.shutdown()
 
 
 def test_without_a_server_the_indicator_is_hidden(make_window, laptop):

@@ -2,7 +2,16 @@
 
 from __future__ import annotations
 
+import pathlib
+import shutil
+import subprocess
+import sys
+
 import pytest
+
+from editor_app.core.resources import resource_path
+
+TRANSLATIONS = resource_path("translations")
 
 
 @pytest.fixture
@@ -47,3 +56,35 @@ def _no_modal_left_at_teardown(qtbot):
     _modal_closer = QTimer(interval=200)
     _modal_closer.timeout.connect(reject_modal)
     _modal_closer.start()
+
+
+# -- building and loading the translations ---------------------------------------------------
+def _lrelease() -> str:
+    beside = pathlib.Path(sys.executable).with_name("pyside6-lrelease")
+    found = str(beside) if beside.is_file() else shutil.which("pyside6-lrelease")
+    if not found:
+        pytest.skip("pyside6-lrelease is not installed")
+    return found
+
+
+@pytest.fixture(scope="module")
+def lt_folder(tmp_path_factory) -> pathlib.Path:
+    """Every *_lt.ts built into a .qm of its own (what `make translations` does), so the
+    test reads the .ts files as they are, built or not."""
+    sources = sorted(TRANSLATIONS.glob("*_lt.ts"))
+    assert sources, f"no Lithuanian translations in {TRANSLATIONS}"
+    out = tmp_path_factory.mktemp("qm")
+    for ts in sources:
+        subprocess.run([_lrelease(), "-silent", str(ts), "-qm", str(out / f"{ts.stem}.qm")],
+                       check=True)
+    return out
+
+
+@pytest.fixture
+def lithuanian(qapp, lt_folder):
+    from editor_app.ui.translations import install_translations, remove_translations
+
+    translators = install_translations("lt", qapp, folder=lt_folder)
+    assert len(translators) >= len(list(lt_folder.glob("*.qm")))
+    yield translators
+    remove_translations(translators, qapp)

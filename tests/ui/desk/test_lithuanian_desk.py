@@ -49,21 +49,6 @@ def test_every_string_of_the_area_is_in_the_ts_and_translated(tmp_path):
         assert all(form and form.strip() for form in forms), key
 
 
-@pytest.fixture
-def lithuanian(tmp_path, qapp):
-    from PySide6.QtCore import QTranslator
-
-    lrelease = _tool("pyside6-lrelease")
-    if lrelease is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    qm = tmp_path / "desk_lt.qm"
-    subprocess.run([lrelease, str(TS), "-qm", str(qm)], check=True, capture_output=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    qapp.installTranslator(translator)
-    yield
-    qapp.removeTranslator(translator)
-
 
 def _english_sources() -> set[str]:
     """The English texts whose Lithuanian differs (a few, such as "{status}.", are the same)."""

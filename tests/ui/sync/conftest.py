@@ -4,9 +4,7 @@ windows on them (real libraries, real files, real widgets offscreen)."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtCore import QSettings
 
-from editor_app.app import build_main_window
 from editor_app.core.library import Library
 from tests.sync_support import hand_over, new_interview, same_article
 
@@ -24,26 +22,6 @@ def laptops(tmp_path):
     yield rasa, tomas, story.id, same_article(rasa, tomas, story), tmp_path
     rasa.close()
     tomas.close()
-
-
-@pytest.fixture
-def make_window(qtbot, tmp_path, renderer):
-    """A main window on a library, as app.py builds it, at a laptop's 1366×768."""
-    made = []
-
-    def make(library):
-        settings = QSettings(str(tmp_path / f"settings-{len(made)}.ini"), QSettings.Format.IniFormat)
-        win = build_main_window(library, settings=settings, renderer=renderer)
-        qtbot.addWidget(win)
-        win.resize(1366, 768)
-        win.show()
-        made.append(win)
-        return win
-
-    yield make
-    for win in made:
-        win.close_all_tabs()
-        win.shutdown()
 
 
 def edit(lib, aid, old, new, **fields):

@@ -6,13 +6,9 @@ from __future__ import annotations
 
 import pathlib
 import re
-import shutil
-import subprocess
-import sys
 import xml.etree.ElementTree as ET
 
-import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt
 
 from editor_app.core.sync.conflicts import Choice
 from editor_app.ui.sync.merge_view import MergeView
@@ -41,24 +37,6 @@ def test_every_message_is_translated_with_its_placeholders_and_accelerator():
             assert ("%n" in text) == ("%n" in source), text
             assert ("&" in text) == ("&" in source), text  # an accelerator stays one
 
-
-def _lrelease() -> str | None:
-    here = pathlib.Path(sys.executable).parent / "pyside6-lrelease"
-    return str(here) if here.exists() else shutil.which("pyside6-lrelease")
-
-
-@pytest.fixture
-def lithuanian(tmp_path):
-    tool = _lrelease()
-    if tool is None:
-        pytest.skip("pyside6-lrelease is not installed")
-    qm = tmp_path / "review_lt.qm"
-    subprocess.run([tool, str(TS), "-qm", str(qm)], check=True, capture_output=True)
-    translator = QTranslator()
-    assert translator.load(str(qm))
-    QCoreApplication.installTranslator(translator)
-    yield
-    QCoreApplication.removeTranslator(translator)
 
 
 def test_merge_view_in_lithuanian_keeps_its_documented_keys(qtbot, laptops, lithuanian):
