@@ -277,7 +277,8 @@ def install_quit_on_sigterm(window):
 
 
 class _Backups:
-    """Daily backup shortly after start (on a worker, own connection) and one on close."""
+    """Daily backup shortly after start (on a worker, own connection) and one after
+    closing (in a detached process, see core/backup_process.py)."""
 
     START_DELAY_MS = 30_000
 
@@ -307,10 +308,14 @@ class _Backups:
         threading.Thread(target=work, name="byline-daily-backup", daemon=True).start()
 
     def finish(self) -> None:
-        from editor_app.core.backups import backup_on_close, backups_to_keep
+        """Back up what changed, in a detached process: closing never waits for the copy."""
+        from editor_app.core.backup_process import back_up_after_close
+        from editor_app.core.backups import backups_to_keep
 
         # Read now: Preferences ▸ Saving may have changed it since the start.
-        backup_on_close(self.library, keep=backups_to_keep(self.library))
+        # Kept: a Popen dropped while its process runs warns at exit.
+        self.close_backup = back_up_after_close(self.library,
+                                                keep=backups_to_keep(self.library))
 
 
 def start_backups(window, library: Library) -> _Backups:

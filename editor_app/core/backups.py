@@ -35,12 +35,14 @@ Public API::
 
 from __future__ import annotations
 
+import contextlib
 import datetime as _dt
 import os
 import pathlib
 import re
 import shutil
 import time
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
@@ -48,6 +50,11 @@ from editor_app.core.errors import InputError, LibraryError
 from editor_app.core.library import inuse
 from editor_app.core.library.connection import SQLITE_HEADER
 from editor_app.core.library.health import file_change_mark, file_summary, verify_file
+
+try:
+    import fcntl
+except ImportError:  # pragma: no cover - Windows: no lock, as in inuse
+    fcntl = None  # type: ignore[assignment]
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -157,11 +164,56 @@ def make_backup(library: Library, folder: str | pathlib.Path | None = None, *, k
     """
     if keep < 1:
         raise LibraryError(f"backups: keep must be at least 1 (got {keep})")
+    folder = _made_folder(library, folder)
+    with backup_lock(folder):
+        return _make_backup_locked(library, folder, keep=keep, verify=verify, now=now)
+
+
+def _made_folder(library: Library, folder: str | pathlib.Path | None) -> pathlib.Path:
     folder = pathlib.Path(folder) if folder is not None else default_backup_folder(library.path)
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise LibraryError(f"{folder}: cannot create the backup folder ({exc.strerror})") from None
+    return folder
+
+
+@contextlib.contextmanager
+def backup_lock(folder: pathlib.Path, *, wait: bool = True) -> Iterator[bool]:
+    """Hold the backup folder's lock: two backups never write into one folder at once.
+
+    The lock is an ``flock`` on the folder itself (no lock file to leave behind),
+    released by the system when a process dies, so a killed backup never keeps
+    others out. Yields False when ``wait`` is off and another backup holds it.
+    """
+    if fcntl is None:  # pragma: no cover - Windows
+        yield True
+        return
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError as exc:
+        raise LibraryError(f"{folder}: cannot open the backup folder ({exc.strerror})") from None
+    try:
+        try:
+            fcntl.flock(fd, fcntl.LOCK_EX | (0 if wait else fcntl.LOCK_NB))
+        except BlockingIOError:
+            yield False
+            return
+        yield True
+    finally:
+        os.close(fd)  # drops the lock
+
+
+def _remove_unfinished(folder: pathlib.Path) -> None:
+    """Delete what a killed backup left (``*.part`` copies); only ever under the lock."""
+    for entry in folder.glob(f"*{BACKUP_SUFFIX}.part*"):
+        with contextlib.suppress(OSError):
+            entry.unlink()
+
+
+def _make_backup_locked(library: Library, folder: pathlib.Path, *, keep: int, verify: bool,
+                        now: _dt.datetime | None) -> pathlib.Path:
+    _remove_unfinished(folder)
     stamp = (now or _utc_now()).strftime(_STAMP_FORMAT)
     target = folder / f"{_stem(library.path)}-{stamp}{BACKUP_SUFFIX}"
     n = 1
@@ -205,7 +257,15 @@ def maybe_daily_backup(library: Library, folder: str | pathlib.Path | None = Non
     backups = list_backups(folder)
     if backups and now - backups[0].created < DAILY:
         return None
-    return make_backup(library, folder, keep=keep, now=now)
+    if keep < 1:
+        raise LibraryError(f"backups: keep must be at least 1 (got {keep})")
+    folder = _made_folder(library, folder)
+    # Never waits: a backup being made (the last close's, in its own process) is
+    # as fresh as this one would be.
+    with backup_lock(folder, wait=False) as locked:
+        if not locked:
+            return None
+        return _make_backup_locked(library, folder, keep=keep, verify=True, now=now)
 
 
 def current_backup(library: Library, folder: str | pathlib.Path | None = None
@@ -237,7 +297,16 @@ def backup_on_close(library: Library, folder: str | pathlib.Path | None = None,
     """
     global last_backup_error
     try:
-        path = current_backup(library, folder) or make_backup(library, folder, keep=keep)
+        if keep < 1:
+            raise LibraryError(f"backups: keep must be at least 1 (got {keep})")
+        path = current_backup(library, folder)
+        if path is None:
+            made = _made_folder(library, folder)
+            # Checked again under the lock: a backup that held it may have just
+            # copied everything this one would.
+            with backup_lock(made):
+                path = current_backup(library, made) or _make_backup_locked(
+                    library, made, keep=keep, verify=True, now=None)
     except LibraryError as exc:
         last_backup_error = str(exc)
         return None

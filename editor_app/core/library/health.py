@@ -10,6 +10,7 @@ never writes to it.
 
 from __future__ import annotations
 
+import os
 import pathlib
 import sqlite3
 
@@ -197,6 +198,10 @@ class HealthStore(StoreBase):
             with self._tx.lock:
                 self.db.conn.backup(dest)
             dest.close()
+            # On disk before it gets a backup's name: a crash right after the
+            # rename must not leave an empty file counted as a backup.
+            with open(tmp, "rb+") as handle:
+                os.fsync(handle.fileno())
             tmp.replace(target)
         except (sqlite3.Error, OSError) as exc:
             tmp.unlink(missing_ok=True)
