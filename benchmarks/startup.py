@@ -1,6 +1,6 @@
 """Start-up of Byline against ReText 8.1, in the same run, offscreen, on the same article.
 
-    python benchmarks/startup.py [--runs 5] [--scale 100000] [--no-retext]
+    python benchmarks/startup.py [--runs 5] [--scale 100000] [--no-retext] [--work DIR]
 
 Budgets (DESIGN.md, #20): Byline's first paint at most 0.8x ReText's; the preview on
 screen at most 1.5x ReText's first paint; PSS of all processes under 300 MiB after
@@ -25,7 +25,10 @@ How it measures:
   since the newest backup: the first (uncounted) start of each row makes that
   backup, the counted ones close a library that was only read; the row "an article
   changed before closing" edits another article (through the library, as a second
-  Byline process would) before SIGTERM, so its closing makes a whole copy;
+  Byline process would) before SIGTERM, so its closing starts a whole copy in a
+  detached background process (editor_app/core/backup_process.py): "closing" is
+  until Byline's process has exited, "backup made" until that copy is in the
+  backup folder (waited for, so that it never overlaps the next run);
 - Byline and ReText alternate run by run, so that both meet the same noise; the
   table gives the median and the best of N (the machine is shared: the best is
   the figure least disturbed by others).
@@ -198,8 +201,9 @@ def fresh_home(program: str) -> pathlib.Path:
     return home
 
 
-def edit_another_article(library_path: pathlib.Path) -> None:
-    """Change one article other than the open one, as a second Byline process would."""
+def edit_another_article(library_path: pathlib.Path):
+    """Change one article other than the open one, as a second Byline process would;
+    returns the library's change mark after it."""
     from editor_app.core.library import Library
 
     library = Library.open(library_path, create=False)
@@ -207,8 +211,23 @@ def edit_another_article(library_path: pathlib.Path) -> None:
         other = next(s for s in library.list_articles(limit=2) if s.slug != SLUG)
         body = library.get_article(other.id).body
         library.update_article(other.id, body=body.rstrip() + f"\n\nEdited {time.time():.0f}.\n")
+        return library.change_mark()
     finally:
         library.close()
+
+
+def wait_for_backup(library_path: pathlib.Path, mark, timeout: float = 120.0) -> bool:
+    """Wait until the newest backup holds the change ``mark`` (the close backup is made)."""
+    from editor_app.core.backups import default_backup_folder, list_backups
+    from editor_app.core.library.health import file_change_mark
+
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        made = list_backups(default_backup_folder(library_path))
+        if made and file_change_mark(made[0].path) == mark:
+            return True
+        time.sleep(0.02)
+    return False
 
 
 def start_once(program: str, command: list[str], *, python: pathlib.Path,
@@ -243,8 +262,9 @@ def start_once(program: str, command: list[str], *, python: pathlib.Path,
         pids = descendants(process.pid)
         kib, counted = pss_kib(pids)
         result.update(pss_mib=kib / 1024, processes=counted)
+    mark = None
     if edit_before_close is not None and process.poll() is None:
-        edit_another_article(edit_before_close)
+        mark = edit_another_article(edit_before_close)
     closing = time.monotonic()
     if process.poll() is None:
         os.killpg(process.pid, signal.SIGTERM) if not measure_close else process.terminate()
@@ -255,6 +275,8 @@ def start_once(program: str, command: list[str], *, python: pathlib.Path,
         process.wait()
     if measure_close:
         result["close_ms"] = round((time.monotonic() - closing) * 1000)
+    if mark is not None and wait_for_backup(edit_before_close, mark):
+        result["backup_ms"] = round((time.monotonic() - closing) * 1000)
     try:
         os.killpg(process.pid, signal.SIGKILL)  # helpers left behind, if any
     except ProcessLookupError:
@@ -292,12 +314,16 @@ def spell_times(python: pathlib.Path, runs: int) -> list[float]:
 
 
 def main(argv: list[str] | None = None) -> int:
+    global WORK
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=100_000,
                         help="articles in the newsroom-scale library (0: skip those rows)")
     parser.add_argument("--no-retext", action="store_true")
+    parser.add_argument("--work", type=pathlib.Path, default=OUT / "startup",
+                        help="folder for the libraries and homes (two runs at once need two)")
     args = parser.parse_args(argv)
+    WORK = args.work.resolve()
     WORK.mkdir(parents=True, exist_ok=True)
     byline_python = pathlib.Path(sys.executable)
     article = WORK / "interview.md"
@@ -348,8 +374,8 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nStart-up, offscreen, {os.cpu_count()} cores, {args.runs} runs each "
           "(median / best; the machine is shared, so the best is the cleanest figure):\n")
     print("| program | first paint (ms) | article text on screen (ms) | preview on screen (ms) "
-          "| PSS, all processes (MiB) | processes | closing (ms) |")
-    print("|---|---|---|---|---|---|---|")
+          "| PSS, all processes (MiB) | processes | closing (ms) | backup made (ms) |")
+    print("|---|---|---|---|---|---|---|---|")
     labels = {"byline": "Byline, 10 articles", "retext": f"ReText {RETEXT_VERSION[:3]} (PyQt6)",
               "byline-scale": f"Byline, {args.scale:,} articles",
               "byline-scale-edited": f"Byline, {args.scale:,} articles, an article changed "
@@ -357,7 +383,7 @@ def main(argv: list[str] | None = None) -> int:
     for name in programs:
         print(f"| {labels[name]} | {cell(name, 'window')} | {cell(name, 'text')} | "
               f"{cell(name, 'preview')} | {cell(name, 'pss_mib')} | {cell(name, 'processes')} | "
-              f"{cell(name, 'close_ms')} |")
+              f"{cell(name, 'close_ms')} | {cell(name, 'backup_ms')} |")
     spell_median, spell_best = summary(spell)
     print(f"\n`byline spell` of a {SPELL_WORDS:,}-word article: {spell_median:.2f} s median, "
           f"{spell_best:.2f} s best (budget < 0.5 s)\n")

@@ -15,6 +15,7 @@ questions about the library quickly:
 from __future__ import annotations
 
 import threading
+import time
 from collections.abc import Iterable
 
 from editor_app.core.library.fulltext import search_text
@@ -26,6 +27,8 @@ SIMILARITY_WEIGHTS = (3.0, 2.0, 1.0)
 _DF_CACHE_MAX = 200_000
 CACHE_FROM_SIZE = 1000
 MMAP_BYTES = 1 << 30
+#: Seconds without a suggestion after which the file is unmapped (see _map_while_querying)
+MAPPING_IDLE_S = 1.0
 # Spiked articles through the status index: reading ``status`` from the row
 # itself would walk the body's overflow pages (status comes after the body).
 NOT_SPIKED = "{col} NOT IN (SELECT id FROM articles WHERE status = 'spiked')"
@@ -40,13 +43,49 @@ class SimilarityStore(StoreBase):
         state = self.__dict__.get("_similarity")
         if state is None:
             state = {"df": {}, "tag_counts": {}, "stamp": None, "temp": False,
-                     "lock": threading.Lock()}
+                     "lock": threading.Lock(), "mapped": False, "used": 0.0, "timer": None}
             self.__dict__["_similarity"] = state
-            with self._tx.lock:
-                # Suggestions read doclists and index pages all over a big file;
-                # mapping it saves a read() system call per page.
-                self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+        self._map_while_querying(state)
         return state
+
+    def _map_while_querying(self, state: dict) -> None:
+        """Map the file for this burst of suggestions; unmap it after MAPPING_IDLE_S.
+
+        Suggestions read doclists and index pages all over a big file; mapping
+        it saves a read() system call per page (a related query is about 40%
+        faster). But every mapped page the queries touched counts in this
+        process's memory (PSS) for as long as the mapping lives: 300 to 600 MiB
+        on 100,000 articles. Unmapped when idle, the pages leave the process
+        and stay in the kernel's page cache, so the next burst maps them again
+        at the cost of page faults, not disk reads (#20).
+        """
+        with self._tx.lock:
+            state["used"] = time.monotonic()
+            if not state["mapped"]:
+                self.db.execute(f"PRAGMA mmap_size = {MMAP_BYTES}")
+                state["mapped"] = True
+            if state["timer"] is None:
+                self._arm_unmap(state, MAPPING_IDLE_S)
+
+    def _arm_unmap(self, state: dict, delay: float) -> None:
+        timer = threading.Timer(delay, self._unmap_when_idle, args=(state,))
+        timer.daemon = True
+        state["timer"] = timer
+        timer.start()
+
+    def _unmap_when_idle(self, state: dict) -> None:
+        with self._tx.lock:
+            state["timer"] = None
+            idle = time.monotonic() - state["used"]
+            if idle < MAPPING_IDLE_S:  # used meanwhile: look again when it may be idle
+                self._arm_unmap(state, MAPPING_IDLE_S - idle)
+                return
+            try:
+                # SQLite unmaps at once when no statement holds a mapped page.
+                self.db.execute("PRAGMA mmap_size = 0")
+            except Exception:  # noqa: BLE001 - closed meanwhile: nothing is mapped any more
+                return
+            state["mapped"] = False
 
     def _caches(self) -> dict | None:
         """The statistics caches, or None when the library is small enough to ask each time.
