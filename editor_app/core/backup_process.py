@@ -16,8 +16,10 @@ of the terminal or session that started Byline, and:
   leaves at most a ``.part`` file, which never counts as a backup and which the
   next backup removes;
 - holds the library's in-use lock while it reads, so a restore cannot move the
-  file from under it; the next Byline start opens the library meanwhile (SQLite
-  readers never block a writer) and its daily backup skips instead of waiting;
+  file from under it (``byline restore`` waits for the backup, then restores
+  from it if need be); the next Byline start opens the library meanwhile
+  (SQLite readers never block a writer) and its daily backup skips instead of
+  waiting;
 - writes why it failed, if it did, to ``<backups folder>/last-backup.log``.
 
 Everything typed is in the library before the copy starts: the window saves
@@ -32,11 +34,13 @@ Public API::
 from __future__ import annotations
 
 import argparse
+import contextlib
 import os
 import pathlib
 import shutil
 import subprocess
 import sys
+from collections.abc import Iterator
 from typing import TYPE_CHECKING
 
 from editor_app.core.backups import (
@@ -44,6 +48,7 @@ from editor_app.core.backups import (
     backup_on_close,
     current_backup,
     default_backup_folder,
+    take_backup_lock,
 )
 from editor_app.core.errors import LibraryError
 
@@ -76,6 +81,11 @@ def back_up_after_close(library: Library, folder: str | pathlib.Path | None = No
         p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p)
     command = [sys.executable, "-m", __name__, str(library.path), "--folder", str(folder),
                "--keep", str(keep)]
+    # Locked here and handed over: from this moment a restore waits for this
+    # backup, even before its process has started Python.
+    lock_fd = take_backup_lock(folder)
+    if lock_fd is not None:
+        command += ["--lock-fd", str(lock_fd)]
     ionice = shutil.which("ionice")
     if ionice:
         command = [ionice, "-c", "3", *command]  # idle I/O class: the desk's reads come first
@@ -83,10 +93,17 @@ def back_up_after_close(library: Library, folder: str | pathlib.Path | None = No
         with log:
             return subprocess.Popen(command, env=env, stdin=subprocess.DEVNULL,
                                     stdout=subprocess.DEVNULL, stderr=log, close_fds=True,
+                                    pass_fds=() if lock_fd is None else (lock_fd,),
                                     start_new_session=True, cwd=str(folder))
     except OSError:
+        if lock_fd is not None:
+            os.close(lock_fd)
+            lock_fd = None
         backup_on_close(library, folder, keep)
         return None
+    finally:
+        if lock_fd is not None:
+            os.close(lock_fd)  # the child holds it now
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -96,6 +113,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("library")
     parser.add_argument("--folder", required=True)
     parser.add_argument("--keep", type=int, default=DEFAULT_KEEP)
+    parser.add_argument("--lock-fd", type=int, help="the backup lock, taken by the app")
     args = parser.parse_args(argv)
     try:
         os.nice(_LOWEST_NICE)
@@ -104,19 +122,32 @@ def main(argv: list[str] | None = None) -> int:
     from editor_app.core import backups
     from editor_app.core.library import Library
 
+    folder = pathlib.Path(args.folder)
+    # The lock is held from before the library is opened until after it is
+    # closed: a restore waiting for it finds the library free.
     try:
-        library = Library.open(args.library, create=False)
+        with _handed_lock(args.lock_fd) if args.lock_fd is not None else backups.backup_lock(folder):
+            library = Library.open(args.library, create=False)
+            try:
+                made = backups.backup_on_close(library, folder, keep=args.keep, lock=False)
+            finally:
+                library.close()
     except LibraryError as exc:
         print(f"byline: backup skipped: {exc}", file=sys.stderr)
         return 1
-    try:
-        made = backups.backup_on_close(library, args.folder, keep=args.keep)
-    finally:
-        library.close()
     if made is None:
         print(f"byline: backup skipped: {backups.last_backup_error}", file=sys.stderr)
         return 1
     return 0
+
+
+@contextlib.contextmanager
+def _handed_lock(fd: int) -> Iterator[bool]:
+    """The backup lock the app took and passed on; released when the descriptor closes."""
+    try:
+        yield True
+    finally:
+        os.close(fd)
 
 
 if __name__ == "__main__":

@@ -204,6 +204,27 @@ def backup_lock(folder: pathlib.Path, *, wait: bool = True) -> Iterator[bool]:
         os.close(fd)  # drops the lock
 
 
+def take_backup_lock(folder: pathlib.Path) -> int | None:
+    """A descriptor holding the folder's backup lock, to hand to a backup process.
+
+    None when another backup holds it (or locks do not exist here). The lock
+    lives as long as any process keeps the descriptor open: the caller passes it
+    on and closes its own copy.
+    """
+    if fcntl is None:  # pragma: no cover - Windows
+        return None
+    try:
+        fd = os.open(folder, os.O_RDONLY)
+    except OSError:
+        return None
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        os.close(fd)
+        return None
+    return fd
+
+
 def _remove_unfinished(folder: pathlib.Path) -> None:
     """Delete what a killed backup left (``*.part`` copies); only ever under the lock."""
     for entry in folder.glob(f"*{BACKUP_SUFFIX}.part*"):
@@ -286,7 +307,7 @@ def current_backup(library: Library, folder: str | pathlib.Path | None = None
 
 
 def backup_on_close(library: Library, folder: str | pathlib.Path | None = None,
-                    keep: int = DEFAULT_KEEP) -> pathlib.Path | None:
+                    keep: int = DEFAULT_KEEP, *, lock: bool = True) -> pathlib.Path | None:
     """The backup taken when the window closes; None (not an error) when it fails.
 
     When nothing changed since the newest backup, that backup is returned and no
@@ -294,6 +315,7 @@ def backup_on_close(library: Library, folder: str | pathlib.Path | None = None,
     the rolling set keeps older, different copies instead of identical ones.
     Closing must never be blocked by a backup problem: the reason goes to the
     caller's log through the returned None and ``last_backup_error``.
+    ``lock=False``: the caller holds the backup folder's lock already.
     """
     global last_backup_error
     try:
@@ -304,7 +326,7 @@ def backup_on_close(library: Library, folder: str | pathlib.Path | None = None,
             made = _made_folder(library, folder)
             # Checked again under the lock: a backup that held it may have just
             # copied everything this one would.
-            with backup_lock(made):
+            with backup_lock(made) if lock else contextlib.nullcontext(True):
                 path = current_backup(library, made) or _make_backup_locked(
                     library, made, keep=keep, verify=True, now=None)
     except LibraryError as exc:
@@ -438,7 +460,10 @@ def restore_newest_good(library_path: str | pathlib.Path, folder: str | pathlib.
     """
     library_path = pathlib.Path(library_path).expanduser()
     folder = pathlib.Path(folder) if folder is not None else default_backup_folder(library_path)
-    with inuse.exclusive(library_path):
+    # A backup being made (the one started when the window closed) finishes
+    # first: it is the newest candidate, and it has the library open meanwhile.
+    waiting = backup_lock(folder) if folder.is_dir() else contextlib.nullcontext(True)
+    with waiting, inuse.exclusive(library_path):
         return _restore(library_path, folder, source, force)
 
 

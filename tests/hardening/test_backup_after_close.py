@@ -98,6 +98,24 @@ def test_two_backups_never_run_at_once_and_the_second_copies_nothing(lib):
     assert file_change_mark(made[0].path) == lib.change_mark()
 
 
+def test_a_restore_right_after_closing_waits_for_the_backup_and_uses_it(lib):
+    lib.update_article(lib.list_articles()[0].id, body="The last words.\n")
+    expected = _articles(lib)
+    process = back_up_after_close(lib, keep=3)
+    assert process is not None
+    lib.close()
+    # The backup process has the library open; the restore waits for it instead
+    # of refusing a library "in use", then restores what it made.
+    result = backups.restore_newest_good(lib.path, force=True)
+    assert result.restored_from.parent == backups.default_backup_folder(lib.path)
+    assert _wait(process) == 0
+    restored = Library.open(lib.path, create=False)
+    try:
+        assert _articles(restored) == expected
+    finally:
+        restored.close()
+
+
 def _big_library(path: pathlib.Path) -> Library:
     """About 100 MB (incompressible images): a copy long enough to kill halfway."""
     library = Library.open(path)
