@@ -151,12 +151,15 @@ def main(argv: list[str] | None = None) -> int:
     os.environ.setdefault("OPENBLAS_NUM_THREADS", "1")
     if argv is None and len(sys.argv) > 1 and sys.argv[1].startswith("--byline-"):
         # A frozen build re-runs its own executable as the render and export workers
-        # (--byline-render-worker, --byline-export-worker); only then are they imported.
+        # (--byline-render-worker, --byline-export-worker) and as the backup made after
+        # closing (--byline-backup); only then are they imported.
+        from editor_app.core import backup_process
         from editor_app.core.export import procpool
         from editor_app.core.render.worker import run_if_worker
 
         run_if_worker()
         procpool.run_if_worker()
+        backup_process.run_if_child()
     argv = sys.argv[1:] if argv is None else argv
     try:
         # --json is accepted before or after the sub-command.

@@ -56,6 +56,7 @@ if TYPE_CHECKING:
     from editor_app.core.library import Library
 
 LOG_NAME = "last-backup.log"
+CHILD_FLAG = "--byline-backup"
 PROJECT_ROOT = pathlib.Path(__file__).resolve().parents[2]
 _LOWEST_NICE = 19
 
@@ -79,8 +80,7 @@ def back_up_after_close(library: Library, folder: str | pathlib.Path | None = No
     env = dict(os.environ)
     env["PYTHONPATH"] = os.pathsep.join(
         p for p in (str(PROJECT_ROOT), env.get("PYTHONPATH", "")) if p)
-    command = [sys.executable, "-m", __name__, str(library.path), "--folder", str(folder),
-               "--keep", str(keep)]
+    command = [*_program(), str(library.path), "--folder", str(folder), "--keep", str(keep)]
     # Locked here and handed over: from this moment a restore waits for this
     # backup, even before its process has started Python.
     lock_fd = take_backup_lock(folder)
@@ -104,6 +104,19 @@ def back_up_after_close(library: Library, folder: str | pathlib.Path | None = No
     finally:
         if lock_fd is not None:
             os.close(lock_fd)  # the child holds it now
+
+
+def _program() -> list[str]:
+    """How to start this module: a frozen build re-runs its own binary (see run_if_child)."""
+    if getattr(sys, "frozen", False):
+        return [sys.executable, CHILD_FLAG]
+    return [sys.executable, "-m", __name__]
+
+
+def run_if_child() -> None:
+    """For frozen builds: called first thing in cli.main(); becomes the backup when asked to."""
+    if len(sys.argv) > 1 and sys.argv[1] == CHILD_FLAG:
+        raise SystemExit(main(sys.argv[2:]))
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -220,3 +220,16 @@ def test_closing_the_window_returns_before_the_backup_is_made(tmp_path):
         time.sleep(0.1)
     else:
         pytest.fail(f"no backup of the change in {folder}: {os.listdir(folder)}")
+
+
+def test_the_app_binary_runs_the_backup_when_asked_as_a_frozen_build_does(lib):
+    """A frozen build has no separate Python: it starts itself with --byline-backup."""
+    folder = backups.default_backup_folder(lib.path)
+    folder.mkdir()
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    done = subprocess.run([sys.executable, "-m", "editor_app", "--byline-backup", str(lib.path),
+                           "--folder", str(folder), "--keep", "2"],
+                          env=env, capture_output=True, text=True, timeout=60)
+    assert done.returncode == 0, done.stderr
+    made = backups.list_backups(folder)
+    assert len(made) == 1 and file_change_mark(made[0].path) == lib.change_mark()
