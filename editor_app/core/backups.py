@@ -4,7 +4,11 @@ Lost work is the complaint newsrooms have about editors; a crash-safe file is
 not enough when a disk or a sync tool damages it. So Byline keeps a rolling set
 of consistent copies (the SQLite backup API, safe while another process writes)
 in ``<library>.backups/`` next to the library: one at most daily while the app
-runs and one when it closes, ``keep`` of them at most.
+runs and one when it closes (made after the window closed, in a detached
+process: core/backup_process.py), ``keep`` of them at most. One backup at a time
+writes into a folder (``backup_lock``, an flock on the folder), each as a
+``.part`` file renamed once complete and flushed, so a killed backup never
+counts as one.
 
 Each backup is a whole copy of the library (a newsroom's 100,000 articles are
 about 700 MB, copied in a second or two), so the rolling set costs up to ``keep``
@@ -25,7 +29,9 @@ Public API::
     default_backup_folder(library_path) -> Path
     make_backup(library, folder=None, *, keep=DEFAULT_KEEP, verify=True) -> Path
     maybe_daily_backup(library, folder=None, keep=DEFAULT_KEEP, *, now=None) -> Path | None
-    backup_on_close(library, folder=None, keep=DEFAULT_KEEP) -> Path | None
+    backup_on_close(library, folder=None, keep=DEFAULT_KEEP, *, lock=True) -> Path | None
+    backup_lock(folder, *, wait=True)   context manager: one backup at a time per folder
+    take_backup_lock(folder) -> int | None              the lock as a descriptor to hand on
     current_backup(library, folder=None) -> Path | None  the newest, if it holds every change
     backups_cost(library_path, keep) -> BackupsCost     disk the rolling set takes
     list_backups(folder) -> list[BackupInfo]            newest first
@@ -162,11 +168,15 @@ def make_backup(library: Library, folder: str | pathlib.Path | None = None, *, k
     unnoticed must not push the last good backups out of the rolling set. A bad
     copy is renamed ``*.damaged`` (kept for inspection) and LibraryError raised.
     """
-    if keep < 1:
-        raise LibraryError(f"backups: keep must be at least 1 (got {keep})")
+    _check_keep(keep)
     folder = _made_folder(library, folder)
     with backup_lock(folder):
         return _make_backup_locked(library, folder, keep=keep, verify=verify, now=now)
+
+
+def _check_keep(keep: int) -> None:
+    if keep < 1:
+        raise LibraryError(f"backups: keep must be at least 1 (got {keep})")
 
 
 def _made_folder(library: Library, folder: str | pathlib.Path | None) -> pathlib.Path:
@@ -278,8 +288,7 @@ def maybe_daily_backup(library: Library, folder: str | pathlib.Path | None = Non
     backups = list_backups(folder)
     if backups and now - backups[0].created < DAILY:
         return None
-    if keep < 1:
-        raise LibraryError(f"backups: keep must be at least 1 (got {keep})")
+    _check_keep(keep)
     folder = _made_folder(library, folder)
     # Never waits: a backup being made (the last close's, in its own process) is
     # as fresh as this one would be.
@@ -319,8 +328,7 @@ def backup_on_close(library: Library, folder: str | pathlib.Path | None = None,
     """
     global last_backup_error
     try:
-        if keep < 1:
-            raise LibraryError(f"backups: keep must be at least 1 (got {keep})")
+        _check_keep(keep)
         path = current_backup(library, folder)
         if path is None:
             made = _made_folder(library, folder)
