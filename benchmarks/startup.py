@@ -20,6 +20,8 @@ How it measures:
 - PSS (proportional set size: shared pages split between the processes sharing
   them) is summed over the program and every process it started, read from
   ``/proc/PID/smaps_rollup`` ``SETTLE_S`` seconds after the preview is on screen;
+  "of which the library file mapped" is the PSS of the maps of the library file
+  (``/proc/PID/smaps``), the part that grows with the library's size;
 - closing: SIGTERM (what a session's end sends; Byline saves and closes its window)
   until the process has exited. Closing backs up the library only when it changed
   since the newest backup: the first (uncounted) start of each row makes that
@@ -188,6 +190,29 @@ def pss_kib(pids: list[int]) -> tuple[int, int]:
     return total, counted
 
 
+def mapped_kib(pids: list[int], path: str) -> int:
+    """PSS in KiB of the memory maps of the file ``path`` (the library) over ``pids``.
+
+    The part of PSS that grows with the library: SQLite maps it (``PRAGMA
+    mmap_size``) for related-news queries, and each page a query touched counts.
+    """
+    total = 0
+    target = str(pathlib.Path(path).resolve())
+    for pid in pids:
+        try:
+            lines = pathlib.Path(f"/proc/{pid}/smaps").read_text().splitlines()
+        except OSError:
+            continue
+        inside = False
+        for line in lines:
+            first = line.split(maxsplit=1)[0]
+            if "-" in first and ":" not in first:  # a mapping's header line
+                inside = line.rstrip().endswith(target)
+            elif inside and line.startswith("Pss:"):
+                total += int(line.split()[1])
+    return total
+
+
 def fresh_home(program: str) -> pathlib.Path:
     home = pathlib.Path(tempfile.mkdtemp(prefix=f"startup-{program}-", dir=WORK))
     (home / ".config").mkdir()
@@ -262,6 +287,9 @@ def start_once(program: str, command: list[str], *, python: pathlib.Path,
         pids = descendants(process.pid)
         kib, counted = pss_kib(pids)
         result.update(pss_mib=kib / 1024, processes=counted)
+        if "--library" in command:
+            library = command[command.index("--library") + 1]
+            result["mapped_mib"] = mapped_kib(pids, library) / 1024
     mark = None
     if edit_before_close is not None and process.poll() is None:
         mark = edit_another_article(edit_before_close)
@@ -374,15 +402,17 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nStart-up, offscreen, {os.cpu_count()} cores, {args.runs} runs each "
           "(median / best; the machine is shared, so the best is the cleanest figure):\n")
     print("| program | first paint (ms) | article text on screen (ms) | preview on screen (ms) "
-          "| PSS, all processes (MiB) | processes | closing (ms) | backup made (ms) |")
-    print("|---|---|---|---|---|---|---|---|")
+          "| PSS, all processes (MiB) | of which the library file mapped (MiB) | processes "
+          "| closing (ms) | backup made (ms) |")
+    print("|---|---|---|---|---|---|---|---|---|")
     labels = {"byline": "Byline, 10 articles", "retext": f"ReText {RETEXT_VERSION[:3]} (PyQt6)",
               "byline-scale": f"Byline, {args.scale:,} articles",
               "byline-scale-edited": f"Byline, {args.scale:,} articles, an article changed "
                                      "before closing"}
     for name in programs:
         print(f"| {labels[name]} | {cell(name, 'window')} | {cell(name, 'text')} | "
-              f"{cell(name, 'preview')} | {cell(name, 'pss_mib')} | {cell(name, 'processes')} | "
+              f"{cell(name, 'preview')} | {cell(name, 'pss_mib')} | {cell(name, 'mapped_mib')} | "
+              f"{cell(name, 'processes')} | "
               f"{cell(name, 'close_ms')} | {cell(name, 'backup_ms')} |")
     spell_median, spell_best = summary(spell)
     print(f"\n`byline spell` of a {SPELL_WORDS:,}-word article: {spell_median:.2f} s median, "
