@@ -313,8 +313,9 @@ class _Backups:
         from editor_app.core.backups import backups_to_keep
 
         # Read now: Preferences ▸ Saving may have changed it since the start.
-        # Kept: a Popen dropped while its process runs warns at exit.
-        self.close_backup = back_up_after_close(self.library,
+        # Kept: a Popen dropped while its process runs warns at exit. The copy
+        # starts once this process has ended.
+        self.close_backup = back_up_after_close(self.library, after_exit=True,
                                                 keep=backups_to_keep(self.library))
 
 

@@ -71,6 +71,21 @@ def test_close_backup_is_made_by_a_detached_process_and_restores(lib, tmp_path):
         restored.close()
 
 
+def test_after_exit_the_copy_waits_until_the_app_has_ended(lib):
+    lib.update_article(lib.list_articles()[0].id, body="Typed last.\n")
+    folder = backups.default_backup_folder(lib.path)
+    process = back_up_after_close(lib, keep=3, after_exit=True)
+    assert process is not None
+    time.sleep(1.5)
+    # Still waiting: the app has not ended, so nothing is copied yet.
+    assert process.poll() is None
+    assert backups.list_backups(folder) == [] and not list(folder.glob("*.part"))
+    os.close(process.exit_gate)  # what the system does when the app's process ends
+    assert _wait(process) == 0
+    made = backups.list_backups(folder)
+    assert len(made) == 1 and file_change_mark(made[0].path) == lib.change_mark()
+
+
 def test_an_unchanged_library_starts_no_process(lib):
     backups.make_backup(lib, keep=3)
     assert back_up_after_close(lib, keep=3) is None
