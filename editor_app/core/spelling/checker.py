@@ -315,7 +315,10 @@ class SpellChecker:
         cache = self._known_cache  # keyed by the word as written: no normalizing on a hit
         known = cache.get(word)
         if known is None:
-            known = self._lookup(normalize_word(word), word)
+            # most words of a first pass are in the frequency list: answer those without
+            # the word lists, the shared cache or hunspell (a tokenized word holds no
+            # blank, and its typographic apostrophe leaves it out of the list anyway)
+            known = word.lower() in self._frequencies or self._lookup(normalize_word(word), word)
             cache[word] = known
         return known
 
