@@ -28,6 +28,8 @@ def own_config_folder(tmp_path_factory, monkeypatch):
     inherit it)."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
+    # caches too (the spelling lookup cache): never written into the user's own
+    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
     return folder
 
 

@@ -245,6 +245,8 @@ class SpellChecker:
         # the hunspell dictionaries of the article's variant (en-US: en_US only)
         self._hunspell = self._data.hunspell_for(region)
         self._variant = (self._british, tuple(d.info.name for d in self._hunspell))
+        # earlier sessions' answers for the words the frequency list lacks (lookup_store.py)
+        self._stored = self._data.lookup_store(self._variant)
         # British spellings by rule only when no British dictionary knows them itself
         self._british_rules = self._british and not any(
             d.info.region == "GB" for d in self._hunspell)
@@ -337,7 +339,12 @@ class SpellChecker:
         spelled = word.strip().replace("\u2019", "'")
         known = shared.get(spelled)
         if known is None:
-            known = shared[spelled] = self._known_here(key, spelled)
+            stored = self._stored
+            known = stored.known(spelled)
+            if known is None:  # never asked in this session or an earlier one
+                known = self._known_here(key, spelled)
+                stored.remember_known(spelled, known)
+            shared[spelled] = known
         return known
 
     def _known_here(self, key: str, spelled: str | None = None) -> bool:
@@ -484,14 +491,22 @@ class SpellChecker:
             cache = self._data.near_known.setdefault(self._variant, {})
         near = cache.get(key)
         if near is None:
+            near = self._stored.near(key)
+        if near is None:
             suggester = self._data.suggester
             frequencies = self._frequencies
             near = bool(frequencies) and any(e in frequencies for e in suggester.edits1(key))
             if not near and self._hunspell:
                 close = suggester.cheap_edits(key) | suggester.restorations(key, letters=1)
                 near = any(d.spell(e) for e in close for d in self._hunspell)
-            cache[key] = near
+            self._stored.remember_near(key, near)
+        cache[key] = near
         return near
+
+    def save_lookups(self) -> None:
+        """Keep what the dictionaries said in the user's cache now (it is also kept when
+        the process exits): call on a worker after a pass, the write takes milliseconds."""
+        self._stored.save()
 
     def _scan(self, text: str, start: int, end: int, names: Iterable[str] | None) -> list[SpellIssue]:
         unknown, repeats = self._collect(text, start, end)
