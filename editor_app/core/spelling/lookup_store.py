@@ -39,12 +39,13 @@ import tempfile
 import threading
 import weakref
 from array import array
+from bisect import bisect_left
 
 MAGIC = b"BYLINE-SPELL-LOOKUPS 1\n"
 SIGNATURE_BYTES = 32
 CHECKSUM_BYTES = 16
-# Per table; about 9 bytes an entry on disk. A newsroom's vocabulary outside the
-# frequency list stays far below this; past it, older answers make room for new ones.
+# Per table; 9 bytes an entry on disk and in memory. A newsroom's vocabulary outside
+# the frequency list stays far below this; past it, earlier answers make room.
 MAX_ENTRIES = 200_000
 _COUNTS = struct.Struct("<II")
 _HEADER = len(MAGIC) + SIGNATURE_BYTES + _COUNTS.size
@@ -73,15 +74,22 @@ def file_stamp(path: pathlib.Path) -> tuple[str, int, int] | None:
 
 class StoredLookups:
     """The answers of earlier sessions for one language and dictionary set, and this
-    session's new ones (written by `save`). Thread-safe for the spell worker and the
-    GUI thread's pre-flight checks: dict reads and writes are atomic under the GIL."""
+    session's new ones (written by `save`).
+
+    Earlier answers stay as read: a sorted array of digests and a byte per answer
+    (9 bytes a word in memory too, searched by bisection), so a large cache costs
+    neither memory nor time to load. Thread-safe for the spell worker and the GUI
+    thread's pre-flight checks: a table is replaced whole, never changed in place, and
+    single dict operations are atomic under the GIL.
+    """
 
     def __init__(self, path: pathlib.Path | None, signature: bytes) -> None:
         self.path = path
         self.signature = signature
         # why the file on disk was not used (None: used, or there was none)
         self.ignored: str | None = None
-        self._tables: tuple[dict[int, int], dict[int, int]] = ({}, {})
+        empty = (array("Q"), b"")
+        self._tables: tuple[tuple[array, bytes], ...] = (empty, empty)
         self._new: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._save_lock = threading.Lock()
         if path is not None:
@@ -104,13 +112,16 @@ class StoredLookups:
 
     def _get(self, table: int, word: str) -> bool | None:
         digest = word_digest(word)
-        value = self._tables[table].get(digest)
+        value = self._new[table].get(digest)
         if value is None:
-            value = self._new[table].get(digest)
+            digests, values = self._tables[table]  # one read: digests and answers agree
+            i = bisect_left(digests, digest)
+            if i < len(digests) and digests[i] == digest:
+                value = values[i]
         return None if value is None else bool(value)
 
     def __len__(self) -> int:
-        return sum(len(t) for t in self._tables) + sum(len(t) for t in self._new)
+        return sum(len(d) for d, _ in self._tables) + sum(len(t) for t in self._new)
 
     @property
     def dirty(self) -> bool:
@@ -150,9 +161,9 @@ class StoredLookups:
             if sys.byteorder != "little":
                 digests.byteswap()
             offset += 8 * count
-            tables.append(dict(zip(digests, body[offset:offset + count], strict=True)))
+            tables.append((digests, body[offset:offset + count]))
             offset += count
-        self._tables = (tables[0], tables[1])
+        self._tables = tuple(tables)
         return None
 
     def save(self) -> bool:
@@ -162,21 +173,25 @@ class StoredLookups:
         if self.path is None or not self.dirty:
             return False
         with self._save_lock:
+            snapshots = [dict(new) for new in self._new]  # the worker may add meanwhile
             merged = []
-            for old, new in zip(self._tables, self._new, strict=True):
-                new = dict(new)  # a snapshot: the worker may be adding meanwhile
-                table = dict(old)
-                table.update(new)
-                if len(table) > MAX_ENTRIES:  # the oldest answers go first
-                    table = dict(list(table.items())[-MAX_ENTRIES:])
-                merged.append(table)
-            parts = [MAGIC, self.signature, _COUNTS.pack(*(len(t) for t in merged))]
-            for table in merged:
-                digests = array("Q", table.keys())
+            for (digests, values), new in zip(self._tables, snapshots, strict=True):
+                if len(new) >= MAX_ENTRIES:
+                    pairs = dict(list(new.items())[:MAX_ENTRIES])
+                else:
+                    # past the cap, a part of the earlier answers makes room (digest
+                    # order: a part picked at random)
+                    keep = MAX_ENTRIES - len(new)
+                    pairs = dict(zip(digests[:keep], values[:keep], strict=True))
+                    pairs.update(new)
+                ordered = sorted(pairs.items())
+                merged.append((array("Q", [d for d, _ in ordered]), bytes(v for _, v in ordered)))
+            parts = [MAGIC, self.signature, _COUNTS.pack(*(len(d) for d, _ in merged))]
+            for digests, values in merged:
                 if sys.byteorder != "little":
+                    digests = array("Q", digests)
                     digests.byteswap()
-                parts.append(digests.tobytes())
-                parts.append(bytes(table.values()))
+                parts += [digests.tobytes(), values]
             body = b"".join(parts)
             data = body + hashlib.blake2b(body, digest_size=CHECKSUM_BYTES).digest()
             try:
@@ -191,10 +206,10 @@ class StoredLookups:
                     raise
             except OSError:
                 return False
-            self._tables = (merged[0], merged[1])
+            self._tables = tuple(merged)
             # what was written is stored now; answers added during the write stay new
-            for written, new in zip(merged, self._new, strict=True):
-                for digest in [d for d in new if d in written]:
+            for snapshot, new in zip(snapshots, self._new, strict=True):
+                for digest in snapshot:
                     new.pop(digest, None)
             self.ignored = None
             return True

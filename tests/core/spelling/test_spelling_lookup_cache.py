@@ -217,3 +217,25 @@ def test_word_digests_are_stable_across_processes():
     # a fixed value (hash() would differ from process to process), case kept
     assert word_digest("agentūra") == 0xA643DAD095197822
     assert word_digest("Zorblax") != word_digest("zorblax")
+
+
+def test_a_full_store_keeps_the_newest_answers_and_stays_within_its_size(tmp_path, monkeypatch):
+    from editor_app.core.spelling import lookup_store
+
+    monkeypatch.setattr(lookup_store, "MAX_ENTRIES", 50)
+    path = tmp_path / "lookups.bin"
+    store = StoredLookups(path, b"\x02" * 32)
+    for n in range(40):
+        store.remember_known(f"old{n}", n % 2 == 0)
+    assert store.save() and not store.dirty
+    again = StoredLookups(path, b"\x02" * 32)
+    assert [again.known(f"old{n}") for n in range(40)] == [n % 2 == 0 for n in range(40)]
+    for n in range(30):
+        again.remember_known(f"new{n}", True)
+    assert again.known("new3") is True  # before it is written, too
+    assert again.save()
+    last = StoredLookups(path, b"\x02" * 32)
+    assert len(last) == 50
+    assert all(last.known(f"new{n}") is True for n in range(30))  # every new answer kept
+    assert sum(last.known(f"old{n}") is not None for n in range(40)) == 20
+    assert path.stat().st_size < 1000
