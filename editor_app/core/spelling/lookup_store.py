@@ -176,6 +176,9 @@ class StoredLookups:
             snapshots = [dict(new) for new in self._new]  # the worker may add meanwhile
             merged = []
             for (digests, values), new in zip(self._tables, snapshots, strict=True):
+                if len(digests) + len(new) <= MAX_ENTRIES and len(new) <= _FEW:
+                    merged.append(_inserted(digests, values, new))
+                    continue
                 if len(new) >= MAX_ENTRIES:
                     pairs = dict(list(new.items())[:MAX_ENTRIES])
                 else:
@@ -213,6 +216,24 @@ class StoredLookups:
                     new.pop(digest, None)
             self.ignored = None
             return True
+
+
+# Up to this many new answers are put into the sorted arrays one by one (a session's
+# usual few: 1 ms into 100,000); more are sorted in with the rest (30 ms).
+_FEW = 500
+
+
+def _inserted(digests: array, values: bytes, new: dict[int, int]) -> tuple[array, bytes]:
+    """Copies of a sorted table with ``new`` answers put in their places."""
+    digests, values = array("Q", digests), bytearray(values)
+    for digest in sorted(new):
+        i = bisect_left(digests, digest)
+        if i < len(digests) and digests[i] == digest:
+            values[i] = new[digest]
+        else:
+            digests.insert(i, digest)
+            values.insert(i, new[digest])
+    return digests, bytes(values)
 
 
 _open_stores: weakref.WeakSet[StoredLookups] = weakref.WeakSet()
