@@ -131,6 +131,7 @@ def is_name_shaped(word: str) -> bool:
     return any(c.isupper() for c in word[1:])
 
 
+_HYPHEN = re.compile("[-\u2010]")
 _NEIGHBOUR_GAP = frozenset(" \u00a0-\u2010")
 _WORD_AT = re.compile(r"[^\W\d_][\w'\u2019]*")
 # How often an unknown word far from every known one must occur to count as a term.
@@ -417,6 +418,7 @@ class SpellChecker:
         is_known = self.is_known
         skip_acronyms = self.skip_acronyms
         legal_repeats = self._legal_repeats
+        frequencies = self._frequencies
         previous: Token | None = None
         previous_key = ""
         for word in iter_words(text, start, end):
@@ -435,6 +437,11 @@ class SpellChecker:
             # add_words may swap the cache during a pass)
             known = self._known_cache.get(word.text)
             if known is None:
+                if ("-" in key or "\u2010" in key) and all(
+                        p in frequencies for p in _HYPHEN.split(key)):
+                    # every part is a listed word: nothing is flagged whether or not the
+                    # dictionaries know the compound whole, so hunspell is not asked
+                    continue
                 known = is_known(word.text)
             if known:  # a compound taught whole ("e-mail") or a plain word
                 continue
