@@ -422,30 +422,31 @@ class SpellChecker:
         previous: Token | None = None
         previous_key = ""
         for word in iter_words(text, start, end):
-            key = word.text.lower()
+            spelled, word_start, word_end = word
+            key = spelled.lower()
             if (
-                previous is not None
-                and key == previous_key
+                key == previous_key
+                and previous is not None
                 and key not in legal_repeats
-                and not word.text[:1].isupper()
-                and not text[previous.end:word.start].strip()
-                and "\n\n" not in text[previous.end:word.start]
+                and not spelled[:1].isupper()
+                and not text[previous.end:word_start].strip()
+                and "\n\n" not in text[previous.end:word_start]
             ):
-                repeats.append(SpellIssue(REPEAT, word.text, word.start, word.end))
+                repeats.append(SpellIssue(REPEAT, spelled, word_start, word_end))
             previous, previous_key = word, key
             # is_known inlined for its cache hit (nearly every word; read each time, as
             # add_words may swap the cache during a pass)
-            known = self._known_cache.get(word.text)
+            known = self._known_cache.get(spelled)
             if known is None:
                 if ("-" in key or "\u2010" in key) and all(
                         p in frequencies for p in _HYPHEN.split(key)):
                     # every part is a listed word: nothing is flagged whether or not the
                     # dictionaries know the compound whole, so hunspell is not asked
                     continue
-                known = is_known(word.text)
+                known = is_known(spelled)
             if known:  # a compound taught whole ("e-mail") or a plain word
                 continue
-            if skip_acronyms and word.start and text[word.start - 1] in "#@":
+            if skip_acronyms and word_start and text[word_start - 1] in "#@":
                 continue  # #EUClusterWeeks, @InoLink: a hashtag or a handle is a name
             parts = split_compound(word)
             for number, part in enumerate(parts):
