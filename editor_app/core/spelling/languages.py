@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import pathlib
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -138,25 +139,32 @@ def dictionary_folders() -> list[pathlib.Path]:
     return [builtin_dictionary_dir(), *users]
 
 
-_lookup_folder: pathlib.Path | None | bool = True  # True: the user's cache folder
+# (the user's cache folder?, else this folder or None: in memory only)
+_lookup_folder: tuple[bool, pathlib.Path | None] = (True, None)
 
 
-def use_lookup_cache_folder(folder) -> None:
+def use_lookup_cache_folder(folder: str | os.PathLike | bool | None) -> None:
     """Where the dictionaries' answers are cached between sessions (a folder; None: keep
     them in memory only; True: the user's cache folder, the default). Loaded languages
     are forgotten."""
     global _lookup_folder
-    _lookup_folder = pathlib.Path(folder) if folder not in (None, True) else folder
+    if folder is True:
+        _lookup_folder = (True, None)
+    elif folder is None or folder is False:
+        _lookup_folder = (False, None)
+    else:
+        _lookup_folder = (False, pathlib.Path(folder))
     forget_languages()
 
 
 def lookup_cache_folder() -> pathlib.Path | None:
     """The folder of the lookup cache (XDG_CACHE_HOME/byline/spelling on Linux)."""
-    if _lookup_folder is True:
+    users, folder = _lookup_folder
+    if users:
         import platformdirs
 
         return pathlib.Path(platformdirs.user_cache_dir("byline", appauthor=False)) / "spelling"
-    return _lookup_folder
+    return folder
 
 
 # Bump when what SpellChecker._known_here or _near_known answer changes for the same

@@ -92,8 +92,7 @@ class StoredLookups:
         self._tables: tuple[tuple[array, bytes], ...] = (empty, empty)
         self._new: tuple[dict[int, int], dict[int, int]] = ({}, {})
         self._save_lock = threading.Lock()
-        if path is not None:
-            self._read()
+        self._read()
 
     # -- asking and telling ----------------------------------------------------------
     def known(self, word: str) -> bool | None:
@@ -129,6 +128,8 @@ class StoredLookups:
 
     # -- the file ----------------------------------------------------------------------
     def _read(self) -> None:
+        if self.path is None:
+            return
         try:
             data = self.path.read_bytes()
         except FileNotFoundError:
@@ -225,15 +226,15 @@ _FEW = 500
 
 def _inserted(digests: array, values: bytes, new: dict[int, int]) -> tuple[array, bytes]:
     """Copies of a sorted table with ``new`` answers put in their places."""
-    digests, values = array("Q", digests), bytearray(values)
+    digests, answers = array("Q", digests), bytearray(values)
     for digest in sorted(new):
         i = bisect_left(digests, digest)
         if i < len(digests) and digests[i] == digest:
-            values[i] = new[digest]
+            answers[i] = new[digest]
         else:
             digests.insert(i, digest)
-            values.insert(i, new[digest])
-    return digests, bytes(values)
+            answers.insert(i, new[digest])
+    return digests, bytes(answers)
 
 
 _open_stores: weakref.WeakSet[StoredLookups] = weakref.WeakSet()

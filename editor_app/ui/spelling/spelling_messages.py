@@ -25,7 +25,7 @@ CONTEXT = "SpellingMessages"
 # {problem} and {reason} parts are core messages themselves: translated in turn
 _NESTED = ("problem", "reason")
 
-TEMPLATES = (
+_MARKED = (
     # wrappers first: their inner message is matched on its own
     QT_TRANSLATE_NOOP("SpellingMessages", "{problem}; spell-check goes on without {name}"),
     QT_TRANSLATE_NOOP("SpellingMessages", "{problem}; spell-check is off"),
@@ -85,6 +85,9 @@ TEMPLATES = (
                       "no library is open; the newsroom dictionary lives in the library"),
     QT_TRANSLATE_NOOP("SpellingMessages", "no article is open"),
 )
+
+#: the English templates, in the order they are tried
+TEMPLATES: tuple[str, ...] = tuple(map(str, _MARKED))
 
 _FIELD = re.compile(r"\{(\w+)\}")
 
