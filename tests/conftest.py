@@ -28,9 +28,17 @@ def own_config_folder(tmp_path_factory, monkeypatch):
     inherit it)."""
     folder = tmp_path_factory.mktemp("config")
     monkeypatch.setenv("XDG_CONFIG_HOME", str(folder))
-    # caches too (the spelling lookup cache): never written into the user's own
-    monkeypatch.setenv("XDG_CACHE_HOME", str(folder / "cache"))
     return folder
+
+
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_folder(tmp_path_factory):
+    """Caches (the spelling lookup cache, #18) in a folder of the test run's own, never
+    the user's; session-wide, so that module fixtures and child processes use it too."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("cache")
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
 
 
 @pytest.fixture
