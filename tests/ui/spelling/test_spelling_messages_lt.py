@@ -142,3 +142,33 @@ def test_the_dictionaries_dialog_refuses_a_damaged_dictionary_in_lithuanian(
         dialog.grab().save(str(tmp_path / "dictionaries-lt-refusal.png"))
     finally:
         service.shutdown()
+
+
+def test_a_broken_dictionary_is_announced_in_lithuanian_in_the_status_bar(
+        qtbot, library, user_folder, tmp_path, lithuanian):
+    """What the article's controller sends to the window's status bar when a dictionary
+    of the language is broken: said once, in Lithuanian, naming the file."""
+    from PySide6.QtWidgets import QPlainTextEdit
+
+    from editor_app.core.models import Article
+    from editor_app.ui.spelling.spelling_controller import SpellController
+    from editor_app.ui.spelling.spelling_service import SpellService
+
+    dictionary(user_folder, "lt_ZZ", b"")  # empty .dic beside the built-in lt_LT
+    article = library.create_article(Article(title="Naujienos", body="Agentūra rašė.",
+                                              language="lt"))
+    service = SpellService(personal_path=tmp_path / "personal.txt")
+    said: list[str] = []
+    try:
+        editor = QPlainTextEdit()
+        qtbot.addWidget(editor)
+        editor.setPlainText(article.body)
+        controller = SpellController(editor, library, article.id, "lt", (), article.title,
+                                     service=service)
+        controller.message.connect(said.append)
+        qtbot.waitUntil(lambda: bool(said), timeout=10000)
+        assert said == [f"žodyno failas {user_folder / 'lt_ZZ.dic'} tuščias; "
+                        "rašybos tikrinimas tęsiamas be lt_ZZ"]
+        controller.close()
+    finally:
+        service.shutdown()
