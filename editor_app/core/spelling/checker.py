@@ -350,7 +350,11 @@ class SpellChecker:
 
     def _known_here(self, key: str, spelled: str | None = None) -> bool:
         """What the language's dictionaries alone say (no personal, newsroom or article
-        words): the frequency list, then each hunspell dictionary of the variant."""
+        words): the frequency list, then each hunspell dictionary of the variant.
+
+        Its answers (and `_near_known`'s) are kept on disk between sessions: when what
+        they answer for the same dictionary files changes, bump languages.LOOKUP_RULES
+        (tests/core/spelling/test_spelling_lookup_cache.py notices the change)."""
         frequencies = self._frequencies
         if key in frequencies:
             return True

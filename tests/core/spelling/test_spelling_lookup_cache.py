@@ -239,3 +239,27 @@ def test_a_full_store_keeps_the_newest_answers_and_stays_within_its_size(tmp_pat
     assert all(last.known(f"new{n}") is True for n in range(30))  # every new answer kept
     assert sum(last.known(f"old{n}") is not None for n in range(40)) == 20
     assert path.stat().st_size < 1000
+
+
+def rules_digest() -> str:
+    """A digest of the code whose answers the cache keeps (see SpellChecker._known_here)."""
+    import hashlib
+    import inspect
+
+    from editor_app.core.spelling import checker, suggest
+
+    parts = [inspect.getsource(f) for f in (
+        checker.SpellChecker._known_here, checker.SpellChecker._near_known,
+        checker._american_forms, checker._fold_accents, suggest.Suggester.edits1,
+        suggest.Suggester.cheap_edits, suggest.Suggester.restorations)]
+    parts += [repr(checker._BRITISH_RULES), repr(sorted(checker._ELISIONS)), repr(checker._LIGATURES)]
+    return hashlib.sha256("\n".join(parts).encode()).hexdigest()[:16]
+
+
+def test_changed_lookup_rules_bump_the_cache_version():
+    """Answers stored by older rules must not be used by newer ones: when this fails,
+    the code that decides what the dictionaries know has changed. Bump
+    languages.LOOKUP_RULES (stored answers are then ignored) and update both values here."""
+    from editor_app.core.spelling.languages import LOOKUP_RULES
+
+    assert (LOOKUP_RULES, rules_digest()) == (1, "596d8bb049dab6b9")
