@@ -127,6 +127,10 @@ def run(app, body: str, chars: int, *, spelling: bool, markdown: bool, delay_ms=
     if spelling:
         if delay_ms is not None:
             sc.RECHECK_DELAY_MS = delay_ms
+        # the spelling lookup cache in the run's own folder, not the user's (#18)
+        from editor_app.core.spelling import use_lookup_cache_folder
+
+        use_lookup_cache_folder(pathlib.Path(tmp.name) / "cache")
         library = Library.open(pathlib.Path(tmp.name) / "bench.byline")
         article = library.create_article(Article(title="Bench", body=body))
         service = SpellService(personal_path=pathlib.Path(tmp.name) / "personal.txt")

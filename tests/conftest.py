@@ -31,6 +31,16 @@ def own_config_folder(tmp_path_factory, monkeypatch):
     return folder
 
 
+@pytest.fixture(autouse=True, scope="session")
+def own_cache_folder(tmp_path_factory):
+    """Caches (the spelling lookup cache, #18) in a folder of the test run's own, never
+    the user's; session-wide, so that module fixtures and child processes use it too."""
+    with pytest.MonkeyPatch.context() as patch:
+        folder = tmp_path_factory.mktemp("cache")
+        patch.setenv("XDG_CACHE_HOME", str(folder))
+        yield folder
+
+
 @pytest.fixture
 def library(tmp_path):
     """A fresh, empty library in a temporary folder."""

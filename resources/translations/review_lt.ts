@@ -2266,6 +2266,174 @@
     </message>
 </context>
 <context>
+    <name>SpellingMessages</name>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="30"/>
+        <source>{problem}; spell-check goes on without {name}</source>
+        <translation>{problem}; rašybos tikrinimas tęsiamas be {name}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="31"/>
+        <source>{problem}; spell-check is off</source>
+        <translation>{problem}; rašybos tikrinimas išjungtas</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="32"/>
+        <source>{problem} (the hunspell dictionaries still work)</source>
+        <translation>{problem} (Hunspell žodynai veikia)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="33"/>
+        <source>dictionary {name} ({folder}) cannot be loaded ({reason}); spell-check goes on without it</source>
+        <translation>žodyno {name} ({folder}) įkelti nepavyksta ({reason}); rašybos tikrinimas tęsiamas be jo</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="37"/>
+        <source>dictionary file {path}: larger than {size} MB</source>
+        <translation>žodyno failas {path}: didesnis nei {size} MB</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="38"/>
+        <source>dictionary file {path} is missing</source>
+        <translation>žodyno failo {path} nėra</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="39"/>
+        <source>dictionary file {path} cannot be read ({reason})</source>
+        <translation>žodyno failo {path} perskaityti nepavyksta ({reason})</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="40"/>
+        <source>dictionary file {path} is empty</source>
+        <translation>žodyno failas {path} tuščias</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="41"/>
+        <source>dictionary file {path} is not text (it holds NUL bytes)</source>
+        <translation>žodyno failas {path} nėra tekstinis (jame yra NUL baitų)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="42"/>
+        <source>dictionary file {path}: unknown encoding {encoding} in its SET line</source>
+        <translation>žodyno failas {path}: jo eilutėje SET nurodyta nežinoma koduotė {encoding}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="44"/>
+        <source>dictionary file {path} starts with a UTF-8 mark but its SET line says {encoding}</source>
+        <translation>žodyno failas {path} prasideda UTF-8 žyma, bet jo eilutėje SET nurodyta {encoding}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="47"/>
+        <source>dictionary file {path} is not {encoding} text as its .aff says (bad byte at line {line})</source>
+        <translation>žodyno failas {path} nėra {encoding} tekstas, kaip nurodyta .aff faile (netinkamas baitas {line} eilutėje)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="50"/>
+        <source>dictionary file {path} is not a hunspell affix file (no SET, TRY, PFX or SFX line)</source>
+        <translation>žodyno failas {path} nėra Hunspell afiksų failas (nėra nė vienos SET, TRY, PFX ar SFX eilutės)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="53"/>
+        <source>dictionary file {path}: the first line must be the number of words, not {head}</source>
+        <translation>žodyno failas {path}: pirmoje eilutėje turi būti žodžių skaičius, o ne {head}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="56"/>
+        <source>dictionary file {path} holds no words</source>
+        <translation>žodyno faile {path} nėra žodžių</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="57"/>
+        <source>{path}: a hunspell dictionary is a .aff file with a .dic beside it</source>
+        <translation>{path}: Hunspell žodynas – tai .aff failas ir šalia jo esantis .dic failas</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="59"/>
+        <source>{file}: the file name must start with a language code, like lt_LT.aff or de_DE.aff</source>
+        <translation>{file}: failo vardas turi prasidėti kalbos kodu, pvz., lt_LT.aff arba de_DE.aff</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="62"/>
+        <source>{file}: no {dic} beside it (a hunspell dictionary is two files)</source>
+        <translation>{file}: šalia nėra {dic} (Hunspell žodyną sudaro du failai)</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="64"/>
+        <source>cannot copy the dictionary into {folder}: {reason}</source>
+        <translation>žodyno nukopijuoti į {folder} nepavyksta: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="65"/>
+        <source>{name} comes with Byline and cannot be removed</source>
+        <translation>{name} pateikiamas su Byline, jo pašalinti negalima</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="66"/>
+        <source>cannot remove {name}: {reason}</source>
+        <translation>{name} pašalinti nepavyksta: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="68"/>
+        <source>spelling dictionary for {language} is missing ({path})</source>
+        <translation>kalbos {language} rašybos žodyno nėra ({path})</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="69"/>
+        <source>spelling dictionary for {language} cannot be read ({path}: {reason})</source>
+        <translation>kalbos {language} rašybos žodyno perskaityti nepavyksta ({path}: {reason})</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="71"/>
+        <source>no spelling dictionary for {language} could be loaded</source>
+        <translation>nepavyko įkelti nė vieno kalbos {language} rašybos žodyno</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="72"/>
+        <source>no spelling dictionary for language {language}; available: {available}; add a hunspell dictionary in Tools ▸ Dictionaries</source>
+        <translation>kalbai {language} rašybos žodyno nėra; yra: {available}; Hunspell žodyną pridėkite per Įrankiai ▸ Žodynai</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="76"/>
+        <source>{word} is not a single word</source>
+        <translation>{word} nėra vienas žodis</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="77"/>
+        <source>a dictionary word is at most 100 characters long</source>
+        <translation>žodyno žodis gali būti ne ilgesnis nei 100 simbolių</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="78"/>
+        <source>cannot read word list {path}: {reason}</source>
+        <translation>žodžių sąrašo {path} perskaityti nepavyksta: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="79"/>
+        <source>word list {path} is not UTF-8 text (bad byte at line {line}); save it as UTF-8</source>
+        <translation>žodžių sąrašas {path} nėra UTF-8 tekstas (netinkamas baitas {line} eilutėje); įrašykite jį UTF-8 koduote</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="82"/>
+        <source>cannot write word list {path}: {reason}</source>
+        <translation>žodžių sąrašo {path} įrašyti nepavyksta: {reason}</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="83"/>
+        <source>no personal dictionary file is configured</source>
+        <translation>asmeninio žodyno failas nenustatytas</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="84"/>
+        <source>no library is open; the newsroom dictionary lives in the library</source>
+        <translation>neatverta jokia biblioteka; redakcijos žodynas saugomas bibliotekoje</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/spelling/spelling_messages.py" line="86"/>
+        <source>no article is open</source>
+        <translation>neatvertas joks straipsnis</translation>
+    </message>
+</context>
+<context>
     <name>SpellingPanel</name>
     <message>
         <location filename="../../editor_app/ui/spelling/spelling_panel.py" line="60"/>

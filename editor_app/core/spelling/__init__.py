@@ -3,7 +3,8 @@
 A language's dictionaries are pyspellchecker's word-frequency list (when there is one)
 and every hunspell dictionary of that language, built in (resources/dictionaries: lt_LT,
 en_GB, en_US) or added by the user (`add_dictionary`); a word is known when any of them
-knows it.
+knows it. What they said of each word is kept in the user's cache folder between
+sessions (lookup_store.py), keyed by the dictionary files.
 
 Typical use on a worker thread::
 
@@ -44,10 +45,13 @@ from editor_app.core.spelling.languages import (
     language_name,
     load_language,
     load_language_async,
+    lookup_cache_folder,
     normalize_language,
     remove_user_dictionary,
     use_dictionary_folders,
+    use_lookup_cache_folder,
 )
+from editor_app.core.spelling.lookup_store import save_all as save_lookup_caches
 from editor_app.core.spelling.tokenizer import Token, iter_words, line_col, prose_regions, tokenize
 
 
@@ -86,6 +90,7 @@ __all__ = [
     "load_checker",
     "load_language",
     "load_language_async",
+    "lookup_cache_folder",
     "names_from_metadata",
     "normalize_language",
     "normalize_word",
@@ -93,7 +98,9 @@ __all__ = [
     "read_wordlist",
     "remove_user_dictionary",
     "repeat_removal_span",
+    "save_lookup_caches",
     "tokenize",
     "use_dictionary_folders",
+    "use_lookup_cache_folder",
     "write_wordlist",
 ]

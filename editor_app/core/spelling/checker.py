@@ -131,6 +131,7 @@ def is_name_shaped(word: str) -> bool:
     return any(c.isupper() for c in word[1:])
 
 
+_HYPHEN = re.compile("[-\u2010]")
 _NEIGHBOUR_GAP = frozenset(" \u00a0-\u2010")
 _WORD_AT = re.compile(r"[^\W\d_][\w'\u2019]*")
 # How often an unknown word far from every known one must occur to count as a term.
@@ -245,6 +246,8 @@ class SpellChecker:
         # the hunspell dictionaries of the article's variant (en-US: en_US only)
         self._hunspell = self._data.hunspell_for(region)
         self._variant = (self._british, tuple(d.info.name for d in self._hunspell))
+        # earlier sessions' answers for the words the frequency list lacks (lookup_store.py)
+        self._stored = self._data.lookup_store(self._variant)
         # British spellings by rule only when no British dictionary knows them itself
         self._british_rules = self._british and not any(
             d.info.region == "GB" for d in self._hunspell)
@@ -315,7 +318,10 @@ class SpellChecker:
         cache = self._known_cache  # keyed by the word as written: no normalizing on a hit
         known = cache.get(word)
         if known is None:
-            known = self._lookup(normalize_word(word), word)
+            # most words of a first pass are in the frequency list: answer those without
+            # the word lists, the shared cache or hunspell (a tokenized word holds no
+            # blank, and its typographic apostrophe leaves it out of the list anyway)
+            known = word.lower() in self._frequencies or self._lookup(normalize_word(word), word)
             cache[word] = known
         return known
 
@@ -334,12 +340,21 @@ class SpellChecker:
         spelled = word.strip().replace("\u2019", "'")
         known = shared.get(spelled)
         if known is None:
-            known = shared[spelled] = self._known_here(key, spelled)
+            stored = self._stored
+            known = stored.known(spelled)
+            if known is None:  # never asked in this session or an earlier one
+                known = self._known_here(key, spelled)
+                stored.remember_known(spelled, known)
+            shared[spelled] = known
         return known
 
     def _known_here(self, key: str, spelled: str | None = None) -> bool:
         """What the language's dictionaries alone say (no personal, newsroom or article
-        words): the frequency list, then each hunspell dictionary of the variant."""
+        words): the frequency list, then each hunspell dictionary of the variant.
+
+        Its answers (and `_near_known`'s) are kept on disk between sessions: when what
+        they answer for the same dictionary files changes, bump languages.LOOKUP_RULES
+        (tests/core/spelling/test_spelling_lookup_cache.py notices the change)."""
         frequencies = self._frequencies
         if key in frequencies:
             return True
@@ -407,28 +422,35 @@ class SpellChecker:
         is_known = self.is_known
         skip_acronyms = self.skip_acronyms
         legal_repeats = self._legal_repeats
+        frequencies = self._frequencies
         previous: Token | None = None
         previous_key = ""
         for word in iter_words(text, start, end):
-            key = word.text.lower()
+            spelled, word_start, word_end = word
+            key = spelled.lower()
             if (
-                previous is not None
-                and key == previous_key
+                key == previous_key
+                and previous is not None
                 and key not in legal_repeats
-                and not word.text[:1].isupper()
-                and not text[previous.end:word.start].strip()
-                and "\n\n" not in text[previous.end:word.start]
+                and not spelled[:1].isupper()
+                and not text[previous.end:word_start].strip()
+                and "\n\n" not in text[previous.end:word_start]
             ):
-                repeats.append(SpellIssue(REPEAT, word.text, word.start, word.end))
+                repeats.append(SpellIssue(REPEAT, spelled, word_start, word_end))
             previous, previous_key = word, key
             # is_known inlined for its cache hit (nearly every word; read each time, as
             # add_words may swap the cache during a pass)
-            known = self._known_cache.get(word.text)
+            known = self._known_cache.get(spelled)
             if known is None:
-                known = is_known(word.text)
+                if ("-" in key or "\u2010" in key) and all(
+                        p in frequencies for p in _HYPHEN.split(key)):
+                    # every part is a listed word: nothing is flagged whether or not the
+                    # dictionaries know the compound whole, so hunspell is not asked
+                    continue
+                known = is_known(spelled)
             if known:  # a compound taught whole ("e-mail") or a plain word
                 continue
-            if skip_acronyms and word.start and text[word.start - 1] in "#@":
+            if skip_acronyms and word_start and text[word_start - 1] in "#@":
                 continue  # #EUClusterWeeks, @InoLink: a hashtag or a handle is a name
             parts = split_compound(word)
             for number, part in enumerate(parts):
@@ -481,14 +503,22 @@ class SpellChecker:
             cache = self._data.near_known.setdefault(self._variant, {})
         near = cache.get(key)
         if near is None:
+            near = self._stored.near(key)
+        if near is None:
             suggester = self._data.suggester
             frequencies = self._frequencies
             near = bool(frequencies) and any(e in frequencies for e in suggester.edits1(key))
             if not near and self._hunspell:
                 close = suggester.cheap_edits(key) | suggester.restorations(key, letters=1)
                 near = any(d.spell(e) for e in close for d in self._hunspell)
-            cache[key] = near
+            self._stored.remember_near(key, near)
+        cache[key] = near
         return near
+
+    def save_lookups(self) -> None:
+        """Keep what the dictionaries said in the user's cache now (it is also kept when
+        the process exits): call on a worker after a pass, the write takes milliseconds."""
+        self._stored.save()
 
     def _scan(self, text: str, start: int, end: int, names: Iterable[str] | None) -> list[SpellIssue]:
         unknown, repeats = self._collect(text, start, end)

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import gzip
 import json
+import os
 import pathlib
 import threading
 from concurrent.futures import Future, ThreadPoolExecutor
@@ -26,6 +27,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from editor_app.core.errors import BylineError, InputError
+from editor_app.core.spelling import lookup_store
 from editor_app.core.spelling.hunspell_dictionaries import (
     DictionaryInfo,
     HunspellDictionary,
@@ -75,6 +77,22 @@ class LanguageData:
     # Whether a known word is one edit away from an unknown one (the repeated-term rule
     # of the checker), per variant as known_words.
     near_known: dict = field(default_factory=dict, repr=False)
+    # (path, size, mtime) of every file the dictionaries' answers come from, taken
+    # before they were read: what the lookup cache on disk is keyed by
+    stamps: tuple = ()
+    _stores: dict = field(default_factory=dict, repr=False)
+    _stores_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def lookup_store(self, variant) -> lookup_store.StoredLookups:
+        """What earlier sessions' dictionaries said of words, for one spelling variant
+        (see lookup_store.py): read from the user's cache once per process."""
+        store = self._stores.get(variant)
+        if store is None:
+            with self._stores_lock:
+                store = self._stores.get(variant)
+                if store is None:
+                    store = self._stores[variant] = _open_lookup_store(self, variant)
+        return store
 
     def __contains__(self, word: str) -> bool:
         return word in self.frequencies
@@ -119,6 +137,75 @@ def dictionary_folders() -> list[pathlib.Path]:
     """The built-in dictionary folder first, then the user's."""
     users = _user_folders if _user_folders is not None else [default_dictionary_dir()]
     return [builtin_dictionary_dir(), *users]
+
+
+# (the user's cache folder?, else this folder or None: in memory only)
+_lookup_folder: tuple[bool, pathlib.Path | None] = (True, None)
+
+
+def use_lookup_cache_folder(folder: str | os.PathLike | bool | None) -> None:
+    """Where the dictionaries' answers are cached between sessions (a folder; None: keep
+    them in memory only; True: the user's cache folder, the default). Loaded languages
+    are forgotten."""
+    global _lookup_folder
+    if folder is True:
+        _lookup_folder = (True, None)
+    elif folder is None or folder is False:
+        _lookup_folder = (False, None)
+    else:
+        _lookup_folder = (False, pathlib.Path(folder))
+    forget_languages()
+
+
+def lookup_cache_folder() -> pathlib.Path | None:
+    """The folder of the lookup cache (XDG_CACHE_HOME/byline/spelling on Linux)."""
+    users, folder = _lookup_folder
+    if users:
+        import platformdirs
+
+        return pathlib.Path(platformdirs.user_cache_dir("byline", appauthor=False)) / "spelling"
+    return folder
+
+
+# Bump when what SpellChecker._known_here or _near_known answer changes for the same
+# dictionary files: stored answers of older rules are not used then.
+LOOKUP_RULES = 1
+
+
+def _open_lookup_store(data: LanguageData, variant) -> lookup_store.StoredLookups:
+    from editor_app import __version__
+
+    folder = lookup_cache_folder()
+    signature = lookup_store.make_signature(
+        LOOKUP_RULES, __version__, data.language, variant, data.stamps)
+    path = None
+    if folder is not None:
+        tag = lookup_store.make_signature(data.language, variant).hex()[:16]
+        path = folder / f"lookups-{data.language}-{tag}.bin"
+    return lookup_store.open_store(path, signature)
+
+
+def _stamps(code: str) -> tuple:
+    """What the lookup cache of ``code`` is keyed by: every dictionary file of the
+    language (sound or not), pyspellchecker's list, Byline's word list, the binding."""
+    paths = []
+    for info in find_dictionaries(dictionary_folders()):
+        if info.language == code:
+            paths += [info.aff, info.dic]
+    paths.append(_frequency_path(code))
+    paths.append(wordlist_dir() / f"{code}.txt")
+    try:
+        import hunspell
+
+        binding = pathlib.Path(hunspell.__file__).parent
+        paths += sorted(p for p in binding.iterdir() if ".so" in p.name or p.suffix in (".pyd", ".dylib"))
+    except (ImportError, OSError):
+        pass
+    return tuple((str(p), lookup_store.file_stamp(p)) for p in paths)
+
+
+def _frequency_path(language: str) -> pathlib.Path:
+    return pathlib.Path(str(resources.files("spellchecker") / "resources" / f"{language}.json.gz"))
 
 
 def installed_dictionaries():
@@ -200,7 +287,7 @@ def _check_language(language: str | None) -> str:
 def read_dictionary_file(language: str, path: pathlib.Path | None = None) -> LanguageData:
     """Read one gzip'd JSON frequency file; any failure is SpellingUnavailable."""
     if path is None:
-        path = pathlib.Path(str(resources.files("spellchecker") / "resources" / f"{language}.json.gz"))
+        path = _frequency_path(language)
     try:
         raw = path.read_bytes()
         frequencies = json.loads(gzip.decompress(raw).decode("utf-8"))
@@ -289,6 +376,7 @@ def load_language(language: str | None) -> LanguageData:
 
 def _read_language(code: str) -> LanguageData:
     """The frequency list (if pyspellchecker has one) and every hunspell dictionary."""
+    stamps = _stamps(code)  # before reading: a file replaced meanwhile changes the key
     dictionaries, problems = load_dictionaries(code, dictionary_folders())
     data = None
     if code in SHIPPED_LANGUAGES:
@@ -307,6 +395,7 @@ def _read_language(code: str) -> LanguageData:
         data = _hunspell_only(code, dictionaries)
     data.hunspell = tuple(dictionaries)
     data.problems = tuple(problems)
+    data.stamps = stamps
     return data
 
 

@@ -37,6 +37,7 @@ from editor_app.core.spelling import (
 )
 from editor_app.core.spelling import language_name as english_language_name
 from editor_app.ui.review.standard_buttons import name_buttons
+from editor_app.ui.spelling.spelling_messages import spelling_message
 
 SCOPE_TITLES = {"personal": QT_TRANSLATE_NOOP("DictionaryDialog", "My dictionary"),
                 "newsroom": QT_TRANSLATE_NOOP("DictionaryDialog", "Newsroom"),
@@ -241,7 +242,7 @@ class DictionaryDialog(QDialog):
         try:
             words = self.dictionaries.words(scope)
         except BylineError as exc:
-            self._say(str(exc))
+            self._say(spelling_message(str(exc)))
             words = set()
         self.pages[scope].show_words(words)
 
@@ -249,7 +250,7 @@ class DictionaryDialog(QDialog):
         try:
             self.languages.show_dictionaries(installed_dictionaries())
         except BylineError as exc:
-            self._say(str(exc))
+            self._say(spelling_message(str(exc)))
 
     def dictionaries_shown(self) -> list[str]:
         return [info.name for info in self.languages.infos]
@@ -261,7 +262,7 @@ class DictionaryDialog(QDialog):
         try:
             info = add_dictionary(path)
         except BylineError as exc:
-            self._say(str(exc))
+            self._say(spelling_message(str(exc)))
             return False
         self.reload_dictionaries()
         language = language_name(info.language)
@@ -279,7 +280,7 @@ class DictionaryDialog(QDialog):
         try:
             remove_user_dictionary(info)
         except BylineError as exc:
-            self._say(str(exc))
+            self._say(spelling_message(str(exc)))
             return False
         self.reload_dictionaries()
         self._dictionaries_changed(self.tr("Removed {name}.").format(name=info.name))
@@ -325,7 +326,7 @@ class DictionaryDialog(QDialog):
             else:
                 self.dictionaries.add(word, scope)
         except BylineError as exc:
-            self._say(str(exc))
+            self._say(spelling_message(str(exc)))
             return False
         self._changed(scope, self.tr("Added “{word}”.").format(word=word))
         return True
@@ -339,7 +340,7 @@ class DictionaryDialog(QDialog):
                 else:
                     self.dictionaries.remove(word, scope)
             except BylineError as exc:
-                self._say(str(exc))
+                self._say(spelling_message(str(exc)))
                 break
             removed += 1
         if removed:
@@ -355,7 +356,7 @@ class DictionaryDialog(QDialog):
             else:
                 count = self.dictionaries.import_words(path, scope)
         except BylineError as exc:
-            self._say(str(exc))
+            self._say(spelling_message(str(exc)))
             return 0
         text = (self.tr("Imported %n new word from {file}.", None, count) if count == 1
                 else self.tr("Imported %n new words from {file}.", None, count))
@@ -366,7 +367,7 @@ class DictionaryDialog(QDialog):
         try:
             count = self.dictionaries.export_words(path, scope)
         except BylineError as exc:
-            self._say(str(exc))
+            self._say(spelling_message(str(exc)))
             return 0
         text = (self.tr("Exported %n word to {path}.", None, count) if count == 1
                 else self.tr("Exported %n words to {path}.", None, count))

@@ -32,6 +32,7 @@ from editor_app.core.errors import BylineError
 from editor_app.core.spelling import SPELLING, SpellIssue, names_from_metadata, normalize_word
 from editor_app.core.spelling.tracking import EditTracker, IssueIndex, map_through_edits
 from editor_app.ui.spelling.spelling_menu import SpellingMenu
+from editor_app.ui.spelling.spelling_messages import spelling_message
 from editor_app.ui.spelling.spelling_passes import SpellPasses
 from editor_app.ui.spelling.spelling_service import SpellService
 from editor_app.ui.spelling.spelling_underlines import SpellUnderlines
@@ -319,7 +320,7 @@ class SpellController(QObject):
         for problem in checker.problems:  # a broken dictionary: said once per process
             if problem not in _ANNOUNCED_PROBLEMS:
                 _ANNOUNCED_PROBLEMS.add(problem)
-                self.message.emit(problem)
+                self.message.emit(spelling_message(problem))
         edits = self._tracker.take_edit_log()
         if words_epoch != self._words_epoch:  # a word was taught while the pass ran
             known = checker.is_known
@@ -351,6 +352,7 @@ class SpellController(QObject):
     def _on_pass_failed(self, message: str, full: bool) -> None:
         if not self.enabled:
             return
+        message = spelling_message(message)  # core's refusal, in the interface's language
         if not full:
             self.message.emit(message)
             return
@@ -457,7 +459,7 @@ class SpellController(QObject):
         try:
             self.service.add_word(self.dictionaries, word, scope)
         except BylineError as exc:
-            self.message.emit(str(exc))
+            self.message.emit(spelling_message(str(exc)))
             return False
         self._forget_word(word)
         return True

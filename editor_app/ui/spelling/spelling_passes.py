@@ -101,6 +101,9 @@ class SpellPasses(QObject):
             # apply the answer without competing for the GIL.
             time.sleep(NAMES_DELAY_S)
             box.names = answer[0].document_names(text)
+            # what the dictionaries said of this text's words, for the next session's
+            # first pass (written only when there is something new; milliseconds)
+            answer[0].save_lookups()
 
         self._submit(job, work, then)
 

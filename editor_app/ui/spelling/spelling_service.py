@@ -15,6 +15,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Qt, Signal, Slot
 
 from editor_app.core.errors import BylineError
+from editor_app.ui.spelling.spelling_messages import spelling_message
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -99,7 +100,7 @@ class SpellService(QObject):
             self.language_ready.emit(code)
         else:
             self._requested.discard(code)
-            self.unavailable.emit(code, str(error))
+            self.unavailable.emit(code, spelling_message(str(error)))
 
     def suggestions_ready(self, language: str | None) -> bool:
         """Whether suggesting is instant: the language's index is built.

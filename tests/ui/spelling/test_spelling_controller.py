@@ -372,3 +372,24 @@ def test_metadata_names_count_as_known_and_follow_changes(qtbot, library, articl
     controller.set_metadata(metadata_names={"Dr. Anna Qwertzu"})  # the interviewee field
     wait_idle(qtbot, controller)
     assert controller.issues() == []
+
+
+def test_a_full_pass_leaves_the_next_session_its_lookup_cache(qtbot, library, article, service, tmp_path):
+    """#18: the worker writes what the dictionaries said after a full pass, so the next
+    session's first pass does not ask hunspell about the same words again."""
+    from editor_app.core.spelling import use_lookup_cache_folder
+
+    cache = tmp_path / "lookup-cache"
+    use_lookup_cache_folder(cache)
+    try:
+        editor = make_editor(qtbot, BODY)
+        controller = attach(qtbot, editor, library, article.id, service)
+        assert underlined_words(editor) == ["mispelled"]
+        qtbot.waitUntil(lambda: any(cache.glob("lookups-en-*.bin")), timeout=10000)
+        controller.close()
+        use_lookup_cache_folder(cache)  # a new session
+        from editor_app.core.spelling import SpellChecker
+
+        assert SpellChecker("en")._stored.known("mispelled") is False
+    finally:
+        use_lookup_cache_folder(True)
