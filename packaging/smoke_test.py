@@ -8,7 +8,9 @@ a sample article (from the copy inside the bundle) into a new library; export of
 the bundle's manifest checked; spell --json finding a planted misspelling (proves the
 dictionaries are inside); spell --json on a Lithuanian sentence (the hunspell lt_LT
 dictionary and the chunspell binding are inside: declined forms known, "agentura" flagged
-with "agentūra" first); a missing and an unwritable library folder giving one line,
+with "agentūra" first); related news (a topic space learned, a related query answered
+with reasons) and numpy's share of the bundle (no OpenBLAS, at most 30 MB); a missing and
+an unwritable library folder giving one line,
 not a traceback; and --smoke-test (main window offscreen, preview rendered). Steps for
 commands the build does not have yet are skipped with a message. Standard library only.
 Prints one line per step and exits non-zero on the first failure.
@@ -273,6 +275,25 @@ RELATED = [
 ]
 
 
+NUMPY_BUDGET = 30_000_000  # bytes the related-news topic space may add to the folder (#16)
+
+
+def step_numpy_size(prog: FrozenProgram, work: pathlib.Path) -> str:
+    """numpy's files in the bundle stay within the budget: no OpenBLAS (`make dist`)."""
+    internal = prog.binary.parent / "_internal"
+    files = [p for folder in ("numpy", "numpy.libs") if (internal / folder).is_dir()
+             for p in (internal / folder).rglob("*") if p.is_file()]
+    if not files:
+        return "SKIPPED: this build has no numpy"
+    size = sum(p.stat().st_size for p in files)
+    blas = [p.name for p in files if "openblas" in p.name.lower()]
+    if blas or size > NUMPY_BUDGET:
+        raise StepFailed(f"numpy takes {size / 1e6:.1f} MB of the bundle (budget "
+                         f"{NUMPY_BUDGET / 1e6:.0f} MB){'; OpenBLAS is inside: ' + ', '.join(blas) if blas else ''}"
+                         " (`make dist` builds numpy without BLAS)")
+    return f"{size / 1e6:.1f} MB in {len(files)} files, no OpenBLAS"
+
+
 def step_related(prog: FrozenProgram, work: pathlib.Path) -> str:
     """Relearn the topic space and ask for related news, as the desktop app does."""
     if not prog.has_command("related-space"):
@@ -304,6 +325,7 @@ def step_related(prog: FrozenProgram, work: pathlib.Path) -> str:
 
 STEPS = (("--version", step_version), ("import", step_import), ("export", step_export),
          ("batch export", step_batch_export), ("related", step_related),
+         ("numpy size", step_numpy_size),
          ("spell --json", step_spell), ("spell lt", step_spell_lithuanian),
          ("translations", step_translations),
          ("bad library", step_bad_library),

@@ -273,3 +273,15 @@ def test_the_build_strips_numpys_modules_but_not_the_libraries_auditwheel_rewrot
     assert kept["editor_app/x.so"] == "/elsewhere/x.so"
     if openblas is not None:   # stripping it breaks its ELF layout: it must go in untouched
         assert kept[f"numpy.libs/{openblas.name}"] == str(openblas)
+
+
+def test_the_desktop_build_uses_numpy_compiled_without_blas():
+    """#16: the wheel's OpenBLAS (25 MB) would break the 30 MB budget; dist-test checks the size."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    rule = makefile[makefile.index("$(NUMPY_NOBLAS)/.installed:"):makefile.index("\ndist:")]
+    assert "-Csetup-args=-Dblas=none" in rule and "-Csetup-args=-Dlapack=none" in rule
+    assert "numpy==$(NUMPY_VERSION)" in rule and "sed -n 's/^numpy==//p' requirements.lock" in makefile
+    dist = makefile[makefile.index("\ndist:"):makefile.index("\ndist-test:")]
+    assert "$(NUMPY_NOBLAS)/.installed" in dist and "PYTHONPATH=$(NUMPY_NOBLAS)" in dist
+    smoke = (PACKAGING / "smoke_test.py").read_text(encoding="utf-8")
+    assert '("numpy size", step_numpy_size)' in smoke and "NUMPY_BUDGET = 30_000_000" in smoke
