@@ -27,8 +27,10 @@ Measures, per query article (include_newer=True: relatedness, not chronology):
 - Pearson correlation of our scores with the judges' grades/ratings over all
   pairs (an article we do not suggest scores 0), and the mean Spearman rank
   correlation per query article.
-Each row is a variant: the shipped scoring, then each signal removed, then
-each signal alone, and the scoring before #16 (tags + bm25, no lead weighting).
+Each row is a variant: the shipped scoring, then each signal removed, the topic
+space's term weighting and size as they were before (idf, 128 dimensions) or
+smaller, each signal alone, and the scoring before #16 (tags + bm25, no lead
+weighting).
 """
 
 from __future__ import annotations
@@ -53,7 +55,7 @@ import numpy as np  # noqa: E402
 
 from editor_app.core.library import Library  # noqa: E402
 from editor_app.core.models import Article  # noqa: E402
-from editor_app.core.related import analysis, scoring, terms, topics  # noqa: E402
+from editor_app.core.related import analysis, scoring, space, terms, topics  # noqa: E402
 
 WIKINEWS = HERE.parent.parent / "shared" / "data" / "wikinews" / "wikinews_2019_2020.jsonl"
 JUDGED = HERE / "related_judged.tsv"
@@ -227,6 +229,11 @@ VARIANTS = [
     ("- names", [_weights(names=0.0)], False),
     ("- lead weighting", NO_LEAD, True),
     ("- background model (library alone)", [(topics, "BACKGROUND_BELOW", 0)], True),
+    ("- log-entropy (idf weighting)", [(space, "WEIGHTING", "idf")], True),
+    ("128 dimensions instead of 96", [(space, "DIMENSIONS", 128)], True),
+    ("64 dimensions instead of 96", [(space, "DIMENSIONS", 64)], True),
+    ("idf, 128 dimensions (#16's first round)",
+     [(space, "WEIGHTING", "idf"), (space, "DIMENSIONS", 128)], True),
     ("topic space alone", [_weights(text=0.0, names=0.0)], False),
     ("names alone", [_weights(text=0.0, topic=0.0)], False),
     ("bm25 alone, lead weighted", [_weights(topic=0.0, names=0.0)], False),

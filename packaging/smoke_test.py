@@ -8,7 +8,9 @@ a sample article (from the copy inside the bundle) into a new library; export of
 the bundle's manifest checked; spell --json finding a planted misspelling (proves the
 dictionaries are inside); spell --json on a Lithuanian sentence (the hunspell lt_LT
 dictionary and the chunspell binding are inside: declined forms known, "agentura" flagged
-with "agentūra" first); a missing and an unwritable library folder giving one line,
+with "agentūra" first); related news (a topic space learned, a related query answered
+with reasons) and numpy's share of the bundle (no OpenBLAS, at most 30 MB); a missing and
+an unwritable library folder giving one line,
 not a traceback; and --smoke-test (main window offscreen, preview rendered). Steps for
 commands the build does not have yet are skipped with a message. Standard library only.
 Prints one line per step and exits non-zero on the first failure.
@@ -258,9 +260,72 @@ def step_batch_export(prog: FrozenProgram, work: pathlib.Path) -> str:
 
 BATCH = 30  # over runner.PROCESS_MIN_ARTICLES, so export processes do the work
 
+# Two stories told twice in other words, and unrelated ones: numpy's topic space (#16)
+# must be learnt and asked inside the frozen program (its BLAS, its linalg).
+RELATED = [
+    ("Flood barrier finished", "Engineers finished the flood barrier on the quay before the "
+     "storm; the barrier keeps the river out of homes when heavy rain swells it."),
+    ("Seafront defences hold", "Tidal defences along the seafront held back the storm surge "
+     "overnight as waves broke over the promenade and the sea wall."),
+    ("Storm tests the quay", "The storm surge tested the flood barrier on the quay and the "
+     "tidal defences of the seafront; the sea wall held."),
+    ("Striker wins the derby", "The striker scored twice as the club won the derby."),
+    ("Budget presented", "The treasurer presented a budget with higher taxes."),
+    ("Exams begin", "Pupils sat their exams as teachers marked papers in the school hall."),
+]
+
+
+NUMPY_BUDGET = 30_000_000  # bytes the related-news topic space may add to the folder (#16)
+
+
+def step_numpy_size(prog: FrozenProgram, work: pathlib.Path) -> str:
+    """numpy's files in the bundle stay within the budget: no OpenBLAS (`make dist`)."""
+    internal = prog.binary.parent / "_internal"
+    files = [p for folder in ("numpy", "numpy.libs") if (internal / folder).is_dir()
+             for p in (internal / folder).rglob("*") if p.is_file()]
+    if not files:
+        return "SKIPPED: this build has no numpy"
+    size = sum(p.stat().st_size for p in files)
+    blas = [p.name for p in files if "openblas" in p.name.lower()]
+    if blas or size > NUMPY_BUDGET:
+        raise StepFailed(f"numpy takes {size / 1e6:.1f} MB of the bundle (budget "
+                         f"{NUMPY_BUDGET / 1e6:.0f} MB){'; OpenBLAS is inside: ' + ', '.join(blas) if blas else ''}"
+                         " (`make dist` builds numpy without BLAS)")
+    return f"{size / 1e6:.1f} MB in {len(files)} files, no OpenBLAS"
+
+
+def step_related(prog: FrozenProgram, work: pathlib.Path) -> str:
+    """Relearn the topic space and ask for related news, as the desktop app does."""
+    if not prog.has_command("related-space"):
+        return "SKIPPED: this build has no `related-space` command"
+    sources = work / "related-src"
+    sources.mkdir()
+    for n, (title, body) in enumerate(RELATED):
+        (sources / f"related-{n}.md").write_text(
+            f"---\ntitle: {title}\ndate: 2024-0{n + 1}-01\n---\n{body}\n", encoding="utf-8")
+    library = work / "library" / "related.byline"
+    rows = json.loads(prog.ok("--library", str(library), "import", "--json",
+                              *sorted(str(p) for p in sources.iterdir())).stdout)
+    ids = {row["title"]: row["id"] for row in rows}
+    built = json.loads(prog.ok("--library", str(library), "related-space", "--rebuild",
+                               "--json").stdout)
+    if built.get("done") != "rebuild" or built.get("covered") != len(RELATED):
+        raise StepFailed(f"related-space --rebuild --json printed {built!r}")
+    quay = rows[2]["id"]
+    found = json.loads(prog.ok("--library", str(library), "related", str(quay),
+                               "--include-newer", "--json").stdout)
+    flood_ids = {rows[0]["id"], rows[1]["id"]}
+    if not found or {s["id"] for s in found[:2]} != flood_ids:
+        raise StepFailed(f"related --json for the quay story printed {found!r} (ids {ids!r})")
+    if any(not s.get("reasons") for s in found):
+        raise StepFailed(f"a related suggestion without reasons: {found!r}")
+    return (f"space of {built.get('covered')} articles in {built.get('seconds')} s; "
+            f"first: {found[0]['title']!r} ({'; '.join(found[0]['reasons'][:2])})")
+
 
 STEPS = (("--version", step_version), ("import", step_import), ("export", step_export),
-         ("batch export", step_batch_export),
+         ("batch export", step_batch_export), ("related", step_related),
+         ("numpy size", step_numpy_size),
          ("spell --json", step_spell), ("spell lt", step_spell_lithuanian),
          ("translations", step_translations),
          ("bad library", step_bad_library),

@@ -238,3 +238,50 @@ def test_smoke_test_passes_on_the_real_window(capsys):
 
     assert run_smoke_test(timeout=60) == 0, capsys.readouterr().err
     assert "smoke test passed: window shown, preview of" in capsys.readouterr().out
+
+
+def _spec_slim_numpy(stripped: pathlib.Path):
+    """The spec's slim_numpy, run outside PyInstaller (its two globals set here)."""
+    tree = ast.parse(spec_text())
+    wanted = [node for node in tree.body
+              if (isinstance(node, ast.FunctionDef) and node.name == "slim_numpy")
+              or (isinstance(node, ast.Assign) and getattr(node.targets[0], "id", "") == "NUMPY_TEST_ONLY")]
+    assert len(wanted) == 2, "byline.spec defines no slim_numpy / NUMPY_TEST_ONLY"
+    namespace = {"pathlib": pathlib, "shutil": shutil, "subprocess": subprocess,
+                 "STRIPPED": stripped}
+    exec(compile(ast.Module(body=wanted, type_ignores=[]), str(SPEC), "exec"), namespace)
+    return namespace["slim_numpy"]
+
+
+@pytest.mark.skipif(shutil.which("strip") is None, reason="binutils' strip is not installed")
+def test_the_build_strips_numpys_modules_but_not_the_libraries_auditwheel_rewrote(tmp_path):
+    import numpy
+
+    root = pathlib.Path(numpy.__file__).parent
+    umath = next((root / "_core").glob("_multiarray_umath.*.so"))
+    tests_module = next((root / "_core").glob("_multiarray_tests.*.so"))
+    openblas = next((root.parent / "numpy.libs").glob("libscipy_openblas*.so"), None)
+    toc = [(f"numpy/_core/{umath.name}", str(umath), "EXTENSION"),
+           (f"numpy/_core/{tests_module.name}", str(tests_module), "EXTENSION"),
+           ("editor_app/x.so", "/elsewhere/x.so", "EXTENSION")]
+    if openblas is not None:
+        toc.append((f"numpy.libs/{openblas.name}", str(openblas), "BINARY"))
+    kept = {dest: src for dest, src, _kind in _spec_slim_numpy(tmp_path)(toc)}
+    assert f"numpy/_core/{tests_module.name}" not in kept          # numpy's tests only
+    stripped = pathlib.Path(kept[f"numpy/_core/{umath.name}"])
+    assert stripped.parent.is_relative_to(tmp_path) and stripped.stat().st_size < umath.stat().st_size
+    assert kept["editor_app/x.so"] == "/elsewhere/x.so"
+    if openblas is not None:   # stripping it breaks its ELF layout: it must go in untouched
+        assert kept[f"numpy.libs/{openblas.name}"] == str(openblas)
+
+
+def test_the_desktop_build_uses_numpy_compiled_without_blas():
+    """#16: the wheel's OpenBLAS (25 MB) would break the 30 MB budget; dist-test checks the size."""
+    makefile = (ROOT / "Makefile").read_text(encoding="utf-8")
+    rule = makefile[makefile.index("$(NUMPY_NOBLAS)/.installed:"):makefile.index("\ndist:")]
+    assert "-Csetup-args=-Dblas=none" in rule and "-Csetup-args=-Dlapack=none" in rule
+    assert "numpy==$(NUMPY_VERSION)" in rule and "sed -n 's/^numpy==//p' requirements.lock" in makefile
+    dist = makefile[makefile.index("\ndist:"):makefile.index("\ndist-test:")]
+    assert "$(NUMPY_NOBLAS)/.installed" in dist and "PYTHONPATH=$(NUMPY_NOBLAS)" in dist
+    smoke = (PACKAGING / "smoke_test.py").read_text(encoding="utf-8")
+    assert '("numpy size", step_numpy_size)' in smoke and "NUMPY_BUDGET = 30_000_000" in smoke

@@ -1,5 +1,6 @@
 """The new related-news signals (#16): topic space, shared names, the lead, and their reasons."""
 
+import numpy as np
 import pytest
 
 from editor_app.core.importing import import_files
@@ -218,3 +219,32 @@ def test_no_names_are_read_from_german_capitals(library):
     for s in found:
         assert not any(r.startswith("same ") and "Zwischen" in r for r in s.reasons)
         assert not any(r.startswith(("same people", "same names", "same places")) for r in s.reasons)
+
+
+def test_words_spread_over_every_story_weigh_nothing_in_the_space():
+    """Log-entropy (#16): a word used evenly everywhere carries no topic, a rare one does."""
+    from editor_app.core.related import space as _space
+
+    matrix = _space.TermMatrix()
+    for i in range(12):
+        counts = {"report": 2.0, "council": 1.0}
+        counts["harbour" if i == 0 else f"topic{i % 4}"] = 3.0
+        counts["lighthouse" if i < 2 else "weather"] = 1.0
+        matrix.add(counts)
+    keep = np.arange(len(matrix.terms))
+    df = np.bincount(np.frombuffer(matrix.indices, np.int32), minlength=len(keep))
+    weights = dict(zip(matrix.terms, _space.global_weights(matrix, keep, df), strict=True))
+    assert weights["report"] == pytest.approx(0.0, abs=1e-6)   # in every story, same count
+    assert weights["council"] == pytest.approx(0.0, abs=1e-6)
+    assert weights["harbour"] == pytest.approx(1.0)            # one story only
+    assert 0.5 < weights["lighthouse"] < 1.0                   # two stories of twelve
+    assert weights["lighthouse"] > weights["topic1"] > weights["weather"] > weights["report"]
+
+
+def test_the_stored_space_weighs_words_by_log_entropy(coast):
+    lib, _ids = coast
+    model = topics.current_space(lib).model
+    # Entropy weights lie in 0..1; idf, as before, gave log(n / df): well above 1 for a
+    # word in a few of the library's and the background's 300 stories.
+    assert 0.0 <= float(model.idf.min()) and float(model.idf.max()) <= 1.0
+    assert float(model.idf.max()) > 0.5
