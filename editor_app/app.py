@@ -81,7 +81,8 @@ def _default_personal_path():
 
 
 def build_main_window(library: Library, *, settings=None, renderer=None, spell_service=None,
-                      watch_outside_changes: bool = True, staged: bool = False):
+                      watch_outside_changes: bool = True, staged: bool = False,
+                      page_cache=None):
     """Create the signal hub and the main window and wire them; returns the window.
 
     Without a renderer the window makes its own when the first article opens; without
@@ -90,10 +91,14 @@ def build_main_window(library: Library, *, settings=None, renderer=None, spell_s
     monitor, hand-off files and conflicts (#14) and the newsroom server's sync (#15)
     are attached here.
 
-    ``staged`` (the real start, #20): the docks take their places now, but web views,
-    panels, spell checking, the outside-change monitor, hand-off files and the newsroom
-    sync are built after the window's first paint, in that order (``window.startup``).
+    ``staged`` (the real start, #20): the docks take their places now, but the preview's
+    first render (shown in its quick view), panels, the outside-change monitor, web
+    views, spell checking, hand-off files and the newsroom sync come after the window's
+    first paint, in that order (``window.startup``).
     Otherwise everything is built before this returns (tests, tools).
+
+    ``page_cache`` (core.render.page_cache.PageCache): the previews keep their last
+    page there, and a preview made for the first paint shows it at once (#20).
     """
     from editor_app.ui.editorial_panels import EditorialPanels
     from editor_app.ui.main_window import MainWindow
@@ -101,16 +106,19 @@ def build_main_window(library: Library, *, settings=None, renderer=None, spell_s
     from editor_app.ui.startup import StagedStartup
 
     window = MainWindow(library, AppSignals(), settings=settings, renderer=renderer,
-                        defer_views=staged)
+                        defer_views=staged, page_cache=page_cache)
     if spell_service is None:
         spell_service = build_spell_service(preload=not staged)
         window.destroyed.connect(lambda *_: spell_service.shutdown())
     window.panels = EditorialPanels(window, spell_service, deferred=staged)
     startup = window.startup = StagedStartup(window)
-    startup.add("preview", window.start_deferred_views)
+    # The render runs on a worker while the panels are built; its page is shown in
+    # the preview's quick view; Chromium then starts underneath it (ui/desk/preview.py).
+    startup.add("quick preview", window.start_quick_previews)
     startup.add("panels", window.panels.start)
     if watch_outside_changes:
         startup.add("outside changes", lambda: _watch_outside_changes(window))
+    startup.add("preview", window.start_deferred_views)
 
     def start_spelling() -> None:
         spell_service.preload("en")
@@ -205,8 +213,10 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
                                  str(error))
         return 1
     spell_service = build_spell_service(preload=False)
+    from editor_app.core.render.page_cache import PageCache
+
     window = build_main_window(library, renderer=renderer, spell_service=spell_service,
-                               staged=True)
+                               staged=True, page_cache=PageCache())
     trace("window built")
     window.restore_layout()
     window.show()

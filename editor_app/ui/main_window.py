@@ -95,9 +95,11 @@ class MainWindow(QMainWindow):
     shutting_down = Signal()
 
     def __init__(self, library: Library, signals, settings: Settings | QSettings | None = None,
-                 parent=None, *, renderer=None, defer_views: bool = False):
+                 parent=None, *, renderer=None, defer_views: bool = False, page_cache=None):
         super().__init__(parent)
         self.library = library
+        #: core.render.page_cache.PageCache of the previews (None: no pages kept on disk)
+        self.page_cache = page_cache
         self.signals = signals
         self.settings = settings if isinstance(settings, Settings) else Settings(settings)
         self._renderer = renderer
@@ -105,6 +107,7 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         #: web views wait for start_deferred_views (app.run_gui: the window paints first)
         self.defer_views = defer_views
+        self._quick_previews = not defer_views  # articles render (start_quick_previews)
         #: set by the composition root (app.build_main_window); kept alive with the window
         self.panels = None
         self.outside_changes = None
@@ -523,11 +526,13 @@ class MainWindow(QMainWindow):
         try:
             tab = ArticleTab(self.library, article_id, renderer=self.renderer, saver=self.saver,
                              signals=self.signals, dark=self.dark,
-                             defer_preview=self.defer_views)
+                             defer_preview=self.defer_views, page_cache=self.page_cache)
         except BylineError as exc:
             self.signals.message.emit(
                 self.tr("Cannot open article {id}: {error}").format(id=article_id, error=exc), 8000)
             return None
+        if self._quick_previews:
+            tab.preview.open_renders()
         tab.editor.setFont(self.settings.editor_font())
         tab.revision_interval_s = self.settings.revision_minutes() * 60
         tab.set_view_mode(self.view_mode)
@@ -570,6 +575,23 @@ class MainWindow(QMainWindow):
         if tab is not None:
             (tab.preview.view if self.view_mode is ViewMode.PREVIEW and tab.preview.view
              else tab.editor).setFocus()
+
+    def start_quick_previews(self):
+        """The window has painted: the open articles render now, into their quick views
+        (PreviewPane; the web views come later, start_deferred_views).
+
+        Returns the signal the article in front emits when its quick view has its
+        page (None when it has one already, or there is none): the start-up waits.
+        """
+        self._quick_previews = True
+        for tab in self.article_tabs():
+            tab.preview.open_renders()
+        tab = self.current_article_tab()
+        preview = tab.preview if tab is not None else None
+        if preview is not None and preview.quick_view is not None \
+                and not preview.quick_generation and preview.isVisible():
+            return preview.quick_shown
+        return None
 
     def start_deferred_views(self) -> None:
         """Create the web views held back for the first paint (app.run_gui's start-up)."""
