@@ -38,6 +38,7 @@ from PySide6.QtWidgets import QLabel, QStackedLayout, QTextBrowser, QVBoxLayout,
 from editor_app.core.errors import BylineError
 from editor_app.core.startup_trace import trace
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.desk.quick_view import QuickView
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -109,6 +110,18 @@ window.__bylineScrollTo = function (line) {
   var top = els[best].getBoundingClientRect().top + window.scrollY;
   window.scrollTo(0, Math.max(0, top - 16));
   return best;
+};
+window.__bylineScrollToText = function (text, share) {
+  var els = document.querySelectorAll('main h1, main p, main li, main h2, main h3, main h4, main blockquote, main pre');
+  for (var i = 0; text && i < els.length; i++) {
+    if (els[i].textContent.replace(/\s+/g, ' ').trim().indexOf(text) === 0) {
+      window.scrollTo(0, Math.max(0, els[i].getBoundingClientRect().top + window.scrollY));
+      return i;
+    }
+  }
+  var room = document.documentElement.scrollHeight - window.innerHeight;
+  window.scrollTo(0, Math.round(share * Math.max(0, room)));
+  return -1;
 };
 true;
 """
@@ -218,7 +231,7 @@ class PreviewPane(QWidget):
         self._area = QStackedLayout()
         self._area.setStackingMode(QStackedLayout.StackingMode.StackAll)
         self._layout.addLayout(self._area, 1)
-        self.quick_view: QTextBrowser | None = None
+        self.quick_view: QuickView | None = None
         self.quick_generation = 0
         self._quick_scrolled = False  # the reader moved the quick view itself
         self._source_lines = 1
@@ -240,18 +253,11 @@ class PreviewPane(QWidget):
         quick = self.quick_view
         return quick if quick is not None and not self.quick_generation else None
 
-    def _make_quick_view(self) -> QTextBrowser:
-        quick = QTextBrowser()
-        quick.setObjectName("quickPreview")
-        quick.setOpenLinks(False)
-        quick.setOpenExternalLinks(False)
+    def _make_quick_view(self) -> QuickView:
+        quick = QuickView(self.tr("Preparing the preview…"))
         quick.anchorClicked.connect(_open_external)
-        quick.setPlaceholderText(self.tr("Preparing the preview…"))
         quick.setAccessibleName(self.tr("Preview"))
-        quick.setFrameShape(QTextBrowser.Shape.NoFrame)
-        quick.setStyleSheet("QTextBrowser#quickPreview { background: white; color: black; }"
-                            if not self.dark else
-                            "QTextBrowser#quickPreview { background: #121212; color: #e8e8e8; }")
+        quick.set_dark(self.dark)
         quick.verticalScrollBar().valueChanged.connect(self._on_quick_scrolled)
         return quick
 
@@ -308,9 +314,7 @@ class PreviewPane(QWidget):
         self.dark = bool(dark)
         self._apply_dark()
         if self.quick_view is not None:
-            self.quick_view.setStyleSheet(
-                "QTextBrowser#quickPreview { background: #121212; color: #e8e8e8; }" if self.dark
-                else "QTextBrowser#quickPreview { background: white; color: black; }")
+            self.quick_view.set_dark(self.dark)
 
     def _apply_dark(self) -> None:
         if self.view is not None and self.uses_webengine:
@@ -474,7 +478,7 @@ class PreviewPane(QWidget):
         self._quick_page = page
         bar = quick.verticalScrollBar()
         position, scrolled = bar.value(), self._quick_scrolled
-        quick.setHtml(page)
+        quick.set_page(page)
         if scrolled:
             bar.setValue(position)
         elif self._scroll_line is not None:
@@ -505,10 +509,12 @@ class PreviewPane(QWidget):
             return
         bar = self.quick_view.verticalScrollBar()
         if self._quick_scrolled and bar.maximum() > 0:
+            # The paragraph at the top of the quick view goes to the top of the page (the
+            # same share of the page if it cannot be found).
             share = bar.value() / bar.maximum()
-            self.view.page().runJavaScript(
-                f"window.scrollTo(0, Math.round({share:f} * Math.max(0, document"
-                ".documentElement.scrollHeight - window.innerHeight)))", 0, lambda _r: None)
+            script = (f"window.__bylineScrollToText({json.dumps(self.quick_view.top_text())}, "
+                      f"{share:f})")
+            self.view.page().runJavaScript(script, 0, lambda _r: None)
         elif self._scroll_line is not None:
             self.scroll_to_line(self._scroll_line)
         self._handover.start()
