@@ -11,10 +11,13 @@ clock (``time.time()``, which the parent also read just before starting us):
 - ``window``: the first paint of any widget inside a top-level main window;
 - ``text``: the first paint of a text editor's viewport holding the opened article
   (more than ``TEXT_MIN_CHARS`` characters): the article is readable;
-- ``preview``: the rendered article is on screen.  A QTextBrowser preview (ReText's)
-  counts when its viewport paints with the text; Byline's web view counts when its
+- ``preview``: the rendered article is on screen.  A QTextBrowser preview counts
+  when its viewport paints holding more than ``TEXT_MIN_CHARS`` characters: ReText's
+  preview, and Byline's quick view (the renderer's page shown in a QTextBrowser
+  while Chromium starts, ui/desk/preview.py) by the same rule; an empty quick view
+  ("Preparing the preview…") does not count. Byline's web view counts when its
   PreviewPane reports the first rendered page shown (``shown_generation``), looked
-  at every ``POLL_MS`` ms.
+  at every ``POLL_MS`` ms. Whichever comes first is the moment.
 
 The probe never changes what the program does; it only listens.
 """
