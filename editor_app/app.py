@@ -43,22 +43,9 @@ def prepare_environment() -> None:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     if "QTWEBENGINE_CHROMIUM_FLAGS" not in os.environ:
+        from editor_app.chromium import chromium_flags
+
         os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = chromium_flags(os.environ)
-
-
-def chromium_flags(environ) -> str:
-    """The preview's Chromium, made smaller (#20): ``QTWEBENGINE_CHROMIUM_FLAGS``.
-
-    The preview is one page of text. ``--disable-gpu``: software compositing, without
-    the GPU process's driver (on a machine without a GPU, Mesa's llvmpipe: 60 MiB).
-    ``--no-zygote`` when the sandbox is off (as root, or asked for; Chromium refuses
-    it with the sandbox on): the two zygote processes (about 40 MiB) are not started,
-    the page's renderer is started directly.
-    """
-    flags = ["--disable-gpu"]
-    if "QTWEBENGINE_DISABLE_SANDBOX" in environ:  # Qt turns the sandbox off when it is set
-        flags.append("--no-zygote")
-    return " ".join(flags)
 
 
 def tune_interpreter() -> None:
@@ -130,6 +117,7 @@ def build_main_window(library: Library, *, settings=None, renderer=None, spell_s
         window.destroyed.connect(lambda *_: spell_service.shutdown())
     window.panels = EditorialPanels(window, spell_service, deferred=staged)
     startup = window.startup = StagedStartup(window)
+    startup.painted.connect(window.open_front_tab)  # before the first step
     # The render runs on a worker while the panels are built; its page is shown in
     # the preview's quick view; Chromium then starts underneath it (ui/desk/preview.py).
     startup.add("quick preview", window.start_quick_previews)
@@ -237,18 +225,24 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
                                staged=True, page_cache=PageCache())
     trace("window built")
     window.restore_layout()
-    window.show()
     # The last session's tabs come back, opened when first shown; `byline open` puts
-    # its article in front instead of the one that was.
+    # its article in front instead of the one that was. The tab in front shows its
+    # title at the first paint and its text right after (MainWindow.open_front_tab).
     window.restore_session(load_current=open_article is None)
     if open_article is not None:
-        window.open_article(open_article)
-        window.select_in_library(open_article)
-        window.activateWindow()
-    elif library.count_articles():
-        window.select_first_article()
+        window.show_article_soon(open_article)
+    window.show()
+
+    def after_first_paint() -> None:  # connected after open_front_tab: runs after it
+        if open_article is not None:
+            window.select_in_library(open_article)
+            window.activateWindow()
+        elif library.count_articles():
+            window.select_first_article()
+        trace("article open")
+
+    window.startup.painted.connect(after_first_paint)
     ask_who_you_are_soon(window)
-    trace("article open")
     if os.environ.get("BYLINE_SCREENSHOTS"):  # `make screenshots` started this process
         from editor_app.ui.screenshots import drive_screenshots
 

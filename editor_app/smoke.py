@@ -40,7 +40,7 @@ def prepare_smoke_environment() -> None:
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
     # The window's own flags (no GPU: offscreen Chromium may spend seconds probing for one).
-    from editor_app.app import chromium_flags
+    from editor_app.chromium import chromium_flags
 
     os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", chromium_flags(os.environ))
 

@@ -7,7 +7,8 @@ import os
 import subprocess
 import sys
 
-from editor_app.app import chromium_flags, prepare_environment
+from editor_app.app import prepare_environment
+from editor_app.chromium import chromium_flags
 from tests.conftest import ROOT
 
 

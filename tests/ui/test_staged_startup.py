@@ -74,3 +74,31 @@ def test_a_second_start_shows_the_cached_page_at_once(qtbot, start, tmp_path):
     # Shown within the first step itself, before any render could come back.
     assert steps_at_page[0] == []
     assert "What is the forum for?" in preview.quick_view.toPlainText()
+
+
+def test_the_article_in_front_shows_its_title_at_the_paint_and_opens_after(qtbot, tmp_path,
+                                                                          renderer):
+    library = open_library(tmp_path / "library.byline", explicit=True)
+    article = make_interview(library)
+    settings = QSettings(str(tmp_path / "settings.ini"), QSettings.Format.IniFormat)
+    window = build_main_window(library, settings=settings, renderer=renderer, staged=True,
+                               watch_outside_changes=False)
+    qtbot.addWidget(window)
+    painted = []
+    window.startup.painted.connect(
+        lambda: painted.append(window.tabs.tabText(window.tabs.currentIndex())))
+    window.show_article_soon(article.id)
+    # Before the paint: the tab in front has the title; the editor is not built yet.
+    assert window.current_article_tab() is None
+    assert "Forum interview" in window.tabs.tabText(window.tabs.currentIndex())
+    window.show()
+    qtbot.waitUntil(lambda: window.current_article_tab() is not None, timeout=10000)
+    assert painted and "Forum interview" in painted[0]  # the paint came first
+    tab = window.current_article_tab()
+    assert tab.article_id == article.id and "Small newsrooms" in tab.editor.toPlainText()
+    assert window.open_article_ids() == [article.id]  # one tab: the waiting one was replaced
+    window.startup.run_all()
+    window.close_all_tabs()
+    window.panels.shutdown()
+    window.shutdown()
+    library.close()
