@@ -30,6 +30,10 @@ How it measures:
   backup, the counted ones close a library that was only read; the row "an article
   changed before closing" edits another article (through the library, as a second
   Byline process would) before SIGTERM, so its closing makes a whole copy;
+- both programs run from compiled bytecode, as installed programs do (pip compiles
+  ReText's at install; Byline's ``__pycache__`` is written by the warm-up start):
+  ``PYTHONDONTWRITEBYTECODE`` is taken out of their environment, else every Byline
+  start would compile its few hundred modules from source again (some 100 ms);
 - Byline and ReText alternate run by run, so that both meet the same noise; the
   table gives the median and the best of N (the machine is shared: the best is
   the figure least disturbed by others).
@@ -225,7 +229,8 @@ def start_once(program: str, command: list[str], *, python: pathlib.Path,
     home = fresh_home(program)
     report = home / "probe.jsonl"
     env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONPATH", "BYLINE_LIBRARY")}
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONPATH", "BYLINE_LIBRARY",
+                        "PYTHONDONTWRITEBYTECODE")}
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
                XDG_DATA_HOME=str(home / ".local" / "share"),
                XDG_CACHE_HOME=str(WORK / f"cache-{program}"),
@@ -290,6 +295,7 @@ def spell_times(python: pathlib.Path, runs: int) -> list[float]:
            "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local" / "share"),
            "XDG_CACHE_HOME": str(WORK / "cache-byline")}
     env.pop("BYLINE_LIBRARY", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: from bytecode
     times = []
     for _ in range(runs + 1):
         t0 = time.perf_counter()
@@ -300,13 +306,24 @@ def spell_times(python: pathlib.Path, runs: int) -> list[float]:
     return times[1:]  # the first run fills the cache (when the cache was empty)
 
 
+def use_work_folder(path: pathlib.Path) -> None:
+    """Another folder than benchmarks/out/startup (runs that must not share it)."""
+    global WORK
+    WORK = path.resolve()
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=100_000,
                         help="articles in the newsroom-scale library (0: skip those rows)")
     parser.add_argument("--no-retext", action="store_true")
+    parser.add_argument("--work", type=pathlib.Path, default=None,
+                        help="folder for the libraries, homes and caches "
+                             "(default benchmarks/out/startup)")
     args = parser.parse_args(argv)
+    if args.work is not None:
+        use_work_folder(args.work)
     WORK.mkdir(parents=True, exist_ok=True)
     byline_python = pathlib.Path(sys.executable)
     article = WORK / "interview.md"
