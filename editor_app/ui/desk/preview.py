@@ -15,9 +15,11 @@ the same HTML with a notice; the editor keeps working either way.
 
 The first seconds (#20): Chromium takes most of a second to start, so a pane made
 for the window's first paint (``defer_view``) shows the renderer's page in a
-QTextBrowser, the *quick view*, as soon as the first render is back. It is the same
-HTML and stylesheet (Qt's rich text draws headings, questions and answers, emphasis,
-lists and links; not every CSS rule). The web view is made after the first paint
+QTextBrowser, the *quick view* (quick_view.py), as soon as it has the page: from the
+page cache (core/render/page_cache.py: the article's last rendered page, when nothing
+it is made from has changed) at once, else when the first render is back. It is the
+same HTML and stylesheet (Qt's rich text draws headings, questions and answers,
+emphasis, lists and links; not every CSS rule). The web view is made after the first paint
 underneath it; when its first page has loaded with the newest text it takes the
 quick view's place at the quick view's reading position, and the quick view is
 deleted.
