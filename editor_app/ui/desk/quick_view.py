@@ -5,7 +5,7 @@ same page (the one renderer's HTML and the one stylesheet, byline.css) in a
 QTextBrowser. Qt's rich text reads CSS 2 without custom properties or ``rem``, so
 the stylesheet is given to it resolved: ``var(--x)`` replaced by the light theme's
 value (the dark one when the window is dark), ``rem`` by pixels and unitless
-line heights by percentages. Rules Qt does not know (``max-width``, ``clamp()``,
+line heights by percentages of the font's line spacing. Rules Qt does not know (``max-width``, ``clamp()``,
 logical properties) are skipped by Qt; the text, headings, questions and answers,
 emphasis, lists, links and the colours are as in the web view.
 """
@@ -19,6 +19,7 @@ from PySide6.QtWidgets import QTextBrowser
 
 ROOT_PX = 16  # 1rem in the web view (Chromium's default font size)
 PAGE_MARGIN_PX = 20  # byline.css: body padding 1.25rem at the sides
+QT_LINE_SPACING = 1.17  # a serif font's line spacing in its size (DejaVu Serif: 1.16)
 
 _STYLE = re.compile(r"<style>(.*?)</style>", re.S)
 _ROOT_BLOCK = re.compile(r":root\s*\{(.*?)\}", re.S)
@@ -84,4 +85,6 @@ def _resolved_stylesheet(css: str, dark: bool) -> str:
     for _ in range(3):  # variables that name variables
         css = _USE.sub(lambda m: " ".join(variables.get(m.group(1), "").split()), css)
     css = _REM.sub(lambda m: f"{float(m.group(1)) * ROOT_PX:g}px", css)
-    return _LINE_HEIGHT.sub(lambda m: f"line-height: {float(m.group(1)) * 100:g}%;", css)
+    # CSS multiplies the font size, Qt the font's own line spacing (about 1.17 of it)
+    return _LINE_HEIGHT.sub(
+        lambda m: f"line-height: {round(float(m.group(1)) / QT_LINE_SPACING * 100)}%;", css)
