@@ -342,29 +342,17 @@ class ArticleTab(QWidget):
             self.text_changed.emit()
             return self.preview.generation
         snapshot = self.snapshot()
-        if self.preview.page_cache is None:
-            generation = self.preview.request(snapshot, self._related_items)
-        else:
-            # The pins are read here (a few rows, no imports) to key the cached page.
-            try:
-                rows = self.library.export_related(self.article_id)
-            except BylineError:
-                rows = []
-            generation = self.preview.request(
-                snapshot, lambda: _related_items_from(rows),
-                cache_key=self.preview.cache_key_for(snapshot, rows))
+        # The pins are read here, on the GUI thread (a few rows, and never stale; the
+        # library may be closed while a render runs), and made into the "Related news"
+        # items on the render's worker thread (that imports the renderer's page stack).
+        try:
+            rows = self.library.export_related(self.article_id)
+        except BylineError:
+            rows = []
+        generation = self.preview.request(snapshot, lambda: _related_items_from(rows),
+                                          cache_key=self.preview.cache_key_for(snapshot, rows))
         self.text_changed.emit()
         return generation
-
-    def _related_items(self) -> list:
-        """The pins as the "Related news" block lists them: a few rows, read on the
-        render's worker thread just before it renders (so never stale)."""
-        from editor_app.core.related.block import related_news_items
-
-        try:
-            return related_news_items(self.library, self.article_id)
-        except BylineError:
-            return []
 
     def focus_after_details(self) -> list:
         """What Tab reaches after the article's details: the text, then the preview."""

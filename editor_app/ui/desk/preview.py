@@ -339,9 +339,10 @@ class PreviewPane(QWidget):
     def request(self, article, related=(), *, cache_key: str | None = None) -> int:
         """Render ``article`` (an Article snapshot) with its "Related news" items soon.
 
-        ``related``: the items, or a function that reads them, called on the render's
-        worker thread (reading them imports the renderer's page stack, which the GUI
-        thread need not wait for). ``cache_key``: the article's key in ``page_cache``
+        ``related``: the items, or a function that makes them, called on the render's
+        worker thread (making them imports the renderer's page stack, which the GUI
+        thread need not wait for; it must not touch the library, which may be closed
+        while a render runs). ``cache_key``: the article's key in ``page_cache``
         (PageCache.key_for): a quick view still waiting for its first page shows the
         cached one at once, and the render's page is kept there. Returns the
         generation of this request.
