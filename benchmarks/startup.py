@@ -17,9 +17,13 @@ How it measures:
   layout, no open tabs), while caches (``XDG_CACHE_HOME``) persist between runs as
   they do between a person's starts: one warm-up start of each program is not
   counted;
+- Byline shows its preview first in a quick view (the renderer's page in Qt's rich
+  text) and then in the web view: "preview on screen" is the first of the two, "web
+  view on screen" when Chromium shows the page;
 - PSS (proportional set size: shared pages split between the processes sharing
   them) is summed over the program and every process it started, read from
-  ``/proc/PID/smaps_rollup`` ``SETTLE_S`` seconds after the preview is on screen;
+  ``/proc/PID/smaps_rollup`` ``SETTLE_S`` seconds after the preview is on screen
+  (Byline: after its web view is, so that Chromium is counted whole);
   "of which the library file mapped" is the PSS of the maps of the library file
   (``/proc/PID/smaps``), the part that grows with the library's size;
 - closing: SIGTERM (what a session's end sends; Byline saves and closes its window)
@@ -31,9 +35,17 @@ How it measures:
   detached background process (editor_app/core/backup_process.py): "closing" is
   until Byline's process has exited, "backup made" until that copy is in the
   backup folder (waited for, so that it never overlaps the next run);
+- both programs run from compiled bytecode, as installed programs do (pip compiles
+  ReText's at install; Byline's ``__pycache__`` is written by the warm-up start):
+  ``PYTHONDONTWRITEBYTECODE`` is taken out of their environment, else every Byline
+  start would compile its few hundred modules from source again (some 100 ms);
 - Byline and ReText alternate run by run, so that both meet the same noise; the
   table gives the median and the best of N (the machine is shared: the best is
   the figure least disturbed by others).
+
+Byline's page cache (core/render/page_cache.py) is warm in the counted runs, as
+when a person reopens yesterday's article; the row "no cached page" empties it
+before each start.
 
 The article: the longest interview of the Wikinews corpus in ../shared/data cut to
 5,000 words (a synthetic interview when the corpus is absent), as markdown with
@@ -261,7 +273,8 @@ def start_once(program: str, command: list[str], *, python: pathlib.Path,
     home = fresh_home(program)
     report = home / "probe.jsonl"
     env = {k: v for k, v in os.environ.items()
-           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONPATH", "BYLINE_LIBRARY")}
+           if k not in ("DISPLAY", "WAYLAND_DISPLAY", "PYTHONPATH", "BYLINE_LIBRARY",
+                        "PYTHONDONTWRITEBYTECODE")}
     env.update(HOME=str(home), XDG_CONFIG_HOME=str(home / ".config"),
                XDG_DATA_HOME=str(home / ".local" / "share"),
                XDG_CACHE_HOME=str(WORK / f"cache-{program}"),
@@ -275,14 +288,15 @@ def start_once(program: str, command: list[str], *, python: pathlib.Path,
                                start_new_session=True)
     events: dict[str, float] = {}
     deadline = time.monotonic() + TIMEOUT_S
-    while "preview" not in events and time.monotonic() < deadline and process.poll() is None:
+    last = "web" if program == "byline" else "preview"
+    while last not in events and time.monotonic() < deadline and process.poll() is None:
         time.sleep(0.01)
         if report.exists():
             for line in report.read_text().splitlines():
                 event = json.loads(line)
                 events.setdefault(event["event"], event["t"] - started)
     result = {name: round(value * 1000) for name, value in events.items()}
-    if "preview" in events:
+    if last in events:
         time.sleep(SETTLE_S)
         pids = descendants(process.pid)
         kib, counted = pss_kib(pids)
@@ -309,7 +323,7 @@ def start_once(program: str, command: list[str], *, python: pathlib.Path,
         os.killpg(process.pid, signal.SIGKILL)  # helpers left behind, if any
     except ProcessLookupError:
         pass
-    if "preview" not in events:
+    if last not in events:
         error = process.stderr.read().decode(errors="replace")[-600:]
         result["error"] = f"no preview within {TIMEOUT_S:.0f} s: {error}"
     shutil.rmtree(home, ignore_errors=True)
@@ -331,6 +345,7 @@ def spell_times(python: pathlib.Path, runs: int) -> list[float]:
            "XDG_CONFIG_HOME": str(home / ".config"), "XDG_DATA_HOME": str(home / ".local" / "share"),
            "XDG_CACHE_HOME": str(WORK / "cache-byline")}
     env.pop("BYLINE_LIBRARY", None)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)  # as installed: from bytecode
     times = []
     for _ in range(runs + 1):
         t0 = time.perf_counter()
@@ -341,17 +356,24 @@ def spell_times(python: pathlib.Path, runs: int) -> list[float]:
     return times[1:]  # the first run fills the cache (when the cache was empty)
 
 
-def main(argv: list[str] | None = None) -> int:
+def use_work_folder(path: pathlib.Path) -> None:
+    """Another folder than benchmarks/out/startup (runs that must not share it)."""
     global WORK
+    WORK = path.resolve()
+
+
+def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--scale", type=int, default=100_000,
                         help="articles in the newsroom-scale library (0: skip those rows)")
     parser.add_argument("--no-retext", action="store_true")
-    parser.add_argument("--work", type=pathlib.Path, default=OUT / "startup",
-                        help="folder for the libraries and homes (two runs at once need two)")
+    parser.add_argument("--work", type=pathlib.Path, default=None,
+                        help="folder for the libraries, homes and caches "
+                             "(default benchmarks/out/startup)")
     args = parser.parse_args(argv)
-    WORK = args.work.resolve()
+    if args.work is not None:
+        use_work_folder(args.work)
     WORK.mkdir(parents=True, exist_ok=True)
     byline_python = pathlib.Path(sys.executable)
     article = WORK / "interview.md"
@@ -363,6 +385,10 @@ def main(argv: list[str] | None = None) -> int:
     programs: dict[str, tuple] = {
         "byline": (["editor_app", "--library", str(small), "open", SLUG], byline_python,
                    "PySide6", True),
+        # The same start without the article's page in the page cache (its first start,
+        # or the text changed outside Byline): the quick view waits for the render.
+        "byline-uncached": (["editor_app", "--library", str(small), "open", SLUG],
+                            byline_python, "PySide6", True),
     }
     if not args.no_retext:
         programs["retext"] = (["ReText", str(article)], retext_python(), "PyQt6", False)
@@ -379,6 +405,9 @@ def main(argv: list[str] | None = None) -> int:
     for round_number in range(args.runs + 1):
         for name, (command, python, binding, close) in programs.items():
             edit = big if name.endswith("-edited") else None
+            if name.endswith("-uncached"):
+                shutil.rmtree(WORK / "cache-byline" / "byline" / "preview-pages",
+                              ignore_errors=True)
             result = start_once(name.split("-")[0], command, python=python, binding=binding,
                                 measure_close=close, edit_before_close=edit)
             if "error" in result:
@@ -402,17 +431,20 @@ def main(argv: list[str] | None = None) -> int:
     print(f"\nStart-up, offscreen, {os.cpu_count()} cores, {args.runs} runs each "
           "(median / best; the machine is shared, so the best is the cleanest figure):\n")
     print("| program | first paint (ms) | article text on screen (ms) | preview on screen (ms) "
-          "| PSS, all processes (MiB) | of which the library file mapped (MiB) | processes "
-          "| closing (ms) | backup made (ms) |")
-    print("|---|---|---|---|---|---|---|---|---|")
-    labels = {"byline": "Byline, 10 articles", "retext": f"ReText {RETEXT_VERSION[:3]} (PyQt6)",
+          "| web view on screen (ms) | PSS, all processes (MiB) "
+          "| of which the library file mapped (MiB) | processes | closing (ms) "
+          "| backup made (ms) |")
+    print("|---|---|---|---|---|---|---|---|---|---|")
+    labels = {"byline": "Byline, 10 articles",
+              "byline-uncached": "Byline, 10 articles, no cached page of the article",
+              "retext": f"ReText {RETEXT_VERSION[:3]} (PyQt6)",
               "byline-scale": f"Byline, {args.scale:,} articles",
               "byline-scale-edited": f"Byline, {args.scale:,} articles, an article changed "
                                      "before closing"}
     for name in programs:
         print(f"| {labels[name]} | {cell(name, 'window')} | {cell(name, 'text')} | "
-              f"{cell(name, 'preview')} | {cell(name, 'pss_mib')} | {cell(name, 'mapped_mib')} | "
-              f"{cell(name, 'processes')} | "
+              f"{cell(name, 'preview')} | {cell(name, 'web')} | {cell(name, 'pss_mib')} | "
+              f"{cell(name, 'mapped_mib')} | {cell(name, 'processes')} | "
               f"{cell(name, 'close_ms')} | {cell(name, 'backup_ms')} |")
     spell_median, spell_best = summary(spell)
     print(f"\n`byline spell` of a {SPELL_WORDS:,}-word article: {spell_median:.2f} s median, "
@@ -425,8 +457,12 @@ def main(argv: list[str] | None = None) -> int:
               f"{best('byline', 'window') / retext_paint:.2f} | ≤ 0.8 |")
         print(f"| Byline preview / ReText first paint | "
               f"{best('byline', 'preview') / retext_paint:.2f} | ≤ 1.5 |")
+        print(f"| Byline preview, no cached page / ReText first paint | "
+              f"{best('byline-uncached', 'preview') / retext_paint:.2f} | ≤ 1.5 |")
         print(f"| Byline preview / ReText preview | "
               f"{best('byline', 'preview') / best('retext', 'preview'):.2f} | – |")
+        print(f"| Byline web view / ReText preview | "
+              f"{best('byline', 'web') / best('retext', 'preview'):.2f} | – |")
     print(f"| Byline PSS (MiB) | {best('byline', 'pss_mib'):.0f} | < 300 |")
     if args.scale:
         print(f"| first paint, {args.scale:,} / 10 articles | "

@@ -11,10 +11,15 @@ clock (``time.time()``, which the parent also read just before starting us):
 - ``window``: the first paint of any widget inside a top-level main window;
 - ``text``: the first paint of a text editor's viewport holding the opened article
   (more than ``TEXT_MIN_CHARS`` characters): the article is readable;
-- ``preview``: the rendered article is on screen.  A QTextBrowser preview (ReText's)
-  counts when its viewport paints with the text; Byline's web view counts when its
+- ``preview``: the rendered article is on screen.  A QTextBrowser preview counts
+  when its viewport paints holding more than ``TEXT_MIN_CHARS`` characters: ReText's
+  preview, and Byline's quick view (the renderer's page shown in a QTextBrowser
+  while Chromium starts, ui/desk/preview.py) by the same rule; an empty quick view
+  ("Preparing the preview…") does not count. Byline's web view counts when its
   PreviewPane reports the first rendered page shown (``shown_generation``), looked
-  at every ``POLL_MS`` ms.
+  at every ``POLL_MS`` ms. Whichever comes first is the moment;
+- ``web`` (Byline only): its web view shows the rendered page (``shown_generation``),
+  the moment Chromium has taken over from the quick view.
 
 The probe never changes what the program does; it only listens.
 """
@@ -95,17 +100,19 @@ def main() -> None:
     def scan() -> None:
         """Every few ms until all is seen: filters on new editors, a look at previews."""
         app = qtwidgets.QApplication.instance()
-        if len(seen) == 3:
+        if {"window", "text", "preview", "web"} <= seen or (
+                "preview" in seen and binding != "PySide6"):
             return
         for top in app.topLevelWidgets():
             if not isinstance(top, main_window):
                 continue
             watch_children(top)
-            if "window" in seen and "preview" not in seen:
+            if "window" in seen and "web" not in seen:
                 for pane in top.findChildren(widget_class, "previewPane"):
                     if widget_class.isVisible(pane) and getattr(pane, "view", None) is not None \
                             and pane.shown_generation >= 1 and not pane.last_error:
                         report("preview")
+                        report("web")
         qtcore.QTimer.singleShot(POLL_MS, scan)
 
     base = qtwidgets.QApplication

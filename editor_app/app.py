@@ -38,9 +38,14 @@ def display_problem(environ=None, platform: str | None = None) -> str | None:
 
 
 def prepare_environment() -> None:
-    """Settings Qt reads at start-up: WebEngine refuses to run as root with its sandbox."""
+    """Settings Qt reads at start-up: WebEngine refuses to run as root with its sandbox;
+    Chromium's flags (``chromium_flags``) unless the person set their own."""
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
+    if "QTWEBENGINE_CHROMIUM_FLAGS" not in os.environ:
+        from editor_app.chromium import chromium_flags
+
+        os.environ["QTWEBENGINE_CHROMIUM_FLAGS"] = chromium_flags(os.environ)
 
 
 def tune_interpreter() -> None:
@@ -81,7 +86,8 @@ def _default_personal_path():
 
 
 def build_main_window(library: Library, *, settings=None, renderer=None, spell_service=None,
-                      watch_outside_changes: bool = True, staged: bool = False):
+                      watch_outside_changes: bool = True, staged: bool = False,
+                      page_cache=None):
     """Create the signal hub and the main window and wire them; returns the window.
 
     Without a renderer the window makes its own when the first article opens; without
@@ -90,10 +96,14 @@ def build_main_window(library: Library, *, settings=None, renderer=None, spell_s
     monitor, hand-off files and conflicts (#14) and the newsroom server's sync (#15)
     are attached here.
 
-    ``staged`` (the real start, #20): the docks take their places now, but web views,
-    panels, spell checking, the outside-change monitor, hand-off files and the newsroom
-    sync are built after the window's first paint, in that order (``window.startup``).
+    ``staged`` (the real start, #20): the docks take their places now, but the preview's
+    first render (shown in its quick view), panels, the outside-change monitor, web
+    views, spell checking, hand-off files and the newsroom sync come after the window's
+    first paint, in that order (``window.startup``).
     Otherwise everything is built before this returns (tests, tools).
+
+    ``page_cache`` (core.render.page_cache.PageCache): the previews keep their last
+    page there, and a preview made for the first paint shows it at once (#20).
     """
     from editor_app.ui.editorial_panels import EditorialPanels
     from editor_app.ui.main_window import MainWindow
@@ -101,16 +111,20 @@ def build_main_window(library: Library, *, settings=None, renderer=None, spell_s
     from editor_app.ui.startup import StagedStartup
 
     window = MainWindow(library, AppSignals(), settings=settings, renderer=renderer,
-                        defer_views=staged)
+                        defer_views=staged, page_cache=page_cache)
     if spell_service is None:
         spell_service = build_spell_service(preload=not staged)
         window.destroyed.connect(lambda *_: spell_service.shutdown())
     window.panels = EditorialPanels(window, spell_service, deferred=staged)
     startup = window.startup = StagedStartup(window)
-    startup.add("preview", window.start_deferred_views)
+    startup.painted.connect(window.open_front_tab)  # before the first step
+    # The render runs on a worker while the panels are built; its page is shown in
+    # the preview's quick view; Chromium then starts underneath it (ui/desk/preview.py).
+    startup.add("quick preview", window.start_quick_previews)
     startup.add("panels", window.panels.start)
     if watch_outside_changes:
         startup.add("outside changes", lambda: _watch_outside_changes(window))
+    startup.add("preview", window.start_deferred_views)
 
     def start_spelling() -> None:
         spell_service.preload("en")
@@ -172,7 +186,8 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
 
     trace("arguments read")
     # Pure-Python modules first: once PySide6 is imported, its import hook reads the
-    # source file of every module imported after it (#20).
+    # source file of every module imported after it (shibokensupport.feature's
+    # _mod_uses_pyside calls inspect.getsource: measured 0.06 ms a module, #20).
     error = None
     try:
         # The default library starts with the sample articles and a "Start here".
@@ -205,22 +220,30 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
                                  str(error))
         return 1
     spell_service = build_spell_service(preload=False)
+    from editor_app.core.render.page_cache import PageCache
+
     window = build_main_window(library, renderer=renderer, spell_service=spell_service,
-                               staged=True)
+                               staged=True, page_cache=PageCache())
     trace("window built")
     window.restore_layout()
-    window.show()
     # The last session's tabs come back, opened when first shown; `byline open` puts
-    # its article in front instead of the one that was.
+    # its article in front instead of the one that was. The tab in front shows its
+    # title at the first paint and its text right after (MainWindow.open_front_tab).
     window.restore_session(load_current=open_article is None)
     if open_article is not None:
-        window.open_article(open_article)
-        window.select_in_library(open_article)
-        window.activateWindow()
-    elif library.count_articles():
-        window.select_first_article()
+        window.show_article_soon(open_article)
+    window.show()
+
+    def after_first_paint() -> None:  # connected after open_front_tab: runs after it
+        if open_article is not None:
+            window.select_in_library(open_article)
+            window.activateWindow()
+        elif library.count_articles():
+            window.select_first_article()
+        trace("article open")
+
+    window.startup.painted.connect(after_first_paint)
     ask_who_you_are_soon(window)
-    trace("article open")
     if os.environ.get("BYLINE_SCREENSHOTS"):  # `make screenshots` started this process
         from editor_app.ui.screenshots import drive_screenshots
 
@@ -248,12 +271,14 @@ def ask_who_you_are_soon(window) -> None:
 
     QTimer.singleShot(0, ask)
 def _import_core_of_the_window() -> None:
-    """The core modules the window's first paint needs, imported before Qt (see run_gui)."""
+    """The core modules the window's first paint needs, imported before Qt (see run_gui).
+
+    Only these: the article's tab, and the core modules it needs (text statistics,
+    interviews, images, outside changes), are built after the paint (#20).
+    """
     import editor_app.core.article_files  # noqa: F401
-    import editor_app.core.external_changes  # noqa: F401
-    import editor_app.core.images  # noqa: F401
-    import editor_app.core.interview  # noqa: F401
-    import editor_app.core.text_stats  # noqa: F401
+    import editor_app.core.new_article  # noqa: F401
+    import editor_app.core.review.corrections  # noqa: F401
 
 
 def install_quit_on_sigterm(window):

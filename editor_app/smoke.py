@@ -39,8 +39,10 @@ def prepare_smoke_environment() -> None:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
     if hasattr(os, "geteuid") and os.geteuid() == 0:
         os.environ.setdefault("QTWEBENGINE_DISABLE_SANDBOX", "1")
-    # No GPU offscreen; without this Chromium may spend seconds probing for one.
-    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", "--disable-gpu")
+    # The window's own flags (no GPU: offscreen Chromium may spend seconds probing for one).
+    from editor_app.chromium import chromium_flags
+
+    os.environ.setdefault("QTWEBENGINE_CHROMIUM_FLAGS", chromium_flags(os.environ))
 
 
 def probe_words(article) -> list[str]:

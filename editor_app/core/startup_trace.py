@@ -1,7 +1,7 @@
 """``BYLINE_STARTUP_TRACE=1``: when each part of the GUI's start-up happened (#20).
 
 Milliseconds since the process started (and this process's CPU time, steadier on a
-busy machine), printed on stderr; for finding where a start's time goes. Qt-free, so
+busy machine, and its private memory: RssAnon), printed on stderr; for finding where a start's time goes. Qt-free, so
 it can time what happens before Qt is imported.
 """
 
@@ -27,9 +27,21 @@ def since_start_ms() -> float:
         return (time.perf_counter() - _LOADED) * 1000
 
 
+def anonymous_mib() -> float:
+    """This process's private memory (RssAnon) in MiB, 0 where /proc is missing."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as handle:
+            for line in handle:
+                if line.startswith("RssAnon:"):
+                    return int(line.split()[1]) / 1024
+    except (OSError, ValueError):
+        pass
+    return 0.0
+
+
 def trace(what: str) -> None:
     """With BYLINE_STARTUP_TRACE set: print when ``what`` happened."""
     if _TRACE:
         cpu = time.process_time() * 1000
-        print(f"byline: start-up {since_start_ms():7.0f} ms (cpu {cpu:5.0f})  {what}",
-              file=sys.stderr)
+        print(f"byline: start-up {since_start_ms():7.0f} ms (cpu {cpu:5.0f}, "
+              f"anon {anonymous_mib():4.0f} MiB)  {what}", file=sys.stderr)

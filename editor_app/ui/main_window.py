@@ -19,6 +19,7 @@ that would hide the preview.
 from __future__ import annotations
 
 import pathlib
+import sys
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
@@ -50,7 +51,6 @@ from editor_app import __version__
 from editor_app.core.article_files import IMPORT_SUFFIXES
 from editor_app.core.errors import BylineError
 from editor_app.core.new_article import NEW_KINDS, new_article
-from editor_app.ui.desk.article_tab import ArticleTab
 from editor_app.ui.desk.article_view import ArticleView
 from editor_app.ui.desk.autosave import AutosaveService, SaveState
 from editor_app.ui.focus_order import focus_first_in
@@ -62,6 +62,7 @@ from editor_app.ui.theme import THEMES, apply_theme, watch_system
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
+    from editor_app.ui.desk.article_tab import ArticleTab
 
 LIBRARY_RELOAD_DELAY_MS = 1500
 #: File ▸ New …: the interview, the newsroom's main form, has the key
@@ -95,9 +96,11 @@ class MainWindow(QMainWindow):
     shutting_down = Signal()
 
     def __init__(self, library: Library, signals, settings: Settings | QSettings | None = None,
-                 parent=None, *, renderer=None, defer_views: bool = False):
+                 parent=None, *, renderer=None, defer_views: bool = False, page_cache=None):
         super().__init__(parent)
         self.library = library
+        #: core.render.page_cache.PageCache of the previews (None: no pages kept on disk)
+        self.page_cache = page_cache
         self.signals = signals
         self.settings = settings if isinstance(settings, Settings) else Settings(settings)
         self._renderer = renderer
@@ -105,6 +108,9 @@ class MainWindow(QMainWindow):
         self._shut_down = False
         #: web views wait for start_deferred_views (app.run_gui: the window paints first)
         self.defer_views = defer_views
+        self._quick_previews = not defer_views  # articles render (start_quick_previews)
+        #: the window has painted (open_front_tab): restored tabs open when shown
+        self._painted = not defer_views
         #: set by the composition root (app.build_main_window); kept alive with the window
         self.panels = None
         self.outside_changes = None
@@ -476,11 +482,11 @@ class MainWindow(QMainWindow):
     # -- article tabs --------------------------------------------------------
     def article_tabs(self) -> list[ArticleTab]:
         return [w for w in (self.tabs.widget(i) for i in range(self.tabs.count()))
-                if isinstance(w, ArticleTab)]
+                if _is_article_tab(w)]
 
     def current_article_tab(self) -> ArticleTab | None:
         widget = self.tabs.currentWidget()
-        return widget if isinstance(widget, ArticleTab) else None
+        return widget if _is_article_tab(widget) else None
 
     def tab_for(self, article_id: int) -> ArticleTab | None:
         return next((t for t in self.article_tabs() if t.article_id == article_id), None)
@@ -520,14 +526,19 @@ class MainWindow(QMainWindow):
         return tab
 
     def _create_tab(self, article_id: int, *, at: int = -1) -> ArticleTab | None:
+        # Imported with the first article opened: the window paints without it (#20).
+        from editor_app.ui.desk.article_tab import ArticleTab
+
         try:
             tab = ArticleTab(self.library, article_id, renderer=self.renderer, saver=self.saver,
                              signals=self.signals, dark=self.dark,
-                             defer_preview=self.defer_views)
+                             defer_preview=self.defer_views, page_cache=self.page_cache)
         except BylineError as exc:
             self.signals.message.emit(
                 self.tr("Cannot open article {id}: {error}").format(id=article_id, error=exc), 8000)
             return None
+        if self._quick_previews:
+            tab.preview.open_renders()
         tab.editor.setFont(self.settings.editor_font())
         tab.revision_interval_s = self.settings.revision_minutes() * 60
         tab.set_view_mode(self.view_mode)
@@ -554,7 +565,7 @@ class MainWindow(QMainWindow):
         ids = []
         for index in range(self.tabs.count()):
             widget = self.tabs.widget(index)
-            if isinstance(widget, (ArticleTab, _PendingTab)):
+            if isinstance(widget, _PendingTab) or _is_article_tab(widget):
                 ids.append(widget.article_id)
         return ids
 
@@ -571,6 +582,23 @@ class MainWindow(QMainWindow):
             (tab.preview.view if self.view_mode is ViewMode.PREVIEW and tab.preview.view
              else tab.editor).setFocus()
 
+    def start_quick_previews(self):
+        """The window has painted: the open articles render now, into their quick views
+        (PreviewPane; the web views come later, start_deferred_views).
+
+        Returns the signal the article in front emits when its quick view has its
+        page (None when it has one already, or there is none): the start-up waits.
+        """
+        self._quick_previews = True
+        for tab in self.article_tabs():
+            tab.preview.open_renders()
+        tab = self.current_article_tab()
+        preview = tab.preview if tab is not None else None
+        if preview is not None and preview.quick_view is not None \
+                and not preview.quick_generation and preview.isVisible():
+            return preview.quick_shown
+        return None
+
     def start_deferred_views(self) -> None:
         """Create the web views held back for the first paint (app.run_gui's start-up)."""
         self.defer_views = False
@@ -585,7 +613,7 @@ class MainWindow(QMainWindow):
             self.tabs.removeTab(index)
             tab.deleteLater()
             return True
-        if not isinstance(tab, ArticleTab):
+        if not _is_article_tab(tab):
             return False
         self._remember_split(tab)
         if not tab.close_tab():
@@ -614,7 +642,7 @@ class MainWindow(QMainWindow):
 
     def _on_current_tab_changed(self, index: int) -> None:
         pending = self.tabs.widget(index)
-        if isinstance(pending, _PendingTab):
+        if isinstance(pending, _PendingTab) and self._painted:
             # A tab restored from the last session is opened when it is first shown.
             QTimer.singleShot(0, lambda article_id=pending.article_id:
                               self.open_article(article_id))
@@ -821,17 +849,43 @@ class MainWindow(QMainWindow):
         for article_id in ids:
             if article_id not in titles:
                 continue  # deleted since
-            if article_id == current:
+            if article_id == current and self._painted:
                 if self._create_tab(article_id) is None:
                     continue
             else:
-                pending = _PendingTab(article_id, titles[article_id])
-                index = self.tabs.addTab(pending, _tab_label(pending.title))
-                self.tabs.setTabToolTip(index, shown_title(pending.title))
+                self._add_pending_tab(article_id, titles[article_id])
             restored.append(article_id)
         if current in restored:
-            self.open_article(current)
+            self.show_article_soon(current)
         return restored
+
+    def _add_pending_tab(self, article_id: int, title: str) -> _PendingTab:
+        pending = _PendingTab(article_id, title)
+        index = self.tabs.addTab(pending, _tab_label(pending.title))
+        self.tabs.setTabToolTip(index, shown_title(pending.title))
+        return pending
+
+    def show_article_soon(self, article_id: int) -> None:
+        """Open an article, or, before the window's first paint (a staged start), put its
+        tab in front with its title and open it right after the paint (open_front_tab):
+        loading the text and building the editor do not delay the window (#20)."""
+        if self._painted:
+            self.open_article(article_id)
+            return
+        pending = self.tab_for(article_id) or self._pending_tab(article_id)
+        if pending is None:
+            found = self.library.list_articles(ids=[article_id])
+            if not found:
+                return
+            pending = self._add_pending_tab(article_id, found[0].title)
+        self.tabs.setCurrentWidget(pending)
+
+    def open_front_tab(self) -> None:
+        """The window has painted: the tab in front opens now if it waits (a staged start)."""
+        self._painted = True
+        pending = self.tabs.currentWidget()
+        if isinstance(pending, _PendingTab):
+            self.open_article(pending.article_id)
 
     def close_all_tabs(self) -> bool:
         """Save and close every article; False when one could not be saved (it stays open)."""
@@ -927,6 +981,13 @@ class _FileDropFilter(QObject):
 
 def _capitalized(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+def _is_article_tab(widget) -> bool:
+    """Whether ``widget`` is an ArticleTab; the module is imported with the first one
+    (_create_tab), so until then nothing is."""
+    module = sys.modules.get("editor_app.ui.desk.article_tab")
+    return module is not None and isinstance(widget, module.ArticleTab)
 
 
 def _tab_label(title: str) -> str:

@@ -104,7 +104,7 @@ def drive_screenshots(window, spec: str) -> None:
         def check() -> None:
             pane = preview_of(widget)
             if pane is not None and pane.view is not None and pane.shown_generation >= 1 \
-                    and pane.is_idle():
+                    and pane.is_idle() and getattr(pane, "quick_view", None) is None:
                 QTimer.singleShot(SETTLE_MS, lambda: when_painted(pane, then))
             else:
                 QTimer.singleShot(100, check)

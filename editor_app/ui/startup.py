@@ -19,13 +19,15 @@ import time
 from collections import deque
 from collections.abc import Callable
 
-from PySide6.QtCore import QEvent, QObject, QTimer, Signal
+from PySide6.QtCore import QEvent, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import QWidget
 
 from editor_app.core.startup_trace import trace
 
 #: if no paint comes (a window started minimized), the steps start anyway
 NO_PAINT_FALLBACK_MS = 1500
+#: the longest a step may hold back the next ones (see StagedStartup.add)
+WAIT_LIMIT_MS = 1000
 
 
 class StagedStartup(QObject):
@@ -49,7 +51,12 @@ class StagedStartup(QObject):
         self._fallback.timeout.connect(self._begin)
 
     def add(self, name: str, step: Callable[[], object]) -> None:
-        """Run ``step`` after the first paint, after the steps added before it."""
+        """Run ``step`` after the first paint, after the steps added before it.
+
+        A step that returns a signal holds the next steps back until it is emitted
+        (at most ``WAIT_LIMIT_MS``): the preview's first page is shown before the
+        panels are built, rather than waiting behind them for the GIL.
+        """
         self._steps.append((name, step))
 
     @property
@@ -97,19 +104,33 @@ class StagedStartup(QObject):
             self._note("start-up finished")
             self.finished.emit()
             return
-        self._run_one()
-        QTimer.singleShot(0, self._next)
+        wait_for = self._run_one()
+        if wait_for is None:
+            QTimer.singleShot(0, self._next)
+            return
+        resumed = []
 
-    def _run_one(self) -> None:
+        def resume(*_args) -> None:
+            if not resumed:
+                resumed.append(True)
+                QTimer.singleShot(0, self._next)
+
+        wait_for.connect(resume, Qt.ConnectionType.SingleShotConnection)
+        QTimer.singleShot(WAIT_LIMIT_MS, self, resume)
+
+    def _run_one(self):
+        """Run the next step; returns the signal it asks to wait for, if any."""
         name, step = self._steps.popleft()
         started = time.perf_counter()
+        result = None
         try:
-            step()
+            result = step()
         except Exception as exc:  # noqa: BLE001 - one part failing must not stop the others
             print(f"byline: start-up step {name!r} failed: {type(exc).__name__}: {exc}",
                   file=sys.stderr)
         self.done.append(name)
         self._note(f"{name} ({(time.perf_counter() - started) * 1000:.0f} ms)")
+        return result if hasattr(result, "connect") else None
 
     def run_all(self) -> None:
         """Run every step still waiting, now (tests; a window closed while starting)."""

@@ -4,7 +4,7 @@ All SQL of Byline lives in this package (and the newsroom server's in core/serve
 ``Library`` is assembled from mixins, one per subject (articles, revisions and
 their graph, comments, the workflow trail, tags and the vocabulary, related news,
 assets, dictionaries, settings, search, sync records, health), so that each file
-stays small; they share ``self.db`` (a sqlite-utils Database) and ``self._tx``
+stays small; they share ``self.db`` (library/sqlite.py's Database) and ``self._tx``
 (locking and transactions).
 """
 
@@ -63,7 +63,7 @@ class Library(ArticleStore, RevisionStore, GraphStore, CommentStore, ReviewStore
                  identity: tuple[int, int] | None = None):
         self.path = path
         self.created = created
-        self.db = Database(conn, execute_plugins=False)
+        self.db = Database(conn)
         self._tx = Transactions(self.db, path, read_only=read_only,
                                 identity=identity or file_identity(path))
         self._hold = hold
@@ -105,9 +105,7 @@ class Library(ArticleStore, RevisionStore, GraphStore, CommentStore, ReviewStore
                                    f"({read_only})") from None
             raise
         try:
-            # No sqlite-utils plugins: nothing outside Byline hooks into its library
-            # connection, and finding them scans every installed package (14 ms a start).
-            db = Database(conn, execute_plugins=False)
+            db = Database(conn)
             cls._check_is_byline(db, path, existed)
             if not read_only:
                 schema.migrate(db)

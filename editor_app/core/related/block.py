@@ -17,6 +17,11 @@ if TYPE_CHECKING:
 
 def related_news_items(library: Library, article_id: int) -> list[RelatedItem]:
     """The pinned related stories of ``article_id`` as RelatedItems (links to sibling bundles)."""
+    return related_news_items_from(library.export_related(article_id))
+
+
+def related_news_items_from(rows: list[dict]) -> list[RelatedItem]:
+    """RelatedItems of rows read with ``Library.export_related``."""
     return [RelatedItem(title=row["title"], slug=row["slug"], date=row["date"],
                         excerpt=make_excerpt(row["summary"], row["body"]))
-            for row in library.export_related(article_id)]
+            for row in rows]

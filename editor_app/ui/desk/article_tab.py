@@ -80,7 +80,7 @@ class ArticleTab(QWidget):
 
     def __init__(self, library: Library, article_id: int, *, renderer, saver, signals=None,
                  dark: bool = False, force_simple_preview: bool = False,
-                 defer_preview: bool = False, parent=None):
+                 defer_preview: bool = False, page_cache=None, parent=None):
         super().__init__(parent)
         self.library = library
         self.article_id = article_id
@@ -115,10 +115,11 @@ class ArticleTab(QWidget):
         self.find_bar = FindReplaceBar(self.editor)
         self.preview = PreviewPane(renderer, asset_url=data_url_for_asset(library),
                                    force_fallback=force_simple_preview,
-                                   defer_view=defer_preview)
+                                   defer_view=defer_preview, page_cache=page_cache)
         self.preview.set_dark(dark)
         self._preview_wanted = False
         self.preview.view_created.connect(self._on_preview_view)
+        self.preview.renders_opened.connect(self._on_renders_opened)
         self.banner, self.banner_label, self.banner_buttons = _make_banner()
         self.frozen_banner = FrozenBanner()
         self.frozen_banner.reopen_requested.connect(self.reopen_for_correction)
@@ -335,19 +336,21 @@ class ArticleTab(QWidget):
             self._preview_timer.start()
 
     def refresh_preview(self) -> int:
-        if self.preview.view is None:
-            # Held back for the window's first paint: asked for when the view exists.
+        if not self.preview.renders_open:
+            # Held back for the window's first paint: asked for right after it.
             self._preview_wanted = True
             self.text_changed.emit()
             return self.preview.generation
-        # The pins are read here, on the GUI thread: a few rows, and never stale.
-        from editor_app.core.related.block import related_news_items
-
+        snapshot = self.snapshot()
+        # The pins are read here, on the GUI thread (a few rows, and never stale; the
+        # library may be closed while a render runs), and made into the "Related news"
+        # items on the render's worker thread (that imports the renderer's page stack).
         try:
-            related = related_news_items(self.library, self.article_id)
+            rows = self.library.export_related(self.article_id)
         except BylineError:
-            related = ()
-        generation = self.preview.request(self.snapshot(), related)
+            rows = []
+        generation = self.preview.request(snapshot, lambda: _related_items_from(rows),
+                                          cache_key=self.preview.cache_key_for(snapshot, rows))
         self.text_changed.emit()
         return generation
 
@@ -362,6 +365,9 @@ class ArticleTab(QWidget):
         if hasattr(self.preview.view, "loadFinished"):
             self.preview.view.loadFinished.connect(
                 lambda _ok: set_focus_order(self.focus_after_details()))
+        self._on_renders_opened()
+
+    def _on_renders_opened(self) -> None:
         if self._preview_wanted and not self._closed:
             self._preview_wanted = False
             self.refresh_preview()
@@ -818,3 +824,9 @@ def _make_banner():
     layout.addLayout(buttons)
     banner.hide()
     return banner, label, buttons
+
+
+def _related_items_from(rows: list[dict]) -> list:
+    from editor_app.core.related.block import related_news_items_from
+
+    return related_news_items_from(rows)

@@ -13,10 +13,10 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP
 from PySide6.QtWidgets import QLabel, QStackedLayout, QWidget
 
 from editor_app.core.errors import BylineError
-from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
+    from editor_app.ui.desk.preview import PreviewPane
 
 #: English; translated where it is shown (context ArticleView)
 PLACEHOLDER = QT_TRANSLATE_NOOP("ArticleView", "Select an article in the library to read it "
@@ -68,6 +68,9 @@ class ArticleView(QWidget):
             self.show_placeholder(str(exc))
             return None
         if self.pane is None:
+            # Imported with the first article shown: the window paints without it (#20).
+            from editor_app.ui.desk.preview import PreviewPane, data_url_for_asset
+
             self.pane = PreviewPane(self._renderer_provider(),
                                     asset_url=data_url_for_asset(self._library),
                                     defer_view=self._defer_view)

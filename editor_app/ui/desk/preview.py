@@ -12,6 +12,17 @@ which also avoids setHtml's 2 MB limit on long articles with images.
 
 When QtWebEngine cannot be loaded (missing system libraries), a QTextBrowser shows
 the same HTML with a notice; the editor keeps working either way.
+
+The first seconds (#20): Chromium takes most of a second to start, so a pane made
+for the window's first paint (``defer_view``) shows the renderer's page in a
+QTextBrowser, the *quick view* (quick_view.py), as soon as it has the page: from the
+page cache (core/render/page_cache.py: the article's last rendered page, when nothing
+it is made from has changed) at once, else when the first render is back. It is the
+same HTML and stylesheet (Qt's rich text draws headings, questions and answers,
+emphasis, lists and links; not every CSS rule). The web view is made after the first paint
+underneath it; when its first page has loaded with the newest text it takes the
+quick view's place at the quick view's reading position, and the quick view is
+deleted.
 """
 
 from __future__ import annotations
@@ -22,12 +33,14 @@ import json
 import time
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Qt, QThreadPool, QUrl, Signal
+from PySide6.QtCore import Qt, QThreadPool, QTimer, QUrl, Signal
 from PySide6.QtGui import QDesktopServices
-from PySide6.QtWidgets import QLabel, QTextBrowser, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QLabel, QStackedLayout, QTextBrowser, QVBoxLayout, QWidget
 
 from editor_app.core.errors import BylineError
+from editor_app.core.startup_trace import trace
 from editor_app.ui.background import BackgroundWork
+from editor_app.ui.desk.quick_view import QuickView
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -100,8 +113,29 @@ window.__bylineScrollTo = function (line) {
   window.scrollTo(0, Math.max(0, top - 16));
   return best;
 };
+window.__bylineScrollToText = function (text, share) {
+  var els = document.querySelectorAll('main h1, main p, main li, main h2, main h3, main h4, main blockquote, main pre');
+  for (var i = 0; text && i < els.length; i++) {
+    if (els[i].textContent.replace(/\s+/g, ' ').trim().indexOf(text) === 0) {
+      window.scrollTo(0, Math.max(0, els[i].getBoundingClientRect().top + window.scrollY));
+      return i;
+    }
+  }
+  var room = document.documentElement.scrollHeight - window.innerHeight;
+  window.scrollTo(0, Math.round(share * Math.max(0, room)));
+  return -1;
+};
 true;
 """
+
+
+#: after the web view has the newest page, how long the quick view stays on top:
+#: Chromium draws a patched page a frame or two later, and the quick view shows the
+#: same text meanwhile
+HANDOVER_MS = 150
+#: a preview keeps its newest page in the page cache at most this often while typing
+#: (and when it closes)
+CACHE_EVERY_S = 30.0
 
 
 @dataclasses.dataclass(frozen=True)
@@ -111,7 +145,7 @@ class RenderRequest:
     generation: int
     article: object
     started: float
-    related: tuple = ()  # RelatedItems of the "Related news" block
+    related: object = ()  # RelatedItems of the "Related news" block (or what reads them)
 
 
 def webengine_view_class():
@@ -130,15 +164,29 @@ class PreviewPane(QWidget):
       updated(int generation): the page now shows that generation's text.
       render_failed(str message): the text could not be rendered (message is for people).
       view_created(): the web view held back for the first paint exists now.
+      renders_opened(): a pane made for the first paint may render now (open_renders).
+      quick_shown(int generation): the quick view shows that generation's page.
+      handed_over(): the web view has taken the quick view's place.
+
+    ``shown_generation`` and ``updated`` are the web view's (or the simplified
+    view's); the quick view has ``quick_generation`` and ``quick_shown``.
     """
 
     updated = Signal(int)
     render_failed = Signal(str)
     view_created = Signal()  # a deferred view exists now (ensure_view)
+    renders_opened = Signal()
+    quick_shown = Signal(int)
+    handed_over = Signal()
 
     def __init__(self, renderer, *, asset_url=None, thread_pool: QThreadPool | None = None,
-                 force_fallback: bool = False, defer_view: bool = False, parent=None):
+                 force_fallback: bool = False, defer_view: bool = False, page_cache=None,
+                 parent=None):
         super().__init__(parent)
+        #: core.render.page_cache.PageCache: the last page of an article, for the quick view
+        self.page_cache = page_cache
+        self._cache_written = 0.0
+        self._last_page: tuple[str, object] | None = None  # (cache key, RenderedArticle)
         self.setObjectName("previewPane")
         self._renderer = renderer
         self._asset_url = asset_url
@@ -180,17 +228,46 @@ class PreviewPane(QWidget):
         self._layout.setSpacing(0)
         self._layout.addWidget(self.error_banner)
         self._layout.addWidget(self.notice)
+        # Quick view and web view share the area: all visible, the quick view on top,
+        # so that Chromium draws the page underneath before it is shown (#20).
+        self._area = QStackedLayout()
+        self._area.setStackingMode(QStackedLayout.StackingMode.StackAll)
+        self._layout.addLayout(self._area, 1)
+        self.quick_view: QuickView | None = None
+        self.quick_generation = 0
+        self._quick_scrolled = False  # the reader moved the quick view itself
+        self._source_lines = 1
+        self._handover = QTimer(self, singleShot=True, interval=HANDOVER_MS)
+        self._handover.timeout.connect(self._hand_over)
+        #: whether renders run: a pane made for the first paint waits for open_renders
+        self.renders_open = not defer_view
         if defer_view:
-            # The window paints first; the web view (Chromium starts with it) comes
-            # right after (ensure_view), and a render that arrives sooner waits (#20).
-            self.placeholder = QLabel(self.tr("Preparing the preview…"))
-            self.placeholder.setAlignment(Qt.AlignmentFlag.AlignCenter)
-            self.placeholder.setStyleSheet("color: gray; background: white;")
-            self.placeholder.setAccessibleName(self.tr("Preview"))
-            self._layout.addWidget(self.placeholder, 1)
+            # The window paints first; the renderer's page comes right after in the
+            # quick view, and the web view (Chromium starts with it) later (#20).
+            self.quick_view = self._make_quick_view()
+            self._area.addWidget(self.quick_view)
         else:
-            self.placeholder = None
             self.ensure_view()
+
+    @property
+    def placeholder(self):
+        """The quick view while it has no page yet (it says "Preparing the preview…")."""
+        quick = self.quick_view
+        return quick if quick is not None and not self.quick_generation else None
+
+    def _make_quick_view(self) -> QuickView:
+        quick = QuickView(self.tr("Preparing the preview…"))
+        quick.anchorClicked.connect(_open_external)
+        quick.setAccessibleName(self.tr("Preview"))
+        quick.set_dark(self.dark)
+        quick.verticalScrollBar().valueChanged.connect(self._on_quick_scrolled)
+        return quick
+
+    def open_renders(self) -> None:
+        """The window has painted: renders may run (the quick view shows them)."""
+        if not self.renders_open:
+            self.renders_open = True
+            self.renders_opened.emit()
 
     def ensure_view(self) -> None:
         """Create the web view (or the simplified one) now, and show what waits for it."""
@@ -215,12 +292,14 @@ class PreviewPane(QWidget):
             self.notice.show()
             self.uses_webengine = False
         self.view.setAccessibleName(self.tr("Preview"))
-        if self.placeholder is not None:
-            self._layout.removeWidget(self.placeholder)
-            self.placeholder.deleteLater()
-            self.placeholder = None
-        self._layout.addWidget(self.view, 1)
+        self._area.insertWidget(0, self.view)
+        if self.quick_view is not None:
+            if self.uses_webengine:
+                self._area.setCurrentWidget(self.quick_view)  # on top until handed over
+            else:  # the simplified view is the quick view's kind: no need for both
+                self._retire_quick_view()
         self._apply_dark()
+        self.open_renders()
         held, self._held = self._held, None
         if held is not None:
             self._show(*held)
@@ -236,6 +315,8 @@ class PreviewPane(QWidget):
         """
         self.dark = bool(dark)
         self._apply_dark()
+        if self.quick_view is not None:
+            self.quick_view.set_dark(self.dark)
 
     def _apply_dark(self) -> None:
         if self.view is not None and self.uses_webengine:
@@ -255,20 +336,54 @@ class PreviewPane(QWidget):
     def shown_generation(self) -> int:
         return self._shown_generation
 
-    def request(self, article, related=()) -> int:
+    def request(self, article, related=(), *, cache_key: str | None = None) -> int:
         """Render ``article`` (an Article snapshot) with its "Related news" items soon.
 
-        Returns the generation of this request.
+        ``related``: the items, or a function that makes them, called on the render's
+        worker thread (making them imports the renderer's page stack, which the GUI
+        thread need not wait for; it must not touch the library, which may be closed
+        while a render runs). ``cache_key``: the article's key in ``page_cache``
+        (PageCache.key_for): a quick view still waiting for its first page shows the
+        cached one at once, and the render's page is kept there. Returns the
+        generation of this request.
         """
         self._generation += 1
-        request = RenderRequest(self._generation, article, time.perf_counter(), tuple(related))
+        related = related if callable(related) else tuple(related)
+        request = RenderRequest(self._generation, article, time.perf_counter(), related)
         self._request = request
+        self._source_lines = max(1, (getattr(article, "body", "") or "").count("\n") + 1)
+        cache = self.page_cache if cache_key else None
+        if cache is not None and self.quick_view is not None and not self.quick_generation:
+            page = cache.get(cache_key)
+            if page is not None:
+                self._show_quick_page(self._generation, page)
+        keep = cache is not None and time.monotonic() - self._cache_written > CACHE_EVERY_S
+        if keep:
+            self._cache_written = time.monotonic()
+
+        def render():
+            rendered = self._renderer.render_article(
+                request.article, related=tuple(related()) if callable(related) else related,
+                asset_url=self._asset_url)
+            if keep:
+                cache.put(cache_key, _standalone_page(rendered))
+            return rendered, cache_key
+
         # Submitted while a render runs, it waits; a newer request replaces it unrendered.
-        self._renders.submit(lambda: self._renderer.render_article(
-            request.article, related=request.related, asset_url=self._asset_url))
+        self._renders.submit(render)
         return self._generation
 
-    def _on_rendered(self, rendered) -> None:
+    def cache_key_for(self, article, related_rows) -> str | None:
+        """The key of ``article``'s page in ``page_cache`` (None without a cache)."""
+        if self.page_cache is None:
+            return None
+        return self.page_cache.key_for(article, related_rows,
+                                       date_format=getattr(self._renderer, "date_format", ""))
+
+    def _on_rendered(self, result) -> None:
+        rendered, cache_key = result
+        if cache_key is not None:
+            self._last_page = (cache_key, rendered)
         request = self._request  # only the newest request's result arrives
         self.last_render_ms = (time.perf_counter() - request.started) * 1000
         self.error_banner.hide()
@@ -295,6 +410,8 @@ class PreviewPane(QWidget):
 
     # -- showing -------------------------------------------------------------
     def _show(self, generation: int, rendered, started: float) -> None:
+        if self.quick_view is not None:
+            self._show_quick(generation, rendered)
         if self.view is None:
             self._held = (generation, rendered, started)
             return
@@ -347,12 +464,88 @@ class PreviewPane(QWidget):
     def _mark_shown(self, generation: int, started: float) -> None:
         self._shown_generation = max(self._shown_generation, generation)
         self.last_latency = time.perf_counter() - started
+        if self.quick_view is not None and self._shown_generation >= self.quick_generation:
+            self._prepare_handover()
         self.updated.emit(generation)
+
+    # -- the quick view (the first seconds, #20) -----------------------------
+    def _show_quick(self, generation: int, rendered) -> None:
+        self._show_quick_page(generation, _standalone_page(rendered))
+
+    def _show_quick_page(self, generation: int, page: str) -> None:
+        quick = self.quick_view
+        if page == getattr(self, "_quick_page", None):  # the cached page, rendered again
+            self.quick_generation = generation
+            self.quick_shown.emit(generation)
+            return
+        self._quick_page = page
+        bar = quick.verticalScrollBar()
+        position, scrolled = bar.value(), self._quick_scrolled
+        quick.set_page(page)
+        if scrolled:
+            bar.setValue(position)
+        elif self._scroll_line is not None:
+            self._quick_follow(self._scroll_line)
+        self._quick_scrolled = scrolled
+        if not self.quick_generation:
+            trace("quick view has the page")
+        self.quick_generation = generation
+        self.quick_shown.emit(generation)
+
+    def _on_quick_scrolled(self, _value: int) -> None:
+        if not getattr(self, "_quick_following", False):
+            self._quick_scrolled = True
+
+    def _quick_follow(self, line: int) -> None:
+        """The quick view has no line map: it goes to the same share of the text."""
+        bar = self.quick_view.verticalScrollBar()
+        self._quick_following = True
+        try:
+            bar.setValue(round(bar.maximum() * min(1.0, line / self._source_lines)))
+        finally:
+            self._quick_following = False
+        self._quick_scrolled = False
+
+    def _prepare_handover(self) -> None:
+        """The web view has the newest page: put it where the reader is, then show it."""
+        if self._handover.isActive():
+            return
+        bar = self.quick_view.verticalScrollBar()
+        if self._quick_scrolled and bar.maximum() > 0:
+            # The paragraph at the top of the quick view goes to the top of the page (the
+            # same share of the page if it cannot be found).
+            share = bar.value() / bar.maximum()
+            script = (f"window.__bylineScrollToText({json.dumps(self.quick_view.top_text())}, "
+                      f"{share:f})")
+            self.view.page().runJavaScript(script, 0, lambda _r: None)
+        elif self._scroll_line is not None:
+            self.scroll_to_line(self._scroll_line)
+        self._handover.start()
+
+    def _hand_over(self) -> None:
+        if self.quick_view is None or self.view is None:
+            return
+        focused = self.quick_view.hasFocus()
+        self._area.setCurrentWidget(self.view)
+        self._retire_quick_view()
+        if focused:
+            self.view.setFocus()
+        trace("web view took over")
+        self.handed_over.emit()
+
+    def _retire_quick_view(self) -> None:
+        quick, self.quick_view = self.quick_view, None
+        self._handover.stop()
+        self._area.removeWidget(quick)
+        quick.hide()
+        quick.deleteLater()
 
     # -- scrolling and reading back ------------------------------------------
     def scroll_to_line(self, line: int) -> None:
         """Show the top-level element that starts at or before 0-based source ``line``."""
         self._scroll_line = line
+        if self.quick_view is not None and self.quick_generation:
+            self._quick_follow(line)
         if self.uses_webengine and self.view is not None:
             if self._page_ready:
                 self.view.page().runJavaScript(f"window.__bylineScrollTo({int(line)})", 0,
@@ -372,16 +565,26 @@ class PreviewPane(QWidget):
     def is_idle(self) -> bool:
         return self._renders.is_idle()
 
+    def keep_last_page(self) -> None:
+        """Put the newest rendered page into ``page_cache`` (the tab or the window closes):
+        the next start shows it at once."""
+        if self.page_cache is not None and self._last_page is not None:
+            key, rendered = self._last_page
+            self.page_cache.put(key, _standalone_page(rendered))
+
     def release(self) -> None:
         """Delete the web view now (its tab closes): QtWebEngine crashes at exit when a
         page outlives its profile, and deleteLater runs only if the event loop turns again."""
+        self.keep_last_page()
         self._renders.cancel()
+        if self.quick_view is not None:
+            self._retire_quick_view()
         view, self.view = self.view, None
         if view is None:
             return
         from shiboken6 import Shiboken
 
-        self._layout.removeWidget(view)
+        self._area.removeWidget(view)
         Shiboken.delete(view)
         self._page_ready = False
 
@@ -408,6 +611,18 @@ def data_url_for_asset(library: Library, cache: dict[str, str] | None = None):
         return url
 
     return asset_url
+
+
+def _standalone_page(rendered) -> str:
+    from editor_app.core.render.article import render_standalone_page
+
+    return render_standalone_page(rendered)
+
+
+def _open_external(url: QUrl) -> None:
+    """A link clicked in the quick view opens in the system browser, as in the web view."""
+    if url.scheme() in ("http", "https", "mailto"):
+        QDesktopServices.openUrl(url)
 
 
 def _preview_page_class():

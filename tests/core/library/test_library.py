@@ -312,3 +312,34 @@ def test_read_only_library_opens_for_reading_and_refuses_writes(tmp_path, monkey
     monkeypatch.undo()
     with Library.open(path) as lib:
         assert lib.read_only is None and lib.get_article(art.id).body == "kept text"
+
+
+def test_opening_an_up_to_date_library_does_not_import_sqlite_utils(tmp_path):
+    """sqlite-utils (with click, pluggy and dateutil) costs every start 50 ms: it is
+    imported only when a migration must run (#20)."""
+    import subprocess
+    import sys
+
+    from tests.conftest import ROOT
+
+    path = tmp_path / "lib.byline"
+    with Library.open(path) as lib:
+        make(lib, title="Kept")
+    code = ("import sys\nfrom editor_app.core.library import Library\n"
+            f"lib = Library.open({str(path)!r})\n"
+            "print([a.title for a in lib.list_articles()], lib.schema_version(),"
+            " 'sqlite_utils' in sys.modules, 'click' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                          cwd=ROOT, timeout=60)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["['Kept']", str(schema.schema_version()), "False", "False"]
+
+
+def test_a_savepoint_inside_a_write_rolls_back_alone(library):
+    first = make(library, title="First")
+    with library.transaction() as db:
+        db.execute("UPDATE articles SET title = 'Changed' WHERE id = ?", [first.id])
+        with pytest.raises(RuntimeError), db.atomic():
+            db.execute("UPDATE articles SET title = 'Lost' WHERE id = ?", [first.id])
+            raise RuntimeError("the inner part fails")
+    assert library.get_article(first.id).title == "Changed"
