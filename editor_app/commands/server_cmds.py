@@ -140,7 +140,8 @@ def cmd_users(args, ctx) -> int:
 
 
 def cmd_sync(args, ctx) -> int:
-    from editor_app.core.server.sync import server_dsn, sync
+    from editor_app.core.server.settings import server_dsn
+    from editor_app.core.server.sync import sync
 
     lib = ctx.library(create=False)
     dsn = args.server or server_dsn(lib)

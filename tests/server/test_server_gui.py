@@ -11,7 +11,7 @@ from __future__ import annotations
 import threading
 
 from editor_app.core.review.workflow import change_status
-from editor_app.core.server.sync import server_dsn, set_server_dsn
+from editor_app.core.server.settings import server_dsn, set_server_dsn
 from editor_app.ui.sync.server_settings import ServerSettingsDialog, ServerSettingsPage
 from editor_app.ui.sync.sync_status import SyncState
 from tests.server.support import sync_as, write

@@ -10,9 +10,10 @@ import pytest
 from editor_app.core.errors import BylineError
 from editor_app.core.identity import Identity
 from editor_app.core.review.workflow import change_status
+from editor_app.core.samples import LOCAL_ONLY_SETTING
 from editor_app.core.server.admin import init_server
 from editor_app.core.server.connection import ServerError, ServerUnreachable
-from editor_app.core.server.sync import LOCAL_ONLY_SETTING, sync
+from editor_app.core.server.sync import sync
 from editor_app.core.sync.resolve import resolve_taking
 from tests.server.support import content, edit, local_uids, server_uids, sync_as, write
 from tests.sync_support import dump

@@ -27,7 +27,6 @@ from __future__ import annotations
 
 import hashlib
 import re
-import socket
 import threading
 import time
 from collections.abc import Callable
@@ -35,7 +34,6 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from editor_app.core.errors import BylineError, InputError
-from editor_app.core.samples import LOCAL_ONLY_SETTING
 from editor_app.core.server.admin import check_server_schema
 from editor_app.core.server.connection import (
     ServerError,
@@ -44,6 +42,7 @@ from editor_app.core.server.connection import (
     parse_dsn,
     strip_password,
 )
+from editor_app.core.server.settings import laptop_name, local_only, server_dsn, set_server_dsn
 from editor_app.core.server.store import PullBatch, ServerStore, Verdict
 from editor_app.core.sync.engine import ReceiveSummary, RefusedMove, apply_changes, replay_workflow
 from editor_app.core.sync.wire import decode_article, decode_library
@@ -51,9 +50,6 @@ from editor_app.core.sync.wire import decode_article, decode_library
 if TYPE_CHECKING:
     from editor_app.core.library import Library
 
-DSN_SETTING = "server.dsn"
-LAPTOP_SETTING = "server.laptop_name"
-AUTO_SYNC_SETTING = "server.auto_sync"
 PUSH_BYTES = 4 * 1024 * 1024  # about this much JSON per push transaction
 PUSH_ITEMS = 4000
 _ASSET_REF = re.compile(r"asset:([0-9a-f]{64})")
@@ -110,46 +106,6 @@ class SyncSummary:
         out += [f"  CONFLICT {c['slug']}  {c['title']}" for c in self.conflicts]
         out += [f"  note: {n}" for n in self.notes]
         return out
-
-
-def laptop_name(library: Library) -> str:
-    """How this laptop is named in the newsroom's history (a setting, else the host name)."""
-    name = library.get_setting(LAPTOP_SETTING)
-    if isinstance(name, str) and name.strip():
-        return name.strip()[:100]
-    try:
-        return socket.gethostname()[:100]
-    except OSError:
-        return "laptop"
-
-
-def set_laptop_name(library: Library, name: str) -> None:
-    library.set_setting(LAPTOP_SETTING, " ".join(str(name).split())[:100])
-
-
-def auto_sync_enabled(library: Library) -> bool:
-    """Whether the GUI syncs in the background (on unless switched off)."""
-    return library.get_setting(AUTO_SYNC_SETTING, True) is not False
-
-
-def set_auto_sync(library: Library, enabled: bool) -> None:
-    library.set_setting(AUTO_SYNC_SETTING, bool(enabled))
-
-
-def server_dsn(library: Library) -> str | None:
-    """The server this library syncs with (stored without a password), or None."""
-    value = library.get_setting(DSN_SETTING)
-    return value if isinstance(value, str) and value.strip() else None
-
-
-def set_server_dsn(library: Library, dsn: str | None) -> None:
-    """Remember (or forget, with None) the library's server; the password is never stored."""
-    library.set_setting(DSN_SETTING, strip_password(dsn) if dsn else "")
-
-
-def local_only(library: Library) -> set[str]:
-    value = library.get_setting(LOCAL_ONLY_SETTING) or []
-    return {v for v in value if isinstance(v, str)} if isinstance(value, list) else set()
 
 
 def open_store(dsn: str, *, password: str | None = None) -> ServerStore:

@@ -379,7 +379,7 @@ class PreferencesDialog(QDialog):
         return True
 
     def _stored_dsn(self) -> str:
-        from editor_app.core.server.sync import server_dsn
+        from editor_app.core.server.settings import server_dsn
 
         try:
             return server_dsn(self.library) or ""

@@ -121,7 +121,7 @@ class ServerSettingsPage(QWidget):
     def load(self) -> None:
         """Fill the fields from the library's server (and say whether a keyring exists)."""
         from editor_app.core.server.passwords import keyring_problem, stored_password
-        from editor_app.core.server.sync import auto_sync_enabled, laptop_name, server_dsn
+        from editor_app.core.server.settings import auto_sync_enabled, laptop_name, server_dsn
 
         dsn = server_dsn(self.library)
         params = {}
@@ -181,7 +181,7 @@ class ServerSettingsPage(QWidget):
     def apply(self) -> bool:
         """Store the settings; False (with the reason shown) when they are not complete."""
         from editor_app.core.server.passwords import forget_password, remember_password
-        from editor_app.core.server.sync import set_auto_sync, set_laptop_name, set_server_dsn
+        from editor_app.core.server.settings import set_auto_sync, set_laptop_name, set_server_dsn
 
         problem = self.problem()
         if problem:
@@ -206,7 +206,7 @@ class ServerSettingsPage(QWidget):
 
     def disconnect_server(self) -> None:
         """This library stops syncing (what it holds stays; the server keeps its copy)."""
-        from editor_app.core.server.sync import set_server_dsn
+        from editor_app.core.server.settings import set_server_dsn
 
         set_server_dsn(self.library, None)
         self.session_password = ""
@@ -253,7 +253,7 @@ class ServerSettingsDialog(QDialog):
         name_buttons(buttons)
         self.disconnect_button = buttons.addButton(self.tr("&Disconnect"),
                                                    QDialogButtonBox.ButtonRole.DestructiveRole)
-        from editor_app.core.server.sync import server_dsn
+        from editor_app.core.server.settings import server_dsn
 
         self.disconnect_button.setEnabled(bool(server_dsn(library)))
         buttons.accepted.connect(self._save)

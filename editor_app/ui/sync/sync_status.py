@@ -170,7 +170,7 @@ class NewsroomSync(QObject):
 
     # -- configuration -----------------------------------------------------------------------
     def configured(self) -> bool:
-        from editor_app.core.server.sync import server_dsn
+        from editor_app.core.server.settings import server_dsn
 
         try:
             return bool(server_dsn(self.library))
@@ -178,7 +178,7 @@ class NewsroomSync(QObject):
             return False
 
     def _auto(self) -> bool:
-        from editor_app.core.server.sync import auto_sync_enabled
+        from editor_app.core.server.settings import auto_sync_enabled
 
         return auto_sync_enabled(self.library)
 
