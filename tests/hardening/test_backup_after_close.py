@@ -23,15 +23,6 @@ ROOT = pathlib.Path(__file__).resolve().parents[2]
 pytestmark = pytest.mark.skipif(sys.platform == "win32", reason="flock and process groups")
 
 
-@pytest.fixture
-def lib(tmp_path):
-    library = Library.open(tmp_path / "news.byline")
-    for i in range(5):
-        library.create_article(Article(title=f"Story {i}", body=f"Body of story {i}. " * 50))
-    yield library
-    library.close()
-
-
 def _wait(process: subprocess.Popen, timeout: float = 60) -> int:
     try:
         return process.wait(timeout)

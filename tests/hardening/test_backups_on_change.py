@@ -4,22 +4,11 @@ from __future__ import annotations
 
 import sqlite3
 
-import pytest
-
 from editor_app.core import backups
 from editor_app.core.library import Library
 from editor_app.core.library.connection import CHANGE_COUNTER_KEY
 from editor_app.core.library.health import file_change_mark
 from editor_app.core.models import Article
-
-
-@pytest.fixture
-def lib(tmp_path):
-    library = Library.open(tmp_path / "news.byline")
-    for i in range(5):
-        library.create_article(Article(title=f"Story {i}", body=f"Body of story {i}. " * 50))
-    yield library
-    library.close()
 
 
 def _files(folder):
