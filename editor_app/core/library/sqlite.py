@@ -17,7 +17,6 @@ numpy; code that needs numpy imports it as usual, later.
 from __future__ import annotations
 
 import contextlib
-import importlib
 import secrets
 import sqlite3
 import sys
@@ -82,7 +81,7 @@ class Database:
 
 def full_database(conn: sqlite3.Connection):
     """sqlite-utils' ``Database`` on ``conn``, imported now (without numpy, see above)."""
-    FullDatabase = _without_numpy(lambda: importlib.import_module("sqlite_utils").Database)
+    FullDatabase = _without_numpy(_database_class)
     # No sqlite-utils plugins: nothing outside Byline hooks into its library
     # connection, and finding them scans every installed package (14 ms a start).
     return FullDatabase(conn, execute_plugins=False)
@@ -90,7 +89,21 @@ def full_database(conn: sqlite3.Connection):
 
 def migrations_class():
     """sqlite-utils' ``Migrations``, imported now (without numpy, see above)."""
-    return _without_numpy(lambda: importlib.import_module("sqlite_utils.migrations").Migrations)
+    return _without_numpy(_migrations_class)
+
+
+# Plain import statements, not importlib: the desktop build's import analysis
+# (PyInstaller) follows these and bundles sqlite-utils (#8).
+def _database_class():
+    from sqlite_utils import Database
+
+    return Database
+
+
+def _migrations_class():
+    from sqlite_utils.migrations import Migrations
+
+    return Migrations
 
 
 def _without_numpy(load):
