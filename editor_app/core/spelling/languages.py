@@ -118,7 +118,8 @@ class LanguageData:
 
             with self._suggester_lock:
                 if self._suggester is None:
-                    self._suggester = Suggester(self)
+                    self._suggester = Suggester(self, index_path=_index_path(self),
+                                                index_key=(self.language, self.stamps))
         return self._suggester
 
 
@@ -183,6 +184,15 @@ def _open_lookup_store(data: LanguageData, variant) -> lookup_store.StoredLookup
         tag = lookup_store.make_signature(data.language, variant).hex()[:16]
         path = folder / f"lookups-{data.language}-{tag}.bin"
     return lookup_store.open_store(path, signature)
+
+
+def _index_path(data: LanguageData) -> pathlib.Path | None:
+    """Where the suggestion index of ``data``'s language is kept (suggest.py), or None."""
+    folder = lookup_cache_folder()
+    if folder is None:
+        return None
+    tag = lookup_store.make_signature(data.language).hex()[:16]
+    return folder / f"suggest-{data.language}-{tag}.index"
 
 
 def _stamps(code: str) -> tuple:

@@ -14,7 +14,8 @@ We find the same candidates with a symmetric-deletion index instead (the SymSpel
 
 Building the index takes one to two seconds, so it happens once per language on a
 background thread the first time a suggestion is asked for; until it is ready, distance 2
-is searched the slow way under a time budget.
+is searched the slow way under a time budget. It is then kept in the user's cache folder
+(index_file.py): a later session maps the file instead of building it again.
 
 Hunspell dictionaries add candidates that know the language's morphology: hunspell's own
 suggestions (for languages without a frequency list, such as Lithuanian: its rule-based
@@ -31,18 +32,35 @@ is one, and with hunspell's own order where there is not.
 
 from __future__ import annotations
 
+import hashlib
 import itertools
 import math
+import pathlib
 import threading
 import time
 import unicodedata
+import zlib
 from array import array
 from bisect import bisect_left
+
+from editor_app.core.spelling import index_file
 
 _HASH_BITS = 40
 _HASH_MASK = (1 << _HASH_BITS) - 1
 _ID_BITS = 20  # up to 1,048,576 words per language (Portuguese has 416,782)
 _BITMAP_BITS = 25
+# Bump when the keys or the layout change: indexes stored before are not used then.
+INDEX_FORMAT = 1
+
+
+def _key_hash(text: str) -> int:
+    """The 40-bit key of a string in the index: its CRC-32 and its length.
+
+    Stable across processes (Python's hash() is not), so the index can be stored
+    (index_file.py); the CRC in the low bits spreads the keys over the bitmap.
+    """
+    data = text.encode("utf-8", "surrogatepass")
+    return ((len(data) & 0xFF) << 32) | zlib.crc32(data)
 
 _KEYBOARD_ROWS = ("1234567890-", "qwertyuiop[", "asdfghjkl;'", "zxcvbnm,./")
 _VOWELS = frozenset("aeiouy")
@@ -148,8 +166,15 @@ def weighted_distance(typo: str, word: str, *, keyboard: bool = True, limit: flo
 class Suggester:
     """Finds and ranks corrections for one language; thread-safe, index built lazily."""
 
-    def __init__(self, data) -> None:
+    def __init__(self, data, *, index_path: pathlib.Path | None = None,
+                 index_key: tuple = ()) -> None:
+        """``index_path``: where the index is kept between sessions (None: built in
+        memory each time); ``index_key``: what it depends on besides the words (the
+        dictionary files' stamps)."""
         self._data = data
+        self._index_path = index_path
+        self._index_key = index_key
+        self._stored: index_file.MappedIndex | None = None
         self._frequencies: dict[str, int] = data.frequencies
         self._alphabet = data.alphabet + ("'" if any("'" in w for w in list(data.frequencies)[:50000]) else "")
         self._keyboard = data.language in {"en", "de", "fr", "es", "it", "pt", "nl", "lv", "eu", "lt"}
@@ -163,8 +188,8 @@ class Suggester:
         self._accented = accented
         self._unlisted_frequency: int | None = None
         self._words: list[str] | None = None
-        self._keys: array | None = None
-        self._bitmap: bytearray | None = None
+        self._keys: array | memoryview | None = None
+        self._bitmap: bytearray | memoryview | None = None
         self._build_lock = threading.Lock()
         # A separate lock for starting the background build: suggest() calls
         # build_index_in_background() and must not wait for a build to finish.
@@ -178,27 +203,61 @@ class Suggester:
         return self._keys is not None
 
     def build_index(self) -> None:
-        """Build the deletion index now, in the calling thread (idempotent)."""
+        """Make the deletion index ready now, in the calling thread (idempotent): from
+        the file an earlier session stored, else built and stored for the next ones."""
         with self._build_lock:
             if self._keys is not None:
                 return
             words = list(self._frequencies)
+            signature = self._signature(words)
+            bitmap_bytes = 1 << (_BITMAP_BITS - 3)
+            if self._index_path is not None:
+                stored = index_file.open_index(self._index_path, signature, len(words),
+                                               bitmap_bytes)
+                if stored is not None:
+                    self._use(words, stored.bitmap, stored.keys, stored)
+                    return
             mask = _HASH_MASK
+            key_hash = _key_hash
             packed = []
             add = packed.append
             for number, word in enumerate(words):
-                add(((hash(word) & mask) << _ID_BITS) | number)
+                add(((key_hash(word) & mask) << _ID_BITS) | number)
                 for i in range(len(word)):
-                    add(((hash(word[:i] + word[i + 1:]) & mask) << _ID_BITS) | number)
+                    add(((key_hash(word[:i] + word[i + 1:]) & mask) << _ID_BITS) | number)
             packed.sort()
-            bitmap = bytearray(1 << (_BITMAP_BITS - 3))
+            bitmap = bytearray(bitmap_bytes)
             bitmask = (1 << _BITMAP_BITS) - 1
             for key in packed:
                 bit = (key >> _ID_BITS) & bitmask
                 bitmap[bit >> 3] |= 1 << (bit & 7)
-            self._words = words
-            self._bitmap = bitmap
-            self._keys = array("q", packed)
+            keys = array("q", packed)
+            del packed
+            if self._index_path is not None:
+                try:
+                    index_file.write_index(self._index_path, signature, len(words), bitmap, keys)
+                except OSError:
+                    pass  # a read-only or full cache folder: the index lives in memory
+                else:
+                    stored = index_file.open_index(self._index_path, signature, len(words),
+                                                   bitmap_bytes)
+                    if stored is not None:  # the mapped file: pages come in when used
+                        self._use(words, stored.bitmap, stored.keys, stored)
+                        return
+            self._use(words, bitmap, keys, None)
+
+    def _use(self, words, bitmap, keys, stored) -> None:
+        self._words = words
+        self._bitmap = bitmap
+        self._stored = stored
+        self._keys = keys  # last: index_ready and candidates() read it without the lock
+
+    def _signature(self, words: list[str]) -> bytes:
+        digest = hashlib.blake2b(digest_size=index_file.SIGNATURE_BYTES)
+        digest.update(repr((INDEX_FORMAT, _HASH_BITS, _ID_BITS, _BITMAP_BITS,
+                            self._index_key)).encode("utf-8", "backslashreplace"))
+        digest.update("\n".join(words).encode("utf-8", "surrogatepass"))
+        return digest.digest()
 
     def build_index_in_background(self) -> threading.Thread:
         """Start building the index on a daemon thread (once); returns that thread."""
@@ -211,7 +270,7 @@ class Suggester:
             return self._build_thread
 
     def _lookup(self, key: str, found: set[int]) -> None:
-        hashed = hash(key) & _HASH_MASK
+        hashed = _key_hash(key) & _HASH_MASK
         bit = hashed & ((1 << _BITMAP_BITS) - 1)
         if not self._bitmap[bit >> 3] & (1 << (bit & 7)):
             return
@@ -259,8 +318,10 @@ class Suggester:
             for i in range(len(e)):
                 lookup(e[:i] + e[i + 1:], ids)
         words = self._words
+        count = len(words)
         length = len(word)
-        found.update(w for w in (words[i] for i in ids) if abs(len(w) - length) <= 2)
+        # A number past the list's end can only come from a damaged stored index.
+        found.update(w for w in (words[i] for i in ids if i < count) if abs(len(w) - length) <= 2)
         return found
 
     # -- ranking ---------------------------------------------------------------------------
