@@ -177,18 +177,23 @@ class Library(ArticleStore, RevisionStore, GraphStore, CommentStore, ReviewStore
         """Close the connection; later calls raise LibraryError instead of crashing.
 
         Timers and workers of the GUI may still fire once after a window closed
-        its library: they get an error they already handle.
+        its library: they get an error they already handle. Closed under the
+        library's lock: a thread in the middle of a statement (a render reading an
+        image, the related-news mapping's release) finishes it first, since
+        closing a connection under a running statement crashes the process.
         """
-        db = self.db
-        if isinstance(db, _ClosedDatabase):
-            return
-        # Typed as the database it replaces: every use of it raises, which callers handle.
-        self.db = cast(Database, _ClosedDatabase(self.path))
-        self._tx.db = self.db
-        try:
-            db.conn.close()
-        except sqlite3.Error:
-            pass
+        with self._tx.lock:
+            db = self.db
+            if isinstance(db, _ClosedDatabase):
+                return
+            self._stop_mapping_release()
+            # Typed as the database it replaces: every use of it raises, which callers handle.
+            self.db = cast(Database, _ClosedDatabase(self.path))
+            self._tx.db = self.db
+            try:
+                db.conn.close()
+            except sqlite3.Error:
+                pass
         if self._hold is not None:
             self._hold.release()
             self._hold = None

@@ -73,6 +73,13 @@ class SimilarityStore(StoreBase):
         state["timer"] = timer
         timer.start()
 
+    def _stop_mapping_release(self) -> None:
+        """Cancel a pending release (the library is closing: closing unmaps anyway)."""
+        state = self.__dict__.get("_similarity")
+        if state is not None and state["timer"] is not None:
+            state["timer"].cancel()
+            state["timer"] = None
+
     def _unmap_when_idle(self, state: dict) -> None:
         with self._tx.lock:
             state["timer"] = None

@@ -70,3 +70,34 @@ def test_closing_the_library_before_the_release_is_harmless(lib, tmp_path):
     other.close()  # the release timer fires on a closed library
     time.sleep(IDLE_S * 2)
     assert suggest_related(lib, lib.list_articles()[0].id, limit=5)
+
+
+def test_closing_while_the_release_is_due_never_crashes(tmp_path, monkeypatch):
+    """The release runs on a timer thread; closing the library at that moment closed the
+    connection under its statement and crashed the process (seen once in CI). Run in a
+    child process so that a crash fails this test instead of ending the run."""
+    import subprocess
+    import sys
+
+    code = f"""
+import time
+from editor_app.core.library import Library, similarity
+from editor_app.core.models import Article
+from editor_app.core.related import suggest_related
+similarity.MAPPING_IDLE_S = 0.001
+path = {str(tmp_path / "race.byline")!r}
+library = Library.open(path)
+for i in range(6):
+    library.create_article(Article(title=f"Harbour ferry {{i}}", body="harbour ferry strike " * 40))
+library.close()
+for round in range(300):
+    library = Library.open(path, create=False)
+    suggest_related(library, 1, limit=3)
+    time.sleep(0.001 * (round % 3))
+    library.close()
+print("done")
+"""
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
+                            timeout=300)
+    assert result.returncode == 0, result.stderr[-2000:]
+    assert result.stdout.strip() == "done"
