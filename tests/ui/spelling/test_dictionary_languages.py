@@ -9,19 +9,10 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QPlainTextEdit
 
 from editor_app.core.models import Article
-from editor_app.core.spelling import use_dictionary_folders
 from editor_app.core.spelling.hunspell_dictionaries import builtin_dictionary_dir
 from editor_app.ui.spelling.dictionary_dialog import DictionaryDialog
 from editor_app.ui.spelling.spelling_controller import SpellController
 from editor_app.ui.spelling.spelling_service import SpellService
-
-
-@pytest.fixture
-def user_folder(tmp_path):
-    folder = tmp_path / "dictionaries"
-    use_dictionary_folders([folder])
-    yield folder
-    use_dictionary_folders([folder])
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import shutil
 import pytest
 
 from editor_app.core.errors import BylineError
-from editor_app.core.spelling import Dictionaries, SpellChecker, use_dictionary_folders
+from editor_app.core.spelling import Dictionaries, SpellChecker
 from editor_app.core.spelling.hunspell_dictionaries import (
     builtin_dictionary_dir,
     check_dictionary_files,
@@ -20,14 +20,6 @@ from editor_app.core.spelling.hunspell_dictionaries import (
 from editor_app.core.spelling.wordlists import clean_word, read_wordlist
 from editor_app.ui.spelling.dictionary_dialog import DictionaryDialog
 from editor_app.ui.spelling.spelling_messages import TEMPLATES, message_template, spelling_message
-
-
-@pytest.fixture
-def user_folder(tmp_path):
-    folder = tmp_path / "dictionaries"
-    use_dictionary_folders([folder])
-    yield folder
-    use_dictionary_folders([folder])
 
 
 def refusal(call) -> str:
