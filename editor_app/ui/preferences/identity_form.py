@@ -23,6 +23,7 @@ from PySide6.QtWidgets import (
 from editor_app.core.errors import BylineError
 from editor_app.core.identity import Identity, load_identity, save_identity
 from editor_app.core.models import Role
+from editor_app.ui.focus_order import set_focus_order
 from editor_app.ui.labels import role_label
 
 if TYPE_CHECKING:
@@ -58,7 +59,6 @@ class IdentityForm(QWidget):
         role_layout.setContentsMargins(0, 0, 0, 0)
         role_layout.setSpacing(2)
         self.role_buttons: dict[Role, QRadioButton] = {}
-        previous = self.name_edit
         for role, (label, what) in ROLE_TEXT.items():
             label, what = self.tr(label), self.tr(what)
             button = QRadioButton(f"{label} — {what}")
@@ -66,8 +66,6 @@ class IdentityForm(QWidget):
             self.roles.addButton(button)
             self.role_buttons[role] = button
             role_layout.addWidget(button)
-            self.setTabOrder(previous, button)
-            previous = button
         self.error = QLabel()
         self.error.setStyleSheet("color: #c0392b")
         self.error.setWordWrap(True)
@@ -78,6 +76,9 @@ class IdentityForm(QWidget):
         name_label.setBuddy(self.name_edit)
         form.addRow(name_label, self.name_edit)
         form.addRow(self.tr("You work as:"), role_box)
+        # Now that they share this window: Qt ignores (and warns about) a tab order
+        # between widgets not yet in the same one.
+        set_focus_order([self.name_edit, *self.role_buttons.values()])
         form.addRow("", self.error)
         self.load()
 
