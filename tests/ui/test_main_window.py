@@ -107,6 +107,30 @@ def test_the_status_bar_shows_the_save_state_and_a_failure_in_red(qtbot, window,
     assert window.save_label.text() == "Saved" and window.save_label.styleSheet() == ""
 
 
+def test_opening_a_long_article_or_switching_theme_is_not_an_edit(qtbot, window, library):
+    """A long text is highlighted in the background and a theme switch re-colours every
+    block; Qt counts both as document revisions. Neither may say "Unsaved changes" or
+    write the article (the status bar used to flash it for a second after opening)."""
+    from editor_app.ui.desk.editor import LONG_TEXT_LINES
+
+    body = "\n\n".join(f"Q: Question {n}?\n\nA: Answer {n}." for n in range(LONG_TEXT_LINES))
+    article = make_interview(library, title="A long interview", body=body)
+    shown: list[str] = []
+    window.save_label.setText = lambda text, set_text=window.save_label.setText: (
+        shown.append(text), set_text(text))
+    tab = window.open_article(article.id)
+    assert tab.editor.highlighter.limit_block is not None  # highlighted in steps
+    qtbot.waitUntil(lambda: tab.editor.highlighter.limit_block is None, timeout=20000)
+    window.set_theme("dark")
+    window.set_theme("system")
+    qtbot.wait(1200)  # longer than the autosave's wait
+    assert "Unsaved changes" not in shown and window.save_label.text() == "Saved"
+    assert not tab.is_dirty() and not tab.is_saving()
+    assert library.get_article(article.id).version == article.version
+    tab.editor.insertPlainText("Edited. ")  # a real edit still counts
+    assert window.save_label.text() == "Unsaved changes"
+
+
 def test_ctrl_f_searches_the_library_from_the_reader(qtbot, window):
     window.tabs.setCurrentIndex(0)
     window.find_action.trigger()

@@ -310,12 +310,15 @@ class ArticleTab(QWidget):
 
     # -- change tracking -----------------------------------------------------
     def _on_contents_changed(self) -> None:
-        # Highlighting also emits contentsChanged; only edits move the revision.
+        # Highlighting also emits contentsChanged; only edits move the revision, except
+        # when the highlighter re-formats blocks itself (a long text's background pass, a
+        # theme switch): Qt counts that as a revision, though no character changed.
         revision = self.editor.document().revision()
         if revision == self._seen_revision:
             return
         self._seen_revision = revision
-        self._changed()
+        if not self.editor.highlighter.reformatting:
+            self._changed()
 
     def _on_metadata_changed(self) -> None:
         self.title_changed.emit(self.article_id, self.title)

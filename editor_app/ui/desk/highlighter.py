@@ -90,6 +90,9 @@ class MarkdownHighlighter(QSyntaxHighlighter):
         self._overlays: list[Overlay] = []
         #: blocks after this number are left plain until the background pass reaches them
         self.limit_block: int | None = None
+        #: True while this highlighter re-formats blocks by itself (background pass, theme):
+        #: Qt counts that as a document revision, but no text changed (ArticleTab)
+        self.reformatting = False
         self._build_formats(dark)
         self._background = QTimer(self, interval=0)
         self._background.timeout.connect(self._background_step)
@@ -116,14 +119,22 @@ class MarkdownHighlighter(QSyntaxHighlighter):
             self._background.stop()
         block = document.findBlockByNumber(start)
         end = start + self.BACKGROUND_CHUNK
-        while block.isValid() and block.blockNumber() < end:
-            self.rehighlightBlock(block)
-            block = block.next()
+        self.reformatting = True
+        try:
+            while block.isValid() and block.blockNumber() < end:
+                self.rehighlightBlock(block)
+                block = block.next()
+        finally:
+            self.reformatting = False
 
     # -- public --------------------------------------------------------------
     def set_dark(self, dark: bool) -> None:
         self._build_formats(dark)
-        self.rehighlight()
+        self.reformatting = True
+        try:
+            self.rehighlight()
+        finally:
+            self.reformatting = False
 
     def add_overlay(self, overlay: Overlay) -> None:
         """Add a layer: ``overlay(text, block)`` yields (start, length, format) to merge on top.
