@@ -15,6 +15,7 @@ from __future__ import annotations
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
 from editor_app.ui.labels import shown_title
+from editor_app.ui.spelling.spelling_messages import spelling_message
 
 CONTEXT = "PreflightChecks"
 
@@ -173,12 +174,14 @@ _UNAVAILABLE_BECAUSE = QT_TRANSLATE_NOOP("PreflightChecks", "Spell-check unavail
 
 def _spell_check_unavailable(reason: str) -> str:
     """core's reason is "spell-check unavailable" or "spell-check unavailable (<error>)";
-    the error comes from the dictionary loader and is shown as it is."""
+    the error is the dictionary loader's refusal, translated by the same templates as the
+    Dictionaries dialog (an unknown one is shown as it is)."""
     prefix = "spell-check unavailable"
     if reason == prefix:
         return _tr(_UNAVAILABLE)
     if reason.startswith(prefix + " (") and reason.endswith(")"):
-        return _tr(_UNAVAILABLE_BECAUSE).format(error=reason[len(prefix) + 2:-1])
+        error = spelling_message(reason[len(prefix) + 2:-1])
+        return _tr(_UNAVAILABLE_BECAUSE).format(error=error)
     raise ValueError(reason)
 
 

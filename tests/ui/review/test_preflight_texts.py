@@ -47,3 +47,21 @@ def test_an_unknown_result_is_shown_in_cores_words(qtbot):
     assert check_message(item) == "Something new"
     odd = core.CheckItem("images", core.ERROR, "odd data", outcome="missing", data={"x": 1})
     assert check_message(odd) == "odd data"
+
+
+def test_spell_check_unavailable_names_its_reason_in_lithuanian(qtbot, library, lithuanian):
+    """A story in a language without a dictionary: the checklist's whole line, the loader's
+    refusal inside it included, comes out Lithuanian (it used to keep core's English)."""
+    from editor_app.core.models import Article
+
+    article = library.create_article(Article(title="Habari", body="Habari za leo.",
+                                             language="sw"))
+    item = next(i for i in core.preflight(library, article.id).items if i.code == "spelling")
+    assert item.outcome == "unavailable"
+    assert item.data["reason"].startswith("spell-check unavailable (no spelling dictionary "
+                                          "for language 'sw' (Swahili); available: ")
+    shown = check_message(item)
+    assert shown.startswith("Rašybos tikrinimas neprieinamas (")
+    assert "'sw' (Swahili)" in shown and "Tools" not in shown
+    assert not {"spelling", "dictionary", "available", "language"} & set(
+        shown.replace(";", " ").replace(":", " ").split())
