@@ -102,8 +102,11 @@ class HistoryDialog(QDialog):
         self._library = library
         self._signals = signals
         self.article_id = article_id
-        #: computes diffs off the GUI thread; only the newest one is shown
-        self.diff_work = BackgroundWork(self, describe_unexpected=lambda exc: self.tr("diff failed: {error}").format(error=exc))
+        #: computes diffs off the GUI thread, on a connection of its own (never the GUI's,
+        #: which another thread may be writing through); only the newest one is shown
+        self.diff_work = BackgroundWork(
+            self, library=library,
+            describe_unexpected=lambda exc: self.tr("diff failed: {error}").format(error=exc))
         self.diff_work.finished.connect(self._on_diff_done)
         self.diff_work.failed.connect(self._on_diff_failed)
         #: Asks before a restore; replaced in tests.
@@ -220,7 +223,8 @@ class HistoryDialog(QDialog):
         """Start computing a diff off the GUI thread; an older request's diff is never shown."""
         self.summary.setText(self.tr("Comparing…"))
         context = None if self.whole_text.isChecked() else CONTEXT_CHARS
-        self.diff_work.submit(lambda: compute_diff(self._library, old_id, new_id, context=context))
+        self.diff_work.submit(lambda worker_library: compute_diff(worker_library, old_id, new_id,
+                                                                  context=context))
 
     def _on_diff_done(self, diff: tuple[str, str]) -> None:
         html, summary = diff
@@ -265,5 +269,5 @@ class HistoryDialog(QDialog):
 
     def done(self, result: int) -> None:
         self.diff_work.cancel()
-        self.diff_work.wait(2000)
+        self.diff_work.close(2000)
         super().done(result)

@@ -105,13 +105,15 @@ class PreflightDialog(QDialog):
         layout.addWidget(self.hint)
         layout.addWidget(self.buttons)
 
+        # A connection of its own on the worker: the GUI's may be in another thread's write.
         self._check = BackgroundWork(
-            self, describe_unexpected=lambda exc: self.tr("pre-flight check failed to run: {error}").format(error=exc))
+            self, library=library,
+            describe_unexpected=lambda exc: self.tr("pre-flight check failed to run: {error}").format(error=exc))
         self._check.finished.connect(self.show_result)
         self._check.failed.connect(self._on_failed)
-        self._check.submit(lambda: preflight(library, article_id,
-                                             spelling_issue_count=spelling_issue_count,
-                                             spelling_issues=spelling_issues))
+        self._check.submit(lambda worker_library: preflight(
+            worker_library, article_id, spelling_issue_count=spelling_issue_count,
+            spelling_issues=spelling_issues))
 
     def show_result(self, result: PreflightResult) -> None:
         self.result = result
@@ -171,5 +173,5 @@ class PreflightDialog(QDialog):
         self.accept()
 
     def done(self, code: int) -> None:
-        self._check.wait(5000)
+        self._check.close(5000)
         super().done(code)
