@@ -170,15 +170,26 @@ class Dictionaries:
             return article_scope(self.article_id)
         raise InputError(f"unknown dictionary {scope!r}; expected one of: {', '.join(SCOPES)}")
 
-    def checker(self, language: str | None = "en", *, metadata_names: Iterable[str] = (), **options):
-        """A SpellChecker with all three word lists; blocks while the language loads."""
+    def stored_words(self) -> dict[str, set[str]]:
+        """The word lists kept in the library ("newsroom", "article"), read now.
+
+        Read them on the thread that owns the library's connection and hand them to
+        ``checker`` on a worker: the worker then never uses that connection."""
+        return {scope: self.words(scope) for scope in ("newsroom", "article")}
+
+    def checker(self, language: str | None = "en", *, metadata_names: Iterable[str] = (),
+                stored_words: dict[str, set[str]] | None = None, **options):
+        """A SpellChecker with all three word lists; blocks while the language loads.
+
+        ``stored_words``: what ``stored_words()`` returned earlier (else read here)."""
         from editor_app.core.spelling.checker import SpellChecker
 
+        stored = stored_words if stored_words is not None else self.stored_words()
         checker = SpellChecker(
             language,
             personal_words=self.words("personal"),
-            newsroom_words=self.words("newsroom"),
-            ignored=self.words("article"),
+            newsroom_words=stored["newsroom"],
+            ignored=stored["article"],
             known_names=metadata_names,
             **options,
         )

@@ -267,9 +267,12 @@ class SpellController(QObject):
         self._tracker.restart(text)
         names = names_from_metadata(*self._metadata_names) | self._metadata_names
         language, title, dictionaries = self.language, self._title, self.dictionaries
+        # The library's lists are read here, on the thread that owns its connection.
+        stored = dictionaries.stored_words()
 
         def make_checker():
-            return dictionaries.checker(language, metadata_names=names, title=title)
+            return dictionaries.checker(language, metadata_names=names, title=title,
+                                        stored_words=stored)
 
         self._passes.start_full_pass(text, self.checker, make_checker, self._words_epoch)
 

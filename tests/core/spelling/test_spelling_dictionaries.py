@@ -147,3 +147,22 @@ def test_newsroom_dictionary_in_a_real_library_survives_reopening(tmp_path):
         assert read_wordlist(exported) == ["Zqorvath"]
     finally:
         library.close()
+
+
+def test_a_checker_built_on_a_worker_uses_the_lists_read_before(tmp_path):
+    """The GUI reads the library's lists on its own thread (``stored_words``) and builds the
+    checker on a worker from them: the worker never touches the library's connection, so
+    a closed one (the strongest way to prove it) does not matter."""
+    from editor_app.core.errors import LibraryError
+    from editor_app.core.library import Library
+
+    library = Library.open(tmp_path / "words.byline")
+    dictionaries = Dictionaries(store=library, article_id=7)
+    dictionaries.add("Zqorvath", "newsroom")
+    dictionaries.add("Plimbert", "article")
+    stored = dictionaries.stored_words()
+    library.close()
+    checker = dictionaries.checker("en", stored_words=stored)
+    assert flagged(checker, "Zqorvath met Plimbert and Wuxtrel") == ["Wuxtrel"]
+    with pytest.raises(LibraryError, match="the library is closed"):
+        dictionaries.checker("en")  # without them it reads the library
