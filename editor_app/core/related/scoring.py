@@ -68,6 +68,11 @@ TOPIC_CANDIDATES = 60
 TEXT_SCORED_FACTOR = 5     # bm25 scores kept for this many times CANDIDATES articles
 TOPIC_REASON_MIN = 0.25    # "same topic: …" once the topic part is at least this
 NAMES_REASON_MIN = 0.05
+# Pseudo-relevance feedback (#16, third round): the topic query is moved towards the
+# mean vector of the first pass's best FEEDBACK_NEIGHBOURS, weighted by their scores,
+# FEEDBACK_WEIGHT times as long as the story's own vector (tuned part only).
+FEEDBACK_NEIGHBOURS = 20
+FEEDBACK_WEIGHT = 2.0
 # Below this a candidate is noise (a faint topic cosine, one common name): not shown.
 MIN_SCORE = 0.05
 
@@ -136,8 +141,11 @@ class _Query:
     language: str
 
 
-def _topic_part(library: Library, q: _Query, exclude: set[int]):
-    """(space, query vector, {candidate: cosine}) from the stored topic space."""
+def _topic_part(library: Library, q: _Query, exclude: set[int], qvec=None):
+    """(space, query vector, {candidate: cosine}) from the stored topic space.
+
+    ``qvec``: search with this vector instead of the story's own (the expanded query).
+    """
     # numpy is imported here, on first use: the export workers and the command
     # line's start-up import this package and need none of it.
     from editor_app.core.related import topics
@@ -145,13 +153,95 @@ def _topic_part(library: Library, q: _Query, exclude: set[int]):
     space = topics.current_space(library)
     if space is None:
         return None, None, {}
-    qvec = space.model.embed_counts(q.counts)
+    if qvec is None:
+        qvec = space.model.embed_counts(q.counts)
     if qvec is None:
         return space, None, {}
     near = [(i, c) for i, c in space.nearest(qvec, TOPIC_CANDIDATES * 3)
             if i not in exclude and c > TOPIC_FLOOR]
     allowed = set(library.allowed_related([i for i, _c in near], exclude_id=q.id, before=q.before))
     return space, qvec, dict([(i, c) for i, c in near if i in allowed][:TOPIC_CANDIDATES])
+
+
+def _cosine(space, cid: int, qvec) -> float:
+    vec = space.vector(cid)
+    return float(vec @ qvec) if vec is not None else 0.0
+
+
+def _expanded_query(space, qvec, bases: dict[int, float]):
+    """The story's topic vector moved towards its closest neighbours (pseudo-relevance feedback).
+
+    A story shares its topic with the stories its first-pass scores put on top:
+    their mean vector, weighted by those scores, says what the story's
+    neighbourhood is about better than its own few hundred words do (same
+    topic told in other words: the next episode of the story, the broader
+    issue). FEEDBACK_NEIGHBOURS and FEEDBACK_WEIGHT were chosen on the tuned
+    part of benchmarks/related_quality.py (README has the figures).
+    """
+    top = sorted(((b, cid) for cid, b in bases.items() if b > 0), reverse=True)[:FEEDBACK_NEIGHBOURS]
+    rows = [(b, space.vector(cid)) for b, cid in top]
+    rows = [(b, v) for b, v in rows if v is not None]
+    total = sum(b for b, _v in rows)
+    if not rows or total <= 0 or FEEDBACK_WEIGHT <= 0:
+        return qvec
+    centre = sum(b * v for b, v in rows) / total
+    moved = qvec + FEEDBACK_WEIGHT * centre
+    norm = float((moved @ moved) ** 0.5)
+    return moved / norm if norm > 0 else qvec
+
+
+class _Parts:
+    """The parts of each candidate's score that do not depend on the topic query."""
+
+    def __init__(self, library: Library, space, match: str, aid: int, before: str | None,
+                 date: str, tag_weights: dict[int, float], tag_total: float, ceiling: float,
+                 name_weights: dict[str, float], by_text: dict[int, float]):
+        self.library, self.space, self.match, self.aid, self.before = library, space, match, aid, before
+        self.date, self.tag_weights, self.tag_total, self.ceiling = date, tag_weights, tag_total, ceiling
+        self.name_weights, self.by_text = name_weights, by_text
+        self.name_total = sum(name_weights.values())
+        self.briefs: dict[int, tuple[str, str, str]] = {}
+        self.names: dict[int, dict[str, tuple[str, str]]] = {}
+        # id -> (tag part, shared tags, text part, names part, shared names)
+        self.static: dict[int, tuple[float, list[int], float, float, list[str]]] = {}
+
+    def add(self, ids: set[int]) -> None:
+        ids = [i for i in ids if i not in self.briefs]
+        if not ids:
+            return
+        missing_text = [i for i in ids if i not in self.by_text]
+        if missing_text and self.match:
+            self.by_text.update(self.library.similar_by_text(
+                self.match, exclude_id=self.aid, before=self.before, limit=len(missing_text),
+                only_ids=missing_text))
+        cand_tags = self.library.tag_ids_for(ids)
+        self.briefs.update(self.library.article_briefs(ids))
+        if self.name_total > 0:
+            self.names.update(_names_of(self.library, self.space, ids))
+        weights, q_weights = self.tag_weights, self.name_weights
+        for cid in ids:
+            if cid not in self.briefs:
+                continue
+            shared = [t for t in cand_tags.get(cid, []) if weights.get(t, 0) > 0]
+            tag_sim = (sum(weights[t] for t in shared) / max(self.tag_total, REFERENCE_TAG_WEIGHT)
+                       if self.tag_total else 0.0)
+            text_sim = min(1.0, self.by_text.get(cid, 0.0) / self.ceiling) if self.ceiling > 0 else 0.0
+            theirs = self.names.get(cid, {})
+            shared_names = [k for k in q_weights if k in theirs]
+            names_sim = sum(q_weights[k] for k in shared_names) / self.name_total if self.name_total else 0.0
+            self.static[cid] = (tag_sim, shared, text_sim, names_sim, shared_names)
+
+    def bases(self, by_topic: dict[int, float], tag_share: float,
+              signal: dict[str, float]) -> dict[int, float]:
+        """First-pass scores (as the final ones, against the story's own topic vector)."""
+        out = {}
+        for cid, (tag_sim, _shared, text_sim, names_sim, _names) in self.static.items():
+            topic_sim = max(0.0, (by_topic.get(cid, 0.0) - TOPIC_FLOOR) / (1 - TOPIC_FLOOR))
+            base = tag_share * tag_sim + (1 - tag_share) * (
+                signal["text"] * text_sim + signal["topic"] * topic_sim + signal["names"] * names_sim)
+            if base >= MIN_SCORE:
+                out[cid] = base * recency(self.date, self.briefs[cid][2])[0]
+        return out
 
 
 def _names_of(library: Library, space, ids: list[int]) -> dict[int, dict[str, tuple[str, str]]]:
@@ -216,43 +306,31 @@ def suggest_related(library: Library, article_id: int | str, *, limit: int = 10,
     banned = library.banned_related(aid)
     space, qvec, by_topic = _topic_part(library, q, banned | {aid})
 
-    candidates = set(by_tags) | text_candidates | set(by_topic)
-    missing_text = [i for i in by_tags if i not in by_text]
-    if missing_text and match:
-        by_text.update(library.similar_by_text(match, exclude_id=aid, before=before,
-                                               limit=len(missing_text), only_ids=missing_text))
-    candidates -= banned
+    candidates = (set(by_tags) | text_candidates | set(by_topic)) - banned
     candidates.discard(aid)
     if not candidates:
         return []
-    ids = list(candidates)
-    cand_tags = library.tag_ids_for(ids)
-    briefs = library.article_briefs(ids)
     tag_share = TAG_WEIGHT if tag_total > 0 else 0.0
     signal = _signal_weights(qvec is not None)
-    if qvec is not None:
-        for cid in ids:
-            if cid not in by_topic:
-                vec = space.vector(cid)
-                by_topic[cid] = float(vec @ qvec) if vec is not None else 0.0
     q_names, q_weights = _query_names(space, q)
-    name_total = sum(q_weights.values())
-    cand_names = _names_of(library, space, ids) if name_total > 0 and signal["names"] > 0 else {}
+    parts = _Parts(library, space, match, aid, before, date, weights, tag_total, ceiling,
+                   q_weights if signal["names"] > 0 else {}, by_text)
+    parts.add(candidates)
+    if qvec is not None:
+        for cid in parts.briefs:
+            by_topic.setdefault(cid, _cosine(space, cid, qvec))
+        qvec = _expanded_query(space, qvec, parts.bases(by_topic, tag_share, signal))
+        # The expanded query finds the rest of the story's neighbourhood: its nearest
+        # articles join the candidates, and every candidate is placed against it.
+        _space_now, _q, near = _topic_part(library, q, banned | {aid}, qvec)
+        parts.add(set(near) - set(parts.briefs))
+        by_topic = {cid: near.get(cid, _cosine(space, cid, qvec)) for cid in parts.briefs}
 
     scored = []
-    for cid in ids:
-        brief = briefs.get(cid)
-        if brief is None:
-            continue
-        shared = [t for t in cand_tags.get(cid, []) if weights.get(t, 0) > 0]
-        tag_sim = (sum(weights[t] for t in shared) / max(tag_total, REFERENCE_TAG_WEIGHT)
-                   if tag_total else 0.0)
-        text_sim = min(1.0, by_text.get(cid, 0.0) / ceiling) if ceiling > 0 else 0.0
+    for cid, brief in parts.briefs.items():
+        tag_sim, shared, text_sim, names_sim, shared_names = parts.static[cid]
         cos = by_topic.get(cid, 0.0)
         topic_sim = max(0.0, (cos - TOPIC_FLOOR) / (1 - TOPIC_FLOOR))
-        theirs = cand_names.get(cid, {})
-        shared_names = [k for k in q_weights if k in theirs]
-        names_sim = sum(q_weights[k] for k in shared_names) / name_total if name_total else 0.0
         text_side = (signal["text"] * text_sim + signal["topic"] * topic_sim
                      + signal["names"] * names_sim)
         base = tag_share * tag_sim + (1 - tag_share) * text_side
@@ -269,6 +347,7 @@ def suggest_related(library: Library, article_id: int | str, *, limit: int = 10,
     pinned = {a.id for a in library.pinned_related(aid)}
     own_weights = space.model.weights(q.counts) if qvec is not None else None
     out = []
+    briefs, cand_names = parts.briefs, parts.names
     for score, cid, shared, text_sim, topic_sim, shared_names, when in top:
         slug, other_title, other_date = briefs[cid]
         reasons = []
