@@ -73,6 +73,10 @@ NAMES_REASON_MIN = 0.05
 # FEEDBACK_WEIGHT times as long as the story's own vector (tuned part only).
 FEEDBACK_NEIGHBOURS = 20
 FEEDBACK_WEIGHT = 2.0
+# The expanded query searches the FEEDBACK_POOL articles closest to the story's own
+# vector, not the whole library: a second pass over 100,000 vectors would cost
+# 2-6 ms more; a library up to this size is searched whole.
+FEEDBACK_POOL = 5000
 # Below this a candidate is noise (a faint topic cosine, one common name): not shown.
 MIN_SCORE = 0.05
 
@@ -141,10 +145,11 @@ class _Query:
     language: str
 
 
-def _topic_part(library: Library, q: _Query, exclude: set[int], qvec=None):
-    """(space, query vector, {candidate: cosine}) from the stored topic space.
+def _topic_part(library: Library, q: _Query, exclude: set[int]):
+    """(space, query vector, {candidate: cosine}, pool) from the stored topic space.
 
-    ``qvec``: search with this vector instead of the story's own (the expanded query).
+    The pool: the rows of the FEEDBACK_POOL articles closest to the story, where
+    the expanded query looks for the rest of its neighbourhood.
     """
     # numpy is imported here, on first use: the export workers and the command
     # line's start-up import this package and need none of it.
@@ -152,16 +157,21 @@ def _topic_part(library: Library, q: _Query, exclude: set[int], qvec=None):
 
     space = topics.current_space(library)
     if space is None:
-        return None, None, {}
+        return None, None, {}, None
+    qvec = space.model.embed_counts(q.counts)
     if qvec is None:
-        qvec = space.model.embed_counts(q.counts)
-    if qvec is None:
-        return space, None, {}
-    near = [(i, c) for i, c in space.nearest(qvec, TOPIC_CANDIDATES * 3)
-            if i not in exclude and c > TOPIC_FLOOR]
-    allowed = set(library.allowed_related([i for i, _c in near], exclude_id=q.id, before=q.before))
-    return space, qvec, dict([(i, c) for i, c in near if i in allowed][:TOPIC_CANDIDATES])
+        return space, None, {}, None
+    near, pool = _nearest(library, space, qvec, q, exclude, pool=FEEDBACK_POOL)
+    return space, qvec, near, pool
 
+
+def _nearest(library: Library, space, qvec, q: _Query, exclude: set[int], *, pool: int = 0,
+             within=None):
+    """({article: cosine} of the TOPIC_CANDIDATES closest articles a story may link to, pool)."""
+    found, rows = space.nearest(qvec, TOPIC_CANDIDATES * 3, pool=pool, within=within)
+    near = [(i, c) for i, c in found if i not in exclude and c > TOPIC_FLOOR]
+    allowed = set(library.allowed_related([i for i, _c in near], exclude_id=q.id, before=q.before))
+    return dict([(i, c) for i, c in near if i in allowed][:TOPIC_CANDIDATES]), rows
 
 def _cosine(space, cid: int, qvec) -> float:
     vec = space.vector(cid)
@@ -202,18 +212,13 @@ class _Parts:
         self.name_total = sum(name_weights.values())
         self.briefs: dict[int, tuple[str, str, str]] = {}
         self.names: dict[int, dict[str, tuple[str, str]]] = {}
-        # id -> (tag part, shared tags, text part, names part, shared names)
+        # id -> (tag part, shared tags, names part, shared names)
         self.static: dict[int, tuple[float, list[int], float, float, list[str]]] = {}
 
     def add(self, ids: set[int]) -> None:
         ids = [i for i in ids if i not in self.briefs]
         if not ids:
             return
-        missing_text = [i for i in ids if i not in self.by_text]
-        if missing_text and self.match:
-            self.by_text.update(self.library.similar_by_text(
-                self.match, exclude_id=self.aid, before=self.before, limit=len(missing_text),
-                only_ids=missing_text))
         cand_tags = self.library.tag_ids_for(ids)
         self.briefs.update(self.library.article_briefs(ids))
         if self.name_total > 0:
@@ -225,17 +230,36 @@ class _Parts:
             shared = [t for t in cand_tags.get(cid, []) if weights.get(t, 0) > 0]
             tag_sim = (sum(weights[t] for t in shared) / max(self.tag_total, REFERENCE_TAG_WEIGHT)
                        if self.tag_total else 0.0)
-            text_sim = min(1.0, self.by_text.get(cid, 0.0) / self.ceiling) if self.ceiling > 0 else 0.0
             theirs = self.names.get(cid, {})
             shared_names = [k for k in q_weights if k in theirs]
             names_sim = sum(q_weights[k] for k in shared_names) / self.name_total if self.name_total else 0.0
-            self.static[cid] = (tag_sim, shared, text_sim, names_sim, shared_names)
+            self.static[cid] = (tag_sim, shared, names_sim, shared_names)
+
+    def fill_text(self, ids) -> None:
+        """bm25 of these candidates when beyond the text query's first scores (one query for all).
+
+        Only the tag candidates ask: a topic candidate outside the first scores
+        (CANDIDATES * TEXT_SCORED_FACTOR of them) shares too little text to count.
+        """
+        missing = [i for i in ids if i in self.briefs and i not in self.by_text]
+        if missing and self.match:
+            self.by_text.update(self.library.similar_by_text(
+                self.match, exclude_id=self.aid, before=self.before, limit=len(missing),
+                only_ids=missing))
+
+    def text_sim(self, cid: int) -> float:
+        return min(1.0, self.by_text.get(cid, 0.0) / self.ceiling) if self.ceiling > 0 else 0.0
 
     def bases(self, by_topic: dict[int, float], tag_share: float,
               signal: dict[str, float]) -> dict[int, float]:
-        """First-pass scores (as the final ones, against the story's own topic vector)."""
+        """First-pass scores (as the final ones, against the story's own topic vector).
+
+        A candidate outside the text query's first scores counts no text here: only
+        the neighbours' weights depend on it, and one bm25 query is saved.
+        """
         out = {}
-        for cid, (tag_sim, _shared, text_sim, names_sim, _names) in self.static.items():
+        for cid, (tag_sim, _shared, names_sim, _names) in self.static.items():
+            text_sim = self.text_sim(cid)
             topic_sim = max(0.0, (by_topic.get(cid, 0.0) - TOPIC_FLOOR) / (1 - TOPIC_FLOOR))
             base = tag_share * tag_sim + (1 - tag_share) * (
                 signal["text"] * text_sim + signal["topic"] * topic_sim + signal["names"] * names_sim)
@@ -304,7 +328,7 @@ def suggest_related(library: Library, article_id: int | str, *, limit: int = 10,
 
     # -- topic: the nearest articles in the learned space
     banned = library.banned_related(aid)
-    space, qvec, by_topic = _topic_part(library, q, banned | {aid})
+    space, qvec, by_topic, pool = _topic_part(library, q, banned | {aid})
 
     candidates = (set(by_tags) | text_candidates | set(by_topic)) - banned
     candidates.discard(aid)
@@ -317,18 +341,19 @@ def suggest_related(library: Library, article_id: int | str, *, limit: int = 10,
                    q_weights if signal["names"] > 0 else {}, by_text)
     parts.add(candidates)
     if qvec is not None:
-        for cid in parts.briefs:
-            by_topic.setdefault(cid, _cosine(space, cid, qvec))
+        by_topic.update({cid: _cosine(space, cid, qvec) for cid in parts.briefs if cid not in by_topic})
         qvec = _expanded_query(space, qvec, parts.bases(by_topic, tag_share, signal))
         # The expanded query finds the rest of the story's neighbourhood: its nearest
         # articles join the candidates, and every candidate is placed against it.
-        _space_now, _q, near = _topic_part(library, q, banned | {aid}, qvec)
+        near, _rows = _nearest(library, space, qvec, q, banned | {aid}, within=pool)
         parts.add(set(near) - set(parts.briefs))
         by_topic = {cid: near.get(cid, _cosine(space, cid, qvec)) for cid in parts.briefs}
+    parts.fill_text(by_tags)
 
     scored = []
     for cid, brief in parts.briefs.items():
-        tag_sim, shared, text_sim, names_sim, shared_names = parts.static[cid]
+        tag_sim, shared, names_sim, shared_names = parts.static[cid]
+        text_sim = parts.text_sim(cid)
         cos = by_topic.get(cid, 0.0)
         topic_sim = max(0.0, (cos - TOPIC_FLOOR) / (1 - TOPIC_FLOOR))
         text_side = (signal["text"] * text_sim + signal["topic"] * topic_sim
