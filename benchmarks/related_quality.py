@@ -226,6 +226,7 @@ NO_LEAD = [(analysis, "LEAD_WEIGHT", analysis.TAIL_WEIGHT), (terms, "LEAD_BOOST"
 VARIANTS = [
     ("shipped: tags+bm25+topic+names, lead weighted", [], False),
     ("- neighbourhood feedback (second round)", [(scoring, "FEEDBACK_WEIGHT", 0.0)], False),
+    ("one round of feedback", [(scoring, "FEEDBACK_ROUNDS", 1)], False),
     ("feedback from 10 neighbours, weight 1.5",
      [(scoring, "FEEDBACK_NEIGHBOURS", 10), (scoring, "FEEDBACK_WEIGHT", 1.5)], False),
     ("- topic space", [_weights(topic=0.0)], False),
@@ -244,7 +245,7 @@ VARIANTS = [
 ]
 # Rows that only read the candidates of a round (--variants feedback).
 FEEDBACK_VARIANTS = [
-    VARIANTS[0], VARIANTS[1], VARIANTS[2],
+    VARIANTS[0], VARIANTS[1], VARIANTS[2], VARIANTS[3],
 ]
 
 

@@ -73,6 +73,9 @@ NAMES_REASON_MIN = 0.05
 # FEEDBACK_WEIGHT times as long as the story's own vector (tuned part only).
 FEEDBACK_NEIGHBOURS = 20
 FEEDBACK_WEIGHT = 2.0
+# Each round takes the neighbours from the previous round's scores (always around
+# the story's own vector).
+FEEDBACK_ROUNDS = 2
 # The expanded query searches the FEEDBACK_POOL articles closest to the story's own
 # vector, not the whole library: a second pass over 100,000 vectors would cost
 # 2-6 ms more; a library up to this size is searched whole.
@@ -341,13 +344,16 @@ def suggest_related(library: Library, article_id: int | str, *, limit: int = 10,
                    q_weights if signal["names"] > 0 else {}, by_text)
     parts.add(candidates)
     if qvec is not None:
-        by_topic.update({cid: _cosine(space, cid, qvec) for cid in parts.briefs if cid not in by_topic})
-        qvec = _expanded_query(space, qvec, parts.bases(by_topic, tag_share, signal))
-        # The expanded query finds the rest of the story's neighbourhood: its nearest
-        # articles join the candidates, and every candidate is placed against it.
-        near, _rows = _nearest(library, space, qvec, q, banned | {aid}, within=pool)
-        parts.add(set(near) - set(parts.briefs))
-        by_topic = {cid: near.get(cid, _cosine(space, cid, qvec)) for cid in parts.briefs}
+        own = qvec
+        by_topic.update({cid: _cosine(space, cid, own) for cid in parts.briefs if cid not in by_topic})
+        for _round in range(FEEDBACK_ROUNDS):
+            qvec = _expanded_query(space, own, parts.bases(by_topic, tag_share, signal))
+            # The expanded query finds the rest of the story's neighbourhood: its nearest
+            # articles join the candidates, and every candidate is placed against it.
+            near, _rows = _nearest(library, space, qvec, q, banned | {aid}, within=pool)
+            parts.add(set(near) - set(parts.briefs))
+            by_topic = {cid: near[cid] if cid in near else _cosine(space, cid, qvec)
+                        for cid in parts.briefs}
     parts.fill_text(by_tags)
 
     scored = []
