@@ -10,6 +10,12 @@ Why these parts:
   score against that query, so it reads as "how much of me is in you" (0..1).
 - Shared topic (#16): the library's learned topic space (topics.py) finds the
   same story told in other words; its cosine above TOPIC_FLOOR counts.
+- The story's neighbourhood (#16, third round): the topic query is moved towards the
+  mean vector of the stories the first scoring puts on top, then every candidate is
+  scored again against it (pseudo-relevance feedback, two rounds). A story's own few
+  hundred words place it roughly; the stories it is closest to say better what it is
+  about, so the next episode and the wider issue come closer. Held out: +0.08 top-5,
+  +0.05 Pearson (README).
 - Shared names (#16): the people, organisations and places both stories name,
   weighted by how rare each name is in the library and how prominent it is in
   the story ("same people: …").
