@@ -182,6 +182,7 @@ def _nearest(library: Library, space, qvec, q: _Query, exclude: set[int], *, poo
     allowed = set(library.allowed_related([i for i, _c in near], exclude_id=q.id, before=q.before))
     return dict([(i, c) for i, c in near if i in allowed][:TOPIC_CANDIDATES]), rows
 
+
 def _cosine(space, cid: int, qvec) -> float:
     vec = space.vector(cid)
     return float(vec @ qvec) if vec is not None else 0.0
@@ -222,7 +223,7 @@ class _Parts:
         self.briefs: dict[int, tuple[str, str, str]] = {}
         self.names: dict[int, dict[str, tuple[str, str]]] = {}
         # id -> (tag part, shared tags, names part, shared names)
-        self.static: dict[int, tuple[float, list[int], float, float, list[str]]] = {}
+        self.static: dict[int, tuple[float, list[int], float, list[str]]] = {}
 
     def add(self, ids: set[int]) -> None:
         ids = [i for i in ids if i not in self.briefs]

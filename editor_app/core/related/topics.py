@@ -144,6 +144,8 @@ class LoadedSpace:
         # about 2 (with BLAS both take about 1.5 ms).
         scores = np.einsum("ij,j->i", matrix, query.astype(np.float32, copy=False))
         rows = np.arange(len(scores)) if within is None else within
+        if not len(scores):
+            return [], rows
         limit = min(limit, len(scores))
         top = np.argpartition(-scores, limit - 1)[:limit]
         top = top[np.argsort(-scores[top], kind="stable")]
