@@ -1,7 +1,7 @@
 """How well do related-news suggestions agree with people? Judged sets, held-out part, ablation.
 
     python benchmarks/related_quality.py [--wikinews PATH] [--lee DIR] [--part tuned|held-out|both]
-                                         [--variants all|shipped] [--synthetic N]
+                                         [--variants all|shipped|feedback] [--synthetic N]
 
 1. Wikinews 2019-2020 (../shared/data/wikinews), judged by hand: every article
    carries a label topic/story/episode in benchmarks/related_judged.tsv (read
@@ -30,7 +30,8 @@ Measures, per query article (include_newer=True: relatedness, not chronology):
 Each row is a variant: the shipped scoring, then each signal removed, the topic
 space's term weighting and size as they were before (idf, 128 dimensions) or
 smaller, each signal alone, and the scoring before #16 (tags + bm25, no lead
-weighting).
+weighting); the neighbourhood's rows (without it, one round, 10 neighbours) come
+right after the shipped one, and ``--variants feedback`` runs only those.
 """
 
 from __future__ import annotations
