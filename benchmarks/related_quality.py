@@ -1,7 +1,7 @@
 """How well do related-news suggestions agree with people? Judged sets, held-out part, ablation.
 
     python benchmarks/related_quality.py [--wikinews PATH] [--lee DIR] [--part tuned|held-out|both]
-                                         [--variants all|shipped] [--synthetic N]
+                                         [--variants all|shipped|feedback] [--synthetic N]
 
 1. Wikinews 2019-2020 (../shared/data/wikinews), judged by hand: every article
    carries a label topic/story/episode in benchmarks/related_judged.tsv (read
@@ -30,7 +30,8 @@ Measures, per query article (include_newer=True: relatedness, not chronology):
 Each row is a variant: the shipped scoring, then each signal removed, the topic
 space's term weighting and size as they were before (idf, 128 dimensions) or
 smaller, each signal alone, and the scoring before #16 (tags + bm25, no lead
-weighting).
+weighting); the neighbourhood's rows (without it, one round, 10 neighbours) come
+right after the shipped one, and ``--variants feedback`` runs only those.
 """
 
 from __future__ import annotations
@@ -225,6 +226,10 @@ NO_LEAD = [(analysis, "LEAD_WEIGHT", analysis.TAIL_WEIGHT), (terms, "LEAD_BOOST"
 # (name, patches, needs a rebuilt space)
 VARIANTS = [
     ("shipped: tags+bm25+topic+names, lead weighted", [], False),
+    ("- neighbourhood feedback (second round)", [(scoring, "FEEDBACK_WEIGHT", 0.0)], False),
+    ("one round of feedback", [(scoring, "FEEDBACK_ROUNDS", 1)], False),
+    ("feedback from 10 neighbours, weight 1.5",
+     [(scoring, "FEEDBACK_NEIGHBOURS", 10), (scoring, "FEEDBACK_WEIGHT", 1.5)], False),
     ("- topic space", [_weights(topic=0.0)], False),
     ("- names", [_weights(names=0.0)], False),
     ("- lead weighting", NO_LEAD, True),
@@ -238,6 +243,10 @@ VARIANTS = [
     ("names alone", [_weights(text=0.0, topic=0.0)], False),
     ("bm25 alone, lead weighted", [_weights(topic=0.0, names=0.0)], False),
     ("before #16: tags+bm25, no lead weighting", [_weights(topic=0.0, names=0.0), *NO_LEAD], True),
+]
+# Rows that only read the candidates of a round (--variants feedback).
+FEEDBACK_VARIANTS = [
+    VARIANTS[0], VARIANTS[1], VARIANTS[2], VARIANTS[3],
 ]
 
 
@@ -263,9 +272,9 @@ def main(argv=None) -> int:
     parser.add_argument("--wikinews", type=pathlib.Path, default=WIKINEWS)
     parser.add_argument("--lee", type=pathlib.Path, default=LEE, help="folder with the Lee et al. files")
     parser.add_argument("--part", choices=("tuned", "held-out", "both"), default="both")
-    parser.add_argument("--variants", choices=("all", "shipped"), default="all")
+    parser.add_argument("--variants", choices=("all", "shipped", "feedback"), default="all")
     args = parser.parse_args(argv)
-    variants = VARIANTS if args.variants == "all" else VARIANTS[:1]
+    variants = {"all": VARIANTS, "shipped": VARIANTS[:1], "feedback": FEEDBACK_VARIANTS}[args.variants]
     parts = ("tuned", "held-out") if args.part == "both" else (args.part,)
     with tempfile.TemporaryDirectory() as tmp:
         folder = pathlib.Path(tmp)

@@ -128,15 +128,33 @@ class LoadedSpace:
         at = self.row.get(article_id)
         return None if at is None else self.matrix[at]
 
-    def nearest(self, query: np.ndarray, limit: int) -> list[tuple[int, float]]:
-        """(article id, cosine) of the ``limit`` closest articles, closest first."""
+    def nearest(self, query: np.ndarray, limit: int, *, pool: int = 0,
+                within: np.ndarray | None = None) -> tuple[list[tuple[int, float]], np.ndarray]:
+        """(article id, cosine) of the ``limit`` closest articles, closest first; and a pool.
+
+        The pool is the row numbers of the ``pool`` closest articles (empty for 0);
+        ``within`` (such a pool) searches only those rows: the expanded query of a
+        suggestion searches the first query's neighbourhood, not the whole library.
+        """
         if not len(self.ids) or query is None:
-            return []
-        scores = self.matrix @ query
+            return [], np.zeros(0, np.int64)
+        matrix = self.matrix if within is None else self.matrix[within]
+        # einsum, not ``@``: the desktop build's numpy has no BLAS, and its own
+        # matrix-vector loop takes 6-16 ms on 100,000 x 96 where einsum's takes
+        # about 2 (with BLAS both take about 1.5 ms).
+        scores = np.einsum("ij,j->i", matrix, query.astype(np.float32, copy=False))
+        rows = np.arange(len(scores)) if within is None else within
+        if not len(scores):
+            return [], rows
         limit = min(limit, len(scores))
         top = np.argpartition(-scores, limit - 1)[:limit]
         top = top[np.argsort(-scores[top], kind="stable")]
-        return [(int(self.ids[i]), float(scores[i])) for i in top]
+        found = [(int(self.ids[rows[i]]), float(scores[i])) for i in top]
+        if pool <= 0:
+            return found, np.zeros(0, np.int64)
+        if pool >= len(scores):
+            return found, rows
+        return found, rows[np.argpartition(-scores, pool - 1)[:pool]]
 
     def name_rarity(self, key: str) -> float:
         """idf of a name across the library (a name seen once counts as rare)."""

@@ -248,3 +248,26 @@ def test_the_stored_space_weighs_words_by_log_entropy(coast):
     # word in a few of the library's and the background's 300 stories.
     assert 0.0 <= float(model.idf.min()) and float(model.idf.max()) <= 1.0
     assert float(model.idf.max()) > 0.5
+
+
+def test_the_story_s_neighbourhood_brings_the_same_story_told_in_other_words_closer(coast, monkeypatch):
+    """Neighbourhood feedback (#16): the bridging reports the story is closest to lift the
+    seafront story, which shares none of its words, above where its own vector puts it."""
+    from editor_app.core.related import scoring
+
+    lib, ids = coast
+
+    def surge_score() -> float:
+        found = suggest_related(lib, ids["flood"], limit=30, include_newer=True)
+        return next(s.score for s in found if s.id == ids["surge"])
+
+    with_feedback = surge_score()
+    monkeypatch.setattr(scoring, "FEEDBACK_WEIGHT", 0.0)
+    assert with_feedback > surge_score()
+
+
+def test_a_banned_story_stays_out_when_only_the_neighbourhood_finds_it(coast):
+    lib, ids = coast
+    lib.ban_related(ids["flood"], ids["surge"])
+    found = [s.id for s in suggest_related(lib, ids["flood"], limit=50, include_newer=True)]
+    assert ids["surge"] not in found and ids["flood"] not in found
