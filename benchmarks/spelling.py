@@ -49,6 +49,7 @@ from editor_app.core.spelling.hunspell_dictionaries import (  # noqa: E402
 )
 from editor_app.core.spelling.languages import (  # noqa: E402
     SHIPPED_LANGUAGES,
+    language_region,
     read_dictionary_file,
     use_lookup_cache_folder,
 )
@@ -171,7 +172,9 @@ def lithuanian_text(forms: list[str] | None = None) -> str:
 def first_pass_child(language: str) -> int:
     """One session's first pass (run in a fresh process): prints JSON timings in ms."""
     text = english_text() if language == "en" else lithuanian_text()
-    load_language(language)  # at start-up, on a worker: not part of the pass
+    # at start-up, on a worker, not part of the pass: the language and the hunspell
+    # dictionaries of the article's variant (SpellService.preload)
+    load_language(language).hunspell_for(language_region(language))
     start = time.perf_counter()
     checker = SpellChecker(language)
     made = time.perf_counter()

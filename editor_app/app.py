@@ -75,7 +75,7 @@ def build_spell_service(*, preload: bool = True):
 
     service = SpellService(personal_path=_default_personal_path)
     if preload:
-        service.preload("en")
+        service.preload("en", dictionaries=False)  # articles ask for their variant's (#20)
     return service
 
 
@@ -127,7 +127,7 @@ def build_main_window(library: Library, *, settings=None, renderer=None, spell_s
     startup.add("preview", window.start_deferred_views)
 
     def start_spelling() -> None:
-        spell_service.preload("en")
+        spell_service.preload("en", dictionaries=False)  # articles ask for their variant's
         window.panels.start_spelling()
 
     startup.add("spelling", start_spelling)

@@ -36,6 +36,7 @@ from editor_app.core.spelling.hunspell_dictionaries import (
     find_dictionaries,
     install_dictionary,
     load_dictionaries,
+    load_problem,
     remove_dictionary,
 )
 
@@ -83,6 +84,7 @@ class LanguageData:
     stamps: tuple = ()
     _stores: dict = field(default_factory=dict, repr=False)
     _stores_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _hunspell_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def __post_init__(self) -> None:
         if not isinstance(self.frequencies, frequency_file.WordFrequencies):  # a dict
@@ -103,17 +105,31 @@ class LanguageData:
         return word in self.frequencies
 
     def hunspell_for(self, region: str = "") -> tuple[HunspellDictionary, ...]:
-        """The hunspell dictionaries an article in ``language-region`` is checked with.
+        """The hunspell dictionaries an article in ``language-region`` is checked with,
+        read by hunspell now if they were not yet (on the caller's thread: a worker).
 
         No region ("en"): all of them (British or American spelling are both right). A
         region ("en-US"): that region's and region-less ones; when none is for that region
-        ("en-AU"), all of them again rather than none.
+        ("en-AU"), all of them again rather than none. Only these are read: an en-GB
+        article costs no memory for en_US (#20). One hunspell cannot read (the binding
+        failed although the files looked sound) is left out and said in ``problems``.
         """
-        if not region:
-            return self.hunspell
-        region = region.upper()
-        chosen = tuple(d for d in self.hunspell if d.info.region in (region, ""))
-        return chosen or self.hunspell
+        chosen = self.hunspell
+        if region:
+            region = region.upper()
+            chosen = tuple(d for d in self.hunspell if d.info.region in (region, "")) or chosen
+        if all(d.loaded for d in chosen):
+            return chosen
+        with self._hunspell_lock:
+            for dictionary in chosen:
+                if dictionary.loaded or dictionary not in self.hunspell:
+                    continue
+                try:
+                    dictionary.load()
+                except Exception as exc:  # noqa: BLE001 - the binding's own errors
+                    self.problems = (*self.problems, load_problem(dictionary.info, exc))
+                    self.hunspell = tuple(d for d in self.hunspell if d is not dictionary)
+        return tuple(d for d in chosen if d in self.hunspell)
 
     @property
     def suggester(self):
@@ -421,7 +437,8 @@ def load_language(language: str | None) -> LanguageData:
 def _read_language(code: str) -> LanguageData:
     """The frequency list (if pyspellchecker has one) and every hunspell dictionary."""
     stamps = _stamps(code)  # before reading: a file replaced meanwhile changes the key
-    dictionaries, problems = load_dictionaries(code, dictionary_folders())
+    # hunspell reads each when an article needs it (hunspell_for)
+    dictionaries, problems = load_dictionaries(code, dictionary_folders(), load=False)
     data = None
     if code in SHIPPED_LANGUAGES:
         try:
