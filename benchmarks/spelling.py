@@ -19,8 +19,8 @@ The first pass of a session is timed in fresh processes (``--first-pass LANG`` r
 one): *cold* with an empty cache folder (XDG_CACHE_HOME of its own: the first session
 ever, or the first after a dictionary changed), *warm cache* with the lookup cache an
 earlier process left (every later session). The language is loaded before the clock
-starts (the GUI loads it on a worker at start-up); the checker's creation, which reads
-the lookup cache, is timed with the pass. ``--runs N`` sets how many processes of each.
+starts (the GUI loads it, and the dictionaries of the article's variant, on a worker at
+start-up); the checker's creation, which reads the lookup cache, is timed with the pass. ``--runs N`` sets how many processes of each.
 """
 
 from __future__ import annotations
