@@ -74,6 +74,7 @@ class SpellService(QObject):
         that its first pass, queued after this on the same worker, does not wait for
         them; the others of the language are never read (#20). False: the frequency
         list only (a warm-up before any article is open)."""
+        from editor_app.core.process_memory import give_back_free_memory
         from editor_app.core.spelling import language_region, normalize_language
 
         code = normalize_language(language)
@@ -95,6 +96,9 @@ class SpellService(QObject):
             else:
                 if first:
                     index_executor.submit(data.suggester.build_index)
+                    # what reading the language (and the first time, building its
+                    # caches) freed goes back to the system, not kept by malloc
+                    index_executor.submit(give_back_free_memory)
                 result = (code, data, None)
             try:
                 relay.done.emit(result)
