@@ -8,12 +8,12 @@ come into memory (a few MiB after a whole article).
 
 The file: ``MAGIC``, a 32-byte *signature* of what the list was made from (the
 frequency file's and Byline's word list's stamps, this layout), a 32-byte *checksum*
-of everything after the header, the counts (words, bytes of words, bytes of facts),
-padding to 8 bytes, then
+of everything after the header, the counts (words, bytes of words, bytes of facts,
+slots), padding to 8 bytes, then
 
-* ``keys``: one 64-bit integer per word, sorted: the 40-bit key of the word's UTF-8
-  (its CRC-32 and length, the suggestion index's keys: index_file.key_hash) above the
-  word's 20-bit number;
+* ``slots``: a hash table (a power of two, at least twice the words, so that at most
+  half is taken): 32-bit word numbers plus one (0: empty), at the CRC-32 of the
+  word's UTF-8, or the next free slot after it;
 * ``starts``: where each word's UTF-8 starts in ``words`` (one more for the end);
 * ``frequencies``: one 64-bit integer per word;
 * ``words``: the words' UTF-8, in the list's own order (the suggestion index numbers
@@ -21,8 +21,9 @@ padding to 8 bytes, then
 * ``facts``: JSON: the alphabet, the longest word, the largest frequency, and the
   frequency at each percentile.
 
-A word is found by bisecting the keys and comparing its bytes with each word of that
-key, so a lookup answers exactly what the dict did. A file whose signature, counts,
+A word is found by comparing its bytes with the words of the slots from its CRC-32's
+on, up to an empty one, so a lookup answers exactly what the dict did (about 1 µs: a
+spell pass looks up each distinct word once). A file whose signature, counts,
 size or checksum differ is not used: the list is read from the JSON again and the file
 replaced. The checksum is read with ordinary reads, not through the map, so checking
 it does not count the whole file in the process's memory.
@@ -38,33 +39,21 @@ import pathlib
 import struct
 import sys
 import tempfile
-import zlib
 from array import array
-from bisect import bisect_left
 from collections.abc import Iterator, Mapping
+from zlib import crc32
 
-MAGIC = b"BYLINE-SPELL-WORDS 1\n"
+MAGIC = b"BYLINE-SPELL-WORDS 2\n"
 SIGNATURE_BYTES = 32
 CHECKSUM_BYTES = 32
-_COUNTS = struct.Struct("<QQQ")
+_COUNTS = struct.Struct("<QQQQ")
 _HEADER = len(MAGIC) + SIGNATURE_BYTES + CHECKSUM_BYTES + _COUNTS.size
 _BODY = _HEADER + (-_HEADER % 8)
-KEY_BITS = 40
-ID_BITS = 20  # up to 1,048,576 words a language, as the suggestion index
-MAX_WORDS = 1 << ID_BITS
-_ID_MASK = (1 << ID_BITS) - 1
+MAX_WORDS = 1 << 20  # a language's words, as the suggestion index can number them
 _READ_CHUNK = 1 << 20
 # Letters seen in fewer words than this (stray accents, symbols) are left out of a
 # language's alphabet: they would multiply the candidates tried per edit for little gain.
 ALPHABET_MIN_WORDS = 20
-
-
-def key_hash(data: bytes) -> int:
-    """The 40-bit key of a word's UTF-8: its length's low byte above its CRC-32.
-
-    Stable across processes (Python's hash() is not), so the keys can be stored; the
-    suggestion index (suggest.py) keys its strings the same way."""
-    return ((len(data) & 0xFF) << 32) | zlib.crc32(data)
 
 
 def make_signature(*parts) -> bytes:
@@ -82,13 +71,14 @@ class WordFrequencies:
         """``buffer``: a whole file's bytes, as `build_image` makes them (or mapped)."""
         self._map = mapped  # kept open for as long as the views below live
         view = memoryview(buffer)
-        words, word_bytes, fact_bytes = _COUNTS.unpack_from(view, _HEADER - _COUNTS.size)
+        words, word_bytes, fact_bytes, slots = _COUNTS.unpack_from(view, _HEADER - _COUNTS.size)
         self.signature = bytes(view[len(MAGIC):len(MAGIC) + SIGNATURE_BYTES])
         # what the words are, in order: the suggestion index is keyed by it
         self.checksum = bytes(view[len(MAGIC) + SIGNATURE_BYTES:_HEADER - _COUNTS.size])
         offset = _BODY
-        self._keys = view[offset:offset + 8 * words].cast("q")
-        offset += 8 * words
+        self._slots = view[offset:offset + 4 * slots].cast("I")
+        self._mask = slots - 1
+        offset += 4 * slots
         self._starts = view[offset:offset + 4 * (words + 1)].cast("I")
         offset += 4 * (words + 1)
         offset += -offset % 8
@@ -107,25 +97,24 @@ class WordFrequencies:
     def number(self, word: str) -> int:
         """The word's number in the list (its place in the JSON), or -1."""
         data = word.encode("utf-8", "surrogatepass")
-        low = key_hash(data) << ID_BITS
-        keys = self._keys
-        i = bisect_left(keys, low)
-        high = low + MAX_WORDS
-        count = self._count
-        starts = self._starts
-        words = self._words
-        while i < count:
-            key = keys[i]
-            if key >= high:
+        length = len(data)
+        slots, starts, words, mask = self._slots, self._starts, self._words, self._mask
+        slot = crc32(data) & mask
+        for _ in range(mask + 1):  # at most half the slots are taken: an empty one comes
+            number = slots[slot]
+            if not number:
                 return -1
-            number = key & _ID_MASK
-            if words[starts[number]:starts[number + 1]] == data:
-                return number
-            i += 1
+            start, end = starts[number - 1], starts[number]
+            if end - start == length and words[start:end] == data:
+                return number - 1
+            slot = (slot + 1) & mask
         return -1
 
     def __contains__(self, word) -> bool:
-        return isinstance(word, str) and self.number(word) >= 0
+        try:
+            return self.number(word) >= 0
+        except AttributeError:  # not a string
+            return False
 
     def get(self, word: str, default=None):
         number = self.number(word) if isinstance(word, str) else -1
@@ -177,12 +166,19 @@ def build_image(frequencies: Mapping[str, int], signature: bytes, *,
                 max_frequency: int | None = None) -> bytes:
     """The file's bytes for ``frequencies`` (words in their order). ``alphabet``,
     ``longest_word`` and ``max_frequency`` are read off the words unless given.
-    ValueError when there are more words than the keys can number."""
+    ValueError past MAX_WORDS (the suggestion index numbers words in 20 bits)."""
     words = list(frequencies)
     if len(words) > MAX_WORDS:
         raise ValueError(f"{len(words):,} words: at most {MAX_WORDS:,} can be stored")
     encoded = [w.encode("utf-8", "surrogatepass") for w in words]
-    keys = array("q", sorted((key_hash(data) << ID_BITS) | n for n, data in enumerate(encoded)))
+    table_size = max(8, 1 << (2 * len(words) - 1).bit_length())
+    mask = table_size - 1
+    slots = array("I", bytes(4 * table_size))
+    for number, data in enumerate(encoded):
+        slot = crc32(data) & mask
+        while slots[slot]:
+            slot = (slot + 1) & mask
+        slots[slot] = number + 1
     starts = array("I", [0])
     total = 0
     for data in encoded:
@@ -207,18 +203,18 @@ def build_image(frequencies: Mapping[str, int], signature: bytes, *,
     }
     fact_bytes = json.dumps(facts, ensure_ascii=False).encode("utf-8")
     word_bytes = b"".join(encoded)
-    parts = [keys.tobytes(), starts.tobytes()]
-    size = _BODY + len(parts[0]) + len(parts[1])
-    parts.append(b"\0" * (-size % 8))
+    parts = [slots.tobytes(), starts.tobytes()]
+    parts.append(b"\0" * (-(_BODY + len(parts[0]) + len(parts[1])) % 8))
     parts += [values.tobytes(), word_bytes, fact_bytes]
     if sys.byteorder != "little":  # the file is little-endian everywhere
-        for number, table in ((0, keys), (1, starts), (3, values)):
+        for number, table in ((0, slots), (1, starts), (3, values)):
             swapped = array(table.typecode, table)
             swapped.byteswap()
             parts[number] = swapped.tobytes()
     body = b"".join(parts)
     checksum = hashlib.blake2b(body, digest_size=CHECKSUM_BYTES).digest()
-    head = MAGIC + signature + checksum + _COUNTS.pack(len(words), len(word_bytes), len(fact_bytes))
+    head = MAGIC + signature + checksum + _COUNTS.pack(len(words), len(word_bytes),
+                                                       len(fact_bytes), table_size)
     return head + b"\0" * (_BODY - _HEADER) + body
 
 
@@ -239,11 +235,12 @@ def open_file(path: pathlib.Path, signature: bytes) -> WordFrequencies | None:
                 return None
             if head[len(MAGIC):len(MAGIC) + SIGNATURE_BYTES] != signature:
                 return None
-            words, word_bytes, fact_bytes = _COUNTS.unpack_from(head, _HEADER - _COUNTS.size)
-            tables = 8 * words + 4 * (words + 1)
+            words, word_bytes, fact_bytes, slots = _COUNTS.unpack_from(head, _HEADER - _COUNTS.size)
+            tables = 4 * slots + 4 * (words + 1)
             expected = _BODY + tables + (-(_BODY + tables) % 8) + 8 * words + word_bytes + fact_bytes
             size = os.fstat(handle.fileno()).st_size
-            if words > MAX_WORDS or size != expected:
+            if (words > MAX_WORDS or slots < 2 * words or slots & (slots - 1)
+                    or size != expected):
                 return None
             digest = hashlib.blake2b(digest_size=CHECKSUM_BYTES)
             chunk = bytearray(_READ_CHUNK)

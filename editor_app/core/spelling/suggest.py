@@ -39,11 +39,11 @@ import pathlib
 import threading
 import time
 import unicodedata
+import zlib
 from array import array
 from bisect import bisect_left
 
 from editor_app.core.spelling import index_file
-from editor_app.core.spelling.frequency_file import key_hash
 
 _HASH_BITS = 40
 _HASH_MASK = (1 << _HASH_BITS) - 1
@@ -58,10 +58,10 @@ def _key_hash(text: str) -> int:
     """The 40-bit key of a string in the index: its CRC-32 and its length.
 
     Stable across processes (Python's hash() is not), so the index can be stored
-    (index_file.py); the CRC in the low bits spreads the keys over the bitmap. The
-    frequency list keys its words the same way (frequency_file.py).
+    (index_file.py); the CRC in the low bits spreads the keys over the bitmap.
     """
-    return key_hash(text.encode("utf-8", "surrogatepass"))
+    data = text.encode("utf-8", "surrogatepass")
+    return ((len(data) & 0xFF) << 32) | zlib.crc32(data)
 
 _KEYBOARD_ROWS = ("1234567890-", "qwertyuiop[", "asdfghjkl;'", "zxcvbnm,./")
 _VOWELS = frozenset("aeiouy")
