@@ -276,13 +276,23 @@ def main() -> int:
         print_rows(rows)
         return 0
 
-    # 1. dictionary load per language (cold: read + decompress + parse)
-    for code in SHIPPED_LANGUAGES:
-        start = time.perf_counter()
-        data = read_dictionary_file(code)
-        rows.append((f"load dictionary {code} ({len(data.frequencies):,} words)",
-                     ms(time.perf_counter() - start), "worker, once per process"))
-        del data
+    # 1. dictionary load per language: a first start reads, decompresses and parses the
+    #    JSON and writes the compact list into the cache folder; later starts map it
+    with tempfile.TemporaryDirectory(prefix="byline-bench-words-") as folder:
+        use_lookup_cache_folder(folder)
+        for code in SHIPPED_LANGUAGES:
+            start = time.perf_counter()
+            data = read_dictionary_file(code)
+            first = time.perf_counter() - start
+            del data
+            start = time.perf_counter()
+            data = read_dictionary_file(code)
+            rows.append((f"load dictionary {code} ({len(data.frequencies):,} words)",
+                         ms(time.perf_counter() - start),
+                         f"worker, once per process, mapped from the cache folder; the first "
+                         f"start (JSON parsed, list written) {ms(first)}"))
+            del data
+        use_lookup_cache_folder(None)
     for code in ("en", "lt"):
         start = time.perf_counter()
         found, problems = load_dictionaries(code, [builtin_dictionary_dir()])
