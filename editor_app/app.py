@@ -75,7 +75,7 @@ def build_spell_service(*, preload: bool = True):
 
     service = SpellService(personal_path=_default_personal_path)
     if preload:
-        service.preload("en")
+        service.preload("en", dictionaries=False)  # articles ask for their variant's (#20)
     return service
 
 
@@ -127,7 +127,7 @@ def build_main_window(library: Library, *, settings=None, renderer=None, spell_s
     startup.add("preview", window.start_deferred_views)
 
     def start_spelling() -> None:
-        spell_service.preload("en")
+        spell_service.preload("en", dictionaries=False)  # articles ask for their variant's
         window.panels.start_spelling()
 
     startup.add("spelling", start_spelling)
@@ -180,6 +180,9 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
         return 1
     prepare_environment()
     tune_interpreter()
+    from editor_app.ui.pyside_import_hook import stop_caching_module_sources
+
+    stop_caching_module_sources()  # when PySide6 came first (a host program, a probe)
     from editor_app.core.errors import BylineError
     from editor_app.core.startup_trace import trace
     from editor_app.library_file import open_library
@@ -204,6 +207,7 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
     from PySide6.QtCore import QCoreApplication, Qt
     from PySide6.QtWidgets import QApplication, QMessageBox
 
+    stop_caching_module_sources()  # PySide6 kept every later module's source: 11 MiB
     QCoreApplication.setOrganizationName("Byline")
     QCoreApplication.setApplicationName("Byline")
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # WebEngine

@@ -170,21 +170,43 @@ def check_dictionary_files(aff: pathlib.Path, dic: pathlib.Path) -> tuple[str, i
 
 
 class HunspellDictionary:
-    """One loaded dictionary: spelling and suggestions through hunspell (chunspell).
+    """One dictionary: spelling and suggestions through hunspell (chunspell).
+
+    Its files are checked when it is made; hunspell reads them when `load` is called
+    (``load=True``: at once), or at the first word asked about: 50-70 ms and 7-10 MiB
+    for an English one (#20), so a language's dictionaries are read only when an
+    article needs them (an en-GB article never reads en_US).
 
     Thread-safe in practice: the binding holds the GIL for every call, so calls never
-    run at the same time.
+    run at the same time; loading is under a lock.
     """
 
-    def __init__(self, info: DictionaryInfo, encoding: str, entries: int) -> None:
-        from hunspell import Hunspell
-
+    def __init__(self, info: DictionaryInfo, encoding: str, entries: int, *,
+                 load: bool = True) -> None:
         self.info = info
         self.encoding = encoding
         self.entries = entries
-        folder = _patched_copy(info)
-        self._hunspell = Hunspell(info.name, hunspell_data_dir=str(folder), system_encoding="UTF-8")
         self._codec = encoding
+        self._hunspell = None
+        self._load_lock = threading.Lock()
+        if load:
+            self.load()
+
+    @property
+    def loaded(self) -> bool:
+        return self._hunspell is not None
+
+    def load(self) -> None:
+        """Have hunspell read the dictionary now (once); the binding's errors pass on."""
+        if self._hunspell is not None:
+            return
+        with self._load_lock:
+            if self._hunspell is None:
+                from hunspell import Hunspell
+
+                folder = _patched_copy(self.info)
+                self._hunspell = Hunspell(self.info.name, hunspell_data_dir=str(folder),
+                                          system_encoding="UTF-8")
 
     def _encodable(self, word: str) -> bool:
         if self._codec == "utf-8":
@@ -200,12 +222,16 @@ class HunspellDictionary:
         first letter of any word it knows; "london" in lower case is not "London")."""
         if not self._encodable(word):
             return False  # a letter this dictionary's encoding cannot even hold
+        if self._hunspell is None:
+            self.load()
         return self._hunspell.spell(word)
 
     def suggest(self, word: str) -> tuple[str, ...]:
         """Hunspell's suggestions, best first (a few ms: no n-gram pass, see above)."""
         if not self._encodable(word):
             return ()
+        if self._hunspell is None:
+            self.load()
         return self._hunspell.suggest(word)
 
 
@@ -240,22 +266,29 @@ def _patched_copy(info: DictionaryInfo) -> pathlib.Path:
     return folder
 
 
-def load_dictionaries(language: str, folders) -> tuple[list[HunspellDictionary], list[str]]:
+def load_dictionaries(language: str, folders, *, load: bool = True
+                      ) -> tuple[list[HunspellDictionary], list[str]]:
     """The sound dictionaries of ``language`` in ``folders`` and one line per broken one
-    (naming its file); a broken dictionary never stops the others from loading."""
+    (naming its file); a broken dictionary never stops the others from loading.
+    ``load=False``: the files are checked, hunspell reads them later (`load_problem`)."""
     loaded, problems = [], []
     for info in find_dictionaries(folders):
         if info.language != language:
             continue
         try:
             encoding, entries = check_dictionary_files(info.aff, info.dic)
-            loaded.append(HunspellDictionary(info, encoding, entries))
+            loaded.append(HunspellDictionary(info, encoding, entries, load=load))
         except InputError as exc:
             problems.append(f"{exc}; spell-check goes on without {info.name}")
         except Exception as exc:  # noqa: BLE001 - the binding's own errors
-            problems.append(f"dictionary {info.name} ({info.aff.parent}) cannot be loaded "
-                            f"({exc}); spell-check goes on without it")
+            problems.append(load_problem(info, exc))
     return loaded, problems
+
+
+def load_problem(info: DictionaryInfo, error: Exception) -> str:
+    """The line saying that hunspell could not read a dictionary whose files looked sound."""
+    return (f"dictionary {info.name} ({info.aff.parent}) cannot be loaded ({error}); "
+            "spell-check goes on without it")
 
 
 def install_dictionary(aff: str | os.PathLike, target_dir: str | os.PathLike,

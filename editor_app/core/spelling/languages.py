@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from importlib import resources
 
 from editor_app.core.errors import BylineError, InputError
-from editor_app.core.spelling import lookup_store
+from editor_app.core.spelling import frequency_file, lookup_store
 from editor_app.core.spelling.hunspell_dictionaries import (
     DictionaryInfo,
     HunspellDictionary,
@@ -36,6 +36,7 @@ from editor_app.core.spelling.hunspell_dictionaries import (
     find_dictionaries,
     install_dictionary,
     load_dictionaries,
+    load_problem,
     remove_dictionary,
 )
 
@@ -56,11 +57,12 @@ class SpellingUnavailable(BylineError):
 
 @dataclass
 class LanguageData:
-    """One language's dictionaries: lowercase word -> frequency (empty when pyspellchecker
-    has no list for it), its hunspell dictionaries, and what ranking needs."""
+    """One language's dictionaries: lowercase word -> frequency (a compact read-only map,
+    frequency_file.py; empty when pyspellchecker has no list for it), its hunspell
+    dictionaries, and what ranking needs."""
 
     language: str
-    frequencies: dict[str, int]
+    frequencies: frequency_file.WordFrequencies  # a dict given is made one
     alphabet: str
     max_frequency: int
     longest_word: int
@@ -82,6 +84,11 @@ class LanguageData:
     stamps: tuple = ()
     _stores: dict = field(default_factory=dict, repr=False)
     _stores_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+    _hunspell_lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.frequencies, frequency_file.WordFrequencies):  # a dict
+            self.frequencies = frequency_file.in_memory(self.frequencies)
 
     def lookup_store(self, variant) -> lookup_store.StoredLookups:
         """What earlier sessions' dictionaries said of words, for one spelling variant
@@ -98,17 +105,31 @@ class LanguageData:
         return word in self.frequencies
 
     def hunspell_for(self, region: str = "") -> tuple[HunspellDictionary, ...]:
-        """The hunspell dictionaries an article in ``language-region`` is checked with.
+        """The hunspell dictionaries an article in ``language-region`` is checked with,
+        read by hunspell now if they were not yet (on the caller's thread: a worker).
 
         No region ("en"): all of them (British or American spelling are both right). A
         region ("en-US"): that region's and region-less ones; when none is for that region
-        ("en-AU"), all of them again rather than none.
+        ("en-AU"), all of them again rather than none. Only these are read: an en-GB
+        article costs no memory for en_US (#20). One hunspell cannot read (the binding
+        failed although the files looked sound) is left out and said in ``problems``.
         """
-        if not region:
-            return self.hunspell
-        region = region.upper()
-        chosen = tuple(d for d in self.hunspell if d.info.region in (region, ""))
-        return chosen or self.hunspell
+        chosen = self.hunspell
+        if region:
+            region = region.upper()
+            chosen = tuple(d for d in self.hunspell if d.info.region in (region, "")) or chosen
+        if all(d.loaded for d in chosen):
+            return chosen
+        with self._hunspell_lock:
+            for dictionary in chosen:
+                if dictionary.loaded or dictionary not in self.hunspell:
+                    continue
+                try:
+                    dictionary.load()
+                except Exception as exc:  # noqa: BLE001 - the binding's own errors
+                    self.problems = (*self.problems, load_problem(dictionary.info, exc))
+                    self.hunspell = tuple(d for d in self.hunspell if d is not dictionary)
+        return tuple(d for d in chosen if d in self.hunspell)
 
     @property
     def suggester(self):
@@ -173,6 +194,11 @@ def lookup_cache_folder() -> pathlib.Path | None:
 LOOKUP_RULES = 1
 
 
+# Bump when what _read_frequencies makes of the same files changes: lists stored
+# before are read from the JSON again then.
+FREQUENCY_LIST_RULES = 1
+
+
 def _open_lookup_store(data: LanguageData, variant) -> lookup_store.StoredLookups:
     from editor_app import __version__
 
@@ -184,6 +210,15 @@ def _open_lookup_store(data: LanguageData, variant) -> lookup_store.StoredLookup
         tag = lookup_store.make_signature(data.language, variant).hex()[:16]
         path = folder / f"lookups-{data.language}-{tag}.bin"
     return lookup_store.open_store(path, signature)
+
+
+def _frequency_list_path(code: str) -> pathlib.Path | None:
+    """Where the compact frequency list of ``code`` is kept (frequency_file.py), or None."""
+    folder = lookup_cache_folder()
+    if folder is None:
+        return None
+    tag = lookup_store.make_signature(code).hex()[:16]
+    return folder / f"words-{code}-{tag}.bin"
 
 
 def _index_path(data: LanguageData) -> pathlib.Path | None:
@@ -295,14 +330,38 @@ def _check_language(language: str | None) -> str:
 
 
 def read_dictionary_file(language: str, path: pathlib.Path | None = None) -> LanguageData:
-    """Read one gzip'd JSON frequency file; any failure is SpellingUnavailable."""
+    """A frequency list (pyspellchecker's gzip'd JSON and Byline's word list) as
+    LanguageData; any failure is SpellingUnavailable.
+
+    Read once into the cache folder as a compact file (frequency_file.py) and mapped
+    from there by later sessions; a ``path`` of another file is read into memory only.
+    """
+    default = path is None
     if path is None:
         path = _frequency_path(language)
+    cache = _frequency_list_path(language) if default else None
+    signature = frequency_file.make_signature(
+        FREQUENCY_LIST_RULES, language, lookup_store.file_stamp(path),
+        lookup_store.file_stamp(wordlist_dir() / f"{language}.txt"))
+    words = frequency_file.load(cache, signature, lambda: _read_frequencies(language, path))
+    return LanguageData(
+        language=language,
+        frequencies=words,
+        alphabet=words.alphabet,
+        max_frequency=words.max_frequency,
+        longest_word=words.longest_word,
+    )
+
+
+def _read_frequencies(language: str, path: pathlib.Path) -> dict[str, int]:
+    """The JSON's word -> frequency with Byline's word list merged in, in their order."""
     try:
         raw = path.read_bytes()
         frequencies = json.loads(gzip.decompress(raw).decode("utf-8"))
         if not isinstance(frequencies, dict) or not frequencies:
             raise ValueError("not a word-frequency table")
+        if not all(type(v) is int and 0 <= v < 1 << 63 for v in frequencies.values()):
+            raise ValueError("a frequency that is not a whole number")
     except FileNotFoundError:
         raise SpellingUnavailable(
             f"spelling dictionary for {language!r} is missing ({path}); spell-check is off"
@@ -312,20 +371,11 @@ def read_dictionary_file(language: str, path: pathlib.Path | None = None) -> Lan
             f"spelling dictionary for {language!r} cannot be read ({path}: {exc}); spell-check is off"
         ) from None
     _merge_shipped_wordlist(language, frequencies)
-    letters: dict[str, int] = {}
-    for word in frequencies:
-        for char in word:
-            letters[char] = letters.get(char, 0) + 1
-    # Letters seen only in a handful of words (stray accents, symbols) would multiply the
-    # candidates generated per edit for little gain.
-    alphabet = "".join(sorted(c for c, n in letters.items() if n >= 20 and c.isalpha()))
-    return LanguageData(
-        language=language,
-        frequencies=frequencies,
-        alphabet=alphabet,
-        max_frequency=max(frequencies.values()),
-        longest_word=max(map(len, frequencies)),
-    )
+    if len(frequencies) > frequency_file.MAX_WORDS:
+        raise SpellingUnavailable(
+            f"spelling dictionary for {language!r} has more than {frequency_file.MAX_WORDS:,} "
+            f"words ({path}); spell-check is off")
+    return frequencies
 
 
 # resources/wordlists/<language>.txt: newsroom vocabulary the shipped dictionaries lack.
@@ -387,7 +437,8 @@ def load_language(language: str | None) -> LanguageData:
 def _read_language(code: str) -> LanguageData:
     """The frequency list (if pyspellchecker has one) and every hunspell dictionary."""
     stamps = _stamps(code)  # before reading: a file replaced meanwhile changes the key
-    dictionaries, problems = load_dictionaries(code, dictionary_folders())
+    # hunspell reads each when an article needs it (hunspell_for)
+    dictionaries, problems = load_dictionaries(code, dictionary_folders(), load=False)
     data = None
     if code in SHIPPED_LANGUAGES:
         try:

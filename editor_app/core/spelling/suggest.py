@@ -49,8 +49,9 @@ _HASH_BITS = 40
 _HASH_MASK = (1 << _HASH_BITS) - 1
 _ID_BITS = 20  # up to 1,048,576 words per language (Portuguese has 416,782)
 _BITMAP_BITS = 25
-# Bump when the keys or the layout change: indexes stored before are not used then.
-INDEX_FORMAT = 1
+# Bump when the keys, the layout or the signature change: indexes stored before are
+# not used then.
+INDEX_FORMAT = 2
 
 
 def _key_hash(text: str) -> int:
@@ -175,8 +176,10 @@ class Suggester:
         self._index_path = index_path
         self._index_key = index_key
         self._stored: index_file.MappedIndex | None = None
-        self._frequencies: dict[str, int] = data.frequencies
-        self._alphabet = data.alphabet + ("'" if any("'" in w for w in list(data.frequencies)[:50000]) else "")
+        # a compact map (frequency_file.py): words are looked up in it, never copied
+        # into the process as a whole
+        self._frequencies = data.frequencies
+        self._alphabet = data.alphabet + ("'" if data.frequencies.any_word_contains("'", 50000) else "")
         self._keyboard = data.language in {"en", "de", "fr", "es", "it", "pt", "nl", "lv", "eu", "lt"}
         self._log_max = math.log10(max(data.max_frequency, 10))
         # base letter -> the accented letters of this language's alphabet ("u" -> "ūų")
@@ -187,7 +190,6 @@ class Suggester:
                 accented.setdefault(base, []).append(letter)
         self._accented = accented
         self._unlisted_frequency: int | None = None
-        self._words: list[str] | None = None
         self._keys: array | memoryview | None = None
         self._bitmap: bytearray | memoryview | None = None
         self._build_lock = threading.Lock()
@@ -208,14 +210,14 @@ class Suggester:
         with self._build_lock:
             if self._keys is not None:
                 return
-            words = list(self._frequencies)
-            signature = self._signature(words)
+            words = self._frequencies
+            signature = self._signature()
             bitmap_bytes = 1 << (_BITMAP_BITS - 3)
             if self._index_path is not None:
                 stored = index_file.open_index(self._index_path, signature, len(words),
                                                bitmap_bytes)
                 if stored is not None:
-                    self._use(words, stored.bitmap, stored.keys, stored)
+                    self._use(stored.bitmap, stored.keys, stored)
                     return
             mask = _HASH_MASK
             key_hash = _key_hash
@@ -242,21 +244,22 @@ class Suggester:
                     stored = index_file.open_index(self._index_path, signature, len(words),
                                                    bitmap_bytes)
                     if stored is not None:  # the mapped file: pages come in when used
-                        self._use(words, stored.bitmap, stored.keys, stored)
+                        self._use(stored.bitmap, stored.keys, stored)
                         return
-            self._use(words, bitmap, keys, None)
+            self._use(bitmap, keys, None)
 
-    def _use(self, words, bitmap, keys, stored) -> None:
-        self._words = words
+    def _use(self, bitmap, keys, stored) -> None:
         self._bitmap = bitmap
         self._stored = stored
         self._keys = keys  # last: index_ready and candidates() read it without the lock
 
-    def _signature(self, words: list[str]) -> bytes:
+    def _signature(self) -> bytes:
+        """What the index depends on: its layout, the dictionary files' stamps, and the
+        words in their order (the frequency list's checksum covers them)."""
         digest = hashlib.blake2b(digest_size=index_file.SIGNATURE_BYTES)
         digest.update(repr((INDEX_FORMAT, _HASH_BITS, _ID_BITS, _BITMAP_BITS,
                             self._index_key)).encode("utf-8", "backslashreplace"))
-        digest.update("\n".join(words).encode("utf-8", "surrogatepass"))
+        digest.update(self._frequencies.checksum)
         return digest.digest()
 
     def build_index_in_background(self) -> threading.Thread:
@@ -317,11 +320,11 @@ class Suggester:
             lookup(e, ids)
             for i in range(len(e)):
                 lookup(e[:i] + e[i + 1:], ids)
-        words = self._words
-        count = len(words)
+        word_at = frequencies.word
+        count = len(frequencies)
         length = len(word)
         # A number past the list's end can only come from a damaged stored index.
-        found.update(w for w in (words[i] for i in ids if i < count) if abs(len(w) - length) <= 2)
+        found.update(w for w in (word_at(i) for i in ids if i < count) if abs(len(w) - length) <= 2)
         return found
 
     # -- ranking ---------------------------------------------------------------------------
@@ -337,8 +340,7 @@ class Suggester:
 
     def _unlisted(self) -> int:
         if self._unlisted_frequency is None:
-            values = sorted(self._frequencies.values())
-            self._unlisted_frequency = values[int(len(values) * UNLISTED_FREQUENCY_QUANTILE)]
+            self._unlisted_frequency = self._frequencies.quantile(UNLISTED_FREQUENCY_QUANTILE)
         return self._unlisted_frequency
 
     def restorations(self, word: str, letters: int = MAX_RESTORED_LETTERS) -> set[str]:

@@ -63,27 +63,42 @@ class SpellService(QObject):
             max_workers=1, thread_name_prefix="byline-spell-index")
         self._relay = _Relay(self)
         self._relay.done.connect(self._loaded, Qt.ConnectionType.QueuedConnection)
-        self._requested: set[str] = set()
+        self._requested: set[tuple[str, str | None]] = set()  # (language, region or None)
         self._languages: dict[str, object] = {}  # code -> LanguageData, once loaded
 
-    def preload(self, language: str | None = "en") -> None:
-        """Load a language on the worker and then build its suggestion index (start-up)."""
-        from editor_app.core.spelling import normalize_language
+    def preload(self, language: str | None = "en", *, dictionaries: bool = True) -> None:
+        """Load a language on the worker, then build its suggestion index (start-up).
+
+        ``dictionaries``: also have hunspell read the dictionaries an article in
+        ``language`` is checked with ("en-GB": en_GB only; "en": en_GB and en_US), so
+        that its first pass, queued after this on the same worker, does not wait for
+        them; the others of the language are never read (#20). False: the frequency
+        list only (a warm-up before any article is open)."""
+        from editor_app.core.process_memory import give_back_free_memory
+        from editor_app.core.spelling import language_region, normalize_language
 
         code = normalize_language(language)
-        if code in self._requested:
+        region = language_region(language) if dictionaries else None
+        if (code, region) in self._requested:
             return
-        self._requested.add(code)
+        first = not any(known == code for known, _ in self._requested)
+        self._requested.add((code, region))
         relay = self._relay
         index_executor = self._index_executor
 
         def job():
             try:
                 data = load_language(code)
+                if region is not None:
+                    data.hunspell_for(region)
             except BylineError as exc:
                 result = (code, None, exc)
             else:
-                index_executor.submit(data.suggester.build_index)
+                if first:
+                    index_executor.submit(data.suggester.build_index)
+                    # what reading the language (and the first time, building its
+                    # caches) freed goes back to the system, not kept by malloc
+                    index_executor.submit(give_back_free_memory)
                 result = (code, data, None)
             try:
                 relay.done.emit(result)
@@ -99,7 +114,7 @@ class SpellService(QObject):
             self._languages[code] = data
             self.language_ready.emit(code)
         else:
-            self._requested.discard(code)
+            self._requested = {key for key in self._requested if key[0] != code}
             self.unavailable.emit(code, spelling_message(str(error)))
 
     def suggestions_ready(self, language: str | None) -> bool:

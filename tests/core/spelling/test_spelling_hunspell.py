@@ -23,6 +23,7 @@ from editor_app.core.spelling.hunspell_dictionaries import (
     builtin_dictionary_dir,
     check_dictionary_files,
     install_dictionary,
+    load_dictionaries,
 )
 
 INTERVIEW = """Q: How does the agency help regional companies?
@@ -212,3 +213,38 @@ def test_a_dictionary_in_a_legacy_encoding_is_read_in_that_encoding(user_folder)
     assert checker.problems == ()
     assert flagged(checker, "Žiniasklaida rašė, agentura.") == ["agentura"]
     assert checker.suggest("agentura")[0] == "agentūra"
+
+
+# -- only the dictionaries an article needs are read (#20) ---------------------------------
+
+def loaded_names(data) -> set[str]:
+    return {d.info.name for d in data.hunspell if d.loaded}
+
+
+def test_hunspell_reads_only_the_dictionaries_of_the_articles_variant():
+    from editor_app.core.spelling import load_language
+    from editor_app.core.spelling.languages import forget_languages
+
+    forget_languages()
+    data = load_language("en")
+    assert {d.info.name for d in data.hunspell} == {"en_GB", "en_US"}
+    assert loaded_names(data) == set()  # the frequency list alone: nothing read yet
+    british = SpellChecker("en-GB")
+    assert loaded_names(data) == {"en_GB"}  # en_US costs nothing for a British article
+    assert british.is_known("colour") and british.is_known("digitalisation")
+    assert loaded_names(data) == {"en_GB"}
+    SpellChecker("en")  # British or American: both are asked
+    assert loaded_names(data) == {"en_GB", "en_US"}
+    forget_languages()
+
+
+def test_a_dictionary_read_late_answers_as_one_read_at_once():
+    early = load_dictionaries("en", [builtin_dictionary_dir()])[0]
+    late = load_dictionaries("en", [builtin_dictionary_dir()], load=False)[0]
+    assert all(d.loaded for d in early) and not any(d.loaded for d in late)
+    words = ["colour", "color", "digitalisation", "Zinichev", "London", "london", "teh",
+             "organisation", "organization", "théâtre"]
+    for first, second in zip(early, late, strict=True):
+        assert [first.spell(w) for w in words] == [second.spell(w) for w in words]
+        assert second.loaded  # read at the first word asked about
+        assert first.suggest("colur") == second.suggest("colur")
