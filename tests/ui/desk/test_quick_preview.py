@@ -50,8 +50,14 @@ def test_the_quick_view_shows_the_rendered_article_before_chromium(qtbot, pane, 
     pane.open_renders()
     with qtbot.waitSignal(pane.quick_shown, timeout=10000):
         pane.request(long_interview(interview))
+    # First the first screenful (header and the article's beginning), at once …
     text = pane.quick_view.toPlainText()
     assert "Forum interview" in text and "The forum" in text  # headline and a heading
+    assert "Question number 0?" in text and "Answer number 119" not in text
+    assert not pane.quick_complete
+    # … then the whole article in its place.
+    qtbot.waitUntil(lambda: pane.quick_complete, timeout=10000)
+    text = pane.quick_view.toPlainText()
     assert "Question number 0?" in text and "Answer number 119" in text
     fonts = quick_formats(pane.quick_view)
     headline = next(f for t, f in fonts.items() if "Forum interview" in t)
