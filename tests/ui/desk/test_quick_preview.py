@@ -153,3 +153,32 @@ def test_a_tab_made_for_the_first_paint_renders_into_its_quick_view(qtbot, libra
     assert tab.preview.view in tab.focus_after_details()
     tab.close_tab()
     tab.preview.release()
+
+
+def test_a_stale_first_screen_is_never_shown(qtbot, pane, interview):
+    """Two requests before any answer: only the newest one's pages reach the quick view."""
+    pane.open_renders()
+    shown = []
+    pane.quick_shown.connect(lambda generation: shown.append(
+        (generation, pane.quick_view.toPlainText())))
+    pane.request(long_interview(interview))
+    edited = long_interview(interview)
+    edited = dataclasses.replace(edited, body="Typed first.\n\n" + edited.body)
+    newest = pane.request(edited)
+    qtbot.waitUntil(lambda: pane.quick_complete, timeout=10000)
+    assert shown and all(generation == newest for generation, _ in shown)
+    assert all("Typed first." in text for _, text in shown)
+
+
+def test_the_whole_page_keeps_the_readers_place_in_the_first_screen(qtbot, pane, interview):
+    pane.open_renders()
+    with qtbot.waitSignal(pane.quick_shown, timeout=10000):
+        pane.request(long_interview(interview, paragraphs=300))
+    assert not pane.quick_complete
+    bar = pane.quick_view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # the reader scrolls within the first screenful
+    at_top = pane.quick_view.top_text()
+    assert at_top.startswith(("Question number", "Answer number"))
+    qtbot.waitUntil(lambda: pane.quick_complete, timeout=10000)
+    assert "Answer number 299" in pane.quick_view.toPlainText()
+    assert pane.quick_view.top_text() == at_top
