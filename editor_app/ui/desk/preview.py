@@ -526,6 +526,10 @@ class PreviewPane(QWidget):
             self._quick_follow(self._scroll_line)
         self._quick_scrolled = scrolled
         if not self.quick_generation:
+            # On screen now, not at the next frame: the start-up builds its panels as
+            # soon as this page is shown (quick_shown), and a paint left to the next
+            # frame waited behind them (#20).
+            quick.viewport().repaint()
             trace("quick view has the page")
         self.quick_generation = generation
         self.quick_shown.emit(generation)

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont
 
 from editor_app.core.render.page_cache import PageCache
@@ -182,3 +183,29 @@ def test_the_whole_page_keeps_the_readers_place_in_the_first_screen(qtbot, pane,
     qtbot.waitUntil(lambda: pane.quick_complete, timeout=10000)
     assert "Answer number 299" in pane.quick_view.toPlainText()
     assert pane.quick_view.top_text() == at_top
+
+
+class _PaintCounter(QObject):
+    def __init__(self):
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, _obj, event):  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_the_first_page_is_painted_before_the_start_up_goes_on(qtbot, pane, interview):
+    """quick_shown lets the start-up build its panels: by then the page is on screen, not
+    waiting for the next frame behind them."""
+    qtbot.waitExposed(pane)
+    counter = _PaintCounter()
+    pane.quick_view.viewport().installEventFilter(counter)
+    painted_when_shown = []
+    pane.quick_shown.connect(lambda _generation: painted_when_shown.append(counter.paints))
+    counter.paints = 0
+    pane.open_renders()
+    pane.request(long_interview(interview))
+    qtbot.waitUntil(lambda: bool(painted_when_shown), timeout=10000)
+    assert painted_when_shown[0] >= 1
