@@ -3,8 +3,8 @@
 Public API::
 
     Renderer(timeout=2.0, date_format="")   # thread-safe; holds cache + worker processes
-        .render_body(markdown_text, kind="news", quotes=ENGLISH_QUOTES) -> str
-        .render_article(article, related=(), asset_url=None) -> RenderedArticle
+        .render_body(markdown_text, kind="news", quotes=ENGLISH_QUOTES, head_chars=None) -> str
+        .render_article(article, related=(), asset_url=None, head_chars=None) -> RenderedArticle
         .close()
     RenderedArticle(html, body_html, stylesheet, title, word_count, language, assets, text)
     RelatedItem(title, slug, date, excerpt, href=None)

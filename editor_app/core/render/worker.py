@@ -8,7 +8,7 @@ Qt process) talking pickles over a socket pair.  Keeping the work off the applic
 free for typing.
 
 Protocol over a Pipe, one job at a time per worker:
-  child -> ("ready",) once imported and warmed up (WARM_UP_BLOCKS)
+  child -> ("ready",) once imported and warmed up (WARM_UP_BLOCKS, WARM_UP_PAGE)
   parent -> ("blocks", texts, interview, quotes)  child -> ("ok", i, Fragment) | ("error", i, msg) ... ("done",)
   parent -> ("document", texts, interview, nonce, quotes)
                                                   child -> ("document", fragments, trailer) | ("error", 0, msg)
@@ -38,8 +38,6 @@ WORKER_FLAG = "--byline-render-worker"
 #: converted once before the worker says it is ready: the first conversions of each
 #: kind of block build Python-Markdown's and the sanitizer's machinery (some 40 ms),
 #: better spent while the window is built than in the first preview's render (#20)
-WARM_UP_PAGE = SimpleNamespace(kind="interview", language="en", title="Warm-up",
-                               date="2020-10-20", summary="", interviewee="A", author="B")
 WARM_UP_BLOCKS = (
     "## A heading",
     "A paragraph with *emphasis*, **strength**, a [link](https://example.org) and \"quotes\".",
@@ -48,6 +46,10 @@ WARM_UP_BLOCKS = (
     "Q: A question?",
     "A: An answer, with *emphasis*.",
 )
+#: and the page around a body made once: the template compiled, Babel's English data
+#: loaded (the dateline), some 50 ms more
+WARM_UP_PAGE = SimpleNamespace(kind="interview", language="en", title="Warm-up",
+                               date="2020-10-20", summary="", interviewee="A", author="B")
 
 
 def worker_main(conn) -> None:  # runs in the child
@@ -59,7 +61,6 @@ def worker_main(conn) -> None:  # runs in the child
         for interview in (True, False):
             for text in WARM_UP_BLOCKS:
                 converter.render_block(text, interview)
-        # The template compiled, and Babel's English data loaded (the dateline).
         build_article(WARM_UP_PAGE, "<p>x</p>",
                       related=(RelatedItem("Warm-up", "warm-up", "2020-10-20"),))
     except Exception:  # noqa: BLE001 - the same failure is reported by the job that meets it
