@@ -3,8 +3,8 @@
 Public API::
 
     Renderer(timeout=2.0, date_format="")   # thread-safe; holds cache + worker processes
-        .render_body(markdown_text, kind="news", quotes=ENGLISH_QUOTES) -> str
-        .render_article(article, related=(), asset_url=None) -> RenderedArticle
+        .render_body(markdown_text, kind="news", quotes=ENGLISH_QUOTES, head_chars=None) -> str
+        .render_article(article, related=(), asset_url=None, head_chars=None) -> RenderedArticle
         .close()
     RenderedArticle(html, body_html, stylesheet, title, word_count, language, assets, text)
     RelatedItem(title, slug, date, excerpt, href=None)
@@ -26,8 +26,8 @@ from editor_app.core.lazy import lazy_attributes
 # Jinja2 and nh3 stack it would otherwise import here is only needed once the first
 # page is rendered, on a worker thread (#20).
 _WHERE = {
-    "RelatedItem": "article", "RenderedArticle": "article", "build_article": "article",
-    "render_standalone_page": "article", "safe_href": "article", "stylesheet": "article",
+    "RelatedItem": "rendered", "RenderedArticle": "rendered", "build_article": "article",
+    "render_standalone_page": "rendered", "safe_href": "rendered", "stylesheet": "article",
     "DEFAULT_DATE_FORMAT": "dates", "format_date": "dates",
     "RenderError": "errors",
     "PageLanguage": "language", "page_language": "language",

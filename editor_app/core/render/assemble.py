@@ -10,7 +10,7 @@ import html as _html
 import re
 from collections.abc import Callable, Iterable
 
-from editor_app.core.render.convert import BREAK, PARAGRAPH, QUESTION, Fragment
+from editor_app.core.render.fragment import BREAK, PARAGRAPH, QUESTION, Fragment
 
 _ASSET_ATTR_RE = re.compile(r'(\s(?:src|href)=")asset:([A-Za-z0-9][A-Za-z0-9._-]{0,199})"')
 

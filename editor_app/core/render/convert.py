@@ -14,14 +14,18 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
 
 from editor_app.core.render.extensions import make_markdown
+from editor_app.core.render.fragment import (  # noqa: F401 - part of this module's API
+    ANSWER,
+    BREAK,
+    OTHER,
+    PARAGRAPH,
+    QUESTION,
+    Fragment,
+)
 from editor_app.core.render.language import ENGLISH_QUOTES
 from editor_app.core.render.sanitize import sanitize
-
-# Kinds of top-level element, for the interview post-pass.
-QUESTION, ANSWER, PARAGRAPH, BREAK, OTHER = "Q", "A", "P", "H", "X"
 
 # nh3 output is well formed: values double-quoted with '"', '<' and '>' escaped
 # in text and attribute values, no comments, no raw-text elements.
@@ -29,14 +33,6 @@ _TAG_RE = re.compile(r'<(/?)([a-zA-Z][a-zA-Z0-9]*)((?:\s+[^\s"\'>/=]+(?:="[^"]*"
 _CLASS_RE = re.compile(r'\sclass="([^"]*)"')
 _VOID = frozenset({"br", "hr", "img", "wbr", "area", "col", "embed", "input", "source"})
 _BREAK_TAGS = frozenset({"h1", "h2", "h3", "h4", "h5", "h6", "hr"})
-
-
-@dataclass(frozen=True)
-class Fragment:
-    """Sanitized HTML of one block; ``marks`` = (offset after tag name, kind) per top-level tag."""
-
-    html: str
-    marks: tuple[tuple[int, str], ...]
 
 
 def top_level_marks(html: str) -> tuple[tuple[int, str], ...]:

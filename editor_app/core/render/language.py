@@ -108,6 +108,12 @@ def clean_tag(language: str | None) -> str:
     return tag if _TAG.fullmatch(tag) else "en"
 
 
+def page_quotes(language: str | None) -> str:
+    """The quotation marks of ``page_language(language)``, without loading Babel's data
+    for the language (the renderer needs them before it can send text to convert)."""
+    return QUOTES.get(clean_tag(language).split("-")[0].lower(), ENGLISH_QUOTES)
+
+
 @functools.lru_cache(maxsize=256)
 def page_language(language: str | None) -> PageLanguage:
     """The page language for an article's ``language`` field."""

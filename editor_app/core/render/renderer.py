@@ -10,6 +10,7 @@ whole (still in a worker, with a time limit) and that result is cached instead.
 
 from __future__ import annotations
 
+import dataclasses
 import secrets
 import threading
 from collections import OrderedDict
@@ -18,12 +19,12 @@ from typing import TYPE_CHECKING
 
 from editor_app.core.render.dates import DEFAULT_DATE_FORMAT
 from editor_app.core.render.errors import RenderError
-from editor_app.core.render.language import ENGLISH_QUOTES, page_language
+from editor_app.core.render.language import ENGLISH_QUOTES, page_quotes
 from editor_app.core.render.source import has_global_definitions, prepare_body
 from editor_app.core.render.worker import WorkerPool
 
 if TYPE_CHECKING:
-    from editor_app.core.render.convert import Fragment
+    from editor_app.core.render.fragment import Fragment
 
 _CACHE_SIZE = 20_000  # blocks; ~40 MB worst case, a few MB for a normal day's work
 _FAILURE_CACHE_SIZE = 256
@@ -45,6 +46,17 @@ class _LRU(OrderedDict):
         self.move_to_end(key)
         while len(self) > self.limit:
             self.popitem(last=False)
+
+
+def head_blocks(blocks: list, head_chars: int) -> list:
+    """The blocks that start within the first ``head_chars`` characters (at least one)."""
+    head, used = [], 0
+    for block in blocks:
+        if head and used >= head_chars:
+            break
+        head.append(block)
+        used += len(block.text) + 2  # the blank line between blocks
+    return head
 
 
 class Renderer:
@@ -72,16 +84,23 @@ class Renderer:
 
     # -- body ---------------------------------------------------------------------------
     def render_body(self, markdown_text: str, *, kind: str = "news",
-                    quotes: str = ENGLISH_QUOTES) -> str:
+                    quotes: str = ENGLISH_QUOTES, head_chars: int | None = None) -> str:
         """Sanitized body HTML with ``data-line`` on top-level elements; raises RenderError.
 
         ``quotes``: the article language's quotation marks (PageLanguage.quotes).
+        ``head_chars``: only the beginning, the blocks that start within the first
+        ``head_chars`` characters of the body (at least one): a preview's first
+        screenful, shown while the rest renders (#20). Each block renders as it does
+        in the whole body, and lands in the cache for it. A body whose blocks depend
+        on text further on (reference links, footnotes) is always rendered whole.
         """
         text, interview, blocks = prepare_body(markdown_text, kind)
         if not blocks:
             return ""
         if has_global_definitions(text):
             return self._render_document(text, blocks, interview, quotes)
+        if head_chars is not None:
+            blocks = head_blocks(blocks, head_chars)
 
         keys = [(block.text, interview, quotes) for block in blocks]
         with self._lock:
@@ -104,7 +123,7 @@ class Renderer:
                 failed_key = missing[results.failed_index]
                 line = next(b.start_line for b, k in zip(blocks, keys, strict=False) if k == failed_key)
                 raise RenderError(results.message, line=line + 1)
-        from editor_app.core.render.assemble import assemble  # the markdown stack, once
+        from editor_app.core.render.assemble import assemble
 
         return assemble(
             ((block.start_line, found[key]) for block, key in zip(blocks, keys, strict=False)),
@@ -145,15 +164,24 @@ class Renderer:
         *,
         related: Sequence = (),
         asset_url: Callable[[str], str] | None = None,
+        head_chars: int | None = None,
     ):
-        """The complete ``<article>`` (header, body, related news) as a RenderedArticle."""
-        from editor_app.core.render.article import build_article
+        """The complete ``<article>`` (header, body, related news) as a RenderedArticle.
 
-        quotes = page_language(getattr(article, "language", "")).quotes
-        body = self.render_body(article.body or "", kind=article.kind, quotes=quotes)
-        return build_article(
-            article, body, related=related, asset_url=asset_url, date_format=self.date_format
-        )
+        ``head_chars``: the article with only the beginning of its body (render_body).
+        """
+        quotes = page_quotes(getattr(article, "language", ""))
+        body = self.render_body(article.body or "", kind=article.kind, quotes=quotes,
+                                head_chars=head_chars)
+        # The page around the body is made in the worker, where Jinja2, the template and
+        # Babel's data are loaded already (#20); the library's images are mapped here.
+        rendered = self._pool.render_page(article, body, tuple(related), self.date_format)
+        if asset_url is not None and rendered.assets:
+            from editor_app.core.render.assemble import map_assets
+
+            rendered = dataclasses.replace(rendered, html=map_assets(rendered.html, asset_url),
+                                           body_html=map_assets(rendered.body_html, asset_url))
+        return rendered
 
     def clear_cache(self) -> None:
         with self._lock:

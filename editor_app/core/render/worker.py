@@ -8,10 +8,12 @@ Qt process) talking pickles over a socket pair.  Keeping the work off the applic
 free for typing.
 
 Protocol over a Pipe, one job at a time per worker:
-  child -> ("ready",) once imported
+  child -> ("ready",) once imported and warmed up (WARM_UP_BLOCKS, WARM_UP_PAGE)
   parent -> ("blocks", texts, interview, quotes)  child -> ("ok", i, Fragment) | ("error", i, msg) ... ("done",)
   parent -> ("document", texts, interview, nonce, quotes)
                                                   child -> ("document", fragments, trailer) | ("error", 0, msg)
+  parent -> ("page", article fields, body html, related items, date format)
+                                                  child -> ("page", RenderedArticle) | ("error", 0, msg)
 Results of "blocks" come one by one so that, on a timeout, the parent keeps what was
 finished and knows which block was running.
 """
@@ -23,18 +25,46 @@ import threading
 import time
 from dataclasses import dataclass, field
 from multiprocessing.connection import Connection
+from types import SimpleNamespace
 
 from editor_app.core.child_process import ChildProcess
 from editor_app.core.render.errors import RenderError
 from editor_app.core.render.language import ENGLISH_QUOTES
+from editor_app.core.render.rendered import RelatedItem
 
 WORKER_FLAG = "--byline-render-worker"
 
 
+#: converted once before the worker says it is ready: the first conversions of each
+#: kind of block build Python-Markdown's and the sanitizer's machinery (some 40 ms),
+#: better spent while the window is built than in the first preview's render (#20)
+WARM_UP_BLOCKS = (
+    "## A heading",
+    "A paragraph with *emphasis*, **strength**, a [link](https://example.org) and \"quotes\".",
+    "- a list\n- of items",
+    "> a quotation",
+    "Q: A question?",
+    "A: An answer, with *emphasis*.",
+)
+#: and the page around a body made once: the template compiled, Babel's English data
+#: loaded (the dateline), some 50 ms more
+WARM_UP_PAGE = SimpleNamespace(kind="interview", language="en", title="Warm-up",
+                               date="2020-10-20", summary="", interviewee="A", author="B")
+
+
 def worker_main(conn) -> None:  # runs in the child
+    from editor_app.core.render.article import build_article  # Jinja2, Babel
     from editor_app.core.render.convert import Converter
 
     converter = Converter()
+    try:
+        for interview in (True, False):
+            for text in WARM_UP_BLOCKS:
+                converter.render_block(text, interview)
+        build_article(WARM_UP_PAGE, "<p>x</p>",
+                      related=(RelatedItem("Warm-up", "warm-up", "2020-10-20"),))
+    except Exception:  # noqa: BLE001 - the same failure is reported by the job that meets it
+        converter = Converter()
     conn.send(("ready",))
     while True:
         try:
@@ -59,6 +89,13 @@ def worker_main(conn) -> None:  # runs in the child
                 conn.send(("document", fragments, trailer))
             except RecursionError:
                 conn.send(("error", 0, "the text is nested too deeply"))
+            except Exception as error:  # noqa: BLE001
+                conn.send(("error", 0, f"internal error ({type(error).__name__})"))
+        elif op == "page":
+            _, fields, body_html, related, date_format = message
+            try:
+                conn.send(("page", build_article(SimpleNamespace(**fields), body_html,
+                                                 related=related, date_format=date_format)))
             except Exception as error:  # noqa: BLE001
                 conn.send(("error", 0, f"internal error ({type(error).__name__})"))
         elif op == "stop":
@@ -88,6 +125,14 @@ def run_if_worker() -> None:
         sys.argv = [sys.argv[0], sys.argv[2]]
         _child_main()
         raise SystemExit(0)
+
+
+def _page_fields(article) -> dict:
+    """What ``build_article`` reads of an article, as plain values to send a worker."""
+    return {"kind": str(getattr(article.kind, "value", article.kind) or "news"),
+            "language": str(getattr(article, "language", "") or ""),
+            "title": article.title, "date": article.date, "summary": article.summary,
+            "interviewee": article.interviewee, "author": article.author}
 
 
 class _Worker(ChildProcess):
@@ -222,6 +267,30 @@ class WorkerPool:
             raise
         self._release(worker)
         return results
+
+    def render_page(self, article, body_html: str, related, date_format: str):
+        """The article around ``body_html`` (build_article, in the worker, where Jinja2
+        and Babel are loaded already): a RenderedArticle, or raises RenderError."""
+        worker = self._acquire()
+        try:
+            worker.wait_ready()
+            worker.conn.send(("page", _page_fields(article), body_html, tuple(related),
+                              date_format))
+            finished = worker.conn.poll(self.timeout)
+            message = worker.conn.recv() if finished else None
+        except (EOFError, OSError):
+            self._discard(worker)
+            raise RenderError("could not render: the renderer stopped unexpectedly") from None
+        except BaseException:
+            self._discard(worker)
+            raise
+        if message is None:
+            self._discard(worker)
+            raise RenderError(self._timeout_message())
+        self._release(worker)
+        if message[0] == "error":
+            raise RenderError(f"could not render: {message[2]}")
+        return message[1]
 
     def render_document(self, texts: list[str], interview: bool, nonce: str,
                         quotes: str = ENGLISH_QUOTES):

@@ -133,6 +133,13 @@ true;
 #: Chromium draws a patched page a frame or two later, and the quick view shows the
 #: same text meanwhile
 HANDOVER_MS = 150
+#: the first screenful of a long article is rendered first for the quick view: a
+#: screen of this size (px) when the view is not laid out yet, and the characters
+#: that fit, counted with narrow glyphs and tight lines (at least HEAD_MIN_CHARS)
+HEAD_SCREEN = (1920, 1080)
+HEAD_GLYPH_PX = 6
+HEAD_LINE_PX = 20
+HEAD_MIN_CHARS = 3000
 #: a preview keeps its newest page in the page cache at most this often while typing
 #: (and when it closes)
 CACHE_EVERY_S = 30.0
@@ -165,7 +172,8 @@ class PreviewPane(QWidget):
       render_failed(str message): the text could not be rendered (message is for people).
       view_created(): the web view held back for the first paint exists now.
       renders_opened(): a pane made for the first paint may render now (open_renders).
-      quick_shown(int generation): the quick view shows that generation's page.
+      quick_shown(int generation): the quick view shows that generation's page (the
+        first screenful of a long article first, then the whole: ``quick_complete``).
       handed_over(): the web view has taken the quick view's place.
 
     ``shown_generation`` and ``updated`` are the web view's (or the simplified
@@ -194,6 +202,7 @@ class PreviewPane(QWidget):
         self._renders = BackgroundWork(self, pool=thread_pool or QThreadPool.globalInstance())
         self._renders.finished.connect(self._on_rendered)
         self._renders.failed.connect(self._on_render_failed)
+        self._renders.progress.connect(self._on_head_rendered)
         self._generation = 0
         self._shown_generation = 0
         self._request: RenderRequest | None = None  # the newest one
@@ -235,6 +244,8 @@ class PreviewPane(QWidget):
         self._layout.addLayout(self._area, 1)
         self.quick_view: QuickView | None = None
         self.quick_generation = 0
+        #: whether the quick view shows the whole page, not only its first screenful
+        self.quick_complete = False
         self._quick_scrolled = False  # the reader moved the quick view itself
         self._source_lines = 1
         self._handover = QTimer(self, singleShot=True, interval=HANDOVER_MS)
@@ -360,18 +371,37 @@ class PreviewPane(QWidget):
         keep = cache is not None and time.monotonic() - self._cache_written > CACHE_EVERY_S
         if keep:
             self._cache_written = time.monotonic()
+        head_chars = self._head_chars(article)
 
-        def render():
+        def render(job):
+            if head_chars is not None:
+                # The first screenful first, for the quick view (_on_head_rendered); the
+                # "Related news" under the article come with the whole page.
+                job.report(request.generation, self._renderer.render_article(
+                    request.article, asset_url=self._asset_url, head_chars=head_chars))
+            items = tuple(related()) if callable(related) else related
             rendered = self._renderer.render_article(
-                request.article, related=tuple(related()) if callable(related) else related,
-                asset_url=self._asset_url)
+                request.article, related=items, asset_url=self._asset_url)
             if keep:
                 cache.put(cache_key, _standalone_page(rendered))
             return rendered, cache_key
 
         # Submitted while a render runs, it waits; a newer request replaces it unrendered.
-        self._renders.submit(render)
+        self._renders.submit(render, with_job=True)
         return self._generation
+
+    def _head_chars(self, article) -> int | None:
+        """How much of the body fills the quick view's first screen, when it is worth
+        rendering that first: the quick view is waiting for its first page, the reader is
+        at the beginning, and the body is longer than a screen. Else None."""
+        quick = self.quick_view
+        if quick is None or self.quick_generation or self.view is not None or self._scroll_line:
+            return None
+        size = quick.viewport().size()
+        width, height = (size.width(), size.height()) if size.height() > 100 else HEAD_SCREEN
+        # Generous: narrow glyphs and tight lines, so the screen is always full.
+        chars = max(HEAD_MIN_CHARS, round(width / HEAD_GLYPH_PX * height / HEAD_LINE_PX))
+        return chars if len(getattr(article, "body", "") or "") > chars else None
 
     def cache_key_for(self, article, related_rows) -> str | None:
         """The key of ``article``'s page in ``page_cache`` (None without a cache)."""
@@ -389,6 +419,13 @@ class PreviewPane(QWidget):
         self.error_banner.hide()
         self.last_error = ""
         self._show(request.generation, rendered, request.started)
+
+    def _on_head_rendered(self, values) -> None:
+        """The beginning of the newest request's page: the quick view shows it until the
+        whole page follows (the web view only ever gets whole pages)."""
+        generation, rendered = values
+        if self.quick_view is not None and generation == self._generation:
+            self._show_quick(generation, rendered, complete=False)
 
     def _on_render_failed(self, message: str, error) -> None:
         self.last_render_ms = (time.perf_counter() - self._request.started) * 1000
@@ -416,7 +453,7 @@ class PreviewPane(QWidget):
             self._held = (generation, rendered, started)
             return
         if not self.uses_webengine:
-            from editor_app.core.render.article import render_standalone_page
+            from editor_app.core.render.rendered import render_standalone_page
 
             bar = self.view.verticalScrollBar().value()
             self.view.setHtml(render_standalone_page(rendered))
@@ -432,7 +469,7 @@ class PreviewPane(QWidget):
         self._patch(generation, rendered.html, rendered.language, started)
 
     def _load_shell(self, rendered) -> None:
-        from editor_app.core.render.article import render_standalone_page
+        from editor_app.core.render.rendered import render_standalone_page
 
         self._loading_shell = True
         shell = render_standalone_page(dataclasses.replace(rendered, html=""))
@@ -469,11 +506,12 @@ class PreviewPane(QWidget):
         self.updated.emit(generation)
 
     # -- the quick view (the first seconds, #20) -----------------------------
-    def _show_quick(self, generation: int, rendered) -> None:
-        self._show_quick_page(generation, _standalone_page(rendered))
+    def _show_quick(self, generation: int, rendered, *, complete: bool = True) -> None:
+        self._show_quick_page(generation, _standalone_page(rendered), complete=complete)
 
-    def _show_quick_page(self, generation: int, page: str) -> None:
+    def _show_quick_page(self, generation: int, page: str, *, complete: bool = True) -> None:
         quick = self.quick_view
+        self.quick_complete = complete
         if page == getattr(self, "_quick_page", None):  # the cached page, rendered again
             self.quick_generation = generation
             self.quick_shown.emit(generation)
@@ -488,6 +526,10 @@ class PreviewPane(QWidget):
             self._quick_follow(self._scroll_line)
         self._quick_scrolled = scrolled
         if not self.quick_generation:
+            # On screen now, not at the next frame: the start-up builds its panels as
+            # soon as this page is shown (quick_shown), and a paint left to the next
+            # frame waited behind them (#20).
+            quick.viewport().repaint()
             trace("quick view has the page")
         self.quick_generation = generation
         self.quick_shown.emit(generation)
@@ -614,7 +656,7 @@ def data_url_for_asset(library: Library, cache: dict[str, str] | None = None):
 
 
 def _standalone_page(rendered) -> str:
-    from editor_app.core.render.article import render_standalone_page
+    from editor_app.core.render.rendered import render_standalone_page
 
     return render_standalone_page(rendered)
 

@@ -53,10 +53,17 @@ class QuickView(QTextBrowser):
         self.setHtml(rich_text_page(page, dark=self.dark))
         self.document().setDocumentMargin(PAGE_MARGIN_PX)  # the page's own padding
 
-
     def top_text(self) -> str:
         """The start of the paragraph at the top of the view (where the reader is)."""
-        block = self.cursorForPosition(self.viewport().rect().topLeft()).block()
+        # Walked block by block: Qt lays a new page out lazily, and a hit test right
+        # after setHtml (the whole page replacing its first screen) finds the wrong
+        # block; asking each block's rectangle lays the page out down to the top.
+        top = self.verticalScrollBar().value()
+        layout = self.document().documentLayout()
+        block = self.document().begin()
+        while block.isValid() and block.next().isValid() \
+                and layout.blockBoundingRect(block).bottom() <= top:
+            block = block.next()
         return " ".join(block.text().split())[:80]
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import dataclasses
 
 import pytest
+from PySide6.QtCore import QEvent, QObject
 from PySide6.QtGui import QFont
 
 from editor_app.core.render.page_cache import PageCache
@@ -50,8 +51,14 @@ def test_the_quick_view_shows_the_rendered_article_before_chromium(qtbot, pane, 
     pane.open_renders()
     with qtbot.waitSignal(pane.quick_shown, timeout=10000):
         pane.request(long_interview(interview))
+    # First the first screenful (header and the article's beginning), at once …
     text = pane.quick_view.toPlainText()
     assert "Forum interview" in text and "The forum" in text  # headline and a heading
+    assert "Question number 0?" in text and "Answer number 119" not in text
+    assert not pane.quick_complete
+    # … then the whole article in its place.
+    qtbot.waitUntil(lambda: pane.quick_complete, timeout=10000)
+    text = pane.quick_view.toPlainText()
     assert "Question number 0?" in text and "Answer number 119" in text
     fonts = quick_formats(pane.quick_view)
     headline = next(f for t, f in fonts.items() if "Forum interview" in t)
@@ -147,3 +154,58 @@ def test_a_tab_made_for_the_first_paint_renders_into_its_quick_view(qtbot, libra
     assert tab.preview.view in tab.focus_after_details()
     tab.close_tab()
     tab.preview.release()
+
+
+def test_a_stale_first_screen_is_never_shown(qtbot, pane, interview):
+    """Two requests before any answer: only the newest one's pages reach the quick view."""
+    pane.open_renders()
+    shown = []
+    pane.quick_shown.connect(lambda generation: shown.append(
+        (generation, pane.quick_view.toPlainText())))
+    pane.request(long_interview(interview))
+    edited = long_interview(interview)
+    edited = dataclasses.replace(edited, body="Typed first.\n\n" + edited.body)
+    newest = pane.request(edited)
+    qtbot.waitUntil(lambda: pane.quick_complete, timeout=10000)
+    assert shown and all(generation == newest for generation, _ in shown)
+    assert all("Typed first." in text for _, text in shown)
+
+
+def test_the_whole_page_keeps_the_readers_place_in_the_first_screen(qtbot, pane, interview):
+    pane.open_renders()
+    with qtbot.waitSignal(pane.quick_shown, timeout=10000):
+        pane.request(long_interview(interview, paragraphs=300))
+    assert not pane.quick_complete
+    bar = pane.quick_view.verticalScrollBar()
+    bar.setValue(bar.maximum() // 2)  # the reader scrolls within the first screenful
+    at_top = pane.quick_view.top_text()
+    assert at_top.startswith(("Question number", "Answer number"))
+    qtbot.waitUntil(lambda: pane.quick_complete, timeout=10000)
+    assert "Answer number 299" in pane.quick_view.toPlainText()
+    assert pane.quick_view.top_text() == at_top
+
+
+class _PaintCounter(QObject):
+    def __init__(self):
+        super().__init__()
+        self.paints = 0
+
+    def eventFilter(self, _obj, event):  # noqa: N802 (Qt name)
+        if event.type() == QEvent.Type.Paint:
+            self.paints += 1
+        return False
+
+
+def test_the_first_page_is_painted_before_the_start_up_goes_on(qtbot, pane, interview):
+    """quick_shown lets the start-up build its panels: by then the page is on screen, not
+    waiting for the next frame behind them."""
+    qtbot.waitExposed(pane)
+    counter = _PaintCounter()
+    pane.quick_view.viewport().installEventFilter(counter)
+    painted_when_shown = []
+    pane.quick_shown.connect(lambda _generation: painted_when_shown.append(counter.paints))
+    counter.paints = 0
+    pane.open_renders()
+    pane.request(long_interview(interview))
+    qtbot.waitUntil(lambda: bool(painted_when_shown), timeout=10000)
+    assert painted_when_shown[0] >= 1
