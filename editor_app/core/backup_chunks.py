@@ -98,6 +98,16 @@ def _fsync_path(path: pathlib.Path) -> None:
         os.close(fd)
 
 
+def _fsync_folder(path: pathlib.Path) -> None:
+    """Make renames in the folder durable; Windows cannot open a folder to flush it (its
+    file system journals names itself)."""
+    try:
+        _fsync_path(path)
+    except PermissionError:
+        if os.name != "nt":
+            raise
+
+
 def _chunk_is_sound(path: pathlib.Path, digest: str, length: int) -> bool:
     """The stored chunk exists with the right bytes (read and hashed), flushed to disk."""
     try:
@@ -158,7 +168,7 @@ def store_file(source: pathlib.Path, folder: pathlib.Path, manifest_path: pathli
         _fsync_path(path)
     for parent in {p.parent for p in written} | {folder / CHUNKS_FOLDER}:
         if parent.is_dir():
-            _fsync_path(parent)
+            _fsync_folder(parent)
     body = "".join(f"{c}\n" for c in chunks).encode()
     header = {"format": FORMAT, "version": VERSION, "created": created, "size": size,
               "chunk_size": CHUNK_SIZE, "change_mark": list(change_mark) if change_mark else None,
@@ -172,7 +182,7 @@ def store_file(source: pathlib.Path, folder: pathlib.Path, manifest_path: pathli
         out.flush()
         os.fsync(out.fileno())
     tmp.replace(manifest_path)
-    _fsync_path(folder)
+    _fsync_folder(folder)
     return Manifest(manifest_path, created, size, CHUNK_SIZE, change_mark, summary, added,
                     bool(first), len(chunks), tuple(chunks))
 

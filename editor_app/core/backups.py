@@ -296,6 +296,9 @@ def _make_backup_locked(library: Library, folder: pathlib.Path, *, keep: int, ve
                               change_mark=file_change_mark(snapshot),
                               summary=file_summary(snapshot), first=first)
         except OSError as exc:
+            # A full disk: give back what this backup wrote (no manifest names it).
+            with contextlib.suppress(OSError):
+                chunks.collect_garbage(folder)
             raise LibraryError(f"{folder}: backup failed ({exc.strerror}); "
                                "older backups left in place") from None
     finally:
@@ -413,6 +416,8 @@ class BackupsCost:
     #: (None: no backup yet was made after another one, nothing to go by)
     next_bytes: int | None = None
     count: int = 0  # backups in the folder now
+    #: the library as the newest backup holds it (its write-ahead log folded in)
+    backup_bytes: int | None = None
 
     @property
     def most_bytes(self) -> int:
@@ -420,7 +425,7 @@ class BackupsCost:
         (``keep`` whole copies while there is nothing to go by)."""
         if self.next_bytes is None:
             return self.library_bytes * self.keep
-        return self.library_bytes + self.next_bytes * (self.keep - 1)
+        return (self.backup_bytes or self.library_bytes) + self.next_bytes * (self.keep - 1)
 
 
 def backups_cost(library_path: str | pathlib.Path, keep: int,
@@ -450,7 +455,8 @@ def backups_cost(library_path: str | pathlib.Path, keep: int,
                 if not header.first:
                     added.append(header.added_bytes)
     typical = sorted(added)[len(added) // 2] if added else None
-    return BackupsCost(size, keep, used, typical, len(found))
+    newest = next((b.size for b in found if b.kind == CHUNKED and b.size), None)
+    return BackupsCost(size, keep, used, typical, len(found), newest)
 
 
 def detect_damage(library_path: str | pathlib.Path) -> str | None:

@@ -14,6 +14,7 @@ while one is wrong: the page with the problem comes to the front, saying what.
 
 from __future__ import annotations
 
+import dataclasses
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QLocale, Qt, QUrl, Signal
@@ -253,6 +254,8 @@ class PreferencesDialog(QDialog):
         # What the rolling set costs on disk, as the number to keep changes (#20).
         self.backups_cost = _note("")
         self.backups_cost.setObjectName("backupsCost")
+        # Measured once (it sizes the chunk store); only "keep" changes after.
+        self._backups_cost = backups_cost(self.library.path, self.backups_keep.value())
         self.backups_keep.valueChanged.connect(self._show_backups_cost)
         self._show_backups_cost(self.backups_keep.value())
         form.addRow("", self.backups_cost)
@@ -260,15 +263,23 @@ class PreferencesDialog(QDialog):
         return _page(form)
 
     def _show_backups_cost(self, keep: int) -> None:
-        cost = backups_cost(self.library.path, keep)
+        cost = dataclasses.replace(self._backups_cost, keep=keep)
         def size(count: int) -> str:  # "690 MB": units every language writes alike
             return QLocale().formattedDataSize(
                 count, 1, QLocale.DataSizeFormat.DataSizeTraditionalFormat)
-        self.backups_cost.setText(self.tr(
-            "Each backup is a whole copy of the library ({size}): {keep} of them take up to "
-            "{most} of disk ({used} now).").format(
-                size=size(cost.library_bytes), keep=keep, most=size(cost.most_bytes),
-                used=size(cost.used_bytes)))
+        # Backups share the chunks that did not change (#20): the first costs a
+        # library, each later one what changed since the one before.
+        if cost.next_bytes is None:
+            text = self.tr("Backups share what did not change: the first takes about {size}, "
+                           "each later one only what changed since the one before ({used} "
+                           "now).").format(size=size(cost.library_bytes),
+                                           used=size(cost.used_bytes))
+        else:
+            text = self.tr("Backups share what did not change: {keep} of them take about "
+                           "{most} of disk ({used} now); each new one adds about {next}.").format(
+                keep=keep, most=size(cost.most_bytes), used=size(cost.used_bytes),
+                next=size(cost.next_bytes))
+        self.backups_cost.setText(text)
 
     def _export_page(self) -> QWidget:
         from editor_app.core.export.article_export import site_settings
