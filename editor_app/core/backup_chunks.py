@@ -5,7 +5,7 @@ A backup used to be a whole copy of the library: ten of a 700 MB library took
 rewrites a few 4 KiB pages of SQLite's file), so a backup is now stored as
 
 - chunks: the consistent copy (SQLite's backup API, made by ``backups.py``) cut
-  into fixed 256 KiB pieces, each stored once under its BLAKE2b hash in
+  into fixed 64 KiB pieces, each stored once under its BLAKE2b hash in
   ``<folder>/chunks/<first two hex digits>/<hash>``; a chunk already in the
   store is not written again, so a second backup writes only the chunks whose
   pages changed;
@@ -18,7 +18,7 @@ temporary name and renamed, every chunk the backup names is flushed to disk
 (and its folder), and only then is the manifest written (temporary name, flush,
 rename, folder flushed). A backup killed at any moment leaves no manifest, only
 chunks nobody names, which ``collect_garbage`` removes under the backup lock.
-A chunk the store already holds is read and its hash checked before it is used
+A chunk the store already holds is read back and compared before it is used
 again: a damaged shared chunk is rewritten from the library by the next backup
 instead of spreading to it. Reassembling (``assemble``) checks every chunk's
 hash and the total size: a missing or damaged chunk makes that backup fail,
@@ -48,9 +48,11 @@ import pathlib
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-#: 64 SQLite pages of 4 KiB: an edited article touches a handful of chunks,
-#: and a 700 MB library is about 2,800 files, not hundreds of thousands.
-CHUNK_SIZE = 256 * 1024
+#: 16 SQLite pages of 4 KiB. A day's changes touch pages spread over the whole
+#: file (the search index, the date indexes), about one page per chunk: at 64 KiB
+#: a day of 20 edits and 10 imports adds about 10 MB, at 256 KiB 36 MB
+#: (benchmarks/backups.py). A 700 MB library is about 11,000 files.
+CHUNK_SIZE = 64 * 1024
 MANIFEST_SUFFIX = ".backup.json"
 CHUNKS_FOLDER = "chunks"
 FORMAT = "byline-chunked-backup"
@@ -108,18 +110,28 @@ def _fsync_folder(path: pathlib.Path) -> None:
             raise
 
 
-def _chunk_is_sound(path: pathlib.Path, digest: str, length: int) -> bool:
-    """The stored chunk exists with the right bytes (read and hashed), flushed to disk."""
+def _chunk_is_sound(path: pathlib.Path, data: bytes, *, flush: bool) -> bool:
+    """The stored chunk holds exactly ``data`` (read back and compared: the bytes whose
+    hash names it); ``flush``: and is flushed to disk (a chunk renamed in by a killed
+    backup may not be yet)."""
     try:
         with open(path, "rb") as handle:
-            data = handle.read(length + 1)
-            if len(data) != length or _digest(data) != digest:
+            if handle.read(len(data) + 1) != data:
                 return False
-            # A chunk renamed in by a killed backup may not be on disk yet.
-            os.fsync(handle.fileno())
+            if flush:
+                os.fsync(handle.fileno())
             return True
     except OSError:
         return False
+
+
+def _named(folder: pathlib.Path) -> set[str]:
+    """The chunks the readable manifests name: flushed before those manifests were written."""
+    named: set[str] = set()
+    for manifest_path in _manifests(folder):
+        with contextlib.suppress(ManifestError):
+            named.update(read_manifest(manifest_path).chunks)
+    return named
 
 
 def _write_chunk(path: pathlib.Path, data: bytes) -> None:
@@ -150,6 +162,7 @@ def store_file(source: pathlib.Path, folder: pathlib.Path, manifest_path: pathli
     written: list[pathlib.Path] = []
     added = 0
     size = 0
+    durable = _named(folder)
     with open(source, "rb") as handle:
         while data := handle.read(CHUNK_SIZE):
             digest = _digest(data)
@@ -159,7 +172,7 @@ def store_file(source: pathlib.Path, folder: pathlib.Path, manifest_path: pathli
                 continue
             checked.add(digest)
             path = chunk_path(folder, digest)
-            if not _chunk_is_sound(path, digest, len(data)):
+            if not _chunk_is_sound(path, data, flush=digest not in durable):
                 _write_chunk(path, data)
                 written.append(path)
                 added += len(data)

@@ -6,8 +6,8 @@ of consistent copies (the SQLite backup API, safe while another process writes)
 in ``<library>.backups/`` next to the library: one at most daily while the app
 runs and one when it closes (made after the window closed, in a detached
 process: core/backup_process.py), ``keep`` of them at most. One backup at a time
-writes into a folder (``backup_lock``, an flock on the folder), each as a
-``.part`` file renamed once complete and flushed, so a killed backup never
+writes into a folder (``backup_lock``, an flock on the folder), and a backup's
+manifest is written only once its chunks are on disk, so a killed backup never
 counts as one.
 
 Each backup is the consistent copy cut into chunks shared between backups
