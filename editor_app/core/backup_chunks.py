@@ -160,6 +160,7 @@ def store_file(source: pathlib.Path, folder: pathlib.Path, manifest_path: pathli
     chunks: list[str] = []
     checked: set[str] = set()
     written: list[pathlib.Path] = []
+    unsettled: set[pathlib.Path] = set()  # folders of reused chunks no manifest names yet
     added = 0
     size = 0
     durable = _named(folder)
@@ -172,14 +173,17 @@ def store_file(source: pathlib.Path, folder: pathlib.Path, manifest_path: pathli
                 continue
             checked.add(digest)
             path = chunk_path(folder, digest)
-            if not _chunk_is_sound(path, data, flush=digest not in durable):
+            fresh = digest not in durable
+            if not _chunk_is_sound(path, data, flush=fresh):
                 _write_chunk(path, data)
                 written.append(path)
                 added += len(data)
+            elif fresh:
+                unsettled.add(path.parent)
     # Every chunk the manifest names is on disk before the manifest exists.
     for path in written:
         _fsync_path(path)
-    for parent in {p.parent for p in written} | {folder / CHUNKS_FOLDER}:
+    for parent in {p.parent for p in written} | unsettled | {folder / CHUNKS_FOLDER, folder}:
         if parent.is_dir():
             _fsync_folder(parent)
     body = "".join(f"{c}\n" for c in chunks).encode()
