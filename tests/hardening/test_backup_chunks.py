@@ -303,3 +303,22 @@ def test_cli_lists_restores_and_writes_out_chunked_backups(big, tmp_path):
     assert done.returncode == 0, done.stderr
     assert f"from {second}" in done.stdout
     assert _dump(big.path) == expected
+
+
+def test_cli_restore_to_a_file_takes_the_newest_good_backup(big, tmp_path):
+    older = backups.make_backup(big)
+    at_older = _dump(big.path)
+    big.create_article(Article(title="Newer", body=_words(77, 3000)))
+    newer = backups.make_backup(big)
+    big.close()
+    _unique_chunk(newer, older).unlink()
+    before = big.path.read_bytes()
+    out = tmp_path / "look.byline"
+
+    done = _cli("--library", str(big.path), "restore", "--to", str(out))
+
+    assert done.returncode == 0, done.stderr
+    assert f"skipped damaged backup {newer.name}" in done.stderr and "missing" in done.stderr
+    assert f"wrote the library of {older} to {out}" in done.stdout
+    assert _dump(out) == at_older
+    assert big.path.read_bytes() == before  # the library itself is left alone
