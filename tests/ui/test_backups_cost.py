@@ -22,6 +22,8 @@ def _disk(folder):
 def _dialog(qtbot, library, qsettings):
     dialog = PreferencesDialog(library, Settings(qsettings))
     qtbot.addWidget(dialog)
+    # measured on a worker (it sizes the chunk store): a note says so meanwhile
+    qtbot.waitUntil(lambda: dialog.backups_cost.text().startswith("Backups share"), timeout=10_000)
     return dialog
 
 
@@ -32,13 +34,24 @@ def test_before_a_second_backup_the_page_says_the_first_is_a_library(qtbot, libr
     backups.make_backup(library, keep=10)
     folder = backups.default_backup_folder(library.path)
     dialog = _dialog(qtbot, library, qsettings)
-    one = backups.backups_cost(library.path, 10).library_bytes
+    # the library as the backup holds it (its write-ahead log folded in)
+    one = backups.backups_cost(library.path, 10).backup_bytes
+    assert one == backups.list_backups(folder)[0].size
     text = dialog.backups_cost.text()
     assert text.startswith("Backups share what did not change: the first takes about")
     assert _size(one) in text and f"({_size(_disk(folder))} now)" in text
     dialog.show()
     dialog.show_page("Saving")
     dialog.grab().save(str(tmp_path / "saving-first.png"))
+
+
+def test_the_cost_is_measured_off_the_gui_thread_and_then_shown(qtbot, library, qsettings):
+    backups.make_backup(library, keep=10)
+    dialog = PreferencesDialog(library, Settings(qsettings))
+    qtbot.addWidget(dialog)
+    assert dialog.backups_cost.text() == "Measuring the disk the backups take…"
+    dialog.backups_keep.setValue(4)  # before the answer: nothing to show yet, no error
+    qtbot.waitUntil(lambda: dialog.backups_cost.text().startswith("Backups share"), timeout=10_000)
 
 
 def test_after_some_backups_the_page_says_what_keep_of_them_and_one_more_cost(
