@@ -255,13 +255,12 @@ def edit_another_article(library_path: pathlib.Path):
 
 def wait_for_backup(library_path: pathlib.Path, mark, timeout: float = 120.0) -> bool:
     """Wait until the newest backup holds the change ``mark`` (the close backup is made)."""
-    from editor_app.core.backups import default_backup_folder, list_backups
-    from editor_app.core.library.health import file_change_mark
+    from editor_app.core.backups import backup_change_mark, default_backup_folder, list_backups
 
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         made = list_backups(default_backup_folder(library_path))
-        if made and file_change_mark(made[0].path) == mark:
+        if made and backup_change_mark(made[0].path) == mark:
             return True
         time.sleep(0.02)
     return False

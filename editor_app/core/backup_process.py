@@ -1,7 +1,9 @@
 """The backup taken when the window closes, made in a detached low-priority process (#20).
 
-A newsroom library of 100,000 articles is about 700 MB: copying it takes one
-to two seconds, and closing the window must not wait for that. So closing only
+A newsroom library of 100,000 articles is about 700 MB: a backup of it (a
+consistent copy, cut into chunks of which only the changed ones are written,
+see core/backup_chunks.py) takes several seconds, and closing the window must
+not wait for that. So closing only
 asks whether the library changed since the newest backup (one row read in each
 file, see ``backups.current_backup``); when it did, it starts this module as a
 process of its own session, at the lowest CPU (and, where ``ionice`` exists, idle
@@ -11,10 +13,10 @@ of the terminal or session that started Byline, and:
 - waits for the backup folder's lock, so two backups never run at once (a quick
   close and reopen and close again queues the second behind the first, which
   then finds the library already backed up and copies nothing);
-- copies through SQLite's backup API into ``<name>.byline.part``, flushes it to
-  disk and only then renames it to its backup name: a killed or crashed backup
-  leaves at most a ``.part`` file, which never counts as a backup and which the
-  next backup removes;
+- copies through SQLite's backup API into a snapshot in the folder, stores it
+  as chunks, flushes them to disk and only then writes the backup's manifest: a
+  killed or crashed backup leaves at most a snapshot and chunks no manifest
+  names, which never count as a backup and which the next backup removes;
 - holds the library's in-use lock while it reads, so a restore cannot move the
   file from under it (``byline restore`` waits for the backup, then restores
   from it if need be); the next Byline start opens the library meanwhile

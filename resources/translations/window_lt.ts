@@ -845,9 +845,19 @@ Nieko neimportuota.</translation>
         <translation>Po vieną per dieną ir uždarant Byline, jei biblioteka nuo paskutinės kopijos pasikeitė, aplanke {folder}. Komanda „byline restore“ atkuria naujausią tvarkingą kopiją.</translation>
     </message>
     <message>
-        <location filename="../../editor_app/ui/preferences/preferences_dialog.py" line="243" />
-        <source>Each backup is a whole copy of the library ({size}): {keep} of them take up to {most} of disk ({used} now).</source>
-        <translation>Kiekviena atsarginė kopija yra visa bibliotekos kopija ({size}): {keep} tokių kopijų užima iki {most} disko (dabar {used}).</translation>
+        <location filename="../../editor_app/ui/preferences/preferences_dialog.py" line="257" />
+        <source>Measuring the disk the backups take…</source>
+        <translation>Matuojama, kiek disko užima atsarginės kopijos…</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/preferences/preferences_dialog.py" line="285" />
+        <source>Backups share what did not change: the first takes about {size}, each later one only what changed since the one before ({used} now).</source>
+        <translation>Atsarginės kopijos dalijasi tuo, kas nepasikeitė: pirmoji užima apie {size}, kiekviena vėlesnė – tik tai, kas pasikeitė nuo ankstesnės (dabar {used}).</translation>
+    </message>
+    <message>
+        <location filename="../../editor_app/ui/preferences/preferences_dialog.py" line="290" />
+        <source>Backups share what did not change: {keep} of them take about {most} of disk ({used} now); each new one adds about {next}.</source>
+        <translation>Atsarginės kopijos dalijasi tuo, kas nepasikeitė: {keep} tokių kopijų užima apie {most} disko (dabar {used}); kiekviena nauja prideda apie {next}.</translation>
     </message>
     <message>
         <location filename="../../editor_app/ui/preferences/preferences_dialog.py" line="254" />

@@ -16,7 +16,7 @@ import pytest
 from editor_app.core import backups
 from editor_app.core.backup_process import back_up_after_close
 from editor_app.core.library import Library
-from editor_app.core.library.health import file_change_mark, verify_file
+from editor_app.core.library.health import verify_file
 from editor_app.core.models import Article
 
 ROOT = pathlib.Path(__file__).resolve().parents[2]
@@ -29,6 +29,16 @@ def _wait(process: subprocess.Popen, timeout: float = 60) -> int:
     except subprocess.TimeoutExpired:
         os.killpg(process.pid, signal.SIGKILL)
         raise
+
+
+def _sound(backup: pathlib.Path) -> bool:
+    """The backup rebuilds (every chunk checked) into a library that passes integrity_check."""
+    out = backup.parent.parent / f"check-{backup.name}.byline"
+    backups.extract_backup(backup, out)
+    try:
+        return not verify_file(out)
+    finally:
+        out.unlink()
 
 
 def _articles(library: Library) -> dict[str, tuple[str, str]]:
@@ -45,8 +55,8 @@ def test_close_backup_is_made_by_a_detached_process_and_restores(lib, tmp_path):
     assert os.getpgid(process.pid) != os.getpgid(0)
     assert _wait(process) == 0
     made = backups.list_backups(backups.default_backup_folder(lib.path))
-    assert len(made) == 1 and not verify_file(made[0].path)
-    assert file_change_mark(made[0].path) == lib.change_mark()
+    assert len(made) == 1 and _sound(made[0].path)
+    assert backups.backup_change_mark(made[0].path) == lib.change_mark()
     expected = _articles(lib)
     lib.close()
 
@@ -74,7 +84,7 @@ def test_after_exit_the_copy_waits_until_the_app_has_ended(lib):
     os.close(process.exit_gate)  # what the system does when the app's process ends
     assert _wait(process) == 0
     made = backups.list_backups(folder)
-    assert len(made) == 1 and file_change_mark(made[0].path) == lib.change_mark()
+    assert len(made) == 1 and backups.backup_change_mark(made[0].path) == lib.change_mark()
 
 
 def test_an_unchanged_library_starts_no_process(lib):
@@ -101,7 +111,7 @@ def test_two_backups_never_run_at_once_and_the_second_copies_nothing(lib):
     assert _wait(first) == 0 and _wait(second) == 0
     made = backups.list_backups(folder)
     assert len(made) == 1  # the second found the library backed up already
-    assert file_change_mark(made[0].path) == lib.change_mark()
+    assert backups.backup_change_mark(made[0].path) == lib.change_mark()
 
 
 def test_a_restore_right_after_closing_waits_for_the_backup_and_uses_it(lib):
@@ -144,7 +154,8 @@ def test_a_killed_backup_leaves_library_and_older_backups_intact(tmp_path):
         parts: list[pathlib.Path] = []
         deadline = time.monotonic() + 60
         while process.poll() is None and time.monotonic() < deadline:
-            parts = [p for p in folder.glob("*.byline.part") if p.stat().st_size > 0]
+            # the consistent copy being made, before it is cut into chunks
+            parts = [p for p in folder.glob("*.snapshot.part") if p.stat().st_size > 0]
             if parts:
                 break
             time.sleep(0.002)
@@ -153,16 +164,16 @@ def test_a_killed_backup_leaves_library_and_older_backups_intact(tmp_path):
         process.wait(10)
 
         assert [b.path for b in backups.list_backups(folder)] == [older]
-        assert not verify_file(older)
+        assert _sound(older)
         assert not verify_file(library.path)
         assert _articles(library) == expected
         # The next backup clears what the killed one left and counts.
         again = back_up_after_close(library, keep=3)
         assert again is not None and _wait(again) == 0
-        assert not list(folder.glob("*.part*"))
+        assert not list(folder.glob("*.part*")) and not list(folder.glob("*.snapshot*"))
         newest = backups.list_backups(folder)
         assert len(newest) == 2 and newest[1].path == older
-        assert file_change_mark(newest[0].path) == library.change_mark()
+        assert backups.backup_change_mark(newest[0].path) == library.change_mark()
     finally:
         library.close()
     reopened = Library.open(tmp_path / "big.byline", create=False)
@@ -221,7 +232,7 @@ def test_closing_the_window_returns_before_the_backup_is_made(tmp_path):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         made = backups.list_backups(folder)
-        if made and file_change_mark(made[0].path) == mark:
+        if made and backups.backup_change_mark(made[0].path) == mark:
             break
         time.sleep(0.1)
     else:
@@ -238,4 +249,4 @@ def test_the_app_binary_runs_the_backup_when_asked_as_a_frozen_build_does(lib):
                           env=env, capture_output=True, text=True, timeout=60)
     assert done.returncode == 0, done.stderr
     made = backups.list_backups(folder)
-    assert len(made) == 1 and file_change_mark(made[0].path) == lib.change_mark()
+    assert len(made) == 1 and backups.backup_change_mark(made[0].path) == lib.change_mark()

@@ -7,12 +7,12 @@ import sqlite3
 from editor_app.core import backups
 from editor_app.core.library import Library
 from editor_app.core.library.connection import CHANGE_COUNTER_KEY
-from editor_app.core.library.health import file_change_mark
 from editor_app.core.models import Article
 
 
 def _files(folder):
-    return sorted(p.name for p in folder.iterdir())
+    """The backups in the folder (manifests; their chunks are in chunks/)."""
+    return sorted(p.name for p in folder.iterdir() if p.is_file())
 
 
 def test_every_committed_write_counts_once_and_reading_counts_nothing(lib):
@@ -49,7 +49,8 @@ def test_closing_after_a_change_makes_a_new_copy_holding_it(lib):
     assert backups.current_backup(lib) is None
     second = backups.backup_on_close(lib, keep=3)
     assert second != first and len(_files(folder)) == 2
-    with Library.open(second, create=False) as copy:
+    copy_path = backups.extract_backup(second, lib.path.with_name("second.byline"))
+    with Library.open(copy_path, create=False) as copy:
         assert copy.get_article(article.id).body == "Changed after the backup."
     assert backups.current_backup(lib) == second
 
@@ -66,10 +67,14 @@ def test_a_change_made_by_another_process_is_noticed(lib):
 
 def test_a_copy_of_another_library_or_without_a_counter_is_not_current(lib, tmp_path):
     folder = backups.default_backup_folder(lib.path)
-    made = backups.backup_on_close(lib, keep=3)
-    with sqlite3.connect(made) as conn:  # as a backup made before the counter existed
+    folder.mkdir()
+    # A whole copy, as backups were before chunks, made before the counter existed.
+    made = folder / "news-20240502T101500123456Z.byline"
+    lib.backup(made)
+    with sqlite3.connect(made) as conn:
         conn.execute("DELETE FROM settings WHERE key = ?", [CHANGE_COUNTER_KEY])
-    assert file_change_mark(made) is None
+    assert backups.list_backups(folder)[0].path == made
+    assert backups.backup_change_mark(made) is None
     assert backups.current_backup(lib) is None
     assert backups.backup_on_close(lib, keep=3) != made
 
@@ -78,18 +83,35 @@ def test_a_copy_of_another_library_or_without_a_counter_is_not_current(lib, tmp_
         # Another library's backup, newest in the folder, does not count for this one.
         other.create_article(Article(title="Elsewhere", body="text"))
         stranger = backups.make_backup(other, folder, keep=5)
-        assert file_change_mark(stranger)[0] != lib.library_uid
+        assert backups.backup_change_mark(stranger)[0] != lib.library_uid
         assert backups.current_backup(lib) is None
     finally:
         other.close()
 
 
-def test_what_the_backups_cost_is_keep_whole_copies(lib):
+def _disk(folder):
+    return sum(p.stat().st_size for p in folder.rglob("*") if p.is_file())
+
+
+def test_what_the_backups_cost_is_the_disk_they_take_and_a_typical_change(lib):
+    folder = backups.default_backup_folder(lib.path)
     cost = backups.backups_cost(lib.path, keep=4)
     assert cost.library_bytes >= lib.path.stat().st_size > 0
-    assert cost.most_bytes == 4 * cost.library_bytes and cost.used_bytes == 0
-    made = backups.make_backup(lib, keep=4)
-    assert backups.backups_cost(lib.path, keep=4).used_bytes == made.stat().st_size
+    # Nothing to go by yet: up to four whole copies.
+    assert cost.next_bytes is None and cost.most_bytes == 4 * cost.library_bytes
+    assert cost.used_bytes == 0 and cost.count == 0
+    backups.make_backup(lib, keep=4)
+    first = backups.backups_cost(lib.path, keep=4)
+    assert first.used_bytes == _disk(folder) and first.next_bytes is None and first.count == 1
+    for n in range(3):
+        lib.update_article(lib.list_articles()[n].id, body=f"Edited {n}.")
+        backups.make_backup(lib, keep=4)
+    cost = backups.backups_cost(lib.path, keep=4)
+    assert cost.count == 4 and cost.used_bytes == _disk(folder)  # what `du` would count
+    assert 0 < cost.next_bytes < cost.library_bytes / 2
+    newest = backups.list_backups(folder)[0]
+    assert cost.backup_bytes == newest.size <= cost.library_bytes
+    assert cost.most_bytes == newest.size + 3 * cost.next_bytes
 
 
 def test_a_checkpoint_in_progress_is_not_called_truncated(lib, monkeypatch):

@@ -42,11 +42,14 @@ def test_make_backup_is_a_sound_copy_and_the_set_is_pruned(lib):
     listed = backups.list_backups(backups.default_backup_folder(lib.path))
     assert [b.path for b in listed] == made[:-4:-1]  # the newest three, newest first
     assert not made[0].exists() and not made[1].exists()
-    assert verify_file(listed[0].path) == []
-    with Library.open(listed[0].path, create=False) as copy:
+    copy_path = backups.extract_backup(listed[0].path, lib.path.with_name("copy.byline"))
+    assert verify_file(copy_path) == []
+    with Library.open(copy_path, create=False) as copy:
         assert copy.count_articles() == 30
-    # no -wal/-shm litter next to the copies
-    assert sorted(p.suffix for p in listed[0].path.parent.iterdir()) == [".byline"] * 3
+    # three manifests and the chunk store; no snapshot, -wal/-shm or temporary litter
+    folder = listed[0].path.parent
+    assert sorted(p.name for p in folder.iterdir() if p.is_file()) == sorted(p.name for p in made[2:])
+    assert [p.name for p in folder.iterdir() if p.is_dir()] == ["chunks"]
 
 
 def test_daily_backup_at_most_once_a_day(lib, tmp_path):
@@ -78,8 +81,9 @@ def test_backup_taken_while_another_process_writes_is_consistent(lib, tmp_path):
         copies.append(backups.make_backup(lib, tmp_path / "live", keep=100, verify=False))
     assert writer.wait() == 0
     assert copies
-    for copy in copies:
-        assert verify_file(copy) == []
+    for n, copy in enumerate(copies):
+        rebuilt = backups.extract_backup(copy, tmp_path / f"rebuilt-{n}.byline")
+        assert verify_file(rebuilt) == []
 
 
 def test_truncated_library_is_detected_before_opening(lib):

@@ -183,8 +183,12 @@ class HealthStore(StoreBase):
                 problems.append(f"database: {describe_sqlite_error(exc)}")
         return problems
 
-    def backup(self, target: str | pathlib.Path) -> None:
-        """A consistent copy of the library, safe while others write (SQLite backup API)."""
+    def backup(self, target: str | pathlib.Path, *, sync: bool = True) -> None:
+        """A consistent copy of the library, safe while others write (SQLite backup API).
+
+        ``sync=False``: not flushed to disk (a snapshot read once and deleted,
+        as the chunked backups use it).
+        """
         import pathlib
 
         target = pathlib.Path(target)
@@ -200,8 +204,9 @@ class HealthStore(StoreBase):
             dest.close()
             # On disk before it gets a backup's name: a crash right after the
             # rename must not leave an empty file counted as a backup.
-            with open(tmp, "rb+") as handle:
-                os.fsync(handle.fileno())
+            if sync:
+                with open(tmp, "rb+") as handle:
+                    os.fsync(handle.fileno())
             tmp.replace(target)
         except (sqlite3.Error, OSError) as exc:
             tmp.unlink(missing_ok=True)
