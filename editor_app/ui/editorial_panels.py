@@ -51,7 +51,6 @@ class EditorialPanels(QObject):
     def __init__(self, window, spell_service=None, *, deferred: bool = False):
         super().__init__(window)
         self.window = window
-        self.library = window.library
         self.signals = window.signals
         self.spell_service = spell_service
         self.article_id = 0
@@ -90,6 +89,11 @@ class EditorialPanels(QObject):
         if not deferred:
             self.start()
             self.start_spelling()
+
+    @property
+    def library(self):
+        """The window's library (a staged start attaches it after the docks are placed)."""
+        return self.window.library
 
     # -- building (after the first paint) ----------------------------------------------
     def start(self) -> None:

@@ -50,19 +50,16 @@ from PySide6.QtWidgets import (
 from editor_app import __version__
 from editor_app.core.article_files import IMPORT_SUFFIXES
 from editor_app.core.errors import BylineError
-from editor_app.core.new_article import NEW_KINDS, new_article
-from editor_app.ui.desk.article_view import ArticleView
-from editor_app.ui.desk.autosave import AutosaveService, SaveState
-from editor_app.ui.focus_order import focus_first_in
-from editor_app.ui.labels import counted, kind_label, new_kind_action_label, shown_title
-from editor_app.ui.library.importer import ImportRunner
-from editor_app.ui.library.library_panel import LibraryPanel
 from editor_app.ui.settings import Settings, ViewMode
 from editor_app.ui.theme import THEMES, apply_theme, watch_system
 
+# The library's list, the Reader, autosave, the importer, File ▸ New and the labels
+# that name articles are imported when the library is attached (attach_library): a
+# staged start paints the window's frame without them (#20).
 if TYPE_CHECKING:
     from editor_app.core.library import Library
     from editor_app.ui.desk.article_tab import ArticleTab
+    from editor_app.ui.desk.autosave import SaveState
 
 LIBRARY_RELOAD_DELAY_MS = 1500
 #: File ▸ New …: the interview, the newsroom's main form, has the key
@@ -95,8 +92,14 @@ class MainWindow(QMainWindow):
     #: the window stops its background work (closing); panels stop theirs
     shutting_down = Signal()
 
-    def __init__(self, library: Library, signals, settings: Settings | QSettings | None = None,
-                 parent=None, *, renderer=None, defer_views: bool = False, page_cache=None):
+    def __init__(self, library: Library | None, signals,
+                 settings: Settings | QSettings | None = None, parent=None, *, renderer=None,
+                 defer_views: bool = False, page_cache=None,
+                 library_path: pathlib.Path | None = None):
+        """The window on ``library``; or, with ``library`` None (a staged start, #20), only
+        its frame (title, menus, the article tabs, the docks' places, the status bar) for
+        the first paint: ``attach_library`` then fills it. ``library_path`` names the
+        library in the title until then."""
         super().__init__(parent)
         self.library = library
         #: core.render.page_cache.PageCache of the previews (None: no pages kept on disk)
@@ -117,10 +120,12 @@ class MainWindow(QMainWindow):
         self.newsroom = None  # the newsroom server's sync (#15)
         self.handoff = None  # hand-off files and conflicts (#14)
         self.startup = None  # what is still built after the first paint (ui/startup.py)
-        self.saver = AutosaveService(library, self)
+        #: set by attach_library (None in a frame that has no library yet)
+        self.saver = self.reader = self.library_panel = self.importer = None
         self.dark = apply_theme(self.settings.theme())
         watch_system(self._system_theme_changed)
-        self.setWindowTitle(self.tr("Byline — {name}").format(name=library.path.name))
+        name = (library.path if library is not None else pathlib.Path(library_path or "")).name
+        self.setWindowTitle(self.tr("Byline — {name}").format(name=name))
         self.setObjectName("mainWindow")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks
@@ -133,14 +138,13 @@ class MainWindow(QMainWindow):
         self.view_mode = self.settings.view_mode()
         self._drop_handlers: dict[str, Callable[[list[pathlib.Path]], object]] = {}
 
-        self.library_panel = LibraryPanel(library)
-        self.reader = ArticleView(library, lambda: self.renderer, defer_view=defer_views)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("articleTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
-        self.tabs.addTab(self.reader, self.tr("Reader"))
+        # The Reader's place: the Reader itself comes with the library (attach_library).
+        self.tabs.addTab(QWidget(), self.tr("Reader"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.setAccessibleName(self.tr("Open articles"))
         self.setCentralWidget(self.tabs)
@@ -155,19 +159,53 @@ class MainWindow(QMainWindow):
         # Autosave fires article_saved every second while typing; the list only
         # needs to catch up once the writer pauses.
         self._reload_timer = QTimer(self, singleShot=True, interval=LIBRARY_RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.library_panel.reload)
 
         self._build_menus()
-        self.library_dock = self.add_panel(self.tr("Library"), self.library_panel,
+        # The library's dock holds its place from the first paint; its list fills it.
+        self.library_dock = self.add_panel(self.tr("Library"), QWidget(),
                                            Qt.DockWidgetArea.LeftDockWidgetArea, "LibraryDock")
+        self.setAcceptDrops(True)
+        self._drop_filter = _FileDropFilter(self)
+        self.tabs.tabCloseRequested.connect(self.close_tab_at)
+        self.tabs.currentChanged.connect(self._on_current_tab_changed)
+        self._on_current_tab_changed(0)
+        if library is not None:
+            self.attach_library(library)
+
+    def attach_library(self, library: Library, *, renderer=None) -> None:
+        """Fill the frame with the library: its list, the Reader, autosave, importing,
+        File ▸ New. Done in ``__init__`` when the window is made with its library; a
+        staged start (app.run_gui) calls it right after the frame's first paint."""
+        from editor_app.ui.desk.article_view import ArticleView
+        from editor_app.ui.desk.autosave import AutosaveService
+        from editor_app.ui.labels import counted
+        from editor_app.ui.library.importer import ImportRunner
+        from editor_app.ui.library.library_panel import LibraryPanel
+
+        self.library = library
+        if renderer is not None:
+            self._renderer = renderer
+        self.saver = AutosaveService(library, self)
+        self.library_panel = LibraryPanel(library)
+        self.reader = ArticleView(library, lambda: self.renderer, defer_view=self.defer_views)
+        placeholder = self.tabs.widget(0)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)  # the tab in front stays what it was
+        self.tabs.insertTab(0, self.reader, self.tr("Reader"))
+        self.tabs.removeTab(1)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.library_dock.setWidget(self.library_panel)
+        self._reload_timer.timeout.connect(self.library_panel.reload)
+        self._build_new_actions()
         self.importer = ImportRunner(library, self)
         self.importer.finished.connect(self._imported)
         self.importer.failed.connect(
             lambda message: QMessageBox.warning(self, self.tr("Import failed"),
                                                 self.tr("{message}\n\nNothing was imported.")
                                                 .format(message=message)))
-        self.setAcceptDrops(True)
-        self._drop_filter = _FileDropFilter(self)
         self.add_drop_handler(IMPORT_SUFFIXES, self.import_paths)
         self.library_panel.article_selected.connect(self.reader.show_article)
         self.library_panel.article_selected.connect(self.signals.article_selected)
@@ -179,12 +217,11 @@ class MainWindow(QMainWindow):
         self.signals.article_saved.connect(lambda _id: self._reload_timer.start())
         self.signals.status_changed.connect(lambda _id, _s: self.library_panel.reload())
         self.signals.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
-        self.tabs.tabCloseRequested.connect(self.close_tab_at)
-        self.tabs.currentChanged.connect(self._on_current_tab_changed)
         self.statusBar().showMessage(
             counted(self.tr("%n article(s) in {path}", None, library.count_articles()),
                     library.count_articles()).format(path=library.path), 5000)
-        self._on_current_tab_changed(0)
+        if self.isVisible():
+            self.route_file_drops()
 
     # -- renderer (one per window, shared by every preview) --------------------
     @property
@@ -210,13 +247,8 @@ class MainWindow(QMainWindow):
     def _build_menus(self) -> None:
         self._tab_actions: list[QAction] = []
         file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        # A new story starts here (#17): the interview first, the newsroom's main form.
-        self.new_actions = {}
-        for kind, _name in NEW_KINDS:
-            self.new_actions[kind] = self._action(
-                file_menu, new_kind_action_label(kind), lambda _checked=False, kind=kind: self.new_article(kind),
-                NEW_ARTICLE_SHORTCUTS.get(kind))
-        file_menu.addSeparator()
+        self.new_actions: dict[str, QAction] = {}  # _build_new_actions, with the library
+        self._file_new_end = file_menu.addSeparator()
         self.import_action = self._action(file_menu, self.tr("&Import Articles…"), self.import_dialog,
                                           "Ctrl+Shift+I")
         self._file_panels_end = file_menu.addSeparator()  # panels' entries (Export…) go before it
@@ -306,6 +338,21 @@ class MainWindow(QMainWindow):
             self.tr("<b>Byline {version}</b><p>An offline editorial workstation for "
                     "newsrooms.</p>").format(version=__version__)))
         self.help_menu.addAction(about)
+
+    def _build_new_actions(self) -> None:
+        """File ▸ New …: a new story starts here (#17), the interview first, the newsroom's
+        main form (with the library: core.new_article is not needed for the first paint)."""
+        from editor_app.core.new_article import NEW_KINDS
+        from editor_app.ui.labels import new_kind_action_label
+
+        for kind, _name in NEW_KINDS:
+            action = QAction(new_kind_action_label(kind), self)
+            shortcut = NEW_ARTICLE_SHORTCUTS.get(kind)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _checked=False, kind=kind: self.new_article(kind))
+            self.file_menu.insertAction(self._file_new_end, action)
+            self.new_actions[kind] = action
 
     def _focus_search(self) -> None:
         self.library_panel.search_box.setFocus()
@@ -439,6 +486,8 @@ class MainWindow(QMainWindow):
         """Bring a panel to the front, showing it if the user had hidden it, with the
         keyboard in its first control (the menu entry is how keyboard users get there)."""
         dock.show()
+        from editor_app.ui.focus_order import focus_first_in
+
         dock.raise_()
         focus_first_in(dock)
 
@@ -494,6 +543,9 @@ class MainWindow(QMainWindow):
     def new_article(self, kind: str = "interview") -> ArticleTab | None:
         """File ▸ New …: a draft bylined to the person, dated today, open with the cursor
         in the headline (#17)."""
+        from editor_app.core.new_article import new_article
+        from editor_app.ui.labels import kind_label
+
         try:
             article = new_article(self.library, kind)
         except BylineError as exc:
@@ -528,6 +580,7 @@ class MainWindow(QMainWindow):
     def _create_tab(self, article_id: int, *, at: int = -1) -> ArticleTab | None:
         # Imported with the first article opened: the window paints without it (#20).
         from editor_app.ui.desk.article_tab import ArticleTab
+        from editor_app.ui.labels import shown_title
 
         try:
             tab = ArticleTab(self.library, article_id, renderer=self.renderer, saver=self.saver,
@@ -629,6 +682,8 @@ class MainWindow(QMainWindow):
         return self.close_tab_at(self.tabs.currentIndex())
 
     def _on_tab_title_changed(self, article_id: int, title: str) -> None:
+        from editor_app.ui.labels import shown_title
+
         tab = self.tab_for(article_id)
         if tab is not None:
             index = self.tabs.indexOf(tab)
@@ -654,6 +709,8 @@ class MainWindow(QMainWindow):
             self.save_label.setText("")
             self.signals.current_article_changed.emit(0)
             return
+        from editor_app.ui.desk.autosave import SaveState
+
         self._show_stats(tab, getattr(tab, "stats", None))
         self._show_save_state(tab, SaveState.UNSAVED if tab.is_dirty() else SaveState.SAVED)
         self.signals.current_article_changed.emit(tab.article_id)
@@ -665,6 +722,8 @@ class MainWindow(QMainWindow):
     def stats_text(self, stats) -> str:
         """The status bar's counts: "1,234 words · 7,010 characters · 8 questions · 6 min
         read", in the interface's language and plural forms (core's summary() is English)."""
+        from editor_app.ui.labels import counted
+
         # %Ln: the count grouped as the locale writes it (1,234 / 1 234)
         parts = [counted(self.tr("%Ln word(s)", None, stats.words), stats.words),
                  counted(self.tr("%Ln character(s)", None, stats.characters), stats.characters)]
@@ -674,6 +733,8 @@ class MainWindow(QMainWindow):
         return " · ".join(parts)
 
     def _show_save_state(self, tab: ArticleTab, state: SaveState, detail: str = "") -> None:
+        from editor_app.ui.desk.autosave import SaveState
+
         if tab is self.current_article_tab():
             self.save_label.setText(state.describe(detail))
             self.save_label.setStyleSheet("color: #c0392b" if state is SaveState.NOT_SAVED else "")
@@ -701,7 +762,8 @@ class MainWindow(QMainWindow):
         self.dark = apply_theme(self.settings.theme())
         for tab in self.article_tabs():
             tab.set_dark(self.dark)
-        self.reader.set_dark(self.dark)
+        if self.reader is not None:
+            self.reader.set_dark(self.dark)
 
     def _system_theme_changed(self) -> None:
         if not self._shut_down:
@@ -826,6 +888,8 @@ class MainWindow(QMainWindow):
                              Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
+        if self.library is None:  # closed before its library came: yesterday's layout stays
+            return
         self.settings.save_window(geometry=self.saveGeometry(), state=self.saveState())
         tab = self.current_article_tab() or next(iter(self.article_tabs()), None)
         if tab is not None:
@@ -860,6 +924,8 @@ class MainWindow(QMainWindow):
         return restored
 
     def _add_pending_tab(self, article_id: int, title: str) -> _PendingTab:
+        from editor_app.ui.labels import shown_title
+
         pending = _PendingTab(article_id, title)
         index = self.tabs.addTab(pending, _tab_label(pending.title))
         self.tabs.setTabToolTip(index, shown_title(pending.title))
@@ -926,8 +992,10 @@ class MainWindow(QMainWindow):
         if self.startup is not None:
             self.startup.cancel()
         self.shutting_down.emit()
-        self.importer.close()
         self._reload_timer.stop()  # it would read the library after it is closed
+        if self.library is None:  # a frame whose library never came (it could not open)
+            return
+        self.importer.close()
         QThreadPool.globalInstance().waitForDone(5000)
         self.reader.release()
         self.library_panel.shutdown()
@@ -991,5 +1059,7 @@ def _is_article_tab(widget) -> bool:
 
 
 def _tab_label(title: str) -> str:
+    from editor_app.ui.labels import shown_title
+
     title = shown_title(title) or QCoreApplication.translate("MainWindow", "Untitled")
     return title if len(title) <= 32 else title[:30].rstrip() + "…"

@@ -26,6 +26,8 @@ from editor_app.core.startup_trace import trace
 
 #: if no paint comes (a window started minimized), the steps start anyway
 NO_PAINT_FALLBACK_MS = 1500
+#: between steps: a real timer, so that the window repaints first (StagedStartup._soon)
+STEP_GAP_MS = 1
 #: the longest a step may hold back the next ones (see StagedStartup.add)
 WAIT_LIMIT_MS = 1000
 
@@ -95,7 +97,7 @@ class StagedStartup(QObject):
         self._unwatch()
         self._note("first paint")
         self.painted.emit()
-        self._next()
+        self._soon()
 
     def _next(self) -> None:
         if self._cancelled:
@@ -106,17 +108,27 @@ class StagedStartup(QObject):
             return
         wait_for = self._run_one()
         if wait_for is None:
-            QTimer.singleShot(0, self._next)
+            self._soon()
             return
         resumed = []
 
         def resume(*_args) -> None:
             if not resumed:
                 resumed.append(True)
-                QTimer.singleShot(0, self._next)
+                self._soon()
 
         wait_for.connect(resume, Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(WAIT_LIMIT_MS, self, resume)
+
+    def _soon(self) -> None:
+        """The next step, once the window has painted what the last one changed.
+
+        A zero timer is a posted event that Qt handles before the window's repaint
+        (a low-priority UpdateRequest, itself posted only once the layout has been
+        redone): a chain of them would build every step before the article the first
+        one opened reached the screen. A real timer fires after those events.
+        """
+        QTimer.singleShot(STEP_GAP_MS, self._next)
 
     def _run_one(self):
         """Run the next step; returns the signal it asks to wait for, if any."""
