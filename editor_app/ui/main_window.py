@@ -883,9 +883,12 @@ class MainWindow(QMainWindow):
                 self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
         compact = [d for d in self.dock_area_docks(Qt.DockWidgetArea.LeftDockWidgetArea)
                    if d is not self.library_dock and d.widget() is not None]
-        for dock in compact:  # the queues: as tall as their rows, the library the rest
-            self.resizeDocks([dock], [dock.widget().sizeHint().height() + 24],
-                             Qt.Orientation.Vertical)
+        # The queues: as tall as their rows, the library the rest (said outright: in a
+        # staged start the library's dock still holds its empty placeholder).
+        if compact:
+            self.resizeDocks([*compact, self.library_dock],
+                             [*(d.widget().sizeHint().height() + 24 for d in compact),
+                              self.height()], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
         if self.library is None:  # closed before its library came: yesterday's layout stays
