@@ -342,6 +342,10 @@ def ask_who_you_are_soon(window) -> None:
 
     def ask() -> None:
         window.first_run = ask_who_you_are(window)  # kept alive with the window
+        if window.first_run is not None:
+            from editor_app.core.startup_trace import trace
+
+            trace("asked who is writing")
 
     QTimer.singleShot(0, ask)
 def install_quit_on_sigterm(window):
