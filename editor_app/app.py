@@ -238,6 +238,10 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
         from editor_app.core.errors import BylineError
         from editor_app.library_file import open_library
 
+        # The render workers first: they import the markdown stack on the other core
+        # while this one opens the library and fills the window, so that the preview's
+        # first render is ready soon after its view.
+        started.renderer = build_renderer()
         try:
             # The default library starts with the sample articles and a "Start here".
             library = open_library(library_path, explicit=explicit, seed_samples=not explicit)
@@ -250,6 +254,7 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
             started.error = exc
             window.startup.cancel()
             window.hide()
+            started.renderer.close()
             if isinstance(exc, BylineError):
                 cannot_start(exc)
             app.exit(1)
@@ -259,9 +264,6 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
 
         window.page_cache = PageCache()
         started.library = library
-        # The render workers import the markdown stack on the other core while this one
-        # fills the window: the preview's first render is ready when its view is.
-        started.renderer = build_renderer()
         started.spell_service = window.panels.spell_service = build_spell_service(preload=False)
         window.attach_library(library, renderer=started.renderer)
         # The last session's tabs come back, opened when first shown; `byline open` puts
