@@ -274,7 +274,9 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
             window.show_article_soon(open_article)
         started.open_article = open_article
         started.backups = start_backups(window, library)
-        ask_who_you_are_soon(window)
+        # The first start asks who is writing once the article and its page are on screen.
+        window.startup.add("who is writing", lambda: ask_who_you_are_soon(window),
+                           after="quick preview")
         trace("library in the window")
 
     def after_first_paint() -> None:  # connected after open_front_tab: runs after it

@@ -52,14 +52,19 @@ class StagedStartup(QObject):
         self._fallback = QTimer(self, singleShot=True, interval=NO_PAINT_FALLBACK_MS)
         self._fallback.timeout.connect(self._begin)
 
-    def add(self, name: str, step: Callable[[], object]) -> None:
-        """Run ``step`` after the first paint, after the steps added before it.
+    def add(self, name: str, step: Callable[[], object], *, after: str | None = None) -> None:
+        """Run ``step`` after the first paint, after the steps added before it (or right
+        after the step named ``after``, when that one is still waiting).
 
         A step that returns a signal holds the next steps back until it is emitted
         (at most ``WAIT_LIMIT_MS``): the preview's first page is shown before the
         panels are built, rather than waiting behind them for the GIL.
         """
-        self._steps.append((name, step))
+        names = self.pending
+        if after in names:
+            self._steps.insert(names.index(after) + 1, (name, step))
+        else:
+            self._steps.append((name, step))
 
     @property
     def pending(self) -> list[str]:
