@@ -30,19 +30,15 @@ from PySide6.QtCore import (
     QObject,
     QSettings,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QFontDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QTabWidget,
     QWidget,
 )
@@ -54,8 +50,9 @@ from editor_app.ui.settings import Settings, ViewMode
 from editor_app.ui.theme import THEMES, apply_theme, watch_system
 
 # The library's list, the Reader, autosave, the importer, File ▸ New and the labels
-# that name articles are imported when the library is attached (attach_library): a
-# staged start paints the window's frame without them (#20).
+# that name articles are imported when the library is attached (attach_library), and
+# Qt's dialogs where they are opened: a staged start paints the window's frame without
+# them (a Qt class's Python enums are made when the class is first imported, #20).
 if TYPE_CHECKING:
     from editor_app.core.library import Library
     from editor_app.ui.desk.article_tab import ArticleTab
@@ -176,6 +173,8 @@ class MainWindow(QMainWindow):
         """Fill the frame with the library: its list, the Reader, autosave, importing,
         File ▸ New. Done in ``__init__`` when the window is made with its library; a
         staged start (app.run_gui) calls it right after the frame's first paint."""
+        from PySide6.QtWidgets import QMessageBox
+
         from editor_app.ui.desk.article_view import ArticleView
         from editor_app.ui.desk.autosave import AutosaveService
         from editor_app.ui.labels import counted
@@ -333,10 +332,7 @@ class MainWindow(QMainWindow):
 
         self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Byline"), self)
-        about.triggered.connect(lambda: QMessageBox.about(
-            self, self.tr("About Byline"),
-            self.tr("<b>Byline {version}</b><p>An offline editorial workstation for "
-                    "newsrooms.</p>").format(version=__version__)))
+        about.triggered.connect(self._about)
         self.help_menu.addAction(about)
 
     def _build_new_actions(self) -> None:
@@ -353,6 +349,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, kind=kind: self.new_article(kind))
             self.file_menu.insertAction(self._file_new_end, action)
             self.new_actions[kind] = action
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, self.tr("About Byline"),
+                          self.tr("<b>Byline {version}</b><p>An offline editorial workstation "
+                                  "for newsrooms.</p>").format(version=__version__))
 
     def _focus_search(self) -> None:
         self.library_panel.search_box.setFocus()
@@ -741,6 +744,8 @@ class MainWindow(QMainWindow):
 
     # -- preferences ---------------------------------------------------------
     def choose_editor_font(self) -> None:
+        from PySide6.QtWidgets import QFontDialog
+
         ok, font = QFontDialog.getFont(self.settings.editor_font(), self, self.tr("Editor font"))
         if ok:
             self.set_editor_font(font)
@@ -791,6 +796,8 @@ class MainWindow(QMainWindow):
     # -- actions -------------------------------------------------------------
     def import_dialog(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in IMPORT_SUFFIXES)
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import articles"), "",
             self.tr("Articles ({patterns});;Word documents (*.docx);;All files (*)")
@@ -819,6 +826,8 @@ class MainWindow(QMainWindow):
         elif stored:
             self.select_in_library(stored[0].id)
         lines = [refusal.message for refusal in report.refused] + report.notes
+        from PySide6.QtWidgets import QMessageBox
+
         if report.refused:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"),
                               self.tr("{summary}. These files were not imported (nothing of "
@@ -968,6 +977,8 @@ class MainWindow(QMainWindow):
         return ok
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        from PySide6.QtWidgets import QMessageBox
+
         self.save_layout()
         if not self.close_all_tabs():
             if getattr(self, "library_replaced", None) and QMessageBox.question(
@@ -999,6 +1010,8 @@ class MainWindow(QMainWindow):
         if self.library is None:  # a frame whose library never came (it could not open)
             return
         self.importer.close()
+        from PySide6.QtCore import QThreadPool
+
         QThreadPool.globalInstance().waitForDone(5000)
         self.reader.release()
         self.library_panel.shutdown()
