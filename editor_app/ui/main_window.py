@@ -458,7 +458,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        self.route_file_drops()
+        if self.library is not None:  # a frame's widgets take no drops (attach_library)
+            self.route_file_drops()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if self.dropped_files(event.mimeData()):
