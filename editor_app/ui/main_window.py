@@ -157,7 +157,7 @@ class MainWindow(QMainWindow):
         # needs to catch up once the writer pauses.
         self._reload_timer = QTimer(self, singleShot=True, interval=LIBRARY_RELOAD_DELAY_MS)
 
-        self._build_menus()
+        self._build_menu_bar()
         # The library's dock holds its place from the first paint; its list fills it.
         self.library_dock = self.add_panel(self.tr("Library"), QWidget(),
                                            Qt.DockWidgetArea.LeftDockWidgetArea, "LibraryDock")
@@ -198,6 +198,7 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.library_dock.setWidget(self.library_panel)
         self._reload_timer.timeout.connect(self.library_panel.reload)
+        self._fill_menus()
         self._build_new_actions()
         self.importer = ImportRunner(library, self)
         self.importer.finished.connect(self._imported)
@@ -233,29 +234,47 @@ class MainWindow(QMainWindow):
         return self._renderer
 
     # -- menus ---------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None, *, tab_only: bool = False) -> QAction:
+    def _action(self, menu, text: str, slot, shortcut=None, *, tab_only: bool = False,
+                before: QAction | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
-        menu.addAction(action)
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
         if tab_only:
             self._tab_actions.append(action)
         return action
 
-    def _build_menus(self) -> None:
+    def _build_menu_bar(self) -> None:
+        """The menus' titles and the places others add to (the frame's first paint shows
+        the titles; their entries come with the library, _fill_menus)."""
         self._tab_actions: list[QAction] = []
-        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
         self.new_actions: dict[str, QAction] = {}  # _build_new_actions, with the library
+        bar = self.menuBar()
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
         self._file_new_end = file_menu.addSeparator()
-        self.import_action = self._action(file_menu, self.tr("&Import Articles…"), self.import_dialog,
-                                          "Ctrl+Shift+I")
         self._file_panels_end = file_menu.addSeparator()  # panels' entries (Export…) go before it
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.format_menu = bar.addMenu(self.tr("F&ormat"))
+        self.interview_menu = bar.addMenu(self.tr("I&nterview"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self._view_panels_start = self.view_menu.addSeparator()  # the docks' entries follow
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+
+    def _fill_menus(self) -> None:
+        """The menus' entries, in the places _build_menu_bar made (before any panel's)."""
+        file_menu = self.file_menu
+        after_new = file_menu.actions()[file_menu.actions().index(self._file_new_end) + 1]
+        self.import_action = self._action(file_menu, self.tr("&Import Articles…"), self.import_dialog,
+                                          "Ctrl+Shift+I", before=after_new)
         self.close_tab_action = self._action(file_menu, self.tr("&Close Article"), self.close_current_tab,
                                              QKeySequence.StandardKey.Close, tab_only=True)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        edit = self.edit_menu
         self._action(edit, self.tr("&Undo"), lambda: self._editor_call("undo"),
                      QKeySequence.StandardKey.Undo, tab_only=True)
         self._action(edit, self.tr("&Redo"), lambda: self._editor_call("redo"),
@@ -277,7 +296,7 @@ class MainWindow(QMainWindow):
             keys.append(QKeySequence("Ctrl+,"))
         self.preferences_action.setShortcuts(keys)
 
-        fmt = self.menuBar().addMenu(self.tr("F&ormat"))
+        fmt = self.format_menu
         self.bold_action = self._action(fmt, self.tr("&Bold"), lambda: self._editor_call("toggle_bold"),
                                         "Ctrl+B", tab_only=True)
         self.italic_action = self._action(fmt, self.tr("&Italic"), lambda: self._editor_call("toggle_italic"),
@@ -288,7 +307,7 @@ class MainWindow(QMainWindow):
                                          lambda: self._tab_call("insert_image_dialog"),
                                          "Ctrl+Shift+M", tab_only=True)
 
-        interview = self.menuBar().addMenu(self.tr("I&nterview"))
+        interview = self.interview_menu
         self.question_action = self._action(interview, self.tr("Insert &Question"),
                                             lambda: self._tab_call("insert_question"),
                                             "Ctrl+Shift+Q", tab_only=True)
@@ -302,7 +321,7 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("Paste as Plain &Text"), lambda: self._editor_call("paste_as_plain_text"),
                      "Ctrl+Shift+V", tab_only=True)
 
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view, before = self.view_menu, self._view_panels_start
         self._view_mode_group = QActionGroup(self)
         self.view_mode_actions: dict[ViewMode, QAction] = {}
         for mode in ViewMode:
@@ -311,15 +330,16 @@ class MainWindow(QMainWindow):
             action.setChecked(mode is self.view_mode)
             action.triggered.connect(lambda _checked=False, mode=mode: self.set_view_mode(mode))
             self._view_mode_group.addAction(action)
-            self.view_menu.addAction(action)
+            view.insertAction(before, action)
             self.view_mode_actions[mode] = action
-        self.view_menu.addSeparator()
+        view.insertSeparator(before)
         find_action = QAction(self.tr("&Search Library"), self, shortcut=QKeySequence("Ctrl+Shift+F"))
         find_action.triggered.connect(self._focus_search)
-        self.view_menu.addAction(find_action)
-        self.view_menu.addSeparator()
-        self._action(self.view_menu, self.tr("Editor &Font…"), self.choose_editor_font)
-        theme_menu = self.view_menu.addMenu(self.tr("&Theme"))
+        view.insertAction(before, find_action)
+        view.insertSeparator(before)
+        self._action(view, self.tr("Editor &Font…"), self.choose_editor_font, before=before)
+        theme_menu = QMenu(self.tr("&Theme"), self)
+        view.insertMenu(before, theme_menu)
         self._theme_group = QActionGroup(self)
         for theme in THEMES:
             action = QAction(self.tr(THEME_LABELS.get(theme, theme)), self, checkable=True)
@@ -328,12 +348,13 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, theme=theme: self.set_theme(theme))
             self._theme_group.addAction(action)
             theme_menu.addAction(action)
-        self.view_menu.addSeparator()
 
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Byline"), self)
         about.triggered.connect(self._about)
         self.help_menu.addAction(about)
+        tab_in_front = self.current_article_tab() is not None
+        for action in self._tab_actions:
+            action.setEnabled(tab_in_front)
 
     def _build_new_actions(self) -> None:
         """File ▸ New …: a new story starts here (#17), the interview first, the newsroom's
