@@ -2,11 +2,13 @@
 
 A person starting Byline wants the window, then the article's text, then the preview;
 docks behind other tabs, dictionaries, sync and backups can come after. So the
-composition root builds what the first paint shows (the library, the article's
-metadata and text, the docks' frames), shows the window, and hands everything else
-to a ``StagedStartup`` as named steps. The steps start when the window has painted
-for the first time and run one per turn of the event loop, so the window answers
-between them; ``run_all`` runs what is left at once (tests, closing early).
+composition root (app.run_gui) builds only what the first paint shows — the window's
+frame: title, menus' titles, the Reader's tab and the docks in their places, with Qt
+and the window's own modules only — shows it, and hands everything else to a
+``StagedStartup``: on ``painted`` the library opens and fills the frame and the article
+in front opens, then the named steps run, each once the window has repainted what
+the one before changed, so the window answers between them; ``run_all`` runs what is
+left at once (tests, closing early).
 
 ``BYLINE_STARTUP_TRACE=1`` prints when each step ran, in ms since the process
 started, on stderr (core/startup_trace.py).
