@@ -264,8 +264,7 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
 
         window.page_cache = PageCache()
         started.library = library
-        started.spell_service = window.panels.spell_service = build_spell_service(preload=False)
-        window.attach_library(library, renderer=started.renderer)
+        window.attach_library(library, renderer=started.renderer, menus=False)
         # The last session's tabs come back, opened when first shown; `byline open` puts
         # its article in front instead of the one that was. The tab in front opens right
         # after this (MainWindow.open_front_tab, connected after this function).
@@ -274,9 +273,18 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
             window.show_article_soon(open_article)
         started.open_article = open_article
         started.backups = start_backups(window, library)
-        # The first start asks who is writing once the article and its page are on screen.
+        # Once the article and its page are on screen: the menus' entries and the spelling
+        # service (nothing of them is visible before), then, on the first start, who is
+        # writing.
         window.startup.add("who is writing", lambda: ask_who_you_are_soon(window),
                            after="quick preview")
+
+        def menus_and_spelling() -> None:
+            window.fill_menus()
+            started.spell_service = window.panels.spell_service = \
+                build_spell_service(preload=False)
+
+        window.startup.add("menus", menus_and_spelling, after="quick preview")
         trace("library in the window")
 
     def after_first_paint() -> None:  # connected after open_front_tab: runs after it
@@ -308,7 +316,8 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
         raise started.error  # the command line's last guard says it in one line
     if started.library is None:  # it could not be opened (or the window closed first)
         return 1 if started.error is not None else code
-    started.spell_service.shutdown()
+    if started.spell_service is not None:
+        started.spell_service.shutdown()
     started.renderer.close()
     started.backups.finish()
     started.library.close()

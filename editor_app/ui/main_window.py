@@ -119,6 +119,7 @@ class MainWindow(QMainWindow):
         self.startup = None  # what is still built after the first paint (ui/startup.py)
         #: set by attach_library (None in a frame that has no library yet)
         self.saver = self.reader = self.library_panel = self.importer = None
+        self.import_action = None  # the first of the menus' entries (fill_menus)
         self.dark = apply_theme(self.settings.theme())
         watch_system(self._system_theme_changed)
         name = (library.path if library is not None else pathlib.Path(library_path or "")).name
@@ -169,10 +170,11 @@ class MainWindow(QMainWindow):
         if library is not None:
             self.attach_library(library)
 
-    def attach_library(self, library: Library, *, renderer=None) -> None:
+    def attach_library(self, library: Library, *, renderer=None, menus: bool = True) -> None:
         """Fill the frame with the library: its list, the Reader, autosave, importing,
-        File ▸ New. Done in ``__init__`` when the window is made with its library; a
-        staged start (app.run_gui) calls it right after the frame's first paint."""
+        and (``menus``) the menus' entries. Done in ``__init__`` when the window is made
+        with its library; a staged start (app.run_gui) calls it right after the frame's
+        first paint and fills the menus once the article is on screen (``fill_menus``)."""
         from PySide6.QtWidgets import QMessageBox
 
         from editor_app.ui.desk.article_view import ArticleView
@@ -198,8 +200,8 @@ class MainWindow(QMainWindow):
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.library_dock.setWidget(self.library_panel)
         self._reload_timer.timeout.connect(self.library_panel.reload)
-        self._fill_menus()
-        self._build_new_actions()
+        if menus:
+            self.fill_menus()
         self.importer = ImportRunner(library, self)
         self.importer.finished.connect(self._imported)
         self.importer.failed.connect(
@@ -264,8 +266,15 @@ class MainWindow(QMainWindow):
         self._view_panels_start = self.view_menu.addSeparator()  # the docks' entries follow
         self.help_menu = bar.addMenu(self.tr("&Help"))
 
-    def _fill_menus(self) -> None:
-        """The menus' entries, in the places _build_menu_bar made (before any panel's)."""
+    def fill_menus(self) -> None:
+        """The menus' entries, File ▸ New included (with the library: core.new_article),
+        in the places _build_menu_bar made, before any panel's."""
+        if self.import_action is not None:
+            return
+        self._fill_menu_entries()
+        self._build_new_actions()
+
+    def _fill_menu_entries(self) -> None:
         file_menu = self.file_menu
         after_new = file_menu.actions()[file_menu.actions().index(self._file_new_end) + 1]
         self.import_action = self._action(file_menu, self.tr("&Import Articles…"), self.import_dialog,
