@@ -96,27 +96,59 @@ def build_main_window(library: Library, *, settings=None, renderer=None, spell_s
     monitor, hand-off files and conflicts (#14) and the newsroom server's sync (#15)
     are attached here.
 
-    ``staged`` (the real start, #20): the docks take their places now, but the preview's
-    first render (shown in its quick view), panels, the outside-change monitor, web
-    views, spell checking, hand-off files and the newsroom sync come after the window's
-    first paint, in that order (``window.startup``).
-    Otherwise everything is built before this returns (tests, tools).
+    ``staged`` (#20): the docks take their places now, but the preview's first render
+    (shown in its quick view), panels, the outside-change monitor, web views, spell
+    checking, hand-off files and the newsroom sync come after the window's first
+    paint, in that order (``window.startup``). Otherwise everything is built before
+    this returns (tests, tools). The real start goes further and paints the window
+    before its library is open (``build_window_frame``, ``run_gui``).
 
     ``page_cache`` (core.render.page_cache.PageCache): the previews keep their last
     page there, and a preview made for the first paint shows it at once (#20).
     """
-    from editor_app.ui.editorial_panels import EditorialPanels
     from editor_app.ui.main_window import MainWindow
     from editor_app.ui.signals import AppSignals
-    from editor_app.ui.startup import StagedStartup
 
     window = MainWindow(library, AppSignals(), settings=settings, renderer=renderer,
                         defer_views=staged, page_cache=page_cache)
     if spell_service is None:
         spell_service = build_spell_service(preload=not staged)
         window.destroyed.connect(lambda *_: spell_service.shutdown())
-    window.panels = EditorialPanels(window, spell_service, deferred=staged)
+    _add_panels_and_steps(window, spell_service, watch_outside_changes=watch_outside_changes)
+    if staged:
+        window.startup.start()
+    else:
+        window.startup.run_all()
+    return window
+
+
+def build_window_frame(library_path: pathlib.Path, fill, *, settings=None, page_cache=None):
+    """The main window's frame for the first paint, before its library is open (#20):
+    title, menus, the article tabs and the docks in their places, empty. The caller
+    shows it and calls ``window.startup.start()``; after the first paint ``fill()``
+    opens the library, calls ``attach_library`` and sets the panels' spell service,
+    then the article in front opens and the steps of ``build_main_window``'s staged
+    start follow."""
+    from editor_app.ui.main_window import MainWindow
+    from editor_app.ui.signals import AppSignals
+
+    window = MainWindow(None, AppSignals(), settings=settings, defer_views=True,
+                        page_cache=page_cache, library_path=library_path)
+    _add_panels_and_steps(window, None, watch_outside_changes=True, first=fill)
+    return window
+
+
+def _add_panels_and_steps(window, spell_service, *, watch_outside_changes: bool,
+                          first=None) -> None:
+    """The editorial panels' docks and menus, and what the start-up builds after the paint
+    (``first()`` before anything else)."""
+    from editor_app.ui.editorial_panels import EditorialPanels
+    from editor_app.ui.startup import StagedStartup
+
+    window.panels = EditorialPanels(window, spell_service, deferred=True)
     startup = window.startup = StagedStartup(window)
+    if first is not None:  # painted's slots run in the order they were connected
+        startup.painted.connect(first)
     startup.painted.connect(window.open_front_tab)  # before the first step
     # The render runs on a worker while the panels are built; its page is shown in
     # the preview's quick view; Chromium then starts underneath it (ui/desk/preview.py).
@@ -127,17 +159,13 @@ def build_main_window(library: Library, *, settings=None, renderer=None, spell_s
     startup.add("preview", window.start_deferred_views)
 
     def start_spelling() -> None:
-        spell_service.preload("en", dictionaries=False)  # articles ask for their variant's
+        # articles ask for their variant's dictionaries
+        window.panels.spell_service.preload("en", dictionaries=False)
         window.panels.start_spelling()
 
     startup.add("spelling", start_spelling)
     startup.add("hand-off files", lambda: _start_handoff(window))
     startup.add("newsroom server", lambda: _start_newsroom_sync(window))
-    if staged:
-        startup.start()
-    else:
-        startup.run_all()
-    return window
 
 
 def _watch_outside_changes(window) -> None:
@@ -173,7 +201,15 @@ def run_screenshots(out: pathlib.Path) -> int:
 
 
 def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None = None) -> int:
-    """The window on the library: painted first, the rest built after (#20)."""
+    """The window on the library: its frame painted first, the rest built after (#20).
+
+    Paint first, then build what is not visible: before the first paint only Qt, the
+    translations and the window's frame (menus, tabs, the docks' places); the library
+    opens right after it, then the render workers, the library's list, the article in
+    front, the panels, the web views and the rest (``build_main_window``'s steps). A
+    library that cannot be opened still ends the program with one line on stderr, a
+    dialog on a desktop, and exit status 1.
+    """
     problem = display_problem()
     if problem:
         print(problem, file=sys.stderr)
@@ -183,33 +219,17 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
     from editor_app.ui.pyside_import_hook import stop_caching_module_sources
 
     stop_caching_module_sources()  # when PySide6 came first (a host program, a probe)
-    from editor_app.core.errors import BylineError
     from editor_app.core.startup_trace import trace
-    from editor_app.library_file import open_library
 
     trace("arguments read")
-    # Pure-Python modules first: once PySide6 is imported, its import hook reads the
-    # source file of every module imported after it (shibokensupport.feature's
-    # _mod_uses_pyside calls inspect.getsource: measured 0.06 ms a module, #20).
-    error = None
-    try:
-        # The default library starts with the sample articles and a "Start here".
-        library = open_library(library_path, explicit=explicit, seed_samples=not explicit)
-        open_article = library.get_article(open_id).id if open_id else None
-    except BylineError as exc:
-        error = exc
-    else:
-        _import_core_of_the_window()
-        # The render worker imports the markdown stack on the other core while this one
-        # builds the window: the preview's first render is ready when its view is.
-        renderer = build_renderer()
-    trace("library open")
-    from PySide6.QtCore import QCoreApplication, Qt
-    from PySide6.QtWidgets import QApplication, QMessageBox
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QApplication
 
     stop_caching_module_sources()  # PySide6 kept every later module's source: 11 MiB
     QCoreApplication.setOrganizationName("Byline")
     QCoreApplication.setApplicationName("Byline")
+    from PySide6.QtCore import Qt
+
     QCoreApplication.setAttribute(Qt.ApplicationAttribute.AA_ShareOpenGLContexts)  # WebEngine
     app = QApplication.instance() or QApplication(sys.argv[:1])
     trace("Qt imported, QApplication")
@@ -217,50 +237,118 @@ def run_gui(*, library_path: pathlib.Path, explicit: bool, open_id: str | None =
 
     # Before any widget: texts are read when a widget is made (#18).
     install_chosen_language()
-    if error is not None:
-        print(f"byline: error: {error}", file=sys.stderr)
-        if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
-            QMessageBox.critical(None, QCoreApplication.translate("App", "Byline cannot start"),
-                                 str(error))
-        return 1
-    spell_service = build_spell_service(preload=False)
-    from editor_app.core.render.page_cache import PageCache
+    started = _Started()
 
-    window = build_main_window(library, renderer=renderer, spell_service=spell_service,
-                               staged=True, page_cache=PageCache())
-    trace("window built")
-    window.restore_layout()
-    # The last session's tabs come back, opened when first shown; `byline open` puts
-    # its article in front instead of the one that was. The tab in front shows its
-    # title at the first paint and its text right after (MainWindow.open_front_tab).
-    window.restore_session(load_current=open_article is None)
-    if open_article is not None:
-        window.show_article_soon(open_article)
-    window.show()
+    def open_the_library() -> None:  # the first thing after the paint
+        from editor_app.core.errors import BylineError
+        from editor_app.library_file import open_library
+
+        # The render workers first: they import the markdown stack on the other core
+        # while this one opens the library and fills the window, so that the preview's
+        # first render is ready soon after its view.
+        started.renderer = build_renderer()
+        try:
+            # The default library starts with the sample articles and a "Start here".
+            library = open_library(library_path, explicit=explicit, seed_samples=not explicit)
+            try:
+                open_article = library.get_article(open_id).id if open_id else None
+            except BylineError:
+                library.close()
+                raise
+        except Exception as exc:  # noqa: BLE001 - ends the program, as before the paint
+            started.error = exc
+            window.startup.cancel()
+            window.hide()
+            started.renderer.close()
+            if isinstance(exc, BylineError):
+                cannot_start(exc)
+            app.exit(1)
+            return
+        trace("library open")
+        from editor_app.core.render.page_cache import PageCache
+
+        window.page_cache = PageCache()
+        started.library = library
+        window.attach_library(library, renderer=started.renderer, menus=False)
+        # The last session's tabs come back, opened when first shown; `byline open` puts
+        # its article in front instead of the one that was. The tab in front opens right
+        # after this (MainWindow.open_front_tab, connected after this function).
+        window.restore_session(load_current=open_article is None)
+        if open_article is not None:
+            window.show_article_soon(open_article)
+        started.open_article = open_article
+        started.backups = start_backups(window, library)
+        # Once the article and its page are on screen: the menus' entries and the spelling
+        # service (nothing of them is visible before), then, on the first start, who is
+        # writing.
+        window.startup.add("who is writing", lambda: ask_who_you_are_soon(window),
+                           after="quick preview")
+
+        def menus_and_spelling() -> None:
+            window.fill_menus()
+            started.spell_service = window.panels.spell_service = \
+                build_spell_service(preload=False)
+
+        window.startup.add("menus", menus_and_spelling, after="quick preview")
+        trace("library in the window")
 
     def after_first_paint() -> None:  # connected after open_front_tab: runs after it
-        if open_article is not None:
-            window.select_in_library(open_article)
+        if started.library is None:
+            return
+        if started.open_article is not None:
+            window.select_in_library(started.open_article)
             window.activateWindow()
-        elif library.count_articles():
+        elif started.library.count_articles():
             window.select_first_article()
         trace("article open")
 
-    window.startup.painted.connect(after_first_paint)
-    ask_who_you_are_soon(window)
+    window = build_window_frame(library_path, open_the_library)
+    window.restore_layout()
+    trace("window frame built")
+    window.show()
+    window.startup.painted.connect(after_first_paint)  # after the article in front opened
+    window.startup.start()
     if os.environ.get("BYLINE_SCREENSHOTS"):  # `make screenshots` started this process
         from editor_app.ui.screenshots import drive_screenshots
 
         drive_screenshots(window, os.environ["BYLINE_SCREENSHOTS"])
-    backups = start_backups(window, library)
     install_quit_on_sigterm(window)
     code = app.exec()
     window.shutdown()
-    spell_service.shutdown()
-    renderer.close()
-    backups.finish()
-    library.close()
+    from editor_app.core.errors import BylineError
+
+    if started.error is not None and not isinstance(started.error, BylineError):
+        raise started.error  # the command line's last guard says it in one line
+    if started.library is None:  # it could not be opened (or the window closed first)
+        return 1 if started.error is not None else code
+    if started.spell_service is not None:
+        started.spell_service.shutdown()
+    started.renderer.close()
+    started.backups.finish()
+    started.library.close()
     return code
+
+
+class _Started:
+    """What run_gui's start opened after the first paint, for closing it at the end."""
+
+    library: Library | None = None
+    error: Exception | None = None
+    renderer = None
+    spell_service = None
+    backups: _Backups | None = None
+    open_article: int | None = None
+
+
+def cannot_start(error: Exception) -> None:
+    """The library cannot be opened: one line on stderr, and a dialog on a desktop."""
+    from PySide6.QtCore import QCoreApplication
+    from PySide6.QtWidgets import QMessageBox
+
+    print(f"byline: error: {error}", file=sys.stderr)
+    if os.environ.get("QT_QPA_PLATFORM") != "offscreen":
+        QMessageBox.critical(None, QCoreApplication.translate("App", "Byline cannot start"),
+                             str(error))
 
 
 def ask_who_you_are_soon(window) -> None:
@@ -272,19 +360,12 @@ def ask_who_you_are_soon(window) -> None:
 
     def ask() -> None:
         window.first_run = ask_who_you_are(window)  # kept alive with the window
+        if window.first_run is not None:
+            from editor_app.core.startup_trace import trace
+
+            trace("asked who is writing")
 
     QTimer.singleShot(0, ask)
-def _import_core_of_the_window() -> None:
-    """The core modules the window's first paint needs, imported before Qt (see run_gui).
-
-    Only these: the article's tab, and the core modules it needs (text statistics,
-    interviews, images, outside changes), are built after the paint (#20).
-    """
-    import editor_app.core.article_files  # noqa: F401
-    import editor_app.core.new_article  # noqa: F401
-    import editor_app.core.review.corrections  # noqa: F401
-
-
 def install_quit_on_sigterm(window):
     """Close the window (saving every tab) when the session ends with SIGTERM.
 

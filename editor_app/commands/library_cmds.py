@@ -5,7 +5,9 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from editor_app.commands import UsageError
-from editor_app.core.models import Kind, Role, Status
+
+# core.models is imported by the handlers that need it: `byline open` (the GUI) parses
+# its arguments with this module, before its window's first paint (#20).
 
 if TYPE_CHECKING:
     from editor_app.core.library import Library
@@ -81,6 +83,7 @@ def cmd_import(args, ctx) -> int:
     makes the exit status 1.
     """
     from editor_app.core.importing import import_each
+    from editor_app.core.models import Role
 
     lib = ctx.library()
     role = Role.parse(args.role) if args.role else None
@@ -111,6 +114,7 @@ def cmd_import(args, ctx) -> int:
 
 
 def cmd_new(args, ctx) -> int:
+    from editor_app.core.models import Kind
     from editor_app.core.new_article import new_article
 
     kind = Kind.parse(args.kind)
@@ -127,6 +131,7 @@ def cmd_new(args, ctx) -> int:
 def cmd_whoami(args, ctx) -> int:
     from editor_app.core.errors import BylineError
     from editor_app.core.identity import Identity, identity_path, load_identity, save_identity
+    from editor_app.core.models import Role
 
     try:  # an old library's user.name / user.role are the first values, once
         library = ctx.library(create=False)
@@ -247,6 +252,8 @@ def _who(lib: Library) -> str:
 
 
 def cmd_status(args, ctx) -> int:
+    from editor_app.core.models import Role, Status
+
     lib = ctx.library()
     article = lib.get_article(args.id)
     new = Status.parse(args.new_status)

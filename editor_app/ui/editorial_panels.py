@@ -20,8 +20,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer
-from PySide6.QtGui import QAction, QKeySequence, QTextCursor
-from PySide6.QtWidgets import QLabel, QLineEdit, QMessageBox
+from PySide6.QtGui import QAction, QKeySequence
+from PySide6.QtWidgets import QLabel
 
 from editor_app.core.errors import BylineError
 
@@ -51,7 +51,6 @@ class EditorialPanels(QObject):
     def __init__(self, window, spell_service=None, *, deferred: bool = False):
         super().__init__(window)
         self.window = window
-        self.library = window.library
         self.signals = window.signals
         self.spell_service = spell_service
         self.article_id = 0
@@ -90,6 +89,11 @@ class EditorialPanels(QObject):
         if not deferred:
             self.start()
             self.start_spelling()
+
+    @property
+    def library(self):
+        """The window's library (a staged start attaches it after the docks are placed)."""
+        return self.window.library
 
     # -- building (after the first paint) ----------------------------------------------
     def start(self) -> None:
@@ -355,6 +359,8 @@ class EditorialPanels(QObject):
                 tab = self.window.open_article(self.article_id)
             if tab is None:
                 return
+        from PySide6.QtGui import QTextCursor
+
         cursor = QTextCursor(tab.editor.document())
         limit = max(0, tab.editor.document().characterCount() - 1)
         cursor.setPosition(min(start, limit))
@@ -379,6 +385,8 @@ class EditorialPanels(QObject):
         widget = {"headline": tab.metadata.title_edit, "summary": tab.metadata.summary_edit,
                   "tags": tab.metadata.tag_widget}.get(code)
         if widget is not None:
+            from PySide6.QtWidgets import QLineEdit
+
             line = widget.findChild(QLineEdit) if code == "tags" else None
             (line or widget).setFocus()
 
@@ -485,6 +493,8 @@ class EditorialPanels(QObject):
 
         ids = self.window.selected_article_ids()
         if not ids:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.information(self.window, self.tr("Tag articles"),
                                     self.tr("Select one or more articles in the library first."))
             return
@@ -502,6 +512,8 @@ class EditorialPanels(QObject):
         try:
             ExportDialog(self.library, ids, parent=self.window).exec()
         except BylineError as exc:
+            from PySide6.QtWidgets import QMessageBox
+
             QMessageBox.warning(self.window, self.tr("Export"), str(exc))
 
     def shutdown(self) -> None:

@@ -30,19 +30,15 @@ from PySide6.QtCore import (
     QObject,
     QSettings,
     Qt,
-    QThreadPool,
     QTimer,
     Signal,
 )
 from PySide6.QtGui import QAction, QActionGroup, QGuiApplication, QKeySequence
 from PySide6.QtWidgets import (
     QDockWidget,
-    QFileDialog,
-    QFontDialog,
     QLabel,
     QMainWindow,
     QMenu,
-    QMessageBox,
     QTabWidget,
     QWidget,
 )
@@ -50,19 +46,17 @@ from PySide6.QtWidgets import (
 from editor_app import __version__
 from editor_app.core.article_files import IMPORT_SUFFIXES
 from editor_app.core.errors import BylineError
-from editor_app.core.new_article import NEW_KINDS, new_article
-from editor_app.ui.desk.article_view import ArticleView
-from editor_app.ui.desk.autosave import AutosaveService, SaveState
-from editor_app.ui.focus_order import focus_first_in
-from editor_app.ui.labels import counted, kind_label, new_kind_action_label, shown_title
-from editor_app.ui.library.importer import ImportRunner
-from editor_app.ui.library.library_panel import LibraryPanel
 from editor_app.ui.settings import Settings, ViewMode
 from editor_app.ui.theme import THEMES, apply_theme, watch_system
 
+# The library's list, the Reader, autosave, the importer, File ▸ New and the labels
+# that name articles are imported when the library is attached (attach_library), and
+# Qt's dialogs where they are opened: a staged start paints the window's frame without
+# them (a Qt class's Python enums are made when the class is first imported, #20).
 if TYPE_CHECKING:
     from editor_app.core.library import Library
     from editor_app.ui.desk.article_tab import ArticleTab
+    from editor_app.ui.desk.autosave import SaveState
 
 LIBRARY_RELOAD_DELAY_MS = 1500
 #: File ▸ New …: the interview, the newsroom's main form, has the key
@@ -95,8 +89,14 @@ class MainWindow(QMainWindow):
     #: the window stops its background work (closing); panels stop theirs
     shutting_down = Signal()
 
-    def __init__(self, library: Library, signals, settings: Settings | QSettings | None = None,
-                 parent=None, *, renderer=None, defer_views: bool = False, page_cache=None):
+    def __init__(self, library: Library | None, signals,
+                 settings: Settings | QSettings | None = None, parent=None, *, renderer=None,
+                 defer_views: bool = False, page_cache=None,
+                 library_path: pathlib.Path | None = None):
+        """The window on ``library``; or, with ``library`` None (a staged start, #20), only
+        its frame (title, menus, the article tabs, the docks' places, the status bar) for
+        the first paint: ``attach_library`` then fills it. ``library_path`` names the
+        library in the title until then."""
         super().__init__(parent)
         self.library = library
         #: core.render.page_cache.PageCache of the previews (None: no pages kept on disk)
@@ -117,10 +117,13 @@ class MainWindow(QMainWindow):
         self.newsroom = None  # the newsroom server's sync (#15)
         self.handoff = None  # hand-off files and conflicts (#14)
         self.startup = None  # what is still built after the first paint (ui/startup.py)
-        self.saver = AutosaveService(library, self)
+        #: set by attach_library (None in a frame that has no library yet)
+        self.saver = self.reader = self.library_panel = self.importer = None
+        self.import_action = None  # the first of the menus' entries (fill_menus)
         self.dark = apply_theme(self.settings.theme())
         watch_system(self._system_theme_changed)
-        self.setWindowTitle(self.tr("Byline — {name}").format(name=library.path.name))
+        name = (library.path if library is not None else pathlib.Path(library_path or "")).name
+        self.setWindowTitle(self.tr("Byline — {name}").format(name=name))
         self.setObjectName("mainWindow")
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks
                             | QMainWindow.DockOption.AllowTabbedDocks
@@ -133,14 +136,13 @@ class MainWindow(QMainWindow):
         self.view_mode = self.settings.view_mode()
         self._drop_handlers: dict[str, Callable[[list[pathlib.Path]], object]] = {}
 
-        self.library_panel = LibraryPanel(library)
-        self.reader = ArticleView(library, lambda: self.renderer, defer_view=defer_views)
         self.tabs = QTabWidget()
         self.tabs.setObjectName("articleTabs")
         self.tabs.setDocumentMode(True)
         self.tabs.setTabsClosable(True)
         self.tabs.setMovable(True)
-        self.tabs.addTab(self.reader, self.tr("Reader"))
+        # The Reader's place: the Reader itself comes with the library (attach_library).
+        self.tabs.addTab(QWidget(), self.tr("Reader"))
         self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
         self.tabs.setAccessibleName(self.tr("Open articles"))
         self.setCentralWidget(self.tabs)
@@ -155,19 +157,57 @@ class MainWindow(QMainWindow):
         # Autosave fires article_saved every second while typing; the list only
         # needs to catch up once the writer pauses.
         self._reload_timer = QTimer(self, singleShot=True, interval=LIBRARY_RELOAD_DELAY_MS)
-        self._reload_timer.timeout.connect(self.library_panel.reload)
 
-        self._build_menus()
-        self.library_dock = self.add_panel(self.tr("Library"), self.library_panel,
+        self._build_menu_bar()
+        # The library's dock holds its place from the first paint; its list fills it.
+        self.library_dock = self.add_panel(self.tr("Library"), QWidget(),
                                            Qt.DockWidgetArea.LeftDockWidgetArea, "LibraryDock")
+        self.setAcceptDrops(True)
+        self._drop_filter = _FileDropFilter(self)
+        self.tabs.tabCloseRequested.connect(self.close_tab_at)
+        self.tabs.currentChanged.connect(self._on_current_tab_changed)
+        self._on_current_tab_changed(0)
+        if library is not None:
+            self.attach_library(library)
+
+    def attach_library(self, library: Library, *, renderer=None, menus: bool = True) -> None:
+        """Fill the frame with the library: its list, the Reader, autosave, importing,
+        and (``menus``) the menus' entries. Done in ``__init__`` when the window is made
+        with its library; a staged start (app.run_gui) calls it right after the frame's
+        first paint and fills the menus once the article is on screen (``fill_menus``)."""
+        from PySide6.QtWidgets import QMessageBox
+
+        from editor_app.ui.desk.article_view import ArticleView
+        from editor_app.ui.desk.autosave import AutosaveService
+        from editor_app.ui.labels import counted
+        from editor_app.ui.library.importer import ImportRunner
+        from editor_app.ui.library.library_panel import LibraryPanel
+
+        self.library = library
+        if renderer is not None:
+            self._renderer = renderer
+        self.saver = AutosaveService(library, self)
+        self.library_panel = LibraryPanel(library)
+        self.reader = ArticleView(library, lambda: self.renderer, defer_view=self.defer_views)
+        placeholder = self.tabs.widget(0)
+        current = self.tabs.currentIndex()
+        blocked = self.tabs.blockSignals(True)  # the tab in front stays what it was
+        self.tabs.insertTab(0, self.reader, self.tr("Reader"))
+        self.tabs.removeTab(1)
+        self.tabs.setCurrentIndex(current)
+        self.tabs.blockSignals(blocked)
+        placeholder.deleteLater()
+        self.tabs.tabBar().setTabButton(0, self.tabs.tabBar().ButtonPosition.RightSide, None)
+        self.library_dock.setWidget(self.library_panel)
+        self._reload_timer.timeout.connect(self.library_panel.reload)
+        if menus:
+            self.fill_menus()
         self.importer = ImportRunner(library, self)
         self.importer.finished.connect(self._imported)
         self.importer.failed.connect(
             lambda message: QMessageBox.warning(self, self.tr("Import failed"),
                                                 self.tr("{message}\n\nNothing was imported.")
                                                 .format(message=message)))
-        self.setAcceptDrops(True)
-        self._drop_filter = _FileDropFilter(self)
         self.add_drop_handler(IMPORT_SUFFIXES, self.import_paths)
         self.library_panel.article_selected.connect(self.reader.show_article)
         self.library_panel.article_selected.connect(self.signals.article_selected)
@@ -179,12 +219,11 @@ class MainWindow(QMainWindow):
         self.signals.article_saved.connect(lambda _id: self._reload_timer.start())
         self.signals.status_changed.connect(lambda _id, _s: self.library_panel.reload())
         self.signals.message.connect(lambda text, ms: self.statusBar().showMessage(text, ms))
-        self.tabs.tabCloseRequested.connect(self.close_tab_at)
-        self.tabs.currentChanged.connect(self._on_current_tab_changed)
         self.statusBar().showMessage(
             counted(self.tr("%n article(s) in {path}", None, library.count_articles()),
                     library.count_articles()).format(path=library.path), 5000)
-        self._on_current_tab_changed(0)
+        if self.isVisible():
+            self.route_file_drops()
 
     # -- renderer (one per window, shared by every preview) --------------------
     @property
@@ -197,34 +236,54 @@ class MainWindow(QMainWindow):
         return self._renderer
 
     # -- menus ---------------------------------------------------------------
-    def _action(self, menu, text: str, slot, shortcut=None, *, tab_only: bool = False) -> QAction:
+    def _action(self, menu, text: str, slot, shortcut=None, *, tab_only: bool = False,
+                before: QAction | None = None) -> QAction:
         action = QAction(text, self)
         if shortcut is not None:
             action.setShortcut(QKeySequence(shortcut))
         action.triggered.connect(slot)
-        menu.addAction(action)
+        if before is not None:
+            menu.insertAction(before, action)
+        else:
+            menu.addAction(action)
         if tab_only:
             self._tab_actions.append(action)
         return action
 
-    def _build_menus(self) -> None:
+    def _build_menu_bar(self) -> None:
+        """The menus' titles and the places others add to (the frame's first paint shows
+        the titles; their entries come with the library, _fill_menus)."""
         self._tab_actions: list[QAction] = []
-        file_menu = self.file_menu = self.menuBar().addMenu(self.tr("&File"))
-        # A new story starts here (#17): the interview first, the newsroom's main form.
-        self.new_actions = {}
-        for kind, _name in NEW_KINDS:
-            self.new_actions[kind] = self._action(
-                file_menu, new_kind_action_label(kind), lambda _checked=False, kind=kind: self.new_article(kind),
-                NEW_ARTICLE_SHORTCUTS.get(kind))
-        file_menu.addSeparator()
-        self.import_action = self._action(file_menu, self.tr("&Import Articles…"), self.import_dialog,
-                                          "Ctrl+Shift+I")
+        self.new_actions: dict[str, QAction] = {}  # _build_new_actions, with the library
+        bar = self.menuBar()
+        file_menu = self.file_menu = bar.addMenu(self.tr("&File"))
+        self._file_new_end = file_menu.addSeparator()
         self._file_panels_end = file_menu.addSeparator()  # panels' entries (Export…) go before it
+        self.edit_menu = bar.addMenu(self.tr("&Edit"))
+        self.format_menu = bar.addMenu(self.tr("F&ormat"))
+        self.interview_menu = bar.addMenu(self.tr("I&nterview"))
+        self.view_menu = bar.addMenu(self.tr("&View"))
+        self._view_panels_start = self.view_menu.addSeparator()  # the docks' entries follow
+        self.help_menu = bar.addMenu(self.tr("&Help"))
+
+    def fill_menus(self) -> None:
+        """The menus' entries, File ▸ New included (with the library: core.new_article),
+        in the places _build_menu_bar made, before any panel's."""
+        if self.import_action is not None:
+            return
+        self._fill_menu_entries()
+        self._build_new_actions()
+
+    def _fill_menu_entries(self) -> None:
+        file_menu = self.file_menu
+        after_new = file_menu.actions()[file_menu.actions().index(self._file_new_end) + 1]
+        self.import_action = self._action(file_menu, self.tr("&Import Articles…"), self.import_dialog,
+                                          "Ctrl+Shift+I", before=after_new)
         self.close_tab_action = self._action(file_menu, self.tr("&Close Article"), self.close_current_tab,
                                              QKeySequence.StandardKey.Close, tab_only=True)
         self._action(file_menu, self.tr("&Quit"), self.close, QKeySequence.StandardKey.Quit)
 
-        edit = self.menuBar().addMenu(self.tr("&Edit"))
+        edit = self.edit_menu
         self._action(edit, self.tr("&Undo"), lambda: self._editor_call("undo"),
                      QKeySequence.StandardKey.Undo, tab_only=True)
         self._action(edit, self.tr("&Redo"), lambda: self._editor_call("redo"),
@@ -246,7 +305,7 @@ class MainWindow(QMainWindow):
             keys.append(QKeySequence("Ctrl+,"))
         self.preferences_action.setShortcuts(keys)
 
-        fmt = self.menuBar().addMenu(self.tr("F&ormat"))
+        fmt = self.format_menu
         self.bold_action = self._action(fmt, self.tr("&Bold"), lambda: self._editor_call("toggle_bold"),
                                         "Ctrl+B", tab_only=True)
         self.italic_action = self._action(fmt, self.tr("&Italic"), lambda: self._editor_call("toggle_italic"),
@@ -257,7 +316,7 @@ class MainWindow(QMainWindow):
                                          lambda: self._tab_call("insert_image_dialog"),
                                          "Ctrl+Shift+M", tab_only=True)
 
-        interview = self.menuBar().addMenu(self.tr("I&nterview"))
+        interview = self.interview_menu
         self.question_action = self._action(interview, self.tr("Insert &Question"),
                                             lambda: self._tab_call("insert_question"),
                                             "Ctrl+Shift+Q", tab_only=True)
@@ -271,7 +330,7 @@ class MainWindow(QMainWindow):
         self._action(edit, self.tr("Paste as Plain &Text"), lambda: self._editor_call("paste_as_plain_text"),
                      "Ctrl+Shift+V", tab_only=True)
 
-        self.view_menu = self.menuBar().addMenu(self.tr("&View"))
+        view, before = self.view_menu, self._view_panels_start
         self._view_mode_group = QActionGroup(self)
         self.view_mode_actions: dict[ViewMode, QAction] = {}
         for mode in ViewMode:
@@ -280,15 +339,16 @@ class MainWindow(QMainWindow):
             action.setChecked(mode is self.view_mode)
             action.triggered.connect(lambda _checked=False, mode=mode: self.set_view_mode(mode))
             self._view_mode_group.addAction(action)
-            self.view_menu.addAction(action)
+            view.insertAction(before, action)
             self.view_mode_actions[mode] = action
-        self.view_menu.addSeparator()
+        view.insertSeparator(before)
         find_action = QAction(self.tr("&Search Library"), self, shortcut=QKeySequence("Ctrl+Shift+F"))
         find_action.triggered.connect(self._focus_search)
-        self.view_menu.addAction(find_action)
-        self.view_menu.addSeparator()
-        self._action(self.view_menu, self.tr("Editor &Font…"), self.choose_editor_font)
-        theme_menu = self.view_menu.addMenu(self.tr("&Theme"))
+        view.insertAction(before, find_action)
+        view.insertSeparator(before)
+        self._action(view, self.tr("Editor &Font…"), self.choose_editor_font, before=before)
+        theme_menu = QMenu(self.tr("&Theme"), self)
+        view.insertMenu(before, theme_menu)
         self._theme_group = QActionGroup(self)
         for theme in THEMES:
             action = QAction(self.tr(THEME_LABELS.get(theme, theme)), self, checkable=True)
@@ -297,15 +357,35 @@ class MainWindow(QMainWindow):
             action.triggered.connect(lambda _checked=False, theme=theme: self.set_theme(theme))
             self._theme_group.addAction(action)
             theme_menu.addAction(action)
-        self.view_menu.addSeparator()
 
-        self.help_menu = self.menuBar().addMenu(self.tr("&Help"))
         about = QAction(self.tr("&About Byline"), self)
-        about.triggered.connect(lambda: QMessageBox.about(
-            self, self.tr("About Byline"),
-            self.tr("<b>Byline {version}</b><p>An offline editorial workstation for "
-                    "newsrooms.</p>").format(version=__version__)))
+        about.triggered.connect(self._about)
         self.help_menu.addAction(about)
+        tab_in_front = self.current_article_tab() is not None
+        for action in self._tab_actions:
+            action.setEnabled(tab_in_front)
+
+    def _build_new_actions(self) -> None:
+        """File ▸ New …: a new story starts here (#17), the interview first, the newsroom's
+        main form (with the library: core.new_article is not needed for the first paint)."""
+        from editor_app.core.new_article import NEW_KINDS
+        from editor_app.ui.labels import new_kind_action_label
+
+        for kind, _name in NEW_KINDS:
+            action = QAction(new_kind_action_label(kind), self)
+            shortcut = NEW_ARTICLE_SHORTCUTS.get(kind)
+            if shortcut is not None:
+                action.setShortcut(QKeySequence(shortcut))
+            action.triggered.connect(lambda _checked=False, kind=kind: self.new_article(kind))
+            self.file_menu.insertAction(self._file_new_end, action)
+            self.new_actions[kind] = action
+
+    def _about(self) -> None:
+        from PySide6.QtWidgets import QMessageBox
+
+        QMessageBox.about(self, self.tr("About Byline"),
+                          self.tr("<b>Byline {version}</b><p>An offline editorial workstation "
+                                  "for newsrooms.</p>").format(version=__version__))
 
     def _focus_search(self) -> None:
         self.library_panel.search_box.setFocus()
@@ -408,7 +488,8 @@ class MainWindow(QMainWindow):
 
     def showEvent(self, event) -> None:  # noqa: N802 (Qt name)
         super().showEvent(event)
-        self.route_file_drops()
+        if self.library is not None:  # a frame's widgets take no drops (attach_library)
+            self.route_file_drops()
 
     def dragEnterEvent(self, event) -> None:  # noqa: N802 (Qt name)
         if self.dropped_files(event.mimeData()):
@@ -439,6 +520,8 @@ class MainWindow(QMainWindow):
         """Bring a panel to the front, showing it if the user had hidden it, with the
         keyboard in its first control (the menu entry is how keyboard users get there)."""
         dock.show()
+        from editor_app.ui.focus_order import focus_first_in
+
         dock.raise_()
         focus_first_in(dock)
 
@@ -494,6 +577,9 @@ class MainWindow(QMainWindow):
     def new_article(self, kind: str = "interview") -> ArticleTab | None:
         """File ▸ New …: a draft bylined to the person, dated today, open with the cursor
         in the headline (#17)."""
+        from editor_app.core.new_article import new_article
+        from editor_app.ui.labels import kind_label
+
         try:
             article = new_article(self.library, kind)
         except BylineError as exc:
@@ -528,6 +614,7 @@ class MainWindow(QMainWindow):
     def _create_tab(self, article_id: int, *, at: int = -1) -> ArticleTab | None:
         # Imported with the first article opened: the window paints without it (#20).
         from editor_app.ui.desk.article_tab import ArticleTab
+        from editor_app.ui.labels import shown_title
 
         try:
             tab = ArticleTab(self.library, article_id, renderer=self.renderer, saver=self.saver,
@@ -629,6 +716,8 @@ class MainWindow(QMainWindow):
         return self.close_tab_at(self.tabs.currentIndex())
 
     def _on_tab_title_changed(self, article_id: int, title: str) -> None:
+        from editor_app.ui.labels import shown_title
+
         tab = self.tab_for(article_id)
         if tab is not None:
             index = self.tabs.indexOf(tab)
@@ -654,6 +743,8 @@ class MainWindow(QMainWindow):
             self.save_label.setText("")
             self.signals.current_article_changed.emit(0)
             return
+        from editor_app.ui.desk.autosave import SaveState
+
         self._show_stats(tab, getattr(tab, "stats", None))
         self._show_save_state(tab, SaveState.UNSAVED if tab.is_dirty() else SaveState.SAVED)
         self.signals.current_article_changed.emit(tab.article_id)
@@ -665,6 +756,8 @@ class MainWindow(QMainWindow):
     def stats_text(self, stats) -> str:
         """The status bar's counts: "1,234 words · 7,010 characters · 8 questions · 6 min
         read", in the interface's language and plural forms (core's summary() is English)."""
+        from editor_app.ui.labels import counted
+
         # %Ln: the count grouped as the locale writes it (1,234 / 1 234)
         parts = [counted(self.tr("%Ln word(s)", None, stats.words), stats.words),
                  counted(self.tr("%Ln character(s)", None, stats.characters), stats.characters)]
@@ -674,12 +767,16 @@ class MainWindow(QMainWindow):
         return " · ".join(parts)
 
     def _show_save_state(self, tab: ArticleTab, state: SaveState, detail: str = "") -> None:
+        from editor_app.ui.desk.autosave import SaveState
+
         if tab is self.current_article_tab():
             self.save_label.setText(state.describe(detail))
             self.save_label.setStyleSheet("color: #c0392b" if state is SaveState.NOT_SAVED else "")
 
     # -- preferences ---------------------------------------------------------
     def choose_editor_font(self) -> None:
+        from PySide6.QtWidgets import QFontDialog
+
         ok, font = QFontDialog.getFont(self.settings.editor_font(), self, self.tr("Editor font"))
         if ok:
             self.set_editor_font(font)
@@ -701,7 +798,8 @@ class MainWindow(QMainWindow):
         self.dark = apply_theme(self.settings.theme())
         for tab in self.article_tabs():
             tab.set_dark(self.dark)
-        self.reader.set_dark(self.dark)
+        if self.reader is not None:
+            self.reader.set_dark(self.dark)
 
     def _system_theme_changed(self) -> None:
         if not self._shut_down:
@@ -729,6 +827,8 @@ class MainWindow(QMainWindow):
     # -- actions -------------------------------------------------------------
     def import_dialog(self) -> None:
         patterns = " ".join(f"*{suffix}" for suffix in IMPORT_SUFFIXES)
+        from PySide6.QtWidgets import QFileDialog
+
         paths, _ = QFileDialog.getOpenFileNames(
             self, self.tr("Import articles"), "",
             self.tr("Articles ({patterns});;Word documents (*.docx);;All files (*)")
@@ -757,6 +857,8 @@ class MainWindow(QMainWindow):
         elif stored:
             self.select_in_library(stored[0].id)
         lines = [refusal.message for refusal in report.refused] + report.notes
+        from PySide6.QtWidgets import QMessageBox
+
         if report.refused:
             box = QMessageBox(QMessageBox.Icon.Warning, self.tr("Import"),
                               self.tr("{summary}. These files were not imported (nothing of "
@@ -821,11 +923,16 @@ class MainWindow(QMainWindow):
                 self.resizeDocks(docks, [width] * len(docks), Qt.Orientation.Horizontal)
         compact = [d for d in self.dock_area_docks(Qt.DockWidgetArea.LeftDockWidgetArea)
                    if d is not self.library_dock and d.widget() is not None]
-        for dock in compact:  # the queues: as tall as their rows, the library the rest
-            self.resizeDocks([dock], [dock.widget().sizeHint().height() + 24],
-                             Qt.Orientation.Vertical)
+        # The queues: as tall as their rows, the library the rest (said outright: in a
+        # staged start the library's dock still holds its empty placeholder).
+        if compact:
+            self.resizeDocks([*compact, self.library_dock],
+                             [*(d.widget().sizeHint().height() + 24 for d in compact),
+                              self.height()], Qt.Orientation.Vertical)
 
     def save_layout(self) -> None:
+        if self.library is None:  # closed before its library came: yesterday's layout stays
+            return
         self.settings.save_window(geometry=self.saveGeometry(), state=self.saveState())
         tab = self.current_article_tab() or next(iter(self.article_tabs()), None)
         if tab is not None:
@@ -860,6 +967,8 @@ class MainWindow(QMainWindow):
         return restored
 
     def _add_pending_tab(self, article_id: int, title: str) -> _PendingTab:
+        from editor_app.ui.labels import shown_title
+
         pending = _PendingTab(article_id, title)
         index = self.tabs.addTab(pending, _tab_label(pending.title))
         self.tabs.setTabToolTip(index, shown_title(pending.title))
@@ -899,6 +1008,8 @@ class MainWindow(QMainWindow):
         return ok
 
     def closeEvent(self, event) -> None:  # noqa: N802 (Qt name)
+        from PySide6.QtWidgets import QMessageBox
+
         self.save_layout()
         if not self.close_all_tabs():
             if getattr(self, "library_replaced", None) and QMessageBox.question(
@@ -926,8 +1037,12 @@ class MainWindow(QMainWindow):
         if self.startup is not None:
             self.startup.cancel()
         self.shutting_down.emit()
-        self.importer.close()
         self._reload_timer.stop()  # it would read the library after it is closed
+        if self.library is None:  # a frame whose library never came (it could not open)
+            return
+        self.importer.close()
+        from PySide6.QtCore import QThreadPool
+
         QThreadPool.globalInstance().waitForDone(5000)
         self.reader.release()
         self.library_panel.shutdown()
@@ -991,5 +1106,7 @@ def _is_article_tab(widget) -> bool:
 
 
 def _tab_label(title: str) -> str:
+    from editor_app.ui.labels import shown_title
+
     title = shown_title(title) or QCoreApplication.translate("MainWindow", "Untitled")
     return title if len(title) <= 32 else title[:30].rstrip() + "…"

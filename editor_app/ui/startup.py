@@ -2,11 +2,13 @@
 
 A person starting Byline wants the window, then the article's text, then the preview;
 docks behind other tabs, dictionaries, sync and backups can come after. So the
-composition root builds what the first paint shows (the library, the article's
-metadata and text, the docks' frames), shows the window, and hands everything else
-to a ``StagedStartup`` as named steps. The steps start when the window has painted
-for the first time and run one per turn of the event loop, so the window answers
-between them; ``run_all`` runs what is left at once (tests, closing early).
+composition root (app.run_gui) builds only what the first paint shows — the window's
+frame: title, menus' titles, the Reader's tab and the docks in their places, with Qt
+and the window's own modules only — shows it, and hands everything else to a
+``StagedStartup``: on ``painted`` the library opens and fills the frame and the article
+in front opens, then the named steps run, each once the window has repainted what
+the one before changed, so the window answers between them; ``run_all`` runs what is
+left at once (tests, closing early).
 
 ``BYLINE_STARTUP_TRACE=1`` prints when each step ran, in ms since the process
 started, on stderr (core/startup_trace.py).
@@ -26,6 +28,8 @@ from editor_app.core.startup_trace import trace
 
 #: if no paint comes (a window started minimized), the steps start anyway
 NO_PAINT_FALLBACK_MS = 1500
+#: between steps: a real timer, so that the window repaints first (StagedStartup._soon)
+STEP_GAP_MS = 1
 #: the longest a step may hold back the next ones (see StagedStartup.add)
 WAIT_LIMIT_MS = 1000
 
@@ -50,14 +54,19 @@ class StagedStartup(QObject):
         self._fallback = QTimer(self, singleShot=True, interval=NO_PAINT_FALLBACK_MS)
         self._fallback.timeout.connect(self._begin)
 
-    def add(self, name: str, step: Callable[[], object]) -> None:
-        """Run ``step`` after the first paint, after the steps added before it.
+    def add(self, name: str, step: Callable[[], object], *, after: str | None = None) -> None:
+        """Run ``step`` after the first paint, after the steps added before it (or right
+        after the step named ``after``, when that one is still waiting).
 
         A step that returns a signal holds the next steps back until it is emitted
         (at most ``WAIT_LIMIT_MS``): the preview's first page is shown before the
         panels are built, rather than waiting behind them for the GIL.
         """
-        self._steps.append((name, step))
+        names = self.pending
+        if after in names:
+            self._steps.insert(names.index(after) + 1, (name, step))
+        else:
+            self._steps.append((name, step))
 
     @property
     def pending(self) -> list[str]:
@@ -95,7 +104,7 @@ class StagedStartup(QObject):
         self._unwatch()
         self._note("first paint")
         self.painted.emit()
-        self._next()
+        self._soon()
 
     def _next(self) -> None:
         if self._cancelled:
@@ -106,17 +115,27 @@ class StagedStartup(QObject):
             return
         wait_for = self._run_one()
         if wait_for is None:
-            QTimer.singleShot(0, self._next)
+            self._soon()
             return
         resumed = []
 
         def resume(*_args) -> None:
             if not resumed:
                 resumed.append(True)
-                QTimer.singleShot(0, self._next)
+                self._soon()
 
         wait_for.connect(resume, Qt.ConnectionType.SingleShotConnection)
         QTimer.singleShot(WAIT_LIMIT_MS, self, resume)
+
+    def _soon(self) -> None:
+        """The next step, once the window has painted what the last one changed.
+
+        A zero timer is a posted event that Qt handles before the window's repaint
+        (a low-priority UpdateRequest, itself posted only once the layout has been
+        redone): a chain of them would build every step before the article the first
+        one opened reached the screen. A real timer fires after those events.
+        """
+        QTimer.singleShot(STEP_GAP_MS, self._next)
 
     def _run_one(self):
         """Run the next step; returns the signal it asks to wait for, if any."""

@@ -136,16 +136,19 @@ def apply_theme(theme: str, *, high_contrast: bool | None = None) -> bool:
     app = QApplication.instance()
     if app is None:
         return False
-    if not _platform:
-        _platform["style"] = app.style().name()
-        _platform["palette"] = QPalette(app.palette())
     contrast = system_high_contrast() if high_contrast is None else high_contrast
     hints = app.styleHints()
     if theme not in ("light", "dark") and not contrast:
         if hasattr(hints, "unsetColorScheme"):
             hints.unsetColorScheme()
-        _restore_platform(app)
+        if _platform:  # only once Byline has changed the platform's look
+            _restore_platform(app)
         return system_is_dark()
+    if not _platform:
+        # Kept when first overridden: asking for the style before the first paint would
+        # cost a start some milliseconds (QStyle's Python enums are made at first use, #20).
+        _platform["style"] = app.style().name()
+        _platform["palette"] = QPalette(app.palette())
     dark = theme == "dark" or (theme not in ("light", "dark") and system_is_dark())
     if hasattr(hints, "setColorScheme"):  # native dialogs and title bars, where honoured
         hints.setColorScheme(Qt.ColorScheme.Dark if dark else Qt.ColorScheme.Light)

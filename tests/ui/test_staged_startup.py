@@ -102,3 +102,22 @@ def test_the_article_in_front_shows_its_title_at_the_paint_and_opens_after(qtbot
     window.panels.shutdown()
     window.shutdown()
     library.close()
+
+
+def test_a_step_can_go_right_after_a_named_one(qtbot):
+    from PySide6.QtWidgets import QWidget
+
+    from editor_app.ui.startup import StagedStartup
+
+    widget = QWidget()
+    qtbot.addWidget(widget)
+    startup = StagedStartup(widget)
+    ran = []
+    for name in ("quick preview", "panels", "preview"):
+        startup.add(name, lambda name=name: ran.append(name))
+    startup.add("who is writing", lambda: ran.append("who is writing"), after="quick preview")
+    startup.add("last", lambda: ran.append("last"), after="no such step")
+    assert startup.pending == ["quick preview", "who is writing", "panels", "preview", "last"]
+    startup.run_all()
+    assert ran == startup.done
+    assert ran == ["quick preview", "who is writing", "panels", "preview", "last"]
