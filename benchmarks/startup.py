@@ -39,8 +39,11 @@ How it measures:
   ReText's at install; Byline's ``__pycache__`` is written by the warm-up start):
   ``PYTHONDONTWRITEBYTECODE`` is taken out of their environment, else every Byline
   start would compile its few hundred modules from source again (some 100 ms);
-- Byline and ReText alternate run by run, so that both meet the same noise; the
-  table gives the median and the best of N (the machine is shared: the best is
+- Byline and ReText alternate run by run, so that both meet the same noise, and
+  each round starts one row later than the one before, so that no row always
+  follows the same one (the Byline row right after ReText's was slower in every
+  round, whichever it was); before each start, every process of the run before has exited;
+  the table gives the median and the best of N (the machine is shared: the best is
   the figure least disturbed by others).
 
 Byline's page cache (core/render/page_cache.py) is warm in the counted runs, as
@@ -186,6 +189,26 @@ def descendants(pid: int) -> list[int]:
     return found
 
 
+def wait_until_gone(pids: list[int], timeout: float = 10.0) -> None:
+    """Wait until every process of a run has exited (Chromium's, a program's helpers):
+    a dying program's teardown must not take the CPU from the next program's start
+    (it fell on whichever row came after it)."""
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        alive = [pid for pid in pids if pathlib.Path(f"/proc/{pid}").exists()
+                 and not _is_zombie(pid)]
+        if not alive:
+            return
+        time.sleep(0.01)
+
+
+def _is_zombie(pid: int) -> bool:
+    try:
+        return pathlib.Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] == "Z"
+    except (OSError, IndexError):
+        return True
+
+
 def pss_kib(pids: list[int]) -> tuple[int, int]:
     """(PSS in KiB summed over ``pids``, how many of them were readable)."""
     total = counted = 0
@@ -303,6 +326,7 @@ def start_once(program: str, command: list[str], *, python: pathlib.Path,
         if "--library" in command:
             library = command[command.index("--library") + 1]
             result["mapped_mib"] = mapped_kib(pids, library) / 1024
+    started_pids = descendants(process.pid) if process.poll() is None else []
     mark = None
     if edit_before_close is not None and process.poll() is None:
         mark = edit_another_article(edit_before_close)
@@ -322,6 +346,7 @@ def start_once(program: str, command: list[str], *, python: pathlib.Path,
         os.killpg(process.pid, signal.SIGKILL)  # helpers left behind, if any
     except ProcessLookupError:
         pass
+    wait_until_gone(started_pids)
     if last not in events:
         error = process.stderr.read().decode(errors="replace")[-600:]
         result["error"] = f"no preview within {TIMEOUT_S:.0f} s: {error}"
@@ -401,8 +426,13 @@ def main(argv: list[str] | None = None) -> int:
                                            byline_python, "PySide6", True)
 
     results: dict[str, list[dict]] = {name: [] for name in programs}
+    names = list(programs)
     for round_number in range(args.runs + 1):
-        for name, (command, python, binding, close) in programs.items():
+        # Each round starts one row later: the row right after ReText's was 20-50 ms
+        # slower in every round, whichever Byline row it was.
+        shift = round_number % len(names)
+        for name in names[shift:] + names[:shift]:
+            command, python, binding, close = programs[name]
             edit = big if name.endswith("-edited") else None
             if name.endswith("-uncached"):
                 shutil.rmtree(WORK / "cache-byline" / "byline" / "preview-pages",
