@@ -359,6 +359,8 @@ def ask_who_you_are_soon(window) -> None:
     from editor_app.ui.preferences.first_run import ask_who_you_are
 
     def ask() -> None:
+        if not window.isVisible():  # closed meanwhile (the session ended): nobody to ask
+            return
         window.first_run = ask_who_you_are(window)  # kept alive with the window
         if window.first_run is not None:
             from editor_app.core.startup_trace import trace
@@ -374,10 +376,17 @@ def install_quit_on_sigterm(window):
     """
     import signal
 
-    from PySide6.QtCore import QTimer
+    from PySide6.QtCore import QCoreApplication, QTimer
+
+    def close_and_quit() -> None:
+        # Quit once the window has closed (every tab saved): a window that opens
+        # meanwhile (a question the start-up had scheduled) must not keep the process
+        # alive after its session ended.
+        if window.close():
+            QCoreApplication.quit()
 
     def on_term(_signum, _frame):
-        QTimer.singleShot(0, window.close)
+        QTimer.singleShot(0, close_and_quit)
 
     previous = signal.signal(signal.SIGTERM, on_term)
     timer = QTimer(window, interval=250)  # the window owns it: it lives as long
