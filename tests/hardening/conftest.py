@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import os
+
 import pytest
 
 from editor_app.core.library import Library
@@ -16,3 +18,18 @@ def lib(tmp_path):
         library.create_article(Article(title=f"Story {i}", body=f"Body of story {i}. " * 50))
     yield library
     library.close()
+
+
+@pytest.fixture
+def big_library():
+    """``big_library(path, images)``: a library of one story and ``images`` incompressible
+    20 MB images, big enough that copying or chunking it can be killed halfway."""
+    def make(path, images: int) -> Library:
+        library = Library.open(path)
+        library.create_article(Article(title="Kept story", body="Every word of it.\n"))
+        for i in range(images):
+            library.add_asset(os.urandom(20 * 1024 * 1024), name=f"photo-{i}.jpg",
+                              mime="image/jpeg")
+        return library
+
+    return make

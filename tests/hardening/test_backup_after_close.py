@@ -132,17 +132,9 @@ def test_a_restore_right_after_closing_waits_for_the_backup_and_uses_it(lib):
         restored.close()
 
 
-def _big_library(path: pathlib.Path) -> Library:
-    """About 100 MB (incompressible images): a copy long enough to kill halfway."""
-    library = Library.open(path)
-    library.create_article(Article(title="Kept story", body="Every word of it.\n"))
-    for i in range(5):
-        library.add_asset(os.urandom(20 * 1024 * 1024), name=f"photo-{i}.jpg", mime="image/jpeg")
-    return library
 
-
-def test_a_killed_backup_leaves_library_and_older_backups_intact(tmp_path):
-    library = _big_library(tmp_path / "big.byline")
+def test_a_killed_backup_leaves_library_and_older_backups_intact(tmp_path, big_library):
+    library = big_library(tmp_path / "big.byline", 5)
     folder = backups.default_backup_folder(library.path)
     try:
         older = backups.make_backup(library, keep=3)

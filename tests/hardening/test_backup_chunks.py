@@ -183,14 +183,6 @@ def test_an_unreadable_manifest_keeps_every_chunk(big):
     assert only_first <= _stored(folder)  # which chunks it names is unknown: none deleted
 
 
-def _big_library(path: pathlib.Path) -> Library:
-    """About 60 MB of incompressible images: chunking long enough to kill halfway."""
-    library = Library.open(path)
-    library.create_article(Article(title="Kept story", body="Every word of it.\n"))
-    for i in range(3):
-        library.add_asset(os.urandom(20 * 1024 * 1024), name=f"photo-{i}.jpg", mime="image/jpeg")
-    return library
-
 
 def _articles(path: pathlib.Path) -> dict:
     with Library.open(path, create=False) as library:
@@ -198,10 +190,11 @@ def _articles(path: pathlib.Path) -> dict:
 
 
 @pytest.mark.skipif(sys.platform == "win32", reason="process groups")
-def test_a_backup_killed_while_writing_chunks_leaves_the_set_restorable_and_is_cleaned(tmp_path):
+def test_a_backup_killed_while_writing_chunks_leaves_the_set_restorable_and_is_cleaned(
+        tmp_path, big_library):
     from editor_app.core.backup_process import back_up_after_close
 
-    library = _big_library(tmp_path / "big.byline")
+    library = big_library(tmp_path / "big.byline", 3)
     folder = backups.default_backup_folder(library.path)
     try:
         older = backups.make_backup(library, keep=3)

@@ -271,34 +271,23 @@ class WorkerPool:
     def render_page(self, article, body_html: str, related, date_format: str):
         """The article around ``body_html`` (build_article, in the worker, where Jinja2
         and Babel are loaded already): a RenderedArticle, or raises RenderError."""
-        worker = self._acquire()
-        try:
-            worker.wait_ready()
-            worker.conn.send(("page", _page_fields(article), body_html, tuple(related),
-                              date_format))
-            finished = worker.conn.poll(self.timeout)
-            message = worker.conn.recv() if finished else None
-        except (EOFError, OSError):
-            self._discard(worker)
-            raise RenderError("could not render: the renderer stopped unexpectedly") from None
-        except BaseException:
-            self._discard(worker)
-            raise
-        if message is None:
-            self._discard(worker)
-            raise RenderError(self._timeout_message())
-        self._release(worker)
-        if message[0] == "error":
-            raise RenderError(f"could not render: {message[2]}")
+        message = self._ask(("page", _page_fields(article), body_html, tuple(related),
+                             date_format))
         return message[1]
 
     def render_document(self, texts: list[str], interview: bool, nonce: str,
                         quotes: str = ENGLISH_QUOTES):
         """Whole-document conversion; returns (fragments, trailer) or raises RenderError."""
+        message = self._ask(("document", texts, interview, nonce, quotes))
+        return message[1], message[2]
+
+    def _ask(self, request: tuple) -> tuple:
+        """Send one request to a free worker and return its one answer; RenderError when
+        it answers with an error, stops, or overruns the time limit (it is then killed)."""
         worker = self._acquire()
         try:
             worker.wait_ready()
-            worker.conn.send(("document", texts, interview, nonce, quotes))
+            worker.conn.send(request)
             finished = worker.conn.poll(self.timeout)
             message = worker.conn.recv() if finished else None
         except (EOFError, OSError):
@@ -313,4 +302,4 @@ class WorkerPool:
         self._release(worker)
         if message[0] == "error":
             raise RenderError(f"could not render: {message[2]}")
-        return message[1], message[2]
+        return message

@@ -38,10 +38,11 @@ import os
 import pathlib
 import struct
 import sys
-import tempfile
 from array import array
 from collections.abc import Iterator, Mapping
 from zlib import crc32
+
+from editor_app.core.spelling.cache_files import replacing
 
 MAGIC = b"BYLINE-SPELL-WORDS 2\n"
 SIGNATURE_BYTES = 32
@@ -262,19 +263,8 @@ def open_file(path: pathlib.Path, signature: bytes) -> WordFrequencies | None:
 
 def write_file(path: pathlib.Path, image: bytes) -> None:
     """Store a list atomically (a half-written file is never found under ``path``)."""
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(image)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    with replacing(path) as out:
+        out.write(image)
 
 
 def load(path: pathlib.Path | None, signature: bytes, read) -> WordFrequencies:

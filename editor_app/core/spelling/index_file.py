@@ -23,8 +23,9 @@ import os
 import pathlib
 import struct
 import sys
-import tempfile
 from array import array
+
+from editor_app.core.spelling.cache_files import replacing
 
 MAGIC = b"BYLINE-SPELL-INDEX 1\n"
 SIGNATURE_BYTES = 32
@@ -78,19 +79,8 @@ def write_index(path: pathlib.Path, signature: bytes, words: int, bitmap: bytear
     """Store an index atomically (a half-written file is never found under ``path``)."""
     if sys.byteorder != "little":
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    handle, temporary = tempfile.mkstemp(dir=path.parent, prefix=path.name, suffix=".part")
-    try:
-        with os.fdopen(handle, "wb") as out:
-            out.write(MAGIC + signature + _COUNTS.pack(words, len(keys)))
-            out.write(b"\0" * _padding(_HEADER))
-            out.write(bitmap)
-            keys.tofile(out)
-        os.chmod(temporary, 0o600)
-        os.replace(temporary, path)
-    except BaseException:
-        try:
-            os.unlink(temporary)
-        except OSError:
-            pass
-        raise
+    with replacing(path) as out:
+        out.write(MAGIC + signature + _COUNTS.pack(words, len(keys)))
+        out.write(b"\0" * _padding(_HEADER))
+        out.write(bitmap)
+        keys.tofile(out)

@@ -31,15 +31,15 @@ from __future__ import annotations
 
 import atexit
 import hashlib
-import os
 import pathlib
 import struct
 import sys
-import tempfile
 import threading
 import weakref
 from array import array
 from bisect import bisect_left
+
+from editor_app.core.spelling.cache_files import replacing
 
 MAGIC = b"BYLINE-SPELL-LOOKUPS 1\n"
 SIGNATURE_BYTES = 32
@@ -199,15 +199,8 @@ class StoredLookups:
             body = b"".join(parts)
             data = body + hashlib.blake2b(body, digest_size=CHECKSUM_BYTES).digest()
             try:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                fd, tmp = tempfile.mkstemp(prefix=".lookups-", dir=self.path.parent)
-                try:
-                    with os.fdopen(fd, "wb") as handle:
-                        handle.write(data)
-                    os.replace(tmp, self.path)
-                except BaseException:
-                    pathlib.Path(tmp).unlink(missing_ok=True)
-                    raise
+                with replacing(self.path) as handle:
+                    handle.write(data)
             except OSError:
                 return False
             self._tables = tuple(merged)
