@@ -8,7 +8,6 @@ caught, or missed, at each call site.
 
 from __future__ import annotations
 
-import contextlib
 import functools
 import os
 import pathlib
@@ -16,6 +15,7 @@ import re
 import shutil
 import tempfile
 
+from editor_app.core.atomic_files import replacing
 from editor_app.core.errors import InputError
 
 # One path component: what the exporter itself produces (slugs, "index.html",
@@ -172,20 +172,11 @@ def replace_dir(tmp: pathlib.Path, final: pathlib.Path) -> None:
     remove_tree(aside)
 
 
-@contextlib.contextmanager
 def atomic_file(final: pathlib.Path, *, suffix: str = ""):
     """A binary handle on a hidden temporary file beside ``final``, renamed onto it when
     the block ends without an error (removed otherwise): readers see the old file or
-    the whole new one, never a part."""
-    fd, tmp_name = tempfile.mkstemp(prefix=TEMP_PREFIX, suffix=suffix, dir=final.parent)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            yield handle
-        os.chmod(tmp_name, 0o644)
-        os.replace(tmp_name, final)
-    except BaseException:
-        pathlib.Path(tmp_name).unlink(missing_ok=True)
-        raise
+    the whole new one, never a part. Published files: readable by all (0644)."""
+    return replacing(final, mode=0o644, prefix=TEMP_PREFIX, suffix=suffix, make_folder=False)
 
 
 def replace_file(root: pathlib.Path, rel: str, data: bytes) -> pathlib.Path:

@@ -20,7 +20,8 @@ import dataclasses
 import hashlib
 import os
 import pathlib
-import tempfile
+
+from editor_app.core.atomic_files import replacing
 
 #: the folder stays below this (oldest pages removed first)
 LIMIT_BYTES = 20 * 1024 * 1024
@@ -88,11 +89,8 @@ class PageCache:
         try:
             if target.exists():
                 return
-            self.folder.mkdir(parents=True, exist_ok=True)
-            handle, temporary = tempfile.mkstemp(dir=self.folder, suffix=".part")
-            with os.fdopen(handle, "wb") as out:
+            with replacing(target) as out:
                 out.write(data)
-            os.replace(temporary, target)
             self._trim()
         except OSError:
             pass

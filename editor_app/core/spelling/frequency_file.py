@@ -42,7 +42,7 @@ from array import array
 from collections.abc import Iterator, Mapping
 from zlib import crc32
 
-from editor_app.core.spelling.cache_files import replacing
+from editor_app.core.atomic_files import replacing
 
 MAGIC = b"BYLINE-SPELL-WORDS 2\n"
 SIGNATURE_BYTES = 32

@@ -25,7 +25,7 @@ import struct
 import sys
 from array import array
 
-from editor_app.core.spelling.cache_files import replacing
+from editor_app.core.atomic_files import replacing
 
 MAGIC = b"BYLINE-SPELL-INDEX 1\n"
 SIGNATURE_BYTES = 32

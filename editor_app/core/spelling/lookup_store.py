@@ -39,7 +39,7 @@ import weakref
 from array import array
 from bisect import bisect_left
 
-from editor_app.core.spelling.cache_files import replacing
+from editor_app.core.atomic_files import replacing
 
 MAGIC = b"BYLINE-SPELL-LOOKUPS 1\n"
 SIGNATURE_BYTES = 32
